@@ -1,0 +1,74 @@
+import type { FaqCategory } from '../corpus/schema';
+import type { Hit, RetrievalResult } from '../retrieval/types';
+
+/** offline: composed from entries; llm: written by the chat model; direct: near-exact match answered from the entry. */
+export type AnswerMode = 'offline' | 'llm' | 'direct';
+
+export interface ChatTurn {
+  role: 'user' | 'assistant';
+  text: string;
+}
+
+export interface AnswerInput {
+  /** The latest user message. */
+  question: string;
+  /** Earlier turns, oldest first, without the latest question. */
+  history?: ChatTurn[];
+}
+
+/** An entry as the UI shows it for a citation chip or source. */
+export interface CitedEntry {
+  id: string;
+  /** Every id the entry stands for (identical entries are merged). */
+  ids: string[];
+  category: FaqCategory;
+  question: string;
+  answer: string;
+}
+
+export type NoticeCode =
+  | 'upstream_failed'
+  | 'citation_removed'
+  | 'uncited_replaced'
+  | 'direct_match'
+  | 'no_answer';
+
+export interface AnswerNotice {
+  code: NoticeCode;
+  /** Chinese, shown to the user as is. */
+  message: string;
+}
+
+export interface AnswerResult {
+  question: string;
+  /** The question actually searched for (follow-ups are made standalone). */
+  standaloneQuestion: string;
+  noAnswer: boolean;
+  mode: AnswerMode;
+  /** Name of the chat model when one was used or configured. */
+  model?: string;
+  /** Markdown with `[FAQx.y]` citations. */
+  text: string;
+  /** Cited ids, in order of first citation, all from the retrieved set. */
+  citations: string[];
+  /** Citations the model made outside the retrieved set, removed from `text`. */
+  removedCitations: string[];
+  notices: AnswerNotice[];
+  retrieval: RetrievalResult;
+  /** The cited entries, for rendering without another request. */
+  cited: CitedEntry[];
+  timings: { retrievalMs: number; totalMs: number; firstTokenMs?: number };
+}
+
+/**
+ * Streamed while answering; the last event is always `done`.
+ * `text-delta`s concatenated equal `done.result.text`, except when `replace`
+ * is set on `done` (the streamed text was withdrawn and `result.text` replaces it).
+ */
+export type AnswerEvent =
+  | { type: 'retrieval'; retrieval: RetrievalResult; standaloneQuestion: string; mode: AnswerMode; model?: string }
+  | { type: 'text-delta'; delta: string }
+  | { type: 'notice'; notice: AnswerNotice }
+  | { type: 'done'; result: AnswerResult; replace: boolean };
+
+export type { Hit, RetrievalResult };

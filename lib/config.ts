@@ -1,0 +1,100 @@
+import path from 'node:path';
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+/** Every environment variable the project reads; documented in .env.example. */
+const envSchema = z.object({
+  CORPUS_FILE: z.string().default('corpus/faq.txt'),
+  RELATED_FILE: z.string().default('corpus/related.json'),
+  DICTIONARY_FILE: z.string().default('corpus/dictionary.txt'),
+  INDEX_DIR: z.string().default('.data/index'),
+  EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
+  EMBEDDING_DIM: int(1024, 16),
+  HNSW_EF: int(64, 1),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalString,
+  OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
+  ANSWER_MODE: z.enum(['auto', 'offline', 'llm']).default('auto'),
+  LLM_TIMEOUT_MS: int(20_000, 100),
+  LLM_MAX_RETRIES: int(2, 0),
+  LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1),
+  NO_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  DIRECT_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.9),
+  MAX_BODY_BYTES: int(65_536, 1024),
+  MAX_MESSAGES: int(50, 1),
+  MAX_TEXT_CHARS: int(2_000, 10),
+  RATE_LIMIT_PER_MINUTE: int(60, 0),
+  RATE_LIMIT_BURST: int(20, 1),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface AppConfig {
+  corpusFile: string;
+  relatedFile: string;
+  dictionaryFile: string;
+  indexDir: string;
+  embeddings: { provider: 'local'; dim: number } | { provider: 'openai'; model: string; apiKey?: string; baseURL?: string };
+  hnswEf: number;
+  /** Null when no model is configured or ANSWER_MODE=offline. */
+  llm: null | { model: string; apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number; temperature: number };
+  noAnswerThreshold?: number;
+  directMatchThreshold: number;
+  limits: { maxBodyBytes: number; maxMessages: number; maxTextChars: number };
+  rateLimit: { perMinute: number; burst: number };
+}
+
+/**
+ * Parses an environment into the one typed config object; nothing else reads `process.env`.
+ * Relative paths are resolved against `cwd`.
+ */
+export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`环境变量配置有误:${detail}`, parsed.error.issues);
+  }
+  const e = parsed.data;
+  const llmConfigured = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
+  const useLlm = e.ANSWER_MODE === 'llm' || (e.ANSWER_MODE === 'auto' && llmConfigured);
+  return {
+    corpusFile: path.resolve(cwd, e.CORPUS_FILE),
+    relatedFile: path.resolve(cwd, e.RELATED_FILE),
+    dictionaryFile: path.resolve(cwd, e.DICTIONARY_FILE),
+    indexDir: path.resolve(cwd, e.INDEX_DIR),
+    embeddings:
+      e.EMBEDDINGS === 'local'
+        ? { provider: 'local', dim: e.EMBEDDING_DIM }
+        : { provider: 'openai', model: e.OPENAI_EMBEDDING_MODEL, apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL },
+    hnswEf: e.HNSW_EF,
+    llm: useLlm
+      ? {
+          model: e.OPENAI_CHAT_MODEL,
+          apiKey: e.OPENAI_API_KEY,
+          baseURL: e.OPENAI_BASE_URL,
+          timeoutMs: e.LLM_TIMEOUT_MS,
+          maxRetries: e.LLM_MAX_RETRIES,
+          temperature: e.LLM_TEMPERATURE,
+        }
+      : null,
+    noAnswerThreshold: e.NO_ANSWER_THRESHOLD,
+    directMatchThreshold: e.DIRECT_MATCH_THRESHOLD,
+    limits: { maxBodyBytes: e.MAX_BODY_BYTES, maxMessages: e.MAX_MESSAGES, maxTextChars: e.MAX_TEXT_CHARS },
+    rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
+  };
+}
+
+let cached: AppConfig | undefined;
+
+/** The process's config, parsed once. */
+export function getConfig(): AppConfig {
+  cached ??= parseConfig(process.env);
+  return cached;
+}

@@ -1,0 +1,157 @@
+import type { CorpusIssue } from '../errors';
+import type { CorpusWarning, FaqCategory, FaqEntry } from './schema';
+
+export interface ParseResult {
+  entries: FaqEntry[];
+  categories: FaqCategory[];
+  errors: CorpusIssue[];
+  warnings: CorpusWarning[];
+}
+
+const CATEGORY_RE = /^FAQ(\d+)\s*[::]\s*(.*)$/;
+const ENTRY_RE = /^FAQ(\d+)\.(\d+)\s*[::]?$/;
+const QUESTION_RE = /^问题描述\s*[::]\s*(.*)$/;
+const ANSWER_RE = /^解决方法\s*[::]\s*(.*)$/;
+
+interface Draft {
+  id: string;
+  category: FaqCategory;
+  line: number;
+  question: string[] | null;
+  answer: string[] | null;
+  section: 'head' | 'question' | 'answer';
+}
+
+/** Drops leading and trailing blank lines, keeps the inner layout. */
+function joinBlock(lines: string[]): string {
+  let start = 0;
+  let end = lines.length;
+  while (start < end && lines[start]!.trim() === '') start++;
+  while (end > start && lines[end - 1]!.trim() === '') end--;
+  return lines.slice(start, end).join('\n');
+}
+
+/**
+ * Parses the FAQ text format (`FAQn:分类`, `FAQn.m`, `问题描述:`, `解决方法:`).
+ * Pure: never throws on bad input, returns line-numbered `errors` instead.
+ * Tolerates a BOM, CRLF line ends, full-width colons and trailing spaces.
+ *
+ * @example
+ * const { entries, errors } = parseFaq(readFileSync('corpus/faq.txt', 'utf8'));
+ */
+export function parseFaq(text: string): ParseResult {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  const entries: FaqEntry[] = [];
+  const categories: FaqCategory[] = [];
+  const errors: CorpusIssue[] = [];
+  const warnings: CorpusWarning[] = [];
+  const seenIds = new Map<string, number>();
+  const lastEntryNo = new Map<string, number>();
+  let category: FaqCategory | null = null;
+  let draft: Draft | null = null;
+
+  const finish = () => {
+    if (!draft) return;
+    const d = draft;
+    draft = null;
+    if (d.question === null) return errors.push({ line: d.line, message: `${d.id} 缺少“问题描述:”` });
+    if (d.answer === null) return errors.push({ line: d.line, message: `${d.id} 缺少“解决方法:”` });
+    const question = joinBlock(d.question);
+    const answer = joinBlock(d.answer);
+    if (question === '') return errors.push({ line: d.line, message: `${d.id} 的问题描述为空` });
+    if (answer === '') warnings.push({ kind: 'empty_answer', line: d.line, ids: [d.id], message: `${d.id} 的解决方法为空` });
+    entries.push({ id: d.id, category: d.category, question, answer, line: d.line });
+  };
+
+  lines.forEach((raw, i) => {
+    const lineNo = i + 1;
+    const line = raw.replace(/[\s\u3000]+$/, '');
+    const trimmed = line.trim();
+    const entryMatch = ENTRY_RE.exec(trimmed);
+    const categoryMatch = entryMatch ? null : CATEGORY_RE.exec(trimmed);
+
+    if (categoryMatch) {
+      finish();
+      const id = `FAQ${categoryMatch[1]}`;
+      const name = categoryMatch[2]!.trim();
+      if (name === '') errors.push({ line: lineNo, message: `分类 ${id} 缺少名称` });
+      if (categories.some((c) => c.id === id)) errors.push({ line: lineNo, message: `分类 ${id} 重复出现` });
+      category = { id, name };
+      categories.push(category);
+      return;
+    }
+    if (entryMatch) {
+      finish();
+      const id = `FAQ${entryMatch[1]}.${entryMatch[2]}`;
+      const no = Number(entryMatch[2]);
+      if (!category) {
+        errors.push({ line: lineNo, message: `条目 ${id} 出现在任何分类(FAQn:分类名)之前` });
+        return;
+      }
+      if (`FAQ${entryMatch[1]}` !== category.id) {
+        errors.push({ line: lineNo, message: `条目 ${id} 不属于当前分类 ${category.id}` });
+      }
+      if (seenIds.has(id)) {
+        errors.push({ line: lineNo, message: `条目编号 ${id} 重复(首次出现在第 ${seenIds.get(id)} 行)` });
+      } else {
+        seenIds.set(id, lineNo);
+      }
+      const last = lastEntryNo.get(category.id) ?? 0;
+      if (no <= last) errors.push({ line: lineNo, message: `条目编号 ${id} 未按顺序递增(前一条为 ${category.id}.${last})` });
+      else if (no !== last + 1) warnings.push({ kind: 'numbering_gap', line: lineNo, ids: [id], message: `条目编号 ${id} 之前有空缺` });
+      lastEntryNo.set(category.id, Math.max(last, no));
+      draft = { id, category, line: lineNo, question: null, answer: null, section: 'head' };
+      return;
+    }
+
+    const questionMatch = QUESTION_RE.exec(trimmed);
+    const answerMatch = questionMatch ? null : ANSWER_RE.exec(trimmed);
+    if (draft && questionMatch && draft.section === 'head') {
+      draft.question = questionMatch[1] ? [questionMatch[1]] : [];
+      draft.section = 'question';
+      return;
+    }
+    if (draft && answerMatch && draft.section === 'question') {
+      draft.answer = answerMatch[1] ? [answerMatch[1]] : [];
+      draft.section = 'answer';
+      return;
+    }
+    if (draft?.section === 'question') return void draft.question!.push(line);
+    if (draft?.section === 'answer') return void draft.answer!.push(line);
+    if (trimmed === '') return;
+    if (draft && answerMatch) return void errors.push({ line: lineNo, message: `${draft.id} 的“解决方法:”出现在“问题描述:”之前` });
+    if (draft) return void errors.push({ line: lineNo, message: `${draft.id} 缺少“问题描述:”,此行无法归属` });
+    errors.push({ line: lineNo, message: '此行不属于任何条目(应以 FAQn:分类名 或 FAQn.m 开头)' });
+  });
+  finish();
+
+  if (entries.length === 0 && errors.length === 0) errors.push({ line: 1, message: '文件中没有任何 FAQ 条目' });
+  for (const c of categories) {
+    if (!entries.some((e) => e.category.id === c.id) && !errors.length) {
+      warnings.push({ kind: 'empty_category', line: 1, ids: [c.id], message: `分类 ${c.id} 没有条目` });
+    }
+  }
+  warnings.push(...findDuplicates(entries));
+  return { entries, categories, errors, warnings };
+}
+
+/** Entries whose question and answer are identical, as one warning per group. */
+export function findDuplicates(entries: FaqEntry[]): CorpusWarning[] {
+  const groups = new Map<string, FaqEntry[]>();
+  for (const e of entries) {
+    const key = `${normalizeForDedup(e.question)}\u0000${normalizeForDedup(e.answer)}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return [...groups.values()]
+    .filter((g) => g.length > 1)
+    .map((g) => ({
+      kind: 'duplicate' as const,
+      line: g[1]!.line,
+      ids: g.map((e) => e.id),
+      message: `${g.map((e) => e.id).join(' 与 ')} 内容完全相同,检索时合并为 ${g[0]!.id}`,
+    }));
+}
+
+export function normalizeForDedup(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}

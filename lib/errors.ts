@@ -1,0 +1,90 @@
+/**
+ * Typed errors thrown by lib/. Only routes and CLIs decide how they are shown:
+ * `expose` says whether `message` (always Chinese, user-facing) may be shown as is.
+ */
+export type ErrorCode =
+  | 'bad_request'
+  | 'payload_too_large'
+  | 'rate_limited'
+  | 'index_missing'
+  | 'index_corrupt'
+  | 'index_stale'
+  | 'corpus_invalid'
+  | 'upstream_failed'
+  | 'config_invalid'
+  | 'internal';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly expose: boolean;
+  readonly detail?: unknown;
+
+  constructor(code: ErrorCode, message: string, opts: { status?: number; expose?: boolean; detail?: unknown; cause?: unknown } = {}) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = new.target.name;
+    this.code = code;
+    this.status = opts.status ?? 500;
+    this.expose = opts.expose ?? this.status < 500;
+    this.detail = opts.detail;
+  }
+}
+
+/** The request itself is wrong; the message tells the user what to fix. */
+export class BadRequestError extends AppError {
+  constructor(message: string, opts: { status?: number; detail?: unknown } = {}) {
+    super(opts.status === 413 ? 'payload_too_large' : 'bad_request', message, { status: opts.status ?? 400, expose: true, detail: opts.detail });
+  }
+}
+
+export class RateLimitError extends AppError {
+  readonly retryAfterSeconds: number;
+  constructor(retryAfterSeconds: number) {
+    super('rate_limited', `请求过于频繁,请 ${retryAfterSeconds} 秒后再试。`, { status: 429, expose: true });
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
+
+/** The search index cannot be used as it is; `code` says why. */
+export class IndexError extends AppError {
+  constructor(code: 'index_missing' | 'index_corrupt' | 'index_stale', message: string, opts: { detail?: unknown; cause?: unknown } = {}) {
+    super(code, message, { status: 503, expose: true, ...opts });
+  }
+}
+
+export interface CorpusIssue {
+  line: number;
+  message: string;
+}
+
+/** The FAQ file does not follow the format; every problem carries its line number. */
+export class CorpusError extends AppError {
+  readonly issues: CorpusIssue[];
+  constructor(issues: CorpusIssue[], file = 'FAQ 文件') {
+    super('corpus_invalid', `${file} 格式有误:\n${issues.map((i) => `  第 ${i.line} 行:${i.message}`).join('\n')}`, {
+      status: 500,
+      expose: false,
+      detail: issues,
+    });
+    this.issues = issues;
+  }
+}
+
+/** The chat model failed (timeout, 429, 5xx, broken stream). Never exposed verbatim. */
+export class UpstreamError extends AppError {
+  readonly kind: 'timeout' | 'rate_limited' | 'server_error' | 'connection' | 'stream_broken' | 'other';
+  constructor(kind: UpstreamError['kind'], detail?: unknown, cause?: unknown) {
+    super('upstream_failed', '模型服务暂时不可用', { status: 502, expose: false, detail, cause });
+    this.kind = kind;
+  }
+}
+
+export class ConfigError extends AppError {
+  constructor(message: string, detail?: unknown) {
+    super('config_invalid', message, { status: 500, expose: false, detail });
+  }
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, mkdir, readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Writes a directory so that readers see either the old or the new one, never a mix.
+ * `target` is a symlink to a versioned sibling (`<name>.v-<stamp>`); the new version is
+ * written in full, then a fresh symlink is renamed over `target` (rename is atomic),
+ * then older versions are removed. A crash at any point leaves the previous index usable.
+ *
+ * @example
+ * await writeDirAtomically('.data/index', async (dir) => { await store.save(dir); });
+ */
+export async function writeDirAtomically(target: string, write: (dir: string) => Promise<void>): Promise<string> {
+  const parent = path.dirname(path.resolve(target));
+  const base = path.basename(target);
+  await mkdir(parent, { recursive: true });
+  const stamp = `${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`;
+  const versionDir = path.join(parent, `${base}.v-${stamp}`);
+  const tmpLink = path.join(parent, `${base}.link-${stamp}`);
+  let previous: string | null;
+  try {
+    await write(versionDir);
+    await symlink(path.basename(versionDir), tmpLink);
+    previous = await replaceTarget(target, tmpLink);
+  } catch (e) {
+    await rm(versionDir, { recursive: true, force: true });
+    await rm(tmpLink, { force: true });
+    throw e;
+  }
+  if (previous) await rm(path.join(parent, previous), { recursive: true, force: true }).catch(() => undefined);
+  await removeLeftovers(parent, base, path.basename(versionDir));
+  return versionDir;
+}
+
+/** Swaps the link into place; returns the name of the version it replaced, to be removed. */
+async function replaceTarget(target: string, tmpLink: string): Promise<string | null> {
+  const existing = await lstat(target).catch(() => null);
+  if (existing && !existing.isSymbolicLink()) {
+    // A plain directory (older layout or hand-made) cannot be replaced by rename: move it aside first.
+    const aside = `${path.basename(target)}.v-legacy-${Date.now().toString(36)}`;
+    await rename(target, path.join(path.dirname(target), aside));
+    await rename(tmpLink, target);
+    return aside;
+  }
+  const previous = existing ? await readlink(target) : null;
+  await rename(tmpLink, target);
+  return previous && !path.isAbsolute(previous) ? previous : null;
+}
+
+/** Writes that crashed leave versions and links behind; remove those older than an hour (a live writer is never that slow). */
+async function removeLeftovers(parent: string, base: string, keep: string): Promise<void> {
+  const cutoff = Date.now() - 60 * 60 * 1000;
+  for (const name of await readdir(parent)) {
+    if (name === keep || (!name.startsWith(`${base}.v-`) && !name.startsWith(`${base}.link-`))) continue;
+    const st = await lstat(path.join(parent, name)).catch(() => null);
+    if (st && st.mtimeMs < cutoff) await rm(path.join(parent, name), { recursive: true, force: true }).catch(() => undefined);
+  }
+}

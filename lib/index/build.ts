@@ -1,0 +1,78 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
+import hnswlib from 'hnswlib-node';
+import type { AppConfig } from '../config';
+import type { LoadedCorpus } from '../corpus/load';
+import { createEmbedderForBuild } from '../retrieval/embedder';
+import { writeDirAtomically } from './atomic';
+import { chunkEntry } from './chunks';
+import { INDEX_FORMAT_VERSION, KB_FILE, MANIFEST_FILE, type IndexManifest } from './manifest';
+
+export interface HnswParams {
+  m: number;
+  efConstruction: number;
+}
+
+/** Chosen from `npm run bench` (recall@10 against brute force at 100k entries); see README. */
+export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100 };
+
+export interface BuildOptions {
+  embeddings: AppConfig['embeddings'];
+  hnsw?: HnswParams;
+  /** Called as chunks are embedded and added, for progress bars. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Embeds every chunk of the corpus into LangChain's HNSWLib and writes the index
+ * atomically to `indexDir` (see writeDirAtomically). Returns the manifest written.
+ */
+export async function buildIndex(corpus: LoadedCorpus, indexDir: string, opts: BuildOptions): Promise<IndexManifest> {
+  const started = Date.now();
+  const docs = corpus.entries.flatMap(chunkEntry);
+  const texts = docs.map((d) => d.pageContent);
+  const embedder = createEmbedderForBuild(opts.embeddings, texts);
+  const hnsw = opts.hnsw ?? DEFAULT_HNSW;
+
+  const batch = 256;
+  let index: hnswlib.HierarchicalNSW | undefined;
+  let dim = 0;
+  for (let i = 0; i < texts.length; i += batch) {
+    const vectors = await embedder.embeddings.embedDocuments(texts.slice(i, i + batch));
+    if (!index) {
+      dim = vectors[0]?.length ?? 0;
+      // Built here rather than by HNSWLib.fromDocuments, which always uses the library's default M and efConstruction.
+      index = new hnswlib.HierarchicalNSW('cosine', dim);
+      index.initIndex(Math.max(texts.length, 1), hnsw.m, hnsw.efConstruction, 100);
+    }
+    vectors.forEach((v, j) => index!.addPoint(v, i + j));
+    opts.onProgress?.(Math.min(i + batch, texts.length), texts.length);
+  }
+  if (!index) throw new Error('no chunks to index');
+
+  const docstore = new SynchronousInMemoryDocstore(new Map(docs.map((d, i) => [String(i), d])));
+  const store = new HNSWLib(embedder.embeddings, { space: 'cosine', numDimensions: dim, index, docstore });
+  const manifest: IndexManifest = {
+    formatVersion: INDEX_FORMAT_VERSION,
+    corpusSha256: corpus.corpusSha256,
+    inputsSha256: corpus.inputsSha256,
+    embedder: { id: embedder.id, provider: embedder.provider, dim },
+    entries: corpus.entries.length,
+    rawEntries: corpus.rawCount,
+    chunks: docs.length,
+    hnsw: { space: 'cosine', m: hnsw.m, efConstruction: hnsw.efConstruction },
+    builtAt: new Date().toISOString(),
+    buildMs: 0,
+  };
+  await writeDirAtomically(indexDir, async (dir) => {
+    await store.save(dir);
+    const kb = { entries: corpus.entries, categories: corpus.categories, dictionary: corpus.dictionary, embedderState: embedder.state };
+    await writeFile(path.join(dir, KB_FILE), JSON.stringify(kb));
+    manifest.buildMs = Date.now() - started;
+    // Written last: a version directory without a manifest is incomplete by definition.
+    await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
+  });
+  return manifest;
+}

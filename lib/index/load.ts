@@ -1,0 +1,72 @@
+import { readFile, realpath } from 'node:fs/promises';
+import path from 'node:path';
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
+import type { AppConfig } from '../config';
+import type { FaqCategory, KbEntry } from '../corpus/schema';
+import { IndexError } from '../errors';
+import type { LocalEmbedderState } from '../retrieval/embeddings';
+import { createEmbedderForLoad, expectedEmbedderId, type Embedder } from '../retrieval/embedder';
+import { KB_FILE, MANIFEST_FILE, manifestSchema, type IndexManifest } from './manifest';
+
+export interface LoadedIndex {
+  dir: string;
+  manifest: IndexManifest;
+  store: HNSWLib;
+  embedder: Embedder;
+  entries: KbEntry[];
+  categories: FaqCategory[];
+  dictionary: string[];
+}
+
+const INGEST_HINT = '请运行 npm run ingest 重新构建索引';
+
+/**
+ * Opens a saved index. Throws IndexError: `index_missing` when there is none,
+ * `index_corrupt` when its files are unreadable, `index_stale` when it was built
+ * by another embedder. All reads go to one resolved version directory, so a
+ * concurrent rebuild cannot mix files of two versions.
+ */
+export async function openIndex(indexDir: string, cfg: { embeddings: AppConfig['embeddings']; hnswEf: number }): Promise<LoadedIndex> {
+  const dir = await realpath(indexDir).catch(() => null);
+  if (!dir) throw new IndexError('index_missing', `索引不存在(${indexDir}),${INGEST_HINT}。`);
+
+  let manifest: IndexManifest;
+  try {
+    manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')));
+  } catch (cause) {
+    throw new IndexError('index_corrupt', `索引文件不完整或已损坏,${INGEST_HINT}。`, { cause });
+  }
+  const expected = expectedEmbedderId(cfg.embeddings);
+  if (manifest.embedder.id !== expected) {
+    throw new IndexError('index_stale', `索引由其他向量模型(${manifest.embedder.id})构建,当前配置为 ${expected},${INGEST_HINT}。`, {
+      detail: { built: manifest.embedder.id, expected },
+    });
+  }
+
+  try {
+    const kb = JSON.parse(await readFile(path.join(dir, KB_FILE), 'utf8')) as {
+      entries: KbEntry[];
+      categories: FaqCategory[];
+      dictionary: string[];
+      embedderState?: LocalEmbedderState;
+    };
+    const embedder = createEmbedderForLoad(cfg.embeddings, kb.embedderState);
+    const store = await HNSWLib.load(dir, embedder.embeddings);
+    if (store.index.getCurrentCount() !== manifest.chunks || kb.entries.length !== manifest.entries) {
+      throw new Error(`count mismatch: ${store.index.getCurrentCount()} vectors, manifest says ${manifest.chunks}`);
+    }
+    // HNSWLib.load leaves ef at hnswlib's default of 10, too low for good recall.
+    store.index.setEf(cfg.hnswEf);
+    return { dir, manifest, store, embedder, entries: kb.entries, categories: kb.categories, dictionary: kb.dictionary ?? [] };
+  } catch (cause) {
+    if (cause instanceof IndexError) throw cause;
+    throw new IndexError('index_corrupt', `索引文件不完整或已损坏,${INGEST_HINT}。`, { cause });
+  }
+}
+
+/** Throws `index_stale` when the FAQ or its companion files changed since the index was built. */
+export function assertFresh(manifest: IndexManifest, inputsSha256: string): void {
+  if (manifest.inputsSha256 !== inputsSha256) {
+    throw new IndexError('index_stale', `FAQ 内容已修改,索引已过期,${INGEST_HINT}。`, { detail: { built: manifest.inputsSha256, current: inputsSha256 } });
+  }
+}

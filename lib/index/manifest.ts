@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const INDEX_FORMAT_VERSION = 1;
+
+export const manifestSchema = z.object({
+  formatVersion: z.literal(INDEX_FORMAT_VERSION),
+  corpusSha256: z.string().length(64),
+  inputsSha256: z.string().length(64),
+  embedder: z.object({ id: z.string(), provider: z.enum(['local', 'openai']), dim: z.number().int().positive() }),
+  entries: z.number().int().nonnegative(),
+  rawEntries: z.number().int().nonnegative(),
+  chunks: z.number().int().nonnegative(),
+  hnsw: z.object({ space: z.literal('cosine'), m: z.number().int(), efConstruction: z.number().int() }),
+  builtAt: z.string(),
+  buildMs: z.number(),
+});
+export type IndexManifest = z.infer<typeof manifestSchema>;
+
+export const MANIFEST_FILE = 'manifest.json';
+export const KB_FILE = 'kb.json';
+/** Files LangChain's HNSWLib.save writes; all must be present for a usable index. */
+export const HNSWLIB_FILES = ['hnswlib.index', 'args.json', 'docstore.json'] as const;

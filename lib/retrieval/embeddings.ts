@@ -1,0 +1,90 @@
+import { Embeddings } from '@langchain/core/embeddings';
+import { charGrams, normalizeText, words } from './tokenize';
+
+export const LOCAL_EMBEDDER_VERSION = 'local-ngram-tfidf-v1';
+
+/** What a fitted local embedder needs to be rebuilt identically at query time. */
+export interface LocalEmbedderState {
+  version: typeof LOCAL_EMBEDDER_VERSION;
+  dim: number;
+  /** Number of texts the IDF was fitted on. */
+  docs: number;
+  /** Feature -> inverse document frequency. Unseen features get `maxIdf`. */
+  idf: Record<string, number>;
+  maxIdf: number;
+}
+
+/** FNV-1a, 32 bit: fast, stable across platforms and runs. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Weighted features of a text: CJK character 1-3 grams, latin words, segmented words. */
+export function features(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  const add = (f: string, w: number) => out.set(f, (out.get(f) ?? 0) + w);
+  for (const g of charGrams(text, 3)) add(`c:${g}`, [...g].length === 1 ? 0.25 : 1);
+  for (const w of words(text)) add(`w:${w}`, 1);
+  return out;
+}
+
+/** Fits IDF over a set of texts (the chunks being indexed). */
+export function fitLocalEmbedder(texts: string[], dim: number): LocalEmbedderState {
+  const df = new Map<string, number>();
+  for (const t of texts) for (const f of features(t).keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = Math.max(texts.length, 1);
+  const idf: Record<string, number> = {};
+  for (const [f, d] of df) idf[f] = Math.log(1 + n / d);
+  return { version: LOCAL_EMBEDDER_VERSION, dim, docs: n, idf, maxIdf: Math.log(1 + n) };
+}
+
+/**
+ * Offline embeddings derived from the text itself: hashed TF-IDF of character
+ * n-grams and segmented words, signed feature hashing into `dim` buckets, L2-normalised.
+ * Deterministic; a real LangChain `Embeddings`, so HNSWLib uses it like any other.
+ *
+ * @example
+ * const state = fitLocalEmbedder(chunkTexts, 1024);
+ * const emb = new LocalHashEmbeddings(state);
+ * const v = await emb.embedQuery('挥卡报03');
+ */
+export class LocalHashEmbeddings extends Embeddings {
+  readonly state: LocalEmbedderState;
+
+  constructor(state: LocalEmbedderState) {
+    super({});
+    this.state = state;
+  }
+
+  /** Identifies the embedding space; an index built by another embedder is stale. */
+  get id(): string {
+    return `${LOCAL_EMBEDDER_VERSION}/d${this.state.dim}`;
+  }
+
+  embedSync(text: string): number[] {
+    const { dim, idf, maxIdf } = this.state;
+    const v = new Float64Array(dim);
+    for (const [f, tf] of features(normalizeText(text))) {
+      const h = fnv1a(f);
+      const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * (idf[f] ?? maxIdf);
+      v[h % dim]! += h & 0x80000000 ? -w : w;
+    }
+    let norm = 0;
+    for (let i = 0; i < dim; i++) norm += v[i]! * v[i]!;
+    norm = Math.sqrt(norm) || 1;
+    return Array.from(v, (x) => x / norm);
+  }
+
+  async embedDocuments(texts: string[]): Promise<number[][]> {
+    return texts.map((t) => this.embedSync(t));
+  }
+
+  async embedQuery(text: string): Promise<number[]> {
+    return this.embedSync(text);
+  }
+}

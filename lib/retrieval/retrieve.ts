@@ -1,0 +1,110 @@
+import type { KbEntry } from '../corpus/schema';
+import { coverage, entryText, type CoverageModel } from './coverage';
+import { Bm25Index } from './keyword';
+import { bigrams } from './tokenize';
+import type { Hit, RetrievalResult, RetrieveFn, RetrieveOptions } from './types';
+
+/** Searches chunk vectors; returns entry ids with cosine similarity, best first, ids may repeat. */
+export type VectorSearch = (query: string, k: number) => Promise<{ id: string; similarity: number }[]>;
+
+export interface RetrieverOptions {
+  /** Below this coverage the retriever answers `noAnswer`. Tuned on evals/datasets/dev.jsonl. */
+  threshold?: number;
+  /** Reciprocal-rank-fusion constant. */
+  rrfK?: number;
+  /** Relative weight of the keyword ranking in the fusion (vector has 1). */
+  keywordWeight?: number;
+  /** How many candidates each search contributes to the fusion. */
+  candidates?: number;
+}
+
+export const DEFAULT_NO_ANSWER_THRESHOLD = 0.5;
+
+/** BM25 fields of an entry: the question and related questions weigh more than the answer. */
+export function entryFields(e: KbEntry): { text: string; weight: number }[] {
+  return [
+    { text: e.question, weight: 2 },
+    { text: e.related.join('\n'), weight: 1.5 },
+    { text: e.answer, weight: 1 },
+    { text: e.category.name, weight: 0.5 },
+  ];
+}
+
+/**
+ * Hybrid retrieval: vector search and BM25 fused by reciprocal rank, then a
+ * coverage check decides `noAnswer`. Pure given its searches, so tests can pass their own.
+ *
+ * @example
+ * const retrieve = createRetriever(entries, vectorSearch);
+ * const { hits, noAnswer } = await retrieve('挥卡报03');
+ */
+export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, opts: RetrieverOptions = {}): RetrieveFn & { bm25: Bm25Index } {
+  const threshold = opts.threshold ?? DEFAULT_NO_ANSWER_THRESHOLD;
+  const rrfK = opts.rrfK ?? 60;
+  const keywordWeight = opts.keywordWeight ?? 1;
+  const candidates = opts.candidates ?? 20;
+  const bm25 = new Bm25Index(entries.map(entryFields));
+  const byId = new Map(entries.map((e, i) => [e.id, i]));
+  const texts: (string | undefined)[] = new Array(entries.length);
+  const textOf = (i: number) => (texts[i] ??= entryText(entries[i]!));
+  const model: CoverageModel = { idf: (u) => unitIdf(bm25, u) };
+
+  const retrieve = async (query: string, ro: RetrieveOptions = {}): Promise<RetrievalResult> => {
+    const k = ro.k ?? 5;
+    const [vec, kw] = await Promise.all([vectorSearch(query, candidates * 4), Promise.resolve(bm25.search(query, candidates))]);
+    const vectorBest = new Map<number, number>();
+    for (const { id, similarity } of vec) {
+      const i = byId.get(id);
+      if (i !== undefined && similarity > (vectorBest.get(i) ?? -Infinity)) vectorBest.set(i, similarity);
+    }
+    const vectorRank = [...vectorBest.entries()].sort((a, b) => b[1] - a[1]).slice(0, candidates);
+    const fused = new Map<number, number>();
+    vectorRank.forEach(([i], r) => fused.set(i, (fused.get(i) ?? 0) + 1 / (rrfK + r + 1)));
+    kw.forEach(({ index }, r) => fused.set(index, (fused.get(index) ?? 0) + keywordWeight / (rrfK + r + 1)));
+    const bestKw = kw[0]?.score ?? 0;
+    const kwScore = new Map(kw.map((h) => [h.index, bestKw > 0 ? h.score / bestKw : 0]));
+
+    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, Math.max(k, 3));
+    const hits: Hit[] = ranked.map(([i, f], r) => ({
+      id: entries[i]!.id,
+      entry: entries[i]!,
+      rank: r + 1,
+      score: f,
+      scores: { vector: round(Math.max(vectorBest.get(i) ?? 0, 0)), keyword: round(kwScore.get(i) ?? 0), fused: round(f) },
+      coverage: round(coverage(query, textOf(i), model).score),
+    }));
+    const confidence = hits[0]?.coverage ?? 0;
+    const noAnswer = confidence < threshold;
+    const answerIds = noAnswer ? [] : pickAnswerHits(query, hits, (i) => textOf(byId.get(hits[i]!.id)!), model);
+    return { query, hits: hits.slice(0, k), noAnswer, confidence, threshold, answerIds };
+  };
+  return Object.assign(retrieve, { bm25 });
+}
+
+/**
+ * The best hit answers; the runner-up joins it only when it is relevant on its own and
+ * covers a clear part of the question the best one leaves out ("挥卡报03,还有报96").
+ */
+function pickAnswerHits(query: string, hits: Hit[], textAt: (i: number) => string, model: CoverageModel): string[] {
+  const [first, second] = hits;
+  if (!first) return [];
+  if (!second || second.coverage < 0.35) return [first.id];
+  const together = coverage(query, `${textAt(0)}\n${textAt(1)}`, model).score;
+  return together - first.coverage >= 0.2 ? [first.id, second.id] : [first.id];
+}
+
+/** IDF of a query word, estimated from the keyword index: whole-word postings, else its rarest bigram. */
+function unitIdf(bm25: Bm25Index, unit: string): number {
+  const n = bm25.size;
+  const chars = [...unit];
+  let df: number;
+  if (bm25.df.has(unit)) df = bm25.df.get(unit)!;
+  else if (chars.length >= 2 && /[\u3400-\u9fff]/.test(unit)) df = Math.min(...bigrams(unit).map((g) => bm25.df.get(`#${g}`) ?? 0));
+  else if (chars.length === 1) return 1;
+  else df = 0;
+  return Math.log(1 + n / (df + 0.5));
+}
+
+function round(x: number): number {
+  return Math.round(x * 10000) / 10000;
+}

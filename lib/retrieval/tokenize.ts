@@ -1,0 +1,98 @@
+import { createRequire } from 'node:module';
+import type { Jieba } from '@node-rs/jieba';
+
+const require = createRequire(import.meta.url);
+
+/**
+ * Words that carry no topic: question words, particles, politeness. They are
+ * kept out of keyword scoring and out of the coverage that decides `noAnswer`.
+ */
+const STOPWORDS = new Set(
+  (
+    '的 了 吗 呢 吧 啊 呀 哦 嘛 么 是 在 有 和 与 及 或 也 都 就 还 又 要 会 能 可以 可 该 这 那 这个 那个 这种 那种 ' +
+    '怎么 怎么办 怎么样 怎样 如何 什么 为什么 为啥 啥 咋 咋办 咋回事 哪里 哪儿 哪 多少 几 是否 有没有 能不能 可不可以 ' +
+    '请问 请 问 问下 问一下 一下 帮 帮忙 我 你 他 她 它 我们 你们 他们 一个 个 下 出现 显示 提示 情况 原因 问题 ' +
+    '处理 解决 办 办法 方法 回事 时候 不了 不 没 没有 一直 老是 总是 现在 今天 刚才 ' +
+    'the a an is are was to of for in on and or how what why do does can i my me it this that with please'
+  ).split(/\s+/),
+);
+
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+const LATIN_RUN = /[a-z0-9_]+/g;
+
+let jieba: Jieba | undefined;
+let userWords: string[] = [];
+
+/** Adds domain words (收银宝, 双免, 挥卡 …) to the segmenter; safe to call more than once. */
+export function setUserDictionary(words: string[]): void {
+  const fresh = words.filter((w) => w.trim() !== '' && !userWords.includes(w));
+  if (fresh.length === 0) return;
+  userWords = [...userWords, ...fresh];
+  if (jieba) jieba.loadDict(Buffer.from(fresh.map((w) => `${w} 50000`).join('\n'), 'utf8'));
+}
+
+function getJieba(): Jieba {
+  if (!jieba) {
+    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+    jieba = JiebaClass.withDict(dict);
+    if (userWords.length) jieba.loadDict(Buffer.from(userWords.map((w) => `${w} 50000`).join('\n'), 'utf8'));
+  }
+  return jieba;
+}
+
+/** NFKC (full-width to half-width), lower case, collapsed spaces. */
+export function normalizeText(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+export function isStopword(token: string): boolean {
+  return STOPWORDS.has(token);
+}
+
+/** Segmented words (jieba search mode with the domain dictionary), stopwords and punctuation removed. */
+export function words(text: string): string[] {
+  const norm = normalizeText(text);
+  const out: string[] = [];
+  for (const w of getJieba().cutForSearch(norm, true)) {
+    const t = w.trim();
+    if (t === '' || isStopword(t)) continue;
+    if (CJK.test(t) || /[a-z0-9]/.test(t)) out.push(t);
+  }
+  return out;
+}
+
+/** Character unigrams and bigrams of every CJK run; latin words and numbers whole. */
+export function charGrams(text: string, maxN = 2): string[] {
+  const norm = normalizeText(text);
+  const out: string[] = [];
+  for (const run of norm.match(CJK_RUN) ?? []) {
+    const chars = [...run];
+    for (let n = 1; n <= maxN; n++) {
+      for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+    }
+  }
+  for (const w of norm.match(LATIN_RUN) ?? []) out.push(w);
+  return out;
+}
+
+/** Only bigrams of CJK runs plus latin words: the classic baseline tokenisation. */
+export function bigrams(text: string): string[] {
+  const norm = normalizeText(text);
+  const out: string[] = [];
+  for (const run of norm.match(CJK_RUN) ?? []) {
+    const chars = [...run];
+    if (chars.length === 1) out.push(chars[0]!);
+    for (let i = 0; i + 2 <= chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  }
+  for (const w of norm.match(LATIN_RUN) ?? []) out.push(w);
+  return out;
+}
+
+/** The terms the keyword index scores: segmented words plus CJK bigrams (robust to segmentation misses). */
+export function keywordTerms(text: string): string[] {
+  const ws = words(text);
+  const grams = bigrams(text).filter((g) => [...g].length === 2 && !isStopword(g));
+  return [...ws, ...grams.map((g) => `#${g}`)];
+}
