@@ -2,7 +2,7 @@ import type { ChatTurn } from './types';
 
 /** Openings and endings that mark a question as leaning on the previous one ("那退款呢?"). */
 const FOLLOW_UP_START = /^(那|那么|还有|另外|如果|要是|假如|它|这个|这种|那个|同样|然后|and |what about|how about)/i;
-const FOLLOW_UP_END = /呢\s*[??]?\s*$/;
+const FOLLOW_UP_END = /呢\s*[?\uFF1F]?\s*$/;
 const MAX_FOLLOW_UP_CHARS = 14;
 
 function contentLength(q: string): number {

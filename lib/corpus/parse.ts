@@ -8,10 +8,10 @@ export interface ParseResult {
   warnings: CorpusWarning[];
 }
 
-const CATEGORY_RE = /^FAQ(\d+)\s*[::]\s*(.*)$/;
-const ENTRY_RE = /^FAQ(\d+)\.(\d+)\s*[::]?$/;
-const QUESTION_RE = /^问题描述\s*[::]\s*(.*)$/;
-const ANSWER_RE = /^解决方法\s*[::]\s*(.*)$/;
+const CATEGORY_RE = /^FAQ(\d+)\s*[:\uFF1A]\s*(.*)$/;
+const ENTRY_RE = /^FAQ(\d+)\.(\d+)\s*[:\uFF1A]?$/;
+const QUESTION_RE = /^问题描述\s*[:\uFF1A]\s*(.*)$/;
+const ANSWER_RE = /^解决方法\s*[:\uFF1A]\s*(.*)$/;
 
 interface Draft {
   id: string;
@@ -90,6 +90,8 @@ export function parseFaq(text: string): ParseResult {
       }
       if (`FAQ${entryMatch[1]}` !== category.id) {
         errors.push({ line: lineNo, message: `条目 ${id} 不属于当前分类 ${category.id}` });
+        draft = { id, category, line: lineNo, question: null, answer: null, section: 'head' };
+        return;
       }
       if (seenIds.has(id)) {
         errors.push({ line: lineNo, message: `条目编号 ${id} 重复(首次出现在第 ${seenIds.get(id)} 行)` });

@@ -69,7 +69,7 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
       id: entries[i]!.id,
       entry: entries[i]!,
       rank: r + 1,
-      score: f,
+      score: round(f),
       scores: { vector: round(Math.max(vectorBest.get(i) ?? 0, 0)), keyword: round(kwScore.get(i) ?? 0), fused: round(f) },
       coverage: round(coverage(query, textOf(i), model).score),
     }));

@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildKbEntries } from './knowledge-base';
+import { parseFaq } from './parse';
+
+const root = path.resolve(__dirname, '../..');
+const fixture = (name: string) => readFileSync(path.join(__dirname, '__fixtures__', name), 'utf8');
+
+describe('parseFaq on the real corpus', () => {
+  const result = parseFaq(readFileSync(path.join(root, 'corpus/faq.txt'), 'utf8'));
+
+  it('finds 112 entries in 9 categories without errors', () => {
+    expect(result.errors).toEqual([]);
+    expect(result.entries).toHaveLength(112);
+    expect(result.categories.map((c) => c.id)).toEqual(['FAQ1', 'FAQ2', 'FAQ3', 'FAQ4', 'FAQ5', 'FAQ6', 'FAQ7', 'FAQ8', 'FAQ9']);
+  });
+
+  it('yields the documented entry shape', () => {
+    const e = result.entries.find((x) => x.id === 'FAQ2.5')!;
+    expect(e.category).toEqual({ id: 'FAQ2', name: '普通POS类' });
+    expect(e.question).toBe('POS插卡消费,微信/支付宝支付都正常,但挥卡报03无效商户?');
+    expect(e.answer).toContain('双免白名单');
+    expect(e.line).toBe(61);
+  });
+
+  it('keeps the pipe table, the JSON snippet and the long URL intact', () => {
+    const byId = (id: string) => result.entries.find((x) => x.id === id)!;
+    expect(byId('FAQ4.1').answer.split('\n')).toHaveLength(6);
+    expect(byId('FAQ5.26').answer).toContain('"order_number_type":2,');
+    expect(byId('FAQ6.1').answer).toContain('isappinstalled=0');
+  });
+
+  it('warns about identical entries and the empty answer', () => {
+    const dup = result.warnings.filter((w) => w.kind === 'duplicate').map((w) => w.ids);
+    expect(dup).toEqual([
+      ['FAQ2.4', 'FAQ2.8'],
+      ['FAQ9.8', 'FAQ9.13'],
+    ]);
+    expect(result.warnings.filter((w) => w.kind === 'empty_answer').map((w) => w.ids)).toEqual([['FAQ9.15']]);
+    expect(result.entries.find((x) => x.id === 'FAQ9.15')!.answer).toBe('');
+  });
+
+  it('merges identical entries, remembering both ids', () => {
+    const { entries } = buildKbEntries(result.entries, { 'FAQ2.8': ['小票没打出来'] });
+    expect(entries).toHaveLength(110);
+    const merged = entries.find((e) => e.id === 'FAQ2.4')!;
+    expect(merged.ids).toEqual(['FAQ2.4', 'FAQ2.8']);
+    expect(merged.related).toEqual(['小票没打出来']);
+    expect(entries.find((e) => e.id === 'FAQ9.8')!.ids).toEqual(['FAQ9.8', 'FAQ9.13']);
+  });
+});
+
+describe('parseFaq on broken files', () => {
+  it('reports a missing 解决方法 with its line', () => {
+    const { errors } = parseFaq(fixture('missing-solution.txt'));
+    expect(errors).toEqual([{ line: 7, message: 'FAQ1.2 缺少“解决方法:”' }]);
+  });
+
+  it('reports duplicate ids and entries under the wrong category', () => {
+    const { errors } = parseFaq(fixture('bad-numbering.txt'));
+    expect(errors.map((e) => e.line)).toEqual([7, 7, 12]);
+    expect(errors[0]!.message).toContain('重复');
+    expect(errors[2]!.message).toContain('不属于当前分类');
+  });
+
+  it('accepts a BOM, CRLF line ends, full-width colons and trailing spaces', () => {
+    const { entries, errors } = parseFaq(fixture('bom-crlf-fullwidth.txt'));
+    expect(errors).toEqual([]);
+    expect(entries).toEqual([{ id: 'FAQ1.1', category: { id: 'FAQ1', name: '分类一' }, question: '怎么办?', answer: '答案。', line: 2 }]);
+  });
+
+  it('rejects text before any category and an empty file', () => {
+    expect(parseFaq('随便写的一行\n').errors[0]).toEqual({ line: 1, message: '此行不属于任何条目(应以 FAQn:分类名 或 FAQn.m 开头)' });
+    expect(parseFaq('').errors).toHaveLength(1);
+  });
+
+  it('warns on gaps in numbering without failing', () => {
+    const { errors, warnings } = parseFaq('FAQ1:A\nFAQ1.1\n问题描述:\nq\n解决方法:\na\nFAQ1.3\n问题描述:\nq3\n解决方法:\na3\n');
+    expect(errors).toEqual([]);
+    expect(warnings.map((w) => w.kind)).toContain('numbering_gap');
+  });
+});

@@ -1,0 +1,124 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../corpus/load';
+import { IndexError } from '../errors';
+import { writeDirAtomically } from './atomic';
+import { buildIndex } from './build';
+import { assertFresh, openIndex } from './load';
+
+const FAQ = `FAQ1:支付类
+FAQ1.1
+问题描述:
+挥卡报03无效商户?
+解决方法:
+到银联平台补报双免白名单。
+FAQ1.2
+问题描述:
+退款多久到账?
+解决方法:
+银行卡退款以发卡行处理时效为准。
+`;
+
+let dir: string;
+const cfg = { embeddings: { provider: 'local' as const, dim: 64 }, hnswEf: 32 };
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'faq-index-'));
+  await writeFile(path.join(dir, 'faq.txt'), FAQ);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const files = () => ({ corpusFile: path.join(dir, 'faq.txt'), relatedFile: path.join(dir, 'none.json'), dictionaryFile: path.join(dir, 'none.txt') });
+const indexDir = () => path.join(dir, 'index');
+
+async function expectIndexError(p: Promise<unknown>, code: string) {
+  const err = await p.then(() => null, (e: unknown) => e);
+  expect(err).toBeInstanceOf(IndexError);
+  expect((err as IndexError).code).toBe(code);
+  expect((err as IndexError).message).toContain('npm run ingest');
+}
+
+describe('index build and load', () => {
+  it('builds, saves and loads an index that finds its entries', async () => {
+    const corpus = await loadCorpus(files());
+    const manifest = await buildIndex(corpus, indexDir(), { embeddings: cfg.embeddings });
+    expect(manifest).toMatchObject({ entries: 2, rawEntries: 2, embedder: { id: 'local-ngram-tfidf-v1/d64', dim: 64 } });
+    const loaded = await openIndex(indexDir(), cfg);
+    expect(loaded.store.index.getEf()).toBe(32);
+    const [[doc]] = [await loaded.store.similaritySearch('挥卡 无效商户', 1)];
+    expect(doc!.metadata.id).toBe('FAQ1.1');
+  });
+
+  it('says the index is missing, in words that tell what to do', async () => {
+    await expectIndexError(openIndex(indexDir(), cfg), 'index_missing');
+  });
+
+  it('detects an index built by another embedder', async () => {
+    await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings });
+    await expectIndexError(openIndex(indexDir(), { ...cfg, embeddings: { provider: 'local', dim: 128 } }), 'index_stale');
+  });
+
+  it('detects a changed corpus', async () => {
+    const manifest = await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings });
+    await writeFile(path.join(dir, 'faq.txt'), FAQ.replace('补报', '重新补报'));
+    const changed = await loadCorpus(files());
+    expect(() => assertFresh(manifest, changed.inputsSha256)).toThrow(IndexError);
+    expect(() => assertFresh(manifest, manifest.inputsSha256)).not.toThrow();
+  });
+
+  it('detects a truncated index file as corrupt', async () => {
+    await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings });
+    await truncate(path.join(indexDir(), 'hnswlib.index'), 100);
+    await expectIndexError(openIndex(indexDir(), cfg), 'index_corrupt');
+  });
+
+  it('detects a missing manifest as corrupt', async () => {
+    await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings });
+    await rm(path.join(indexDir(), 'manifest.json'));
+    await expectIndexError(openIndex(indexDir(), cfg), 'index_corrupt');
+  });
+});
+
+describe('writeDirAtomically', () => {
+  it('keeps the previous version when a write fails midway', async () => {
+    const target = path.join(dir, 'out');
+    await writeDirAtomically(target, async (d) => {
+      await mkdir(d, { recursive: true });
+      await writeFile(path.join(d, 'a.txt'), 'v1');
+    });
+    await expect(
+      writeDirAtomically(target, async (d) => {
+        await mkdir(d, { recursive: true });
+        await writeFile(path.join(d, 'a.txt'), 'half-written');
+        throw new Error('crash');
+      }),
+    ).rejects.toThrow('crash');
+    expect(await readFile(path.join(target, 'a.txt'), 'utf8')).toBe('v1');
+    expect((await readdir(dir)).filter((n) => n.startsWith('out.'))).toHaveLength(1);
+  });
+
+  it('replaces the old version and removes it', async () => {
+    const target = path.join(dir, 'out');
+    for (const v of ['v1', 'v2']) {
+      await writeDirAtomically(target, async (d) => {
+        await mkdir(d, { recursive: true });
+        await writeFile(path.join(d, 'a.txt'), v);
+      });
+    }
+    expect(await readFile(path.join(target, 'a.txt'), 'utf8')).toBe('v2');
+    expect((await readdir(dir)).filter((n) => n.startsWith('out.'))).toHaveLength(1);
+  });
+
+  it('replaces a plain directory left by an older layout', async () => {
+    const target = path.join(dir, 'out');
+    await mkdir(target);
+    await writeFile(path.join(target, 'a.txt'), 'plain');
+    await writeDirAtomically(target, async (d) => {
+      await mkdir(d, { recursive: true });
+      await writeFile(path.join(d, 'a.txt'), 'new');
+    });
+    expect(await readFile(path.join(target, 'a.txt'), 'utf8')).toBe('new');
+  });
+});

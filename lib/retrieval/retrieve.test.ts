@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KnowledgeBase } from '../kb';
+import { tempKnowledgeBase } from '../testing/temp-kb';
+
+let kb: KnowledgeBase;
+let cleanup: () => Promise<void>;
+
+beforeAll(async () => {
+  ({ kb, cleanup } = await tempKnowledgeBase());
+});
+afterAll(() => cleanup());
+
+describe('hybrid retrieval on the real corpus', () => {
+  it.each([
+    ['POS插卡正常,挥卡报03无效商户怎么办', 'FAQ2.5'],
+    ['报96该商户不允许交易', 'FAQ2.7'],
+    ['好老板APP忘记登录账号怎么办', 'FAQ9.9'],
+    ['收银宝出口IP', 'FAQ9.15'],
+    ['TRADE_CLOSED', 'FAQ5.4'],
+  ])('puts the right entry first for %s', async (q, id) => {
+    const r = await kb.retrieve(q);
+    expect(r.noAnswer).toBe(false);
+    expect(r.hits[0]!.id).toBe(id);
+    expect(r.answerIds[0]).toBe(id);
+  });
+
+  it.each(['今天天气怎么样', '信用卡逾期了怎么办', '帮我写一首关于春天的诗'])('recognises %s as not covered', async (q) => {
+    const r = await kb.retrieve(q);
+    expect(r.noAnswer).toBe(true);
+    expect(r.confidence).toBeLessThan(r.threshold);
+    expect(r.answerIds).toEqual([]);
+  });
+
+  it('returns identical entries once, with both ids', async () => {
+    const r = await kb.retrieve('扫码交易不打小票,怎么确认交易成功', { k: 10 });
+    const ids = r.hits.map((h) => h.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).not.toContain('FAQ2.8');
+    const hit = r.hits.find((h) => h.id === 'FAQ2.4')!;
+    expect(hit.entry.ids).toEqual(['FAQ2.4', 'FAQ2.8']);
+  });
+
+  it('reports vector, keyword and fused scores for every hit, best first', async () => {
+    const r = await kb.retrieve('挥卡报03', { k: 5 });
+    expect(r.hits).toHaveLength(5);
+    for (const h of r.hits) {
+      expect(h.scores.vector).toBeGreaterThanOrEqual(0);
+      expect(h.scores.keyword).toBeGreaterThanOrEqual(0);
+      expect(h.score).toBe(h.scores.fused);
+    }
+    expect(r.hits.map((h) => h.score)).toEqual([...r.hits.map((h) => h.score)].sort((a, b) => b - a));
+    expect(r.hits[0]!.scores.keyword).toBe(1);
+  });
+
+  it('finds an entry by any of its ids', () => {
+    expect(kb.getEntry('FAQ2.8')!.id).toBe('FAQ2.4');
+    expect(kb.getEntry('faq9.13')!.id).toBe('FAQ9.8');
+    expect(kb.getEntry('FAQ99.1')).toBeUndefined();
+  });
+});
