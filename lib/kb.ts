@@ -6,7 +6,7 @@ import { IndexError } from './errors';
 import { buildIndex, type BuildOptions } from './index/build';
 import { assertFresh, openIndex, type LoadedIndex } from './index/load';
 import type { IndexManifest } from './index/manifest';
-import { createRetriever, type VectorSearch } from './retrieval/retrieve';
+import { createRetriever, type RetrieverOptions, type VectorSearch } from './retrieval/retrieve';
 import { setUserDictionary } from './retrieval/tokenize';
 import type { RetrieveFn } from './retrieval/types';
 
@@ -29,21 +29,26 @@ export async function ingest(config: AppConfig, onProgress?: BuildOptions['onPro
   return { corpus, manifest };
 }
 
-/** Wraps a loaded index into retrieval over LangChain's HNSWLib plus BM25. */
-export function knowledgeBaseFrom(index: LoadedIndex, config: Pick<AppConfig, 'noAnswerThreshold'>): KnowledgeBase {
-  setUserDictionary(index.dictionary);
-  const vectorSearch: VectorSearch = async (query, k) => {
+/** Vector search over the index's chunks through LangChain's HNSWLib. */
+export function vectorSearchOf(index: LoadedIndex): VectorSearch {
+  return async (query, k) => {
     const vector = await index.embedder.embeddings.embedQuery(query);
     const found = await index.store.similaritySearchVectorWithScore(vector, Math.min(k, index.manifest.chunks));
     return found.map(([doc, distance]) => ({ id: String(doc.metadata.id), similarity: 1 - distance }));
   };
+}
+
+/** Wraps a loaded index into retrieval over LangChain's HNSWLib plus BM25. */
+export function knowledgeBaseFrom(index: LoadedIndex, config: Pick<AppConfig, 'noAnswerThreshold'>, opts: RetrieverOptions = {}): KnowledgeBase {
+  setUserDictionary(index.dictionary);
+  const vectorSearch = vectorSearchOf(index);
   const byAnyId = new Map<string, KbEntry>();
   for (const e of index.entries) for (const id of e.ids) byAnyId.set(id, e);
   return {
     entries: index.entries,
     categories: index.categories,
     manifest: index.manifest,
-    retrieve: createRetriever(index.entries, vectorSearch, { threshold: config.noAnswerThreshold }),
+    retrieve: createRetriever(index.entries, vectorSearch, { ...opts, threshold: opts.threshold ?? config.noAnswerThreshold }),
     getEntry: (id) => byAnyId.get(id.trim().toUpperCase()),
   };
 }

@@ -16,9 +16,12 @@ export interface RetrieverOptions {
   keywordWeight?: number;
   /** How many candidates each search contributes to the fusion. */
   candidates?: number;
+  /** Share of the final score given to coverage (the rest is the normalised rank fusion). */
+  coverageWeight?: number;
 }
 
 export const DEFAULT_NO_ANSWER_THRESHOLD = 0.5;
+export const DEFAULT_COVERAGE_WEIGHT = 0.3;
 
 /** BM25 fields of an entry: the question and related questions weigh more than the answer. */
 export function entryFields(e: KbEntry): { text: string; weight: number }[] {
@@ -43,6 +46,8 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
   const rrfK = opts.rrfK ?? 60;
   const keywordWeight = opts.keywordWeight ?? 1;
   const candidates = opts.candidates ?? 20;
+  const coverageWeight = opts.coverageWeight ?? DEFAULT_COVERAGE_WEIGHT;
+  const rrfMax = (1 + keywordWeight) / (rrfK + 1);
   const bm25 = new Bm25Index(entries.map(entryFields));
   const byId = new Map(entries.map((e, i) => [e.id, i]));
   const texts: (string | undefined)[] = new Array(entries.length);
@@ -64,14 +69,19 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
     const bestKw = kw[0]?.score ?? 0;
     const kwScore = new Map(kw.map((h) => [h.index, bestKw > 0 ? h.score / bestKw : 0]));
 
-    const ranked = [...fused.entries()].sort((a, b) => b[1] - a[1]).slice(0, Math.max(k, 3));
-    const hits: Hit[] = ranked.map(([i, f], r) => ({
+    // Rank fusion orders candidates; coverage (how much of the question the entry accounts for) breaks near-ties.
+    const scored = [...fused.entries()].map(([i, rrf]) => {
+      const cov = coverage(query, textOf(i), model).score;
+      return { i, cov, f: (1 - coverageWeight) * (rrf / rrfMax) + coverageWeight * cov };
+    });
+    const ranked = scored.sort((a, b) => b.f - a.f).slice(0, Math.max(k, 3));
+    const hits: Hit[] = ranked.map(({ i, cov, f }, r) => ({
       id: entries[i]!.id,
       entry: entries[i]!,
       rank: r + 1,
       score: round(f),
       scores: { vector: round(Math.max(vectorBest.get(i) ?? 0, 0)), keyword: round(kwScore.get(i) ?? 0), fused: round(f) },
-      coverage: round(coverage(query, textOf(i), model).score),
+      coverage: round(cov),
     }));
     const confidence = hits[0]?.coverage ?? 0;
     const noAnswer = confidence < threshold;
