@@ -13,6 +13,7 @@ const envSchema = z.object({
   CORPUS_FILE: z.string().default('corpus/faq.txt'),
   RELATED_FILE: z.string().default('corpus/related.json'),
   DICTIONARY_FILE: z.string().default('corpus/dictionary.txt'),
+  SYNONYMS_FILE: z.string().default('corpus/synonyms.txt'),
   INDEX_DIR: z.string().default('.data/index'),
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIM: int(1024, 16),
@@ -40,6 +41,7 @@ export interface AppConfig {
   corpusFile: string;
   relatedFile: string;
   dictionaryFile: string;
+  synonymsFile: string;
   indexDir: string;
   embeddings: { provider: 'local'; dim: number } | { provider: 'openai'; model: string; apiKey?: string; baseURL?: string };
   hnswEf: number;
@@ -68,6 +70,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     corpusFile: path.resolve(cwd, e.CORPUS_FILE),
     relatedFile: path.resolve(cwd, e.RELATED_FILE),
     dictionaryFile: path.resolve(cwd, e.DICTIONARY_FILE),
+    synonymsFile: path.resolve(cwd, e.SYNONYMS_FILE),
     indexDir: path.resolve(cwd, e.INDEX_DIR),
     embeddings:
       e.EMBEDDINGS === 'local'

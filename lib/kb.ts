@@ -7,7 +7,7 @@ import { buildIndex, type BuildOptions } from './index/build';
 import { assertFresh, openIndex, type LoadedIndex } from './index/load';
 import type { IndexManifest } from './index/manifest';
 import { createRetriever, type RetrieverOptions, type VectorSearch } from './retrieval/retrieve';
-import { setUserDictionary } from './retrieval/tokenize';
+import { setSynonyms, setUserDictionary } from './retrieval/tokenize';
 import type { RetrieveFn } from './retrieval/types';
 
 export interface KnowledgeBase {
@@ -21,10 +21,16 @@ export interface KnowledgeBase {
   rebuilt?: string;
 }
 
+/** Text is segmented and normalised with the vocabulary the index was built with. */
+function useVocabulary(v: { dictionary: string[]; synonyms: string[][] }): void {
+  setUserDictionary(v.dictionary);
+  setSynonyms(v.synonyms);
+}
+
 /** Reads the corpus and writes a fresh index; what `npm run ingest` does. */
 export async function ingest(config: AppConfig, onProgress?: BuildOptions['onProgress']): Promise<{ corpus: LoadedCorpus; manifest: IndexManifest }> {
   const corpus = await loadCorpus(config);
-  setUserDictionary(corpus.dictionary);
+  useVocabulary(corpus);
   const manifest = await buildIndex(corpus, config.indexDir, { embeddings: config.embeddings, onProgress });
   return { corpus, manifest };
 }
@@ -40,7 +46,7 @@ export function vectorSearchOf(index: LoadedIndex): VectorSearch {
 
 /** Wraps a loaded index into retrieval over LangChain's HNSWLib plus BM25. */
 export function knowledgeBaseFrom(index: LoadedIndex, config: Pick<AppConfig, 'noAnswerThreshold'>, opts: RetrieverOptions = {}): KnowledgeBase {
-  setUserDictionary(index.dictionary);
+  useVocabulary(index);
   const vectorSearch = vectorSearchOf(index);
   const byAnyId = new Map<string, KbEntry>();
   for (const e of index.entries) for (const id of e.ids) byAnyId.set(id, e);
@@ -69,7 +75,7 @@ export async function loadKnowledgeBase(config: AppConfig = getConfig()): Promis
     if (!(e instanceof IndexError) || config.embeddings.provider !== 'local') throw e;
     reason = e.message;
   }
-  setUserDictionary(corpus.dictionary);
+  useVocabulary(corpus);
   await buildIndex(corpus, config.indexDir, { embeddings: config.embeddings });
   const kb = knowledgeBaseFrom(await openIndex(config.indexDir, config), config);
   return { ...kb, rebuilt: reason };

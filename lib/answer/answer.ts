@@ -166,8 +166,8 @@ const g = globalThis as typeof globalThis & { __faqLlmClient?: LlmClient | null 
 export async function getDefaultAnswerDeps(): Promise<AnswerDeps> {
   const config = getConfig();
   const kb = await getKnowledgeBase(config);
-  if (g.__faqLlmClient === undefined) g.__faqLlmClient = config.llm ? createLlmClient(config.llm) : null;
-  return { retrieve: kb.retrieve, llm: g.__faqLlmClient, directMatchThreshold: config.directMatchThreshold };
+  const llm = (g.__faqLlmClient ??= config.llm ? createLlmClient(config.llm) : null);
+  return { retrieve: kb.retrieve, llm, directMatchThreshold: config.directMatchThreshold };
 }
 
 /** What the UI's mode badge shows. */

@@ -3,13 +3,14 @@ import { readFile } from 'node:fs/promises';
 import { CorpusError } from '../errors';
 import { buildKbEntries } from './knowledge-base';
 import { parseFaq } from './parse';
-import { parseDictionary, parseRelated } from './related';
+import { parseDictionary, parseRelated, parseSynonyms } from './related';
 import type { CorpusWarning, FaqCategory, KbEntry } from './schema';
 
 export interface CorpusFiles {
   corpusFile: string;
   relatedFile: string;
   dictionaryFile: string;
+  synonymsFile: string;
 }
 
 export interface LoadedCorpus {
@@ -18,10 +19,11 @@ export interface LoadedCorpus {
   /** Entries as in the file, before identical ones were merged. */
   rawCount: number;
   dictionary: string[];
+  synonyms: string[][];
   warnings: CorpusWarning[];
   /** sha256 of the FAQ file alone. */
   corpusSha256: string;
-  /** sha256 over every input that shapes the index (FAQ, related questions, dictionary). */
+  /** sha256 over every input that shapes the index (FAQ, related questions, dictionary, synonyms). */
   inputsSha256: string;
 }
 
@@ -44,6 +46,7 @@ export async function loadCorpus(files: CorpusFiles): Promise<LoadedCorpus> {
   if (text === null) throw new CorpusError([{ line: 0, message: `找不到 FAQ 文件 ${files.corpusFile}` }]);
   const relatedText = await readOptional(files.relatedFile);
   const dictText = await readOptional(files.dictionaryFile);
+  const synonymsText = await readOptional(files.synonymsFile);
 
   const parsed = parseFaq(text);
   if (parsed.errors.length) throw new CorpusError(parsed.errors, files.corpusFile);
@@ -57,8 +60,9 @@ export async function loadCorpus(files: CorpusFiles): Promise<LoadedCorpus> {
     categories: parsed.categories,
     rawCount: parsed.entries.length,
     dictionary: dictText === null ? [] : parseDictionary(dictText),
+    synonyms: synonymsText === null ? [] : parseSynonyms(synonymsText),
     warnings: [...parsed.warnings, ...kb.warnings],
     corpusSha256: sha(text),
-    inputsSha256: sha([text, relatedText ?? '', dictText ?? ''].join('\u0000')),
+    inputsSha256: sha([text, relatedText ?? '', dictText ?? '', synonymsText ?? ''].join('\u0000')),
   };
 }

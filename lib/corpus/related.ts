@@ -32,3 +32,14 @@ export function parseDictionary(text: string): string[] {
     .map((l) => l.replace(/#.*/, '').trim().split(/\s+/)[0] ?? '')
     .filter((w) => w !== '');
 }
+
+/** Parses the synonyms file (`canonical variant variant …` per line, `#` comments); pure. */
+export function parseSynonyms(text: string): string[][] {
+  return text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/#.*/, '').trim())
+    .filter((l) => l !== '')
+    .map((l) => l.split(/\s+/))
+    .filter((g) => g.length > 1);
+}

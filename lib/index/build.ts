@@ -68,7 +68,7 @@ export async function buildIndex(corpus: LoadedCorpus, indexDir: string, opts: B
   };
   await writeDirAtomically(indexDir, async (dir) => {
     await store.save(dir);
-    const kb = { entries: corpus.entries, categories: corpus.categories, dictionary: corpus.dictionary, embedderState: embedder.state };
+    const kb = { entries: corpus.entries, categories: corpus.categories, dictionary: corpus.dictionary, synonyms: corpus.synonyms, embedderState: embedder.state };
     await writeFile(path.join(dir, KB_FILE), JSON.stringify(kb));
     manifest.buildMs = Date.now() - started;
     // Written last: a version directory without a manifest is incomplete by definition.

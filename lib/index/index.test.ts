@@ -30,7 +30,7 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const files = () => ({ corpusFile: path.join(dir, 'faq.txt'), relatedFile: path.join(dir, 'none.json'), dictionaryFile: path.join(dir, 'none.txt') });
+const files = () => ({ corpusFile: path.join(dir, "faq.txt"), relatedFile: path.join(dir, "none.json"), dictionaryFile: path.join(dir, "none.txt"), synonymsFile: path.join(dir, "none-syn.txt") });
 const indexDir = () => path.join(dir, 'index');
 
 async function expectIndexError(p: Promise<unknown>, code: string) {

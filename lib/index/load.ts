@@ -16,6 +16,7 @@ export interface LoadedIndex {
   entries: KbEntry[];
   categories: FaqCategory[];
   dictionary: string[];
+  synonyms: string[][];
 }
 
 const INGEST_HINT = '请运行 npm run ingest 重新构建索引';
@@ -48,6 +49,7 @@ export async function openIndex(indexDir: string, cfg: { embeddings: AppConfig['
       entries: KbEntry[];
       categories: FaqCategory[];
       dictionary: string[];
+      synonyms?: string[][];
       embedderState?: LocalEmbedderState;
     };
     const embedder = createEmbedderForLoad(cfg.embeddings, kb.embedderState);
@@ -57,7 +59,7 @@ export async function openIndex(indexDir: string, cfg: { embeddings: AppConfig['
     }
     // HNSWLib.load leaves ef at hnswlib's default of 10, too low for good recall.
     store.index.setEf(cfg.hnswEf);
-    return { dir, manifest, store, embedder, entries: kb.entries, categories: kb.categories, dictionary: kb.dictionary ?? [] };
+    return { dir, manifest, store, embedder, entries: kb.entries, categories: kb.categories, dictionary: kb.dictionary ?? [], synonyms: kb.synonyms ?? [] };
   } catch (cause) {
     if (cause instanceof IndexError) throw cause;
     throw new IndexError('index_corrupt', `索引文件不完整或已损坏,${INGEST_HINT}。`, { cause });

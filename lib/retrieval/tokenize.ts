@@ -42,9 +42,29 @@ function getJieba(): Jieba {
   return jieba;
 }
 
-/** NFKC (full-width to half-width), lower case, collapsed spaces. */
+let synonymPattern: RegExp | null = null;
+let canonicalOf = new Map<string, string>();
+
+/**
+ * Rewrites synonyms to one canonical word before matching ("闪付" -> "挥卡"), in
+ * questions and entries alike. Groups are lists whose first word is canonical.
+ */
+export function setSynonyms(groups: string[][]): void {
+  canonicalOf = new Map();
+  for (const [canonical, ...variants] of groups) {
+    if (!canonical) continue;
+    const target = canonical.normalize('NFKC').toLowerCase();
+    // The canonical word maps to itself so that, longest match first, "商服平台" is not rewritten via its prefix "商服".
+    for (const v of [canonical, ...variants]) canonicalOf.set(v.normalize('NFKC').toLowerCase(), target);
+  }
+  const variants = [...canonicalOf.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  synonymPattern = variants.length ? new RegExp(variants.join('|'), 'g') : null;
+}
+
+/** NFKC (full-width to half-width), lower case, collapsed spaces, synonyms made canonical. */
 export function normalizeText(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const base = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  return synonymPattern ? base.replace(synonymPattern, (m) => canonicalOf.get(m) ?? m) : base;
 }
 
 export function isStopword(token: string): boolean {
