@@ -27,7 +27,7 @@ function isMatched(unit: string, text: string): boolean {
  * related questions). An off-topic question ("信用卡逾期了怎么办") shares few
  * informative words with any entry, whatever its rank; this is what `noAnswer` uses.
  */
-export function coverage(query: string, entryNormText: string, model: CoverageModel): { score: number; missing: string[] } {
+export function coverage(query: string, entryNormText: string, model: CoverageModel, minEvidence = 0): { score: number; missing: string[] } {
   const units = [...new Set(words(query))];
   if (units.length === 0) return { score: 0, missing: [] };
   let total = 0;
@@ -39,5 +39,7 @@ export function coverage(query: string, entryNormText: string, model: CoverageMo
     if (isMatched(u, entryNormText)) covered += w;
     else missing.push(u);
   }
-  return { score: total > 0 ? covered / total : 0, missing };
+  // A short question made only of common words ("怎么开通收银宝") carries too little evidence to
+  // be sure of any entry: below `minEvidence` total IDF, the shortfall counts as uncovered.
+  return { score: total > 0 ? covered / Math.max(total, minEvidence) : 0, missing };
 }

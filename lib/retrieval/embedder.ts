@@ -1,7 +1,7 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { OpenAIEmbeddings } from '@langchain/openai';
 import type { AppConfig } from '../config';
-import { LocalHashEmbeddings, fitLocalEmbedder, type LocalEmbedderState } from './embeddings';
+import { LOCAL_EMBEDDER_VERSION, LocalHashEmbeddings, fitLocalEmbedder, type LocalEmbedderState } from './embeddings';
 
 export interface Embedder {
   /** Identifies the embedding space, recorded in the manifest. */
@@ -14,7 +14,7 @@ export interface Embedder {
 
 /** The configured embedder's id before any fitting, to compare with a saved manifest. */
 export function expectedEmbedderId(cfg: AppConfig['embeddings']): string {
-  return cfg.provider === 'local' ? new LocalHashEmbeddings({ version: 'local-ngram-tfidf-v1', dim: cfg.dim, docs: 0, idf: {}, maxIdf: 0 }).id : `openai/${cfg.model}`;
+  return cfg.provider === 'local' ? new LocalHashEmbeddings({ version: LOCAL_EMBEDDER_VERSION, dim: cfg.dim, docs: 0, idf: {}, maxIdf: 0 }).id : `openai/${cfg.model}`;
 }
 
 /** For a new index: fits the local embedder on the texts, or returns the OpenAI-compatible one. */

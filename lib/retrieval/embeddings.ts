@@ -1,11 +1,12 @@
 import { Embeddings } from '@langchain/core/embeddings';
+import { pinyinBigrams } from './pinyin';
 import { charGrams, normalizeText, words } from './tokenize';
 
-export const LOCAL_EMBEDDER_VERSION = 'local-ngram-tfidf-v1';
+export const LOCAL_EMBEDDER_VERSION = 'local-ngram-tfidf-v2';
 
 /** What a fitted local embedder needs to be rebuilt identically at query time. */
 export interface LocalEmbedderState {
-  version: typeof LOCAL_EMBEDDER_VERSION;
+  version: string;
   dim: number;
   /** Number of texts the IDF was fitted on. */
   docs: number;
@@ -24,14 +25,18 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** Weighted features of a text: CJK character 1-3 grams, latin words, segmented words. */
+/** Weighted features of a text: CJK character 1-3 grams, latin words, segmented words, pinyin syllable bigrams. */
 export function features(text: string): Map<string, number> {
   const out = new Map<string, number>();
   const add = (f: string, w: number) => out.set(f, (out.get(f) ?? 0) + w);
   for (const g of charGrams(text, 3)) add(`c:${g}`, [...g].length === 1 ? 0.25 : 1);
   for (const w of words(text)) add(`w:${w}`, 1);
+  for (const p of pinyinBigrams(normalizeText(text))) add(`p:${p}`, PINYIN_WEIGHT);
   return out;
 }
+
+/** Pinyin features only rescue homophone typos; they must not outvote the characters themselves. */
+const PINYIN_WEIGHT = 0.5;
 
 /** Fits IDF over a set of texts (the chunks being indexed). */
 export function fitLocalEmbedder(texts: string[], dim: number): LocalEmbedderState {

@@ -18,10 +18,13 @@ export interface RetrieverOptions {
   candidates?: number;
   /** Share of the final score given to coverage (the rest is the normalised rank fusion). */
   coverageWeight?: number;
+  /** Total IDF a question needs before full coverage counts as full confidence. */
+  minEvidence?: number;
 }
 
 export const DEFAULT_NO_ANSWER_THRESHOLD = 0.5;
 export const DEFAULT_COVERAGE_WEIGHT = 0.3;
+export const DEFAULT_MIN_EVIDENCE = 0;
 
 /** BM25 fields of an entry: the question and related questions weigh more than the answer. */
 export function entryFields(e: KbEntry): { text: string; weight: number }[] {
@@ -47,6 +50,7 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
   const keywordWeight = opts.keywordWeight ?? 1;
   const candidates = opts.candidates ?? 20;
   const coverageWeight = opts.coverageWeight ?? DEFAULT_COVERAGE_WEIGHT;
+  const minEvidence = opts.minEvidence ?? DEFAULT_MIN_EVIDENCE;
   const rrfMax = (1 + keywordWeight) / (rrfK + 1);
   const bm25 = new Bm25Index(entries.map(entryFields));
   const byId = new Map(entries.map((e, i) => [e.id, i]));
@@ -71,7 +75,7 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
 
     // Rank fusion orders candidates; coverage (how much of the question the entry accounts for) breaks near-ties.
     const scored = [...fused.entries()].map(([i, rrf]) => {
-      const cov = coverage(query, textOf(i), model).score;
+      const cov = coverage(query, textOf(i), model, minEvidence).score;
       return { i, cov, f: (1 - coverageWeight) * (rrf / rrfMax) + coverageWeight * cov };
     });
     const ranked = scored.sort((a, b) => b.f - a.f).slice(0, Math.max(k, 3));
@@ -85,7 +89,7 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
     }));
     const confidence = hits[0]?.coverage ?? 0;
     const noAnswer = confidence < threshold;
-    const answerIds = noAnswer ? [] : pickAnswerHits(query, hits, (i) => textOf(byId.get(hits[i]!.id)!), model);
+    const answerIds = noAnswer ? [] : pickAnswerHits(hits, (text) => coverage(query, text, model, minEvidence).score, (i) => textOf(byId.get(hits[i]!.id)!));
     return { query, hits: hits.slice(0, k), noAnswer, confidence, threshold, answerIds };
   };
   return Object.assign(retrieve, { bm25 });
@@ -95,11 +99,11 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
  * The best hit answers; the runner-up joins it only when it is relevant on its own and
  * covers a clear part of the question the best one leaves out ("挥卡报03,还有报96").
  */
-function pickAnswerHits(query: string, hits: Hit[], textAt: (i: number) => string, model: CoverageModel): string[] {
+function pickAnswerHits(hits: Hit[], coverageOf: (text: string) => number, textAt: (i: number) => string): string[] {
   const [first, second] = hits;
   if (!first) return [];
   if (!second || second.coverage < 0.35) return [first.id];
-  const together = coverage(query, `${textAt(0)}\n${textAt(1)}`, model).score;
+  const together = coverageOf(`${textAt(0)}\n${textAt(1)}`);
   return together - first.coverage >= 0.2 ? [first.id, second.id] : [first.id];
 }
 

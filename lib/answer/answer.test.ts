@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import type { KbEntry } from '../corpus/schema';
+import { UpstreamError } from '../errors';
+import type { LlmClient } from '../llm/types';
+import type { Hit, RetrievalResult, RetrieveFn } from '../retrieval/types';
+import { answerQuestion, streamAnswer, type AnswerDeps } from './answer';
+import type { AnswerEvent } from './types';
+
+const entry = (id: string, question: string, answer: string): KbEntry => ({
+  id,
+  ids: [id],
+  category: { id: id.split('.')[0]!, name: '普通POS类' },
+  question,
+  answer,
+  line: 1,
+  related: [],
+});
+const E25 = entry('FAQ2.5', '挥卡报03无效商户?', '请联系通联业务同事到银联平台补注册双免白名单。');
+const E27 = entry('FAQ2.7', '新进件商户POS交易报96?', '检查商户是否配置了直联');
+
+function hit(e: KbEntry, rank: number, vector = 0.5): Hit {
+  return { id: e.id, entry: e, rank, score: 1 / rank, scores: { vector, keyword: 1 / rank, fused: 1 / rank }, coverage: 1 };
+}
+
+function stubRetrieve(result: Partial<RetrievalResult> = {}): RetrieveFn & { queries: string[] } {
+  const queries: string[] = [];
+  const fn = async (query: string): Promise<RetrievalResult> => {
+    queries.push(query);
+    return { query, hits: [hit(E25, 1), hit(E27, 2)], noAnswer: false, confidence: 1, threshold: 0.5, answerIds: ['FAQ2.5'], ...result };
+  };
+  return Object.assign(fn, { queries });
+}
+
+function stubLlm(reply: string[] | Error, condensed = '改写后的问题'): LlmClient & { calls: number } {
+  const llm = {
+    model: 'stub-model',
+    calls: 0,
+    async condense() {
+      if (reply instanceof Error) throw reply;
+      return condensed;
+    },
+    async *streamAnswer() {
+      llm.calls++;
+      if (reply instanceof Error) throw reply;
+      for (const chunk of reply) yield chunk;
+    },
+  };
+  return llm;
+}
+
+const deps = (over: Partial<AnswerDeps> = {}): AnswerDeps => ({ retrieve: stubRetrieve(), llm: null, directMatchThreshold: 0.9, ...over });
+
+async function collect(it: AsyncIterable<AnswerEvent>): Promise<AnswerEvent[]> {
+  const out: AnswerEvent[] = [];
+  for await (const ev of it) out.push(ev);
+  return out;
+}
+
+describe('offline answers', () => {
+  it('answers from the top entry with its citation', async () => {
+    const r = await answerQuestion({ question: '挥卡报03' }, deps());
+    expect(r.mode).toBe('offline');
+    expect(r.citations).toEqual(['FAQ2.5']);
+    expect(r.text).toContain('双免白名单');
+    expect(r.cited.map((c) => c.id)).toEqual(['FAQ2.5']);
+  });
+
+  it('gives the no-answer reply without any citation when nothing fits', async () => {
+    const r = await answerQuestion({ question: '今天天气怎么样' }, deps({ retrieve: stubRetrieve({ noAnswer: true, answerIds: [], confidence: 0 }) }));
+    expect(r.noAnswer).toBe(true);
+    expect(r.citations).toEqual([]);
+    expect(r.text).toContain('FAQ 中没有找到');
+    expect(r.text).toContain('](/faq/FAQ2.5)');
+  });
+
+  it('answers with two entries when retrieval says both are needed', async () => {
+    const r = await answerQuestion({ question: '挥卡报03,还有报96' }, deps({ retrieve: stubRetrieve({ answerIds: ['FAQ2.5', 'FAQ2.7'] }) }));
+    expect(r.citations).toEqual(['FAQ2.5', 'FAQ2.7']);
+  });
+
+  it('makes a follow-up standalone with the previous user turn', async () => {
+    const retrieve = stubRetrieve();
+    await answerQuestion({ question: '那退款呢?', history: [{ role: 'user', text: '撤销多久到账' }] }, deps({ retrieve }));
+    expect(retrieve.queries).toEqual(['撤销多久到账 那退款呢?']);
+  });
+
+  it('streams text deltas that add up to the final text', async () => {
+    const events = await collect(streamAnswer({ question: '挥卡报03' }, deps()));
+    expect(events[0]!.type).toBe('retrieval');
+    const done = events.at(-1)!;
+    expect(done.type).toBe('done');
+    const streamed = events.flatMap((e) => (e.type === 'text-delta' ? [e.delta] : [])).join('');
+    expect(done.type === 'done' && done.result.text).toBe(streamed);
+  });
+});
+
+describe('LLM answers', () => {
+  it('streams a cited model answer', async () => {
+    const llm = stubLlm(['请到银联平台补注册', '双免白名单 [FAQ', '2.5]。']);
+    const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm }));
+    expect(r.mode).toBe('llm');
+    expect(r.text).toBe('请到银联平台补注册双免白名单 [FAQ2.5]。');
+    expect(r.citations).toEqual(['FAQ2.5']);
+  });
+
+  it('does not call the model when retrieval says noAnswer', async () => {
+    const llm = stubLlm(['不该出现 [FAQ2.5]']);
+    const r = await answerQuestion({ question: '今天天气' }, deps({ llm, retrieve: stubRetrieve({ noAnswer: true, answerIds: [] }) }));
+    expect(llm.calls).toBe(0);
+    expect(r.noAnswer).toBe(true);
+    expect(r.citations).toEqual([]);
+  });
+
+  it('removes a citation of an entry that was not retrieved and reports it', async () => {
+    const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm: stubLlm(['补注册白名单 [FAQ2.5],另见 [FAQ99.1]。']) }));
+    expect(r.text).not.toContain('FAQ99.1');
+    expect(r.removedCitations).toEqual(['FAQ99.1']);
+    expect(r.citations).toEqual(['FAQ2.5']);
+    expect(r.notices.map((n) => n.code)).toContain('citation_removed');
+  });
+
+  it('replaces an uncited model answer with the offline answer and a notice', async () => {
+    const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm: stubLlm(['我觉得你应该重启一下机器。']) }));
+    expect(r.mode).toBe('offline');
+    expect(r.text).not.toContain('重启');
+    expect(r.citations).toEqual(['FAQ2.5']);
+    expect(r.notices.map((n) => n.code)).toContain('uncited_replaced');
+  });
+
+  it('falls back to the offline answer with a notice when the model fails', async () => {
+    const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm: stubLlm(new UpstreamError('server_error')) }));
+    expect(r.mode).toBe('offline');
+    expect(r.citations).toEqual(['FAQ2.5']);
+    expect(r.notices.map((n) => n.code)).toEqual(['upstream_failed']);
+  });
+
+  it('answers a near-exact match from the entry without the model', async () => {
+    const llm = stubLlm(['不该出现 [FAQ2.5]']);
+    const r = await answerQuestion({ question: '挥卡报03无效商户?' }, deps({ llm, retrieve: stubRetrieve({ hits: [hit(E25, 1, 0.97)] }) }));
+    expect(llm.calls).toBe(0);
+    expect(r.mode).toBe('direct');
+    expect(r.citations).toEqual(['FAQ2.5']);
+    expect(r.notices.map((n) => n.code)).toEqual(['direct_match']);
+  });
+
+  it('uses the model to make a follow-up standalone', async () => {
+    const retrieve = stubRetrieve();
+    await answerQuestion({ question: '那退款呢?', history: [{ role: 'user', text: '撤销多久到账' }] }, deps({ retrieve, llm: stubLlm(['x [FAQ2.5]'], '银行卡退款多久到账') }));
+    expect(retrieve.queries).toEqual(['银行卡退款多久到账']);
+  });
+});

@@ -1,0 +1,46 @@
+import { pinyin } from 'pinyin-pro';
+
+let syllables: Set<string> | undefined;
+
+/** Every toneless pinyin syllable, read off the CJK block once. */
+function pinyinSyllables(): Set<string> {
+  if (!syllables) {
+    let all = '';
+    for (let c = 0x4e00; c <= 0x9fa5; c++) all += String.fromCharCode(c);
+    syllables = new Set(pinyin(all, { toneType: 'none', type: 'array' }));
+  }
+  return syllables;
+}
+
+const RUN = /[\u3400-\u9fff]+|[a-z]+|[^\u3400-\u9fffa-z]+/g;
+
+/**
+ * The text as a sequence of toneless pinyin syllables, so that homophone typos
+ * ("好老版" for "好老板") and pinyin typed for a character ("退huo") meet the right words.
+ * Latin words that are single syllables join the sequence; anything else breaks it.
+ *
+ * @example
+ * pinyinRuns('退huo多久') // [['tui', 'huo', 'duo', 'jiu']]
+ */
+export function pinyinRuns(normalized: string): string[][] {
+  const runs: string[][] = [];
+  let current: string[] = [];
+  for (const part of normalized.match(RUN) ?? []) {
+    if (/^[\u3400-\u9fff]/.test(part)) current.push(...pinyin(part, { toneType: 'none', type: 'array' }));
+    else if (/^[a-z]+$/.test(part) && pinyinSyllables().has(part)) current.push(part);
+    else if (/^\s*$/.test(part)) continue;
+    else {
+      if (current.length) runs.push(current);
+      current = [];
+    }
+  }
+  if (current.length) runs.push(current);
+  return runs;
+}
+
+/** Syllable bigrams of the text, e.g. "tui_huo". */
+export function pinyinBigrams(normalized: string): string[] {
+  const out: string[] = [];
+  for (const run of pinyinRuns(normalized)) for (let i = 0; i + 1 < run.length; i++) out.push(`${run[i]}_${run[i + 1]}`);
+  return out;
+}
