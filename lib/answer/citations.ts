@@ -1,0 +1,113 @@
+/** A citation marker as models and people write it: [FAQ2.5], 【FAQ2.5】, [FAQ2.5, FAQ2.6], ［FAQ2.5］. */
+const MARKER = /[\[【［]\s*(FAQ\s*\d+\.\d+(?:\s*[,,、;;]\s*FAQ\s*\d+\.\d+)*)\s*[\]】］]/gi;
+const ID = /FAQ\s*(\d+)\.(\d+)/gi;
+
+function idsIn(markerBody: string): string[] {
+  return [...markerBody.matchAll(ID)].map((m) => `FAQ${m[1]}.${m[2]}`);
+}
+
+/** Cited ids in order of first appearance, without repeats. */
+export function extractCitations(text: string): string[] {
+  const seen = new Set<string>();
+  for (const m of text.matchAll(MARKER)) for (const id of idsIn(m[1]!)) seen.add(id);
+  return [...seen];
+}
+
+/** The fixed sentence the model must give when the entries do not cover the question. */
+export const NO_ANSWER_SENTENCE = '抱歉,FAQ 中没有找到与该问题相关的内容。';
+
+/** Whether a model reply is (essentially) the fixed no-answer sentence. */
+export function isNoAnswerReply(text: string): boolean {
+  const squash = (s: string) => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
+  const t = squash(text);
+  const core = squash('FAQ 中没有找到与该问题相关的内容');
+  return t.includes(core) && t.length <= core.length + 12;
+}
+
+export interface CitationGuard {
+  /** Feeds a streamed delta; returns the text that is safe to show now. */
+  push(delta: string): string;
+  /** Flushes what is left at the end of the stream. */
+  end(): string;
+  /** Valid cited ids, in order of first appearance. */
+  readonly cited: string[];
+  /** Ids cited outside the allowed set; their markers were removed. */
+  readonly removed: string[];
+  readonly sawValidCitation: boolean;
+  /** Everything emitted so far. */
+  readonly text: string;
+}
+
+/** Longest a marker can plausibly be; an open bracket held longer than this is plain text. */
+const MAX_MARKER = 48;
+
+/**
+ * A streaming filter over the model's answer: removes citation markers of ids that
+ * were not retrieved, and holds all text back until the first valid citation, so an
+ * uncited answer never reaches the user. Markers split across deltas ("[FA" + "Q2.5]") are handled.
+ *
+ * @example
+ * const guard = createCitationGuard(new Map([['FAQ2.5', 'FAQ2.5']]));
+ * guard.push('答案 [FAQ2'); guard.push('.5] 和 [FAQ99.1]'); guard.end(); // '答案 [FAQ2.5] 和 '
+ */
+export function createCitationGuard(allowed: Map<string, string>): CitationGuard {
+  let pending = '';
+  let held = '';
+  let emitted = '';
+  const cited: string[] = [];
+  const removed: string[] = [];
+  let valid = false;
+
+  const clean = (chunk: string): string =>
+    chunk.replace(MARKER, (marker, body: string) => {
+      const ids = idsIn(body);
+      const ok = ids.filter((id) => allowed.has(id));
+      for (const id of ids) {
+        if (allowed.has(id)) {
+          if (!cited.includes(id)) cited.push(id);
+        } else if (!removed.includes(id)) removed.push(id);
+      }
+      if (ok.length) valid = true;
+      if (ok.length === ids.length) return marker;
+      return ok.map((id) => `[${id}]`).join('');
+    });
+
+  const release = (text: string): string => {
+    held += text;
+    if (!valid) return '';
+    const out = held;
+    held = '';
+    emitted += out;
+    return out;
+  };
+
+  return {
+    push(delta) {
+      pending += delta;
+      // Keep back a possibly unfinished marker at the end of the buffer.
+      const open = Math.max(pending.lastIndexOf('['), pending.lastIndexOf('【'), pending.lastIndexOf('［'));
+      const closed = open >= 0 && /[\]】］]/.test(pending.slice(open));
+      const cut = open >= 0 && !closed && pending.length - open <= MAX_MARKER ? open : pending.length;
+      const ready = pending.slice(0, cut);
+      pending = pending.slice(cut);
+      return release(clean(ready));
+    },
+    end() {
+      const out = release(clean(pending));
+      pending = '';
+      return out;
+    },
+    get cited() {
+      return cited;
+    },
+    get removed() {
+      return removed;
+    },
+    get sawValidCitation() {
+      return valid;
+    },
+    get text() {
+      return emitted;
+    },
+  };
+}

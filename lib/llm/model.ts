@@ -1,0 +1,114 @@
+import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
+import { ChatOpenAI } from '@langchain/openai';
+import type { AppConfig } from '../config';
+import { UpstreamError } from '../errors';
+import type { BuiltPrompt } from './prompts';
+import { buildAnswerPromptV1, buildCondensePromptV1 } from './prompts';
+import type { LlmClient } from './types';
+
+type LlmConfig = NonNullable<AppConfig['llm']>;
+
+function toMessages(p: BuiltPrompt): BaseMessage[] {
+  return [
+    new SystemMessage(p.system),
+    ...p.history.map((t) => (t.role === 'user' ? new HumanMessage(t.text) : new AIMessage(t.text))),
+    new HumanMessage(p.user),
+  ];
+}
+
+function textOf(content: unknown): string {
+  if (typeof content === 'string') return content;
+  if (Array.isArray(content)) return content.map((c) => (typeof c === 'string' ? c : typeof c?.text === 'string' ? c.text : '')).join('');
+  return '';
+}
+
+/** Maps whatever the client threw to an UpstreamError; the original stays in `cause`, never in the message. */
+export function toUpstreamError(e: unknown, ctx: { deadlineHit: boolean; stalled: boolean; started: boolean }): UpstreamError {
+  if (e instanceof UpstreamError) return e;
+  const err = e as { status?: number; name?: string; code?: string; cause?: { code?: string } } | undefined;
+  const status = err?.status;
+  const code = err?.code ?? err?.cause?.code;
+  const detail = { status, name: err?.name, code };
+  if (ctx.deadlineHit || ctx.stalled) return new UpstreamError('timeout', detail, e);
+  if (status === 429) return new UpstreamError('rate_limited', detail, e);
+  if (typeof status === 'number' && status >= 500) return new UpstreamError('server_error', detail, e);
+  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ENOTFOUND' || err?.name === 'APIConnectionError') {
+    return new UpstreamError(ctx.started ? 'stream_broken' : 'connection', detail, e);
+  }
+  if (ctx.started) return new UpstreamError('stream_broken', detail, e);
+  return new UpstreamError('other', detail, e);
+}
+
+/**
+ * Runs `fn` with a signal that fires on the caller's abort, on the overall deadline,
+ * or when `touch` has not been called for `timeoutMs` (a stalled stream).
+ */
+async function* withDeadline<T>(timeoutMs: number, outer: AbortSignal | undefined, fn: (signal: AbortSignal) => AsyncIterable<T>): AsyncGenerator<T> {
+  const controller = new AbortController();
+  const ctx = { deadlineHit: false, stalled: false, started: false };
+  const deadline = setTimeout(() => {
+    ctx.deadlineHit = true;
+    controller.abort();
+  }, timeoutMs);
+  let idle: NodeJS.Timeout | undefined;
+  const touch = () => {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      ctx.stalled = true;
+      controller.abort();
+    }, timeoutMs);
+  };
+  const onAbort = () => controller.abort();
+  outer?.addEventListener('abort', onAbort, { once: true });
+  try {
+    touch();
+    for await (const item of fn(controller.signal)) {
+      ctx.started = true;
+      touch();
+      yield item;
+    }
+  } catch (e) {
+    if (outer?.aborted) throw e;
+    throw toUpstreamError(e, ctx);
+  } finally {
+    clearTimeout(deadline);
+    clearTimeout(idle);
+    outer?.removeEventListener('abort', onAbort);
+  }
+}
+
+/**
+ * The chat model through LangChain's ChatOpenAI, against any OpenAI-compatible endpoint
+ * (OpenAI, DeepSeek, Qwen compatible mode, Ollama, vLLM). Retries 429/5xx with backoff
+ * (LangChain's caller), all within one overall deadline, so a request never hangs.
+ */
+export function createLlmClient(config: LlmConfig): LlmClient {
+  const chat = new ChatOpenAI({
+    model: config.model,
+    // Ollama and vLLM need no key, but the client insists on one.
+    apiKey: config.apiKey ?? 'not-needed',
+    configuration: config.baseURL ? { baseURL: config.baseURL } : undefined,
+    temperature: config.temperature,
+    maxRetries: config.maxRetries,
+    timeout: config.timeoutMs,
+    streaming: true,
+  });
+  return {
+    model: config.model,
+    async condense(question, history, signal) {
+      if (history.length === 0) return question;
+      const prompt = buildCondensePromptV1({ question, history });
+      let text = '';
+      for await (const chunk of withDeadline(config.timeoutMs, signal, (s) => chat.stream(toMessages(prompt), { signal: s }))) text += textOf(chunk.content);
+      const rewritten = text.trim().split('\n')[0]!.trim();
+      return rewritten === '' ? question : rewritten.slice(0, 500);
+    },
+    async *streamAnswer(question, hits, history, signal) {
+      const prompt = buildAnswerPromptV1({ question, hits, history });
+      for await (const chunk of withDeadline(config.timeoutMs, signal, (s) => chat.stream(toMessages(prompt), { signal: s }))) {
+        const text = textOf(chunk.content);
+        if (text) yield text;
+      }
+    },
+  };
+}
