@@ -32,7 +32,8 @@ export function toUpstreamError(e: unknown, ctx: { deadlineHit: boolean; stalled
   if (ctx.deadlineHit || ctx.stalled) return new UpstreamError('timeout', detail, e);
   if (status === 429) return new UpstreamError('rate_limited', detail, e);
   if (typeof status === 'number' && status >= 500) return new UpstreamError('server_error', detail, e);
-  if (code === 'ECONNREFUSED' || code === 'ECONNRESET' || code === 'ENOTFOUND' || err?.name === 'APIConnectionError') {
+  const connectionFailed = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND'].includes(code ?? '') || (e as object | undefined)?.constructor?.name === 'APIConnectionError';
+  if (connectionFailed) {
     return new UpstreamError(ctx.started ? 'stream_broken' : 'connection', detail, e);
   }
   if (ctx.started) return new UpstreamError('stream_broken', detail, e);
@@ -43,7 +44,7 @@ export function toUpstreamError(e: unknown, ctx: { deadlineHit: boolean; stalled
  * Runs `fn` with a signal that fires on the caller's abort, on the overall deadline,
  * or when `touch` has not been called for `timeoutMs` (a stalled stream).
  */
-async function* withDeadline<T>(timeoutMs: number, outer: AbortSignal | undefined, fn: (signal: AbortSignal) => AsyncIterable<T>): AsyncGenerator<T> {
+async function* withDeadline<T>(timeoutMs: number, outer: AbortSignal | undefined, fn: (signal: AbortSignal) => Promise<AsyncIterable<T>>): AsyncGenerator<T> {
   const controller = new AbortController();
   const ctx = { deadlineHit: false, stalled: false, started: false };
   const deadline = setTimeout(() => {
@@ -62,7 +63,7 @@ async function* withDeadline<T>(timeoutMs: number, outer: AbortSignal | undefine
   outer?.addEventListener('abort', onAbort, { once: true });
   try {
     touch();
-    for await (const item of fn(controller.signal)) {
+    for await (const item of await fn(controller.signal)) {
       ctx.started = true;
       touch();
       yield item;

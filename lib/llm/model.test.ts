@@ -1,0 +1,101 @@
+import { createServer } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { KbEntry } from '../corpus/schema';
+import { UpstreamError } from '../errors';
+import type { Hit } from '../retrieval/types';
+import { startMockOpenAI, type MockOpenAI } from '../testing/openai-mock-server';
+import { createLlmClient } from './model';
+
+const KEY = 'sk-test-SECRET-abc123';
+const entry: KbEntry = { id: 'FAQ2.5', ids: ['FAQ2.5'], category: { id: 'FAQ2', name: '普通POS类' }, question: '挥卡报03?', answer: '补注册双免白名单。', line: 1, related: [] };
+const hits: Hit[] = [{ id: 'FAQ2.5', entry, rank: 1, score: 1, scores: { vector: 0.5, keyword: 1, fused: 1 }, coverage: 1 }];
+
+let mock: MockOpenAI | undefined;
+afterEach(async () => {
+  await mock?.close();
+  mock = undefined;
+});
+
+const client = (url: string, over: Partial<Parameters<typeof createLlmClient>[0]> = {}) =>
+  createLlmClient({ model: 'mock-model', apiKey: KEY, baseURL: url, timeoutMs: 3000, maxRetries: 2, temperature: 0.1, ...over });
+
+async function drain(it: AsyncIterable<string>): Promise<string> {
+  let s = '';
+  for await (const d of it) s += d;
+  return s;
+}
+
+async function failure(p: Promise<unknown>): Promise<UpstreamError> {
+  const e = await p.then(() => null, (x: unknown) => x);
+  expect(e).toBeInstanceOf(UpstreamError);
+  expect(String((e as Error).message)).not.toContain(KEY);
+  expect(JSON.stringify((e as UpstreamError).detail ?? {})).not.toContain(KEY);
+  return e as UpstreamError;
+}
+
+describe('LLM client over real HTTP', () => {
+  it('streams the answer and sends the prompt with the entries and the key as bearer', async () => {
+    mock = await startMockOpenAI([{ text: '请补注册双免白名单 [FAQ2.5]。' }]);
+    const out = await drain(client(mock.url).streamAnswer('挥卡报03', hits, []));
+    expect(out).toBe('请补注册双免白名单 [FAQ2.5]。');
+    const req = mock.requests[0]!;
+    expect(req.headers.authorization).toBe(`Bearer ${KEY}`);
+    expect(req.body.stream).toBe(true);
+    expect(req.body.temperature).toBe(0.1);
+    expect(req.body.messages.at(-1).content).toContain('<entry id="FAQ2.5"');
+  });
+
+  it('maps a 500 to server_error after retrying', async () => {
+    mock = await startMockOpenAI([{ status: 500 }]);
+    const e = await failure(drain(client(mock.url, { maxRetries: 1 }).streamAnswer('q', hits, [])));
+    expect(e.kind).toBe('server_error');
+    expect(mock.requests.length).toBe(2);
+  });
+
+  it('maps repeated 429s to rate_limited within a bounded time', async () => {
+    mock = await startMockOpenAI([{ status: 429, headers: { 'retry-after': '0' } }]);
+    const started = Date.now();
+    const e = await failure(drain(client(mock.url, { maxRetries: 2 }).streamAnswer('q', hits, [])));
+    expect(['rate_limited', 'timeout']).toContain(e.kind);
+    expect(Date.now() - started).toBeLessThan(3500);
+    expect(mock.requests.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('recovers when a 429 is followed by a good reply', async () => {
+    mock = await startMockOpenAI([{ status: 429, headers: { 'retry-after': '0' } }, { text: '好的 [FAQ2.5]' }]);
+    expect(await drain(client(mock.url).streamAnswer('q', hits, []))).toBe('好的 [FAQ2.5]');
+  });
+
+  it('times out a stalled stream', async () => {
+    mock = await startMockOpenAI([{ stallMs: 5000 }]);
+    const started = Date.now();
+    const e = await failure(drain(client(mock.url, { timeoutMs: 600, maxRetries: 0 }).streamAnswer('q', hits, [])));
+    expect(e.kind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('reports a stream cut mid-answer as stream_broken', async () => {
+    mock = await startMockOpenAI([{ text: '请补注册双免白名单,然后重新交易 [FAQ2.5]', cutAfterChars: 6, chunkDelayMs: 30 }]);
+    const e = await failure(drain(client(mock.url, { maxRetries: 0 }).streamAnswer('q', hits, [])));
+    expect(e.kind).toBe('stream_broken');
+  });
+
+  it('reports a refused connection', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const s = createServer().listen(0, '127.0.0.1', () => {
+        const p = (s.address() as { port: number }).port;
+        s.close(() => resolve(p));
+      });
+    });
+    const e = await failure(drain(client(`http://127.0.0.1:${port}/v1`, { maxRetries: 0 }).streamAnswer('q', hits, [])));
+    expect(e.kind).toBe('connection');
+  });
+
+  it('condenses a follow-up with the model, and passes a standalone question through', async () => {
+    mock = await startMockOpenAI([{ text: '银行卡交易退款多久到账' }]);
+    const c = client(mock.url);
+    expect(await c.condense('那退款呢?', [{ role: 'user', text: '撤销多久到账' }])).toBe('银行卡交易退款多久到账');
+    expect(await c.condense('报96', [])).toBe('报96');
+    expect(mock.requests).toHaveLength(1);
+  });
+});

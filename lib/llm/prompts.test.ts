@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { KbEntry } from '../corpus/schema';
+import type { Hit } from '../retrieval/types';
+import { buildAnswerPromptV1, buildCondensePromptV1 } from './prompts';
+
+const entry = (id: string, question: string, answer: string): KbEntry => ({
+  id,
+  ids: [id],
+  category: { id: id.split('.')[0]!, name: '普通POS类' },
+  question,
+  answer,
+  line: 1,
+  related: [],
+});
+const hits: Hit[] = [
+  { id: 'FAQ2.5', entry: entry('FAQ2.5', '挥卡报03无效商户?', '到银联平台补注册双免白名单。'), rank: 1, score: 1, scores: { vector: 0.6, keyword: 1, fused: 1 }, coverage: 1 },
+  { id: 'FAQ9.15', entry: entry('FAQ9.15', '收银宝出口IP', ''), rank: 2, score: 0.5, scores: { vector: 0.1, keyword: 0.2, fused: 0.5 }, coverage: 0.3 },
+];
+
+describe('prompt builders', () => {
+  it('builds answer-v1 from a fixed set of hits', () => {
+    expect(buildAnswerPromptV1({ question: '挥卡报03怎么办', hits, history: [{ role: 'user', text: '你好' }] })).toMatchSnapshot();
+  });
+
+  it('says the FAQ gives no solution for an empty answer instead of leaving it blank', () => {
+    expect(buildAnswerPromptV1({ question: 'IP', hits }).user).toContain('FAQ 中未提供该问题的解决方法');
+  });
+
+  it('builds condense-v1 from a conversation', () => {
+    expect(buildCondensePromptV1({ question: '那退款呢?', history: [{ role: 'user', text: '撤销多久到账' }, { role: 'assistant', text: '1-2 分钟 [FAQ2.6]' }] })).toMatchSnapshot();
+  });
+});
