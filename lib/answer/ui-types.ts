@@ -1,0 +1,29 @@
+import type { UIMessage } from 'ai';
+import type { AnswerMode, AnswerNotice, CitedEntry } from './types';
+
+/** A retrieved entry as the chat UI shows it under an answer and behind a citation chip. */
+export interface SourceEntry extends CitedEntry {
+  scores: { vector: number; keyword: number; fused: number };
+}
+
+/** The typed data parts of the chat's UI message stream. */
+export type FaqDataParts = {
+  /** Sent first: how this answer is produced. */
+  meta: { mode: AnswerMode; model?: string; noAnswer: boolean };
+  /** Sent with the retrieval: every retrieved entry, so chips open without another request. */
+  sources: { entries: SourceEntry[] };
+  notice: AnswerNotice;
+  /** Sent last: the final answer; when `replace` is set, `text` replaces the streamed text. */
+  answer: {
+    text: string;
+    citations: string[];
+    cited: CitedEntry[];
+    notices: AnswerNotice[];
+    mode: AnswerMode;
+    model?: string;
+    noAnswer: boolean;
+    replace: boolean;
+  };
+};
+
+export type FaqUIMessage = UIMessage<never, FaqDataParts>;

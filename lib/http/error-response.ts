@@ -1,0 +1,19 @@
+import { isAppError, RateLimitError } from '../errors';
+
+const GENERIC = '服务内部错误,请稍后再试。';
+
+/**
+ * The one place an error becomes a response: typed errors meant for users keep their
+ * Chinese message and status; anything else is logged with detail and shown generically.
+ */
+export function errorResponse(e: unknown): Response {
+  const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
+  if (e instanceof RateLimitError) headers['retry-after'] = String(e.retryAfterSeconds);
+  if (isAppError(e)) {
+    if (!e.expose || e.status >= 500) console.error(`[api] ${e.code}`, e.message, e.detail ?? '', e.cause ?? '');
+    const message = e.expose ? e.message : GENERIC;
+    return new Response(JSON.stringify({ error: { code: e.code, message } }), { status: e.status, headers });
+  }
+  console.error('[api] unexpected error', e);
+  return new Response(JSON.stringify({ error: { code: 'internal', message: GENERIC } }), { status: 500, headers });
+}

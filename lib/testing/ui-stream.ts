@@ -1,0 +1,40 @@
+import type { AnswerNotice } from '../answer/types';
+import type { FaqDataParts } from '../answer/ui-types';
+
+export interface ReadStream {
+  chunks: { type: string; [k: string]: unknown }[];
+  text: string;
+  meta?: FaqDataParts['meta'];
+  sources?: FaqDataParts['sources'];
+  answer?: FaqDataParts['answer'];
+  notices: AnswerNotice[];
+  sourceIds: string[];
+}
+
+/** Reads a UI message stream response (SSE) to the end, as a browser's useChat would. */
+export async function readUIStream(response: Response): Promise<ReadStream> {
+  const raw = await response.text();
+  const chunks = raw
+    .split('\n')
+    .filter((l) => l.startsWith('data: ') && l !== 'data: [DONE]')
+    .map((l) => JSON.parse(l.slice(6)) as { type: string; [k: string]: unknown });
+  const dataOf = <K extends keyof FaqDataParts>(name: K) => chunks.find((c) => c.type === `data-${name}`)?.data as FaqDataParts[K] | undefined;
+  return {
+    chunks,
+    text: chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta as string).join(''),
+    meta: dataOf('meta'),
+    sources: dataOf('sources'),
+    answer: dataOf('answer'),
+    notices: chunks.filter((c) => c.type === 'data-notice').map((c) => c.data as AnswerNotice),
+    sourceIds: chunks.filter((c) => c.type === 'source-document').map((c) => c.sourceId as string),
+  };
+}
+
+/** A request body as useChat sends it. */
+export function chatBody(...texts: string[]): string {
+  return JSON.stringify({
+    id: 'chat-test',
+    messages: texts.map((text, i) => ({ id: `m${i}`, role: i % 2 === 0 ? 'user' : 'assistant', parts: [{ type: 'text', text }] })),
+    trigger: 'submit-message',
+  });
+}
