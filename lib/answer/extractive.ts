@@ -38,5 +38,6 @@ export function composeNoAnswer(hits: Hit[]): string {
 }
 
 export function toCitedEntry(entry: KbEntry): CitedEntry {
-  return { id: entry.id, ids: entry.ids, category: entry.category, question: entry.question, answer: entry.answer };
+  const answerMarkdown = entry.answer.trim() === '' ? NO_SOLUTION_TEXT : formatSolution(entry.answer);
+  return { id: entry.id, ids: entry.ids, category: entry.category, question: entry.question, answer: entry.answer, answerMarkdown };
 }

@@ -24,6 +24,8 @@ export interface CitedEntry {
   category: FaqCategory;
   question: string;
   answer: string;
+  /** The answer formatted as Markdown (tables, code, line breaks), or the no-solution text. */
+  answerMarkdown: string;
 }
 
 export type NoticeCode =

@@ -5,7 +5,7 @@ import { chatBody, readUIStream } from '@/lib/testing/ui-stream';
 isolateEnv({ RATE_LIMIT_PER_MINUTE: '0' });
 const { POST } = await import('./route');
 
-const post = (body: string | Uint8Array, headers: Record<string, string> = {}) =>
+const post = (body: string, headers: Record<string, string> = {}) =>
   POST(new Request('http://localhost/api/chat', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }));
 
 async function expectError(res: Response, status: number) {

@@ -1,0 +1,90 @@
+'use client';
+
+import { useChat } from '@ai-sdk/react';
+import { DefaultChatTransport } from 'ai';
+import { useEffect, useRef, useState } from 'react';
+import type { CitedEntry } from '@/lib/answer/types';
+import type { FaqUIMessage } from '@/lib/answer/ui-types';
+import { AssistantMessage } from './assistant-message';
+import { Composer } from './composer';
+import { EntryPanel } from './entry-panel';
+import { ModeBadge } from './mode-badge';
+
+const STARTERS = ['POS插卡正常,挥卡报03无效商户怎么办', '银行卡退款多久到账', '好老板APP忘记登录账号怎么办', '新商户交易报96该商户不允许交易'];
+const transport = new DefaultChatTransport<FaqUIMessage>({ api: '/api/chat' });
+
+/** The server answers errors as JSON { error: { message } }; show that message, in Chinese. */
+function errorText(error: Error): string {
+  try {
+    const parsed = JSON.parse(error.message) as { error?: { message?: string } };
+    if (parsed.error?.message) return parsed.error.message;
+  } catch {
+    /* not JSON: a network failure */
+  }
+  return '网络异常或服务暂时不可用,请稍后重试。';
+}
+
+export function Chat() {
+  const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<FaqUIMessage>({ transport });
+  const [open, setOpen] = useState<CitedEntry | null>(null);
+  const bottom = useRef<HTMLDivElement>(null);
+  const busy = status === 'submitted' || status === 'streaming';
+
+  useEffect(() => bottom.current?.scrollIntoView({ block: 'end' }), [messages]);
+
+  const ask = (text: string) => {
+    if (error) clearError();
+    void sendMessage({ text });
+  };
+
+  return (
+    <div className="chat">
+      <div className="chat-head">
+        <span className="hint">答案仅来自商户 FAQ,每条结论标注来源编号,点击编号可查看原文。</span>
+        <ModeBadge />
+      </div>
+      {messages.length === 0 && (
+        <div>
+          <p className="hint">试试这些问题:</p>
+          <div className="starters">
+            {STARTERS.map((q) => (
+              <button key={q} type="button" onClick={() => ask(q)}>
+                {q}
+              </button>
+            ))}
+          </div>
+        </div>
+      )}
+      <div className="messages">
+        {messages.map((m, i) =>
+          m.role === 'user' ? (
+            <div key={m.id} className="msg user" data-testid="user-message">
+              {m.parts.map((p) => (p.type === 'text' ? p.text : '')).join('')}
+            </div>
+          ) : (
+            <AssistantMessage
+              key={m.id}
+              message={m}
+              streaming={busy && i === messages.length - 1}
+              isLast={i === messages.length - 1}
+              onCite={setOpen}
+              onRetry={() => void regenerate({ messageId: m.id })}
+            />
+          ),
+        )}
+        {status === 'submitted' && <p className="hint">正在检索 FAQ…</p>}
+        {error && (
+          <p className="error" role="alert">
+            {errorText(error)}{' '}
+            <button type="button" onClick={() => void regenerate()}>
+              重试
+            </button>
+          </p>
+        )}
+        <div ref={bottom} />
+      </div>
+      <Composer busy={busy} onSend={ask} onStop={() => void stop()} />
+      {open && <EntryPanel entry={open} onClose={() => setOpen(null)} />}
+    </div>
+  );
+}
