@@ -1,0 +1,99 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir, { withFileTypes: true })) {
+    if (name.name === 'node_modules' || name.name.startsWith('.')) continue;
+    const p = path.join(dir, name.name);
+    if (name.isDirectory()) newest = Math.max(newest, newestSource(p));
+    else if (/\.(tsx?|css|js)$/.test(name.name) && !/\.test\.ts$/.test(name.name)) newest = Math.max(newest, statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Runs `next build` unless .next is newer than every source file. Test files that need
+ * the built app call this; a lock directory keeps two workers from building at once.
+ * Extra env (e.g. a canary API key) is passed to the build.
+ */
+export function ensureBuilt(env: Record<string, string> = {}): void {
+  const buildId = path.join(root, '.next/BUILD_ID');
+  const lock = path.join(root, '.next-build.lock');
+  const fresh = () => existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(newestSource(path.join(root, 'app')), newestSource(path.join(root, 'lib')), statSync(path.join(root, 'next.config.js')).mtimeMs);
+  for (let waited = 0; ; waited += 500) {
+    if (fresh() && Object.keys(env).length === 0) return;
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 300_000) throw new Error('timed out waiting for another next build');
+      spawnSync('sleep', ['0.5']);
+    }
+  }
+  try {
+    if (fresh() && Object.keys(env).length === 0) return;
+    const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`next build failed:\n${r.stdout}\n${r.stderr}`);
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface RunningServer {
+  url: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `next start` on a free loopback port and waits until /api/health answers. */
+export async function startNextServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let log = '';
+  child.stdout?.on('data', (d) => (log += d));
+  child.stderr?.on('data', (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`next start exited early:\n${log}`);
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (Date.now() - started > timeoutMs) {
+      child.kill('SIGKILL');
+      throw new Error(`next start did not become healthy:\n${log}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  return {
+    url,
+    child,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      }),
+  };
+}
