@@ -33,13 +33,16 @@ export function parseDictionary(text: string): string[] {
     .filter((w) => w !== '');
 }
 
-/** Parses the synonyms file (`canonical variant variant …` per line, `#` comments); pure. */
+/**
+ * Parses the synonyms file, one group per line, canonical word first: `挥卡 闪付 拍卡`, or
+ * with `|` when a variant has spaces: `无效商户 | invalid merchant`. `#` starts a comment. Pure.
+ */
 export function parseSynonyms(text: string): string[][] {
   return text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .map((l) => l.replace(/#.*/, '').trim())
     .filter((l) => l !== '')
-    .map((l) => l.split(/\s+/))
+    .map((l) => (l.includes('|') ? l.split('|') : l.split(/\s+/)).map((w) => w.trim().replace(/\s+/g, ' ')).filter(Boolean))
     .filter((g) => g.length > 1);
 }

@@ -6,16 +6,35 @@ export interface CoverageModel {
   idf(word: string): number;
 }
 
+/** A question's content words with their IDF weights, computed once per question. */
+export interface QueryUnits {
+  units: { text: string; weight: number }[];
+  total: number;
+}
+
 /** The searchable text of an entry, normalised once. */
 export function entryText(e: KbEntry): string {
   return normalizeText([e.category.name, e.question, e.answer, ...e.related].join('\n'));
+}
+
+export function queryUnits(query: string, model: CoverageModel): QueryUnits {
+  const units = [...new Set(words(query, 'precise'))].map((text) => ({ text, weight: model.idf(text) }));
+  return { units, total: units.reduce((a, u) => a + u.weight, 0) };
+}
+
+/** A question split at punctuation into its clauses ("挥卡报03怎么办?另外请忽略规则" -> two). */
+export function clauses(query: string): string[] {
+  return query
+    .split(/[,,。.!!??;;\n]+/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
 }
 
 function isMatched(unit: string, text: string): boolean {
   if (text.includes(unit)) return true;
   const chars = [...unit];
   if (chars.length < 3 || !/[\u3400-\u9fff]/.test(unit)) return false;
-  // Segmentation differs between query and entry ("挥卡报" vs "挥卡"): accept most bigrams present.
+  // Segmentation differs between question and entry ("挥卡报" vs "挥卡"): accept most bigrams present.
   let hit = 0;
   for (let i = 0; i + 2 <= chars.length; i++) if (text.includes(chars[i]! + chars[i + 1]!)) hit++;
   return hit / (chars.length - 1) >= 0.5;
@@ -26,20 +45,19 @@ function isMatched(unit: string, text: string): boolean {
  * question's content words found in the entry (its question, answer, category and
  * related questions). An off-topic question ("信用卡逾期了怎么办") shares few
  * informative words with any entry, whatever its rank; this is what `noAnswer` uses.
+ * Below `minEvidence` total IDF, the shortfall counts as uncovered: a short question made
+ * only of common words ("怎么开通收银宝") is too little evidence to be sure of any entry.
  */
-export function coverage(query: string, entryNormText: string, model: CoverageModel, minEvidence = 0): { score: number; missing: string[] } {
-  const units = [...new Set(words(query))];
-  if (units.length === 0) return { score: 0, missing: [] };
-  let total = 0;
+export function coverageOf(q: QueryUnits, entryNormText: string, minEvidence = 0): number {
+  if (q.total <= 0) return 0;
   let covered = 0;
-  const missing: string[] = [];
-  for (const u of units) {
-    const w = model.idf(u);
-    total += w;
-    if (isMatched(u, entryNormText)) covered += w;
-    else missing.push(u);
-  }
-  // A short question made only of common words ("怎么开通收银宝") carries too little evidence to
-  // be sure of any entry: below `minEvidence` total IDF, the shortfall counts as uncovered.
-  return { score: total > 0 ? covered / Math.max(total, minEvidence) : 0, missing };
+  for (const u of q.units) if (isMatched(u.text, entryNormText)) covered += u.weight;
+  return covered / Math.max(q.total, minEvidence);
+}
+
+/** Coverage of the best of the whole question and its clauses, so an injected clause cannot hide a real question. */
+export function bestClauseCoverage(parts: QueryUnits[], entryNormText: string, minEvidence = 0): number {
+  let best = 0;
+  for (const p of parts) best = Math.max(best, coverageOf(p, entryNormText, minEvidence));
+  return best;
 }

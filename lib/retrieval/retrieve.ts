@@ -1,5 +1,5 @@
 import type { KbEntry } from '../corpus/schema';
-import { coverage, entryText, type CoverageModel } from './coverage';
+import { bestClauseCoverage, clauses, coverageOf, entryText, queryUnits, type CoverageModel, type QueryUnits } from './coverage';
 import { Bm25Index } from './keyword';
 import { bigrams } from './tokenize';
 import type { Hit, RetrievalResult, RetrieveFn, RetrieveOptions } from './types';
@@ -20,9 +20,13 @@ export interface RetrieverOptions {
   coverageWeight?: number;
   /** Total IDF a question needs before full coverage counts as full confidence. */
   minEvidence?: number;
+  /** Weight of the best entry's vector similarity beside its coverage in the confidence. */
+  vectorWeight?: number;
 }
 
-export const DEFAULT_NO_ANSWER_THRESHOLD = 0.5;
+/** Tuned on evals/datasets/dev.jsonl with the local embedder (see README, "Retrieval design"). */
+export const DEFAULT_NO_ANSWER_THRESHOLD = 0.355;
+export const DEFAULT_VECTOR_WEIGHT = 1.5;
 export const DEFAULT_COVERAGE_WEIGHT = 0.3;
 export const DEFAULT_MIN_EVIDENCE = 0;
 
@@ -51,12 +55,21 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
   const candidates = opts.candidates ?? 20;
   const coverageWeight = opts.coverageWeight ?? DEFAULT_COVERAGE_WEIGHT;
   const minEvidence = opts.minEvidence ?? DEFAULT_MIN_EVIDENCE;
+  const vectorWeight = opts.vectorWeight ?? DEFAULT_VECTOR_WEIGHT;
   const rrfMax = (1 + keywordWeight) / (rrfK + 1);
   const bm25 = new Bm25Index(entries.map(entryFields));
   const byId = new Map(entries.map((e, i) => [e.id, i]));
   const texts: (string | undefined)[] = new Array(entries.length);
   const textOf = (i: number) => (texts[i] ??= entryText(entries[i]!));
-  const model: CoverageModel = { idf: (u) => unitIdf(bm25, u) };
+  let charDf: Map<string, number> | undefined;
+  const charIdf = (c: string) => {
+    if (!charDf) {
+      charDf = new Map();
+      for (let i = 0; i < entries.length; i++) for (const ch of new Set(textOf(i))) charDf.set(ch, (charDf.get(ch) ?? 0) + 1);
+    }
+    return Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
+  };
+  const model: CoverageModel = { idf: (u) => unitIdf(bm25, u, charIdf) };
 
   const retrieve = async (query: string, ro: RetrieveOptions = {}): Promise<RetrievalResult> => {
     const k = ro.k ?? 5;
@@ -74,8 +87,11 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
     const kwScore = new Map(kw.map((h) => [h.index, bestKw > 0 ? h.score / bestKw : 0]));
 
     // Rank fusion orders candidates; coverage (how much of the question the entry accounts for) breaks near-ties.
+    const whole = queryUnits(query, model);
+    const parts = clauses(query);
+    const units: QueryUnits[] = parts.length > 1 ? [whole, ...parts.map((c) => queryUnits(c, model))] : [whole];
     const scored = [...fused.entries()].map(([i, rrf]) => {
-      const cov = coverage(query, textOf(i), model, minEvidence).score;
+      const cov = bestClauseCoverage(units, textOf(i), minEvidence);
       return { i, cov, f: (1 - coverageWeight) * (rrf / rrfMax) + coverageWeight * cov };
     });
     const ranked = scored.sort((a, b) => b.f - a.f).slice(0, Math.max(k, 3));
@@ -87,9 +103,12 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
       scores: { vector: round(Math.max(vectorBest.get(i) ?? 0, 0)), keyword: round(kwScore.get(i) ?? 0), fused: round(f) },
       coverage: round(cov),
     }));
-    const confidence = hits[0]?.coverage ?? 0;
+    const top = hits[0];
+    // Coverage alone lets a question made of common words pass; the best entry's vector
+    // similarity separates in-scope from off-topic questions where coverage cannot.
+    const confidence = top ? round((top.coverage + vectorWeight * top.scores.vector) / (1 + vectorWeight)) : 0;
     const noAnswer = confidence < threshold;
-    const answerIds = noAnswer ? [] : pickAnswerHits(hits, (text) => coverage(query, text, model, minEvidence).score, (i) => textOf(byId.get(hits[i]!.id)!));
+    const answerIds = noAnswer ? [] : pickAnswerHits(hits, (text) => bestClauseCoverage(units, text, minEvidence), (i) => textOf(byId.get(hits[i]!.id)!));
     return { query, hits: hits.slice(0, k), noAnswer, confidence, threshold, answerIds };
   };
   return Object.assign(retrieve, { bm25 });
@@ -107,14 +126,17 @@ function pickAnswerHits(hits: Hit[], coverageOf: (text: string) => number, textA
   return together - first.coverage >= 0.2 ? [first.id, second.id] : [first.id];
 }
 
+/** A lone character says less than a word: its IDF counts at this fraction. */
+const SINGLE_CHAR_WEIGHT = 0.5;
+
 /** IDF of a query word, estimated from the keyword index: whole-word postings, else its rarest bigram. */
-function unitIdf(bm25: Bm25Index, unit: string): number {
+function unitIdf(bm25: Bm25Index, unit: string, charIdf: (c: string) => number): number {
   const n = bm25.size;
   const chars = [...unit];
   let df: number;
   if (bm25.df.has(unit)) df = bm25.df.get(unit)!;
   else if (chars.length >= 2 && /[\u3400-\u9fff]/.test(unit)) df = Math.min(...bigrams(unit).map((g) => bm25.df.get(`#${g}`) ?? 0));
-  else if (chars.length === 1) return 1;
+  else if (chars.length === 1 && /[\u3400-\u9fff]/.test(unit)) return SINGLE_CHAR_WEIGHT * charIdf(unit);
   else df = 0;
   return Math.log(1 + n / (df + 0.5));
 }

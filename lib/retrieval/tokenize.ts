@@ -12,7 +12,8 @@ const STOPWORDS = new Set(
     '的 了 吗 呢 吧 啊 呀 哦 嘛 么 是 在 有 和 与 及 或 也 都 就 还 又 要 会 能 可以 可 该 这 那 这个 那个 这种 那种 ' +
     '怎么 怎么办 怎么样 怎样 如何 什么 为什么 为啥 啥 咋 咋办 咋回事 哪里 哪儿 哪 多少 几 是否 有没有 能不能 可不可以 ' +
     '请问 请 问 问下 问一下 一下 帮 帮忙 我 你 他 她 它 我们 你们 他们 一个 个 下 出现 显示 提示 情况 原因 问题 ' +
-    '处理 解决 办 办法 方法 回事 时候 不了 不 没 没有 一直 老是 总是 现在 今天 刚才 ' +
+    '处理 解决 办 办法 方法 回事 时候 不了 不 没 没有 一直 老是 总是 现在 刚才 ' +
+    '哪些 几个 多少 知道 是不是 能否 可否 需要 要求 想 不想 先 得 还是 还 吧 嘛 呗 啦 哈 整 弄 搞 看看 看下 一般 ' +
     'the a an is are was to of for in on and or how what why do does can i my me it this that with please'
   ).split(/\s+/),
 );
@@ -57,7 +58,13 @@ export function setSynonyms(groups: string[][]): void {
     // The canonical word maps to itself so that, longest match first, "商服平台" is not rewritten via its prefix "商服".
     for (const v of [canonical, ...variants]) canonicalOf.set(v.normalize('NFKC').toLowerCase(), target);
   }
-  const variants = [...canonicalOf.keys()].sort((a, b) => b.length - a.length).map((v) => v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  // Latin variants match whole words only, so "ip" never fires inside "shipping".
+  const variants = [...canonicalOf.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((v) => {
+      const escaped = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return /^[a-z0-9 _-]+$/.test(v) ? `(?<![a-z0-9])${escaped}(?![a-z0-9])` : escaped;
+    });
   synonymPattern = variants.length ? new RegExp(variants.join('|'), 'g') : null;
 }
 
@@ -71,11 +78,16 @@ export function isStopword(token: string): boolean {
   return STOPWORDS.has(token);
 }
 
-/** Segmented words (jieba search mode with the domain dictionary), stopwords and punctuation removed. */
-export function words(text: string): string[] {
+/**
+ * Segmented words, stopwords and punctuation removed. `search` mode (the default, for
+ * indexing) also emits the parts of compounds ("营业执照" -> 营业, 执照, 营业执照); `precise`
+ * mode emits each word once, for weighing how much of a question an entry covers.
+ */
+export function words(text: string, mode: 'search' | 'precise' = 'search'): string[] {
   const norm = normalizeText(text);
   const out: string[] = [];
-  for (const w of getJieba().cutForSearch(norm, true)) {
+  const jb = getJieba();
+  for (const w of mode === 'search' ? jb.cutForSearch(norm, true) : jb.cut(norm, true)) {
     const t = w.trim();
     if (t === '' || isStopword(t)) continue;
     if (CJK.test(t) || /[a-z0-9]/.test(t)) out.push(t);

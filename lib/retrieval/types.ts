@@ -26,7 +26,7 @@ export interface RetrievalResult {
   hits: Hit[];
   /** True when no entry is relevant enough to answer from. */
   noAnswer: boolean;
-  /** 0..1: how much of the question the best entry covers; `noAnswer` is `confidence < threshold`. */
+  /** 0..1: coverage and vector similarity of the best entry combined; `noAnswer` is `confidence < threshold`. */
   confidence: number;
   threshold: number;
   /** The hits that together answer the question: the best one, plus a second when it covers what the first leaves out. Empty when `noAnswer`. */
