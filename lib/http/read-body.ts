@@ -2,7 +2,8 @@ import { BadRequestError } from '../errors';
 
 /**
  * Reads a JSON request body, refusing more than `maxBytes` before anything is parsed:
- * first by Content-Length, then by counting bytes as they stream in.
+ * first by Content-Length, then by counting bytes as they stream in (the header may lie or be absent).
+ * Throws BadRequestError: 413 when too large, 400 when empty or not JSON.
  */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const tooLarge = () => new BadRequestError(`请求内容过大(上限 ${Math.floor(maxBytes / 1024)} KB),请缩短问题或对话后重试。`, { status: 413 });
@@ -28,6 +29,6 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   try {
     return JSON.parse(text);
   } catch {
-    throw new BadRequestError('请求格式错误:需要合法的 JSON。');
+    throw new BadRequestError('请求格式错误,需要 JSON。请检查请求内容是否为合法的 JSON。');
   }
 }

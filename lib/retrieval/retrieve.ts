@@ -91,7 +91,7 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
     const parts = clauses(query);
     const units: QueryUnits[] = parts.length > 1 ? [whole, ...parts.map((c) => queryUnits(c, model))] : [whole];
     const scored = [...fused.entries()].map(([i, rrf]) => {
-      const cov = bestClauseCoverage(units, textOf(i), minEvidence);
+      const cov = coverageOf(whole, textOf(i), minEvidence);
       return { i, cov, f: (1 - coverageWeight) * (rrf / rrfMax) + coverageWeight * cov };
     });
     const ranked = scored.sort((a, b) => b.f - a.f).slice(0, Math.max(k, 3));
@@ -105,8 +105,10 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
     }));
     const top = hits[0];
     // Coverage alone lets a question made of common words pass; the best entry's vector
-    // similarity separates in-scope from off-topic questions where coverage cannot.
-    const confidence = top ? round((top.coverage + vectorWeight * top.scores.vector) / (1 + vectorWeight)) : 0;
+    // similarity separates in-scope from off-topic questions where coverage cannot. The best
+    // clause counts, so an instruction tacked onto a real question cannot hide it.
+    const topCoverage = top ? bestClauseCoverage(units, textOf(byId.get(top.id)!), minEvidence) : 0;
+    const confidence = top ? round((topCoverage + vectorWeight * top.scores.vector) / (1 + vectorWeight)) : 0;
     const noAnswer = confidence < threshold;
     const answerIds = noAnswer ? [] : pickAnswerHits(hits, (text) => bestClauseCoverage(units, text, minEvidence), (i) => textOf(byId.get(hits[i]!.id)!));
     return { query, hits: hits.slice(0, k), noAnswer, confidence, threshold, answerIds };

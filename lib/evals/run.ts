@@ -1,0 +1,40 @@
+import { answerQuestion, type AnswerDeps } from '../answer/answer';
+import { standaloneQuestion } from '../answer/follow-up';
+import type { KbEntry } from '../corpus/schema';
+import { createBaseline } from './baseline';
+import type { EvalCase } from './dataset';
+import { aggregateByKind, scoreCase, type CaseResult, type Metrics } from './metrics';
+
+export interface EvalRun {
+  dataset: string;
+  mode: string;
+  startedAt: string;
+  threshold: number;
+  overall: Metrics;
+  byKind: Record<string, Metrics>;
+  cases: CaseResult[];
+}
+
+/**
+ * Runs every case through the same answer function the chat route uses (follow-ups with
+ * their history), and the BM25-bigram baseline beside it.
+ */
+export async function runEval(
+  cases: EvalCase[],
+  deps: AnswerDeps,
+  entries: KbEntry[],
+  opts: { dataset: string; mode: string; onProgress?: (done: number, total: number) => void },
+): Promise<EvalRun> {
+  const baseline = createBaseline(entries);
+  const startedAt = new Date().toISOString();
+  const results: CaseResult[] = [];
+  let threshold = 0;
+  for (const [i, c] of cases.entries()) {
+    const r = await answerQuestion({ question: c.question, history: c.history }, deps);
+    threshold = r.retrieval.threshold;
+    // The baseline gets the same offline follow-up rewriting, so the comparison is about retrieval.
+    results.push(scoreCase(c, r, baseline(standaloneQuestion(c.question, c.history ?? []), c.expected)));
+    opts.onProgress?.(i + 1, cases.length);
+  }
+  return { dataset: opts.dataset, mode: opts.mode, startedAt, threshold, ...aggregateByKind(results), cases: results };
+}

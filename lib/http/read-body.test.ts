@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { BadRequestError } from '../errors';
+import { readJsonBody } from './read-body';
+
+const req = (body: BodyInit | null, headers: Record<string, string> = {}) =>
+  new Request('http://localhost/x', { method: 'POST', body, headers, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
+
+async function rejection(p: Promise<unknown>): Promise<BadRequestError> {
+  const e = await p.then(() => undefined, (err: unknown) => err);
+  expect(e).toBeInstanceOf(BadRequestError);
+  return e as BadRequestError;
+}
+
+describe('readJsonBody', () => {
+  it('parses JSON under the cap, counting bytes not characters', async () => {
+    await expect(readJsonBody(req(JSON.stringify({ q: '挥卡报03' })), 100)).resolves.toEqual({ q: '挥卡报03' });
+    const e = await rejection(readJsonBody(req(JSON.stringify({ q: '挥'.repeat(40) })), 100));
+    expect(e.status).toBe(413);
+  });
+
+  it('refuses a declared Content-Length over the cap without reading the body', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(10))) });
+    const e = await rejection(readJsonBody(req(body, { 'content-length': '5000000' }), 1000));
+    expect(e.status).toBe(413);
+    expect(e.code).toBe('payload_too_large');
+    expect(e.message).toContain('请求内容过大');
+    expect(pulled).toBeLessThanOrEqual(1);
+  });
+
+  it('stops reading an endless stream as soon as it passes the cap', async () => {
+    let pulled = 0;
+    const body = new ReadableStream<Uint8Array>({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(1024))) });
+    const e = await rejection(readJsonBody(req(body), 10 * 1024));
+    expect(e.status).toBe(413);
+    expect(pulled).toBeLessThan(20);
+  });
+
+  it.each([
+    ['not JSON', 'hello'],
+    ['truncated JSON', '{"messages": ['],
+    ['an empty body', ''],
+    ['whitespace only', '   \n'],
+  ])('rejects %s with 400 and a Chinese message', async (_name, body) => {
+    const e = await rejection(readJsonBody(req(body), 1000));
+    expect(e.status).toBe(400);
+    expect(e.message).toMatch(/请求/);
+  });
+
+  it('rejects a request without a body', async () => {
+    const e = await rejection(readJsonBody(new Request('http://localhost/x', { method: 'POST' }), 1000));
+    expect(e.status).toBe(400);
+  });
+});
