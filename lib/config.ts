@@ -16,7 +16,7 @@ const envSchema = z.object({
   SYNONYMS_FILE: z.string().default('corpus/synonyms.txt'),
   INDEX_DIR: z.string().default('.data/index'),
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
-  EMBEDDING_DIM: int(1024, 16),
+  EMBEDDING_DIM: int(512, 16),
   HNSW_EF: int(64, 1),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,

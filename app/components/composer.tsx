@@ -27,6 +27,7 @@ export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (tex
     >
       <textarea
         aria-label="输入问题"
+        autoFocus
         placeholder="输入问题,例如:挥卡报03无效商户怎么办(Enter 发送,Shift+Enter 换行)"
         value={text}
         maxLength={2000}

@@ -1,25 +1,40 @@
 import { createUIMessageStream, type UIMessageChunk } from 'ai';
 import { toCitedEntry } from './extractive';
-import type { AnswerEvent } from './types';
-import type { FaqUIMessage } from './ui-types';
+import type { AnswerEvent, RetrievalResult } from './types';
+import type { FaqDataParts, FaqUIMessage } from './ui-types';
 
 const FAILED_TEXT = '抱歉,生成答案时出现问题,请稍后重试。如问题紧急,请直接查阅 FAQ 或联系通联业务同事。';
+const TEXT_ID = 'answer';
+
+function sourcesOf(retrieval: RetrievalResult): FaqDataParts['sources'] {
+  return { entries: retrieval.hits.map((h) => ({ ...toCitedEntry(h.entry), scores: { ...h.scores } })) };
+}
+
+function isAbort(e: unknown): boolean {
+  return e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError');
+}
 
 /**
- * Turns answer events into the AI SDK's UI message stream: retrieved entries as
- * `source-document` parts plus a `data-sources` part, the text as it is produced, notices,
- * and a final `data-answer` part. A failure mid-way still ends the message with a Chinese
- * error text, never a blank reply.
+ * Turns answer events into the AI SDK's UI message stream, as `useChat` reads it:
+ * - `retrieval`: `data-meta` {mode, model, noAnswer}, one `source-document` per hit
+ *   (title `[FAQ2.5] question`), and `data-sources` with every hit's full entry, so
+ *   citation chips open without another request;
+ * - `text-delta`: one text part (`text-start` … `text-end`);
+ * - `notice`: `data-notice`;
+ * - `done`: `data-answer` with the final text, citations and cited entries.
+ * A failure midway still ends the message cleanly with a Chinese error text and notice.
  */
 export function toFaqUIMessageStream(events: AsyncIterable<AnswerEvent>): ReadableStream<UIMessageChunk> {
   return createUIMessageStream<FaqUIMessage>({
     execute: async ({ writer }) => {
-      const textId = 'answer';
       let textOpen = false;
-      const openText = () => {
-        if (!textOpen) writer.write({ type: 'text-start', id: textId });
+      const writeText = (delta: string) => {
+        if (!textOpen) writer.write({ type: 'text-start', id: TEXT_ID });
         textOpen = true;
+        writer.write({ type: 'text-delta', id: TEXT_ID, delta });
       };
+      writer.write({ type: 'start' });
+      let finishReason: 'stop' | 'error' = 'stop';
       try {
         for await (const ev of events) {
           if (ev.type === 'retrieval') {
@@ -27,21 +42,15 @@ export function toFaqUIMessageStream(events: AsyncIterable<AnswerEvent>): Readab
             for (const h of ev.retrieval.hits) {
               writer.write({ type: 'source-document', sourceId: h.id, mediaType: 'text/plain', title: `[${h.id}] ${h.entry.question.split('\n')[0]}` });
             }
-            writer.write({
-              type: 'data-sources',
-              data: { entries: ev.retrieval.hits.map((h) => ({ ...toCitedEntry(h.entry), scores: { vector: h.scores.vector, keyword: h.scores.keyword, fused: h.scores.fused } })) },
-            });
+            writer.write({ type: 'data-sources', data: sourcesOf(ev.retrieval) });
           } else if (ev.type === 'text-delta') {
-            openText();
-            writer.write({ type: 'text-delta', id: textId, delta: ev.delta });
+            writeText(ev.delta);
           } else if (ev.type === 'notice') {
             writer.write({ type: 'data-notice', data: ev.notice });
           } else {
             const r = ev.result;
-            if (!textOpen && !ev.replace) {
-              openText();
-              writer.write({ type: 'text-delta', id: textId, delta: r.text });
-            }
+            // Nothing streamed: the text part still carries the answer, so it is in the chat history.
+            if (!textOpen) writeText(r.text);
             writer.write({
               type: 'data-answer',
               data: { text: r.text, citations: r.citations, cited: r.cited, notices: r.notices, mode: r.mode, model: r.model, noAnswer: r.noAnswer, replace: ev.replace },
@@ -49,13 +58,13 @@ export function toFaqUIMessageStream(events: AsyncIterable<AnswerEvent>): Readab
           }
         }
       } catch (e) {
-        console.error('[chat] answering failed', e);
-        openText();
-        writer.write({ type: 'text-delta', id: textId, delta: textOpen ? `\n\n${FAILED_TEXT}` : FAILED_TEXT });
+        finishReason = 'error';
+        if (!isAbort(e)) console.error('[chat] answering failed', e);
+        writeText(textOpen ? `\n\n${FAILED_TEXT}` : FAILED_TEXT);
         writer.write({ type: 'data-notice', data: { code: 'upstream_failed', message: FAILED_TEXT } });
-      } finally {
-        if (textOpen) writer.write({ type: 'text-end', id: textId });
       }
+      if (textOpen) writer.write({ type: 'text-end', id: TEXT_ID });
+      writer.write({ type: 'finish', finishReason });
     },
     onError: () => FAILED_TEXT,
   });

@@ -7,7 +7,7 @@ import { openIndex } from './load';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
-const cfg = { embeddings: { provider: 'local' as const, dim: 1024 }, hnswEf: 64 };
+const cfg = { embeddings: { provider: 'local' as const, dim: 512 }, hnswEf: 64 };
 
 /** Runs `npm run ingest`'s script in a child; kills it with SIGKILL after `killAfterMs` when given. */
 function runIngest(indexDir: string, killAfterMs?: number): Promise<{ code: number | null; ms: number }> {

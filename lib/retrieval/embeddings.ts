@@ -2,7 +2,7 @@ import { Embeddings } from '@langchain/core/embeddings';
 import { pinyinBigrams } from './pinyin';
 import { charGrams, normalizeText, words } from './tokenize';
 
-export const LOCAL_EMBEDDER_VERSION = 'local-ngram-tfidf-v2';
+export const LOCAL_EMBEDDER_VERSION = 'local-ngram-tfidf-v3';
 
 /** What a fitted local embedder needs to be rebuilt identically at query time. */
 export interface LocalEmbedderState {
@@ -38,11 +38,17 @@ export function features(text: string): Map<string, number> {
 /** Pinyin features only rescue homophone typos; they must not outvote the characters themselves. */
 const PINYIN_WEIGHT = 0.5;
 
-/** Fits IDF over a set of texts (the chunks being indexed). */
+/** IDF is fitted on at most this many texts: a fixed, evenly spread sample beyond that is as good and keeps 100k-entry ingests fast. */
+export const MAX_FIT_TEXTS = 20_000;
+
+/** Fits IDF over the texts being indexed (or an evenly spaced, deterministic sample of them). */
 export function fitLocalEmbedder(texts: string[], dim: number): LocalEmbedderState {
+  const step = Math.max(1, texts.length / MAX_FIT_TEXTS);
+  const sample: string[] = [];
+  for (let i = 0; i < texts.length; i += step) sample.push(texts[Math.floor(i)]!);
   const df = new Map<string, number>();
-  for (const t of texts) for (const f of features(t).keys()) df.set(f, (df.get(f) ?? 0) + 1);
-  const n = Math.max(texts.length, 1);
+  for (const t of sample) for (const f of features(t).keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  const n = Math.max(sample.length, 1);
   const idf: Record<string, number> = {};
   for (const [f, d] of df) idf[f] = Math.log(1 + n / d);
   return { version: LOCAL_EMBEDDER_VERSION, dim, docs: n, idf, maxIdf: Math.log(1 + n) };

@@ -20,7 +20,10 @@ export class Bm25Index {
   private readonly k1: number;
   private readonly b: number;
   readonly tokenize: (text: string) => string[];
-  private readonly postings = new Map<string, { doc: number; tf: number }[]>();
+  /** term -> parallel arrays of documents and (weighted) term frequencies; typed for speed at 100k documents. */
+  private readonly postings = new Map<string, { docs: Int32Array; tfs: Float32Array }>();
+  /** Per-query score accumulator, reused: no allocation proportional to the corpus per query. */
+  private scores: Float64Array = new Float64Array(0);
   private readonly docLen: number[] = [];
   private avgLen = 0;
   /** Document frequency of each term, for IDF-weighted coverage. */
@@ -30,6 +33,7 @@ export class Bm25Index {
     this.k1 = opts.k1 ?? 1.2;
     this.b = opts.b ?? 0.75;
     this.tokenize = opts.tokenize ?? keywordTerms;
+    const building = new Map<string, { docs: number[]; tfs: number[] }>();
     docs.forEach((fields, doc) => {
       const tf = new Map<string, number>();
       let len = 0;
@@ -41,13 +45,18 @@ export class Bm25Index {
       }
       this.docLen.push(len);
       for (const [term, f] of tf) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
-        list.push({ doc, tf: f });
-        this.df.set(term, (this.df.get(term) ?? 0) + 1);
+        let list = building.get(term);
+        if (!list) building.set(term, (list = { docs: [], tfs: [] }));
+        list.docs.push(doc);
+        list.tfs.push(f);
       }
     });
+    for (const [term, list] of building) {
+      this.postings.set(term, { docs: Int32Array.from(list.docs), tfs: Float32Array.from(list.tfs) });
+      this.df.set(term, list.docs.length);
+    }
     this.avgLen = this.docLen.reduce((a, b) => a + b, 0) / Math.max(this.docLen.length, 1);
+    this.scores = new Float64Array(this.docLen.length);
   }
 
   get size(): number {
@@ -62,40 +71,40 @@ export class Bm25Index {
 
   /** Top `k` documents for the query, best first; documents with score 0 are left out. */
   search(query: string, k: number): KeywordHit[] {
-    const scores = new Map<number, number>();
+    const scores = this.scores;
+    const touched: number[] = [];
     const terms = new Map<string, number>();
     for (const t of this.tokenize(query)) terms.set(t, (terms.get(t) ?? 0) + 1);
     for (const [term, qtf] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;
       const idf = this.idf(term);
-      for (const { doc, tf } of list) {
+      const { docs, tfs } = list;
+      for (let j = 0; j < docs.length; j++) {
+        const doc = docs[j]!;
+        const tf = tfs[j]!;
         const norm = tf + this.k1 * (1 - this.b + (this.b * this.docLen[doc]!) / this.avgLen);
-        scores.set(doc, (scores.get(doc) ?? 0) + qtf * idf * ((tf * (this.k1 + 1)) / norm));
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc]! += qtf * idf * ((tf * (this.k1 + 1)) / norm);
       }
     }
-    return topK(scores, k);
+    const hits = topK(touched, scores, k);
+    for (const doc of touched) scores[doc] = 0;
+    return hits;
   }
 }
 
-/** The k largest entries of a score map, without sorting everything. */
-export function topK(scores: Map<number, number>, k: number): KeywordHit[] {
-  const all: KeywordHit[] = [];
-  for (const [index, score] of scores) if (score > 0) all.push({ index, score });
-  if (all.length > k * 8) {
-    // Partial selection keeps 100k-document queries fast.
-    let threshold = -Infinity;
-    const heap: number[] = [];
-    for (const h of all) {
-      if (heap.length < k) {
-        heap.push(h.score);
-        if (heap.length === k) threshold = Math.min(...heap);
-      } else if (h.score > threshold) {
-        heap[heap.indexOf(threshold)] = h.score;
-        threshold = Math.min(...heap);
-      }
-    }
-    return all.filter((h) => h.score >= threshold).sort((a, b) => b.score - a.score).slice(0, k);
+/** The k best of the touched documents, best first (ties by document order), without sorting them all. */
+export function topK(touched: number[], scores: Float64Array, k: number): KeywordHit[] {
+  const best: KeywordHit[] = [];
+  for (const index of touched) {
+    const score = scores[index]!;
+    if (score <= 0) continue;
+    if (best.length === k && score <= best[k - 1]!.score) continue;
+    let pos = best.length < k ? best.length : k - 1;
+    while (pos > 0 && best[pos - 1]!.score < score) pos--;
+    best.splice(pos, 0, { index, score });
+    if (best.length > k) best.pop();
   }
-  return all.sort((a, b) => b.score - a.score).slice(0, k);
+  return best;
 }

@@ -55,6 +55,8 @@ describe('POST /api/chat', () => {
     ['empty text', chatBody('   '), 400],
     ['a last message from the assistant', chatBody('挥卡报03', '答案'), 400],
     ['a too long question', chatBody('挥'.repeat(2001)), 400],
+    ['more messages than MAX_MESSAGES', JSON.stringify({ messages: Array.from({ length: 51 }, (_, i) => ({ id: `${i}`, role: 'user', parts: [{ type: 'text', text: 'a' }] })) }), 400],
+    ['a role that does not exist', JSON.stringify({ messages: [{ id: '1', role: 'robot', parts: [{ type: 'text', text: '挥卡报03' }] }] }), 400],
     ['thousands of messages', JSON.stringify({ messages: Array.from({ length: 3000 }, (_, i) => ({ id: `${i}`, role: 'user', parts: [{ type: 'text', text: 'a' }] })) }), 413],
     ['megabytes of text', chatBody('挥卡报03'.repeat(300_000)), 413],
   ])('rejects %s with a 4xx and a Chinese message', async (_name, body, status) => {

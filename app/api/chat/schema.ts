@@ -5,7 +5,7 @@ import { BadRequestError } from '@/lib/errors';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
 /** Other part types useChat may send back (sources, data parts) are accepted and ignored. */
-const otherPart = z.looseObject({ type: z.string().max(100) });
+const otherPart = z.looseObject({ type: z.string().max(100).refine((t) => t !== 'text') });
 
 /** What `useChat` sends: `{ id?, messages: UIMessage[], trigger?, messageId? }`. */
 export function chatRequestSchema(limits: AppConfig['limits']) {

@@ -1,0 +1,104 @@
+import { readUIMessageStream, type UIMessageChunk } from 'ai';
+import { describe, expect, it, vi } from 'vitest';
+import type { KbEntry } from '../corpus/schema';
+import type { Hit, RetrievalResult } from '../retrieval/types';
+import { toCitedEntry } from './extractive';
+import type { AnswerEvent, AnswerResult } from './types';
+import { toFaqUIMessageStream } from './ui-stream';
+import type { FaqUIMessage } from './ui-types';
+
+const entry: KbEntry = {
+  id: 'FAQ2.5',
+  ids: ['FAQ2.5'],
+  category: { id: 'FAQ2', name: '普通POS类' },
+  question: 'POS插卡消费正常,但挥卡报03无效商户?\n补充说明',
+  answer: '到银联平台手工报备双免白名单。',
+  line: 40,
+  related: [],
+};
+const hit: Hit = { id: 'FAQ2.5', entry, rank: 1, score: 0.03, scores: { vector: 0.8, keyword: 1, fused: 0.03 }, coverage: 0.9 };
+const retrieval: RetrievalResult = { query: '挥卡报03', hits: [hit], noAnswer: false, confidence: 0.9, threshold: 0.3, answerIds: ['FAQ2.5'] };
+const text = '请到银联平台报备双免白名单 [FAQ2.5]';
+const result: AnswerResult = {
+  question: '挥卡报03',
+  standaloneQuestion: '挥卡报03',
+  noAnswer: false,
+  mode: 'llm',
+  model: 'gpt-test',
+  text,
+  citations: ['FAQ2.5'],
+  removedCitations: [],
+  notices: [],
+  retrieval,
+  cited: [toCitedEntry(entry)],
+  timings: { retrievalMs: 1, totalMs: 2 },
+};
+
+async function* events(list: AnswerEvent[], failAfter = Infinity): AsyncGenerator<AnswerEvent> {
+  for (const [i, ev] of list.entries()) {
+    if (i >= failAfter) throw new Error('boom: internal detail');
+    yield ev;
+  }
+}
+
+async function chunksOf(stream: ReadableStream<UIMessageChunk>): Promise<UIMessageChunk[]> {
+  const out: UIMessageChunk[] = [];
+  const reader = stream.getReader();
+  for (let r = await reader.read(); !r.done; r = await reader.read()) out.push(r.value);
+  return out;
+}
+
+async function finalMessage(stream: ReadableStream<UIMessageChunk>): Promise<FaqUIMessage> {
+  let last: FaqUIMessage | undefined;
+  for await (const m of readUIMessageStream<FaqUIMessage>({ stream })) last = m;
+  return last!;
+}
+
+const happy: AnswerEvent[] = [
+  { type: 'retrieval', retrieval, standaloneQuestion: '挥卡报03', mode: 'llm', model: 'gpt-test' },
+  { type: 'text-delta', delta: '请到银联平台报备' },
+  { type: 'notice', notice: { code: 'citation_removed', message: '已移除无效引用' } },
+  { type: 'text-delta', delta: '双免白名单 [FAQ2.5]' },
+  { type: 'done', result, replace: false },
+];
+
+describe('toFaqUIMessageStream', () => {
+  it('writes sources, meta, streamed text, notices and the final answer', async () => {
+    const chunks = await chunksOf(toFaqUIMessageStream(events(happy)));
+    const types = chunks.map((c) => c.type);
+    expect(types.indexOf('data-meta')).toBeLessThan(types.indexOf('text-start'));
+    expect(chunks.find((c) => c.type === 'source-document')).toMatchObject({ sourceId: 'FAQ2.5', mediaType: 'text/plain', title: '[FAQ2.5] POS插卡消费正常,但挥卡报03无效商户?' });
+    expect(types.filter((t) => t === 'text-start')).toHaveLength(1);
+    expect(types.filter((t) => t === 'text-end')).toHaveLength(1);
+    expect(types.indexOf('text-end')).toBeGreaterThan(types.lastIndexOf('text-delta'));
+
+    const m = await finalMessage(toFaqUIMessageStream(events(happy)));
+    expect(m.parts.filter((p) => p.type === 'text').map((p) => p.text).join('')).toBe(text);
+    const answer = m.parts.find((p) => p.type === 'data-answer');
+    expect(answer?.data).toMatchObject({ text, citations: ['FAQ2.5'], mode: 'llm', model: 'gpt-test', noAnswer: false, replace: false });
+    expect(answer?.data.cited[0]?.answer).toContain('双免白名单');
+    expect(m.parts.find((p) => p.type === 'data-meta')?.data).toEqual({ mode: 'llm', model: 'gpt-test', noAnswer: false });
+    expect(m.parts.find((p) => p.type === 'data-notice')?.data.message).toBe('已移除无效引用');
+  });
+
+  it('still carries the text when nothing was streamed before done', async () => {
+    const m = await finalMessage(toFaqUIMessageStream(events([happy[0]!, { type: 'done', result, replace: true }])));
+    expect(m.parts.filter((p) => p.type === 'text').map((p) => p.text).join('')).toBe(text);
+    expect(m.parts.find((p) => p.type === 'data-answer')?.data.replace).toBe(true);
+  });
+
+  it('ends with a Chinese error text and notice when answering fails midway, never blank', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    for (const failAfter of [0, 2]) {
+      const chunks = await chunksOf(toFaqUIMessageStream(events(happy, failAfter)));
+      expect(chunks.at(-1)?.type).toBe('finish');
+      expect(chunks.filter((c) => c.type === 'text-end')).toHaveLength(1);
+      const m = await finalMessage(toFaqUIMessageStream(events(happy, failAfter)));
+      const shown = m.parts.filter((p) => p.type === 'text').map((p) => p.text).join('');
+      expect(shown).toContain('生成答案时出现问题');
+      expect(shown).not.toContain('boom');
+      expect(m.parts.some((p) => p.type === 'data-notice')).toBe(true);
+    }
+    vi.restoreAllMocks();
+  });
+});

@@ -1,0 +1,103 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { AppConfig } from '../config';
+import type { LoadedCorpus } from '../corpus/load';
+import type { KbEntry } from '../corpus/schema';
+import { buildIndex, type HnswParams } from '../index/build';
+import { openIndex } from '../index/load';
+import { knowledgeBaseFrom, vectorSearchOf } from '../kb';
+import { bruteForceTopK, latencyStats, recallAtK } from './stats';
+import { syntheticQueries } from './synthetic';
+
+export interface IndexBenchResult {
+  size: number;
+  chunks: number;
+  hnsw: HnswParams;
+  ingestMs: number;
+  entriesPerSecond: number;
+  diskBytes: number;
+  peakRssMb: number;
+  latency: { vector: ReturnType<typeof latencyStats>; keyword: ReturnType<typeof latencyStats>; hybrid: ReturnType<typeof latencyStats>; bruteForce: ReturnType<typeof latencyStats> };
+  /** HNSW recall@10 against exact search over the same vectors, per ef. */
+  recallByEf: { ef: number; recallAt10: number; p50: number; p99: number }[];
+  /** Share of synthetic questions whose source entry ranks first in hybrid retrieval. */
+  hitAt1: number;
+}
+
+function dirBytes(dir: string): number {
+  return readdirSync(dir).reduce((a, n) => a + statSync(path.join(dir, n)).size, 0);
+}
+
+/** Peak resident set of this process so far (Linux VmHWM). */
+export function peakRssMb(): number {
+  const m = /VmHWM:\s+(\d+)/.exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Math.round(Number(m[1]) / 1024) : Math.round(process.memoryUsage().rss / 2 ** 20);
+}
+
+function time<T>(fn: () => T): [T, number] {
+  const t = performance.now();
+  const r = fn();
+  return [r, performance.now() - t];
+}
+
+/** Builds an index of the given entries and measures ingest, query latency and HNSW recall. */
+export async function benchIndex(entries: KbEntry[], dir: string, opts: { dim: number; hnsw: HnswParams; queries: number; efs: number[]; onProgress?: (d: number, t: number) => void }): Promise<IndexBenchResult> {
+  const corpus: LoadedCorpus = { entries, categories: [...new Map(entries.map((e) => [e.category.id, e.category])).values()], rawCount: entries.length, dictionary: [], synonyms: [], warnings: [], corpusSha256: '0'.repeat(64), inputsSha256: '0'.repeat(64) };
+  const embeddings: AppConfig['embeddings'] = { provider: 'local', dim: opts.dim };
+  const t0 = performance.now();
+  const manifest = await buildIndex(corpus, dir, { embeddings, hnsw: opts.hnsw, onProgress: opts.onProgress });
+  const ingestMs = performance.now() - t0;
+  const index = await openIndex(dir, { embeddings, hnswEf: 64 });
+  const kb = knowledgeBaseFrom(index, { noAnswerThreshold: undefined });
+  const vectorSearch = vectorSearchOf(index);
+  const bm25 = (kb.retrieve as unknown as { bm25: { search(q: string, k: number): unknown } }).bm25;
+  const queries = syntheticQueries(entries, opts.queries);
+  for (const q of queries.slice(0, 20)) await kb.retrieve(q.question);
+
+  const lat = { vector: [] as number[], keyword: [] as number[], hybrid: [] as number[], bruteForce: [] as number[] };
+  let hits = 0;
+  for (const q of queries) {
+    let t = performance.now();
+    await vectorSearch(q.question, 80);
+    lat.vector.push(performance.now() - t);
+    lat.keyword.push(time(() => bm25.search(q.question, 20))[1]);
+    t = performance.now();
+    const r = await kb.retrieve(q.question);
+    lat.hybrid.push(performance.now() - t);
+    if (r.hits[0]?.id === q.id) hits++;
+  }
+
+  // Exact search over the very vectors HNSW holds, read back from the index.
+  const n = index.store.index.getCurrentCount();
+  const matrix = new Float32Array(n * manifest.embedder.dim);
+  for (let i = 0; i < n; i++) matrix.set(index.store.index.getPoint(i), i * manifest.embedder.dim);
+  const qvecs = await Promise.all(queries.map((q) => index.embedder.embeddings.embedQuery(q.question)));
+  const exact = qvecs.map((v) => {
+    const [top, ms] = time(() => bruteForceTopK(matrix, manifest.embedder.dim, v, 10));
+    lat.bruteForce.push(ms);
+    return top;
+  });
+  const recallByEf = opts.efs.map((ef) => {
+    index.store.index.setEf(ef);
+    const times: number[] = [];
+    const recall = qvecs.map((v, i) => {
+      const [res, ms] = time(() => index.store.index.searchKnn(v, 10));
+      times.push(ms);
+      return recallAtK(res.neighbors, exact[i]!);
+    });
+    const s = latencyStats(times);
+    return { ef, recallAt10: Math.round((recall.reduce((a, b) => a + b, 0) / recall.length) * 1000) / 1000, p50: s.p50, p99: s.p99 };
+  });
+  return {
+    size: entries.length,
+    chunks: manifest.chunks,
+    hnsw: opts.hnsw,
+    ingestMs: Math.round(ingestMs),
+    entriesPerSecond: Math.round(entries.length / (ingestMs / 1000)),
+    diskBytes: dirBytes(index.dir),
+    peakRssMb: peakRssMb(),
+    latency: { vector: latencyStats(lat.vector), keyword: latencyStats(lat.keyword), hybrid: latencyStats(lat.hybrid), bruteForce: latencyStats(lat.bruteForce) },
+    recallByEf,
+    hitAt1: Math.round((hits / queries.length) * 1000) / 1000,
+  };
+}
