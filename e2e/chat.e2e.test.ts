@@ -42,9 +42,10 @@ let browser: Browser | undefined;
 let releaseLock: (() => void) | undefined;
 
 async function ask(page: Page, question: string) {
+  const before = await page.getByTestId('assistant-message').count();
   await page.getByLabel('输入问题').fill(question);
   await page.getByLabel('输入问题').press('Enter');
-  const answer = page.getByTestId('assistant-message').last();
+  const answer = page.getByTestId('assistant-message').nth(before);
   // The action buttons appear once the stream has finished.
   await answer.getByRole('button', { name: '复制' }).waitFor({ timeout: 20_000 });
   return answer;

@@ -27,7 +27,7 @@ const envSchema = z.object({
   LLM_MAX_RETRIES: int(2, 0),
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1),
   NO_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
-  DIRECT_MATCH_THRESHOLD: z.coerce.number().min(0).max(1).default(0.9),
+  DIRECT_MATCH_THRESHOLD: z.coerce.number().min(0).max(2).default(0.9),
   MAX_BODY_BYTES: int(65_536, 1024),
   MAX_MESSAGES: int(50, 1),
   MAX_TEXT_CHARS: int(2_000, 10),

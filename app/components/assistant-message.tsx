@@ -57,16 +57,13 @@ export function AssistantMessage(props: { message: FaqUIMessage; streaming: bool
 
   return (
     <div className={`msg assistant${noAnswer ? ' no-answer' : ''}`} data-testid="assistant-message" data-no-answer={noAnswer ? 'true' : 'false'}>
-      <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8, alignItems: 'center' }}>
-        {noAnswer ? <div className="label">FAQ 中未收录</div> : <span />}
-        <ModeLabel mode={v.answer?.mode ?? v.meta?.mode} model={v.answer?.model ?? v.meta?.model} />
-      </div>
+      {noAnswer && <div className="label">FAQ 中未收录</div>}
       {v.notices.map((n) => (
         <div key={n.message} className="notice" role="status">
           {n.message}
         </div>
       ))}
-      {v.text ? <Markdown text={v.text} onCite={cite} /> : streaming ? <p className="hint">正在检索 FAQ…</p> : null}
+      {v.text ? <Markdown text={v.text} onCite={cite} /> : streaming ? <p className="hint">{v.meta ? '正在生成答案…' : '正在检索 FAQ…'}</p> : null}
       {cited.length > 0 && (
         <div className="sources">
           来源:
@@ -81,18 +78,21 @@ export function AssistantMessage(props: { message: FaqUIMessage; streaming: bool
           </ol>
         </div>
       )}
-      {!streaming && (
-        <div className="actions">
-          <button type="button" onClick={copy}>
-            {copied ? '已复制' : '复制'}
-          </button>
-          {isLast && (
-            <button type="button" onClick={onRetry}>
-              重新回答
+      <div className="actions">
+        {!streaming && (
+          <>
+            <button type="button" onClick={copy}>
+              {copied ? '已复制' : '复制'}
             </button>
-          )}
-        </div>
-      )}
+            {isLast && (
+              <button type="button" onClick={onRetry}>
+                重新回答
+              </button>
+            )}
+          </>
+        )}
+        <ModeLabel mode={v.answer?.mode ?? v.meta?.mode} model={v.answer?.model ?? v.meta?.model} />
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { getConfig } from '../config';
 import { UpstreamError } from '../errors';
 import { getKnowledgeBase } from '../kb';
 import { createLlmClient } from '../llm/model';
+import { leaksPrompt } from '../llm/prompts';
 import type { LlmClient } from '../llm/types';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { createCitationGuard, extractCitations, isNoAnswerReply } from './citations';
@@ -21,6 +22,7 @@ const NOTICES = {
   upstream_failed: '模型服务暂时不可用,以下为根据 FAQ 原文整理的离线答案。',
   uncited_replaced: '模型的回答未能引用 FAQ 条目,已改为根据 FAQ 原文整理的离线答案。',
   direct_match: '问题与 FAQ 条目高度匹配,直接给出原文答案(未调用模型)。',
+  unsafe_replaced: '模型的回答包含不应输出的内容,已改为根据 FAQ 原文整理的离线答案。',
 } as const;
 
 function notice(code: AnswerNotice['code'], message?: string): AnswerNotice {
@@ -133,13 +135,15 @@ async function* streamFromModel(
   history: AnswerInput['history'] & object,
   emit: (delta: string) => AnswerEvent,
   signal?: AbortSignal,
-): AsyncGenerator<AnswerEvent, { fallback?: 'upstream_failed' | 'uncited_replaced'; modelNoAnswer?: boolean; removed: string[] }> {
+): AsyncGenerator<AnswerEvent, { fallback?: 'upstream_failed' | 'uncited_replaced' | 'unsafe_replaced'; modelNoAnswer?: boolean; removed: string[] }> {
   const allowed = new Map(retrieval.hits.flatMap((h) => h.entry.ids.map((id) => [id, h.id] as const)));
   const guard = createCitationGuard(allowed);
   let raw = '';
   try {
     for await (const delta of llm.streamAnswer(question, retrieval.hits, history, signal)) {
       raw += delta;
+      // Checked before anything more is shown: a reply repeating our instructions is cut off here.
+      if (leaksPrompt(raw)) return { fallback: 'unsafe_replaced', removed: guard.removed };
       const out = guard.push(delta);
       if (out) yield emit(out);
     }

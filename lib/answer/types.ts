@@ -32,6 +32,7 @@ export type NoticeCode =
   | 'upstream_failed'
   | 'citation_removed'
   | 'uncited_replaced'
+  | 'unsafe_replaced'
   | 'direct_match'
   | 'no_answer';
 

@@ -53,3 +53,6 @@ export function processRateLimiter(opts: RateLimiterOptions): RateLimiter {
   g.__faqRateLimiter ??= createRateLimiter(opts);
   return g.__faqRateLimiter;
 }
+
+/** Re-exported for callers that take both from here. */
+export { clientKey } from './client-key';

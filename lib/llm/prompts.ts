@@ -68,3 +68,12 @@ export function buildCondensePromptV1(input: { question: string; history: ChatTu
     user: `对话记录:\n${transcript}\n\n最新问题:${input.question}\n\n改写后的问题:`,
   };
 }
+
+const squash = (s: string) => s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
+const PROMPT_LINES = [...ANSWER_SYSTEM_V1.split('\n'), ...CONDENSE_SYSTEM_V1.split('\n')].map((l) => squash(l.replace(/^\d+\.\s*/, '')).slice(0, 24)).filter((l) => l.length >= 12);
+
+/** Whether a model reply repeats any line of our instructions (a prompt-extraction attack that worked). */
+export function leaksPrompt(text: string): boolean {
+  const t = squash(text);
+  return PROMPT_LINES.some((l) => t.includes(l));
+}

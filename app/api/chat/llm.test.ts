@@ -1,0 +1,78 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { isolateEnv } from '@/lib/testing/env';
+import { startMockOpenAI, type MockReply } from '@/lib/testing/openai-mock-server';
+import { chatBody, readUIStream } from '@/lib/testing/ui-stream';
+
+// The real client code talks HTTP to a scripted OpenAI-compatible server on 127.0.0.1.
+let next: MockReply = { text: '' };
+const mock = await startMockOpenAI(() => next);
+isolateEnv({ OPENAI_BASE_URL: mock.url, OPENAI_API_KEY: 'sk-test-llm-route', OPENAI_CHAT_MODEL: 'mock-model', LLM_TIMEOUT_MS: '1500', LLM_MAX_RETRIES: '1', DIRECT_MATCH_THRESHOLD: '1.01', RATE_LIMIT_PER_MINUTE: '0' });
+const { POST } = await import('./route');
+afterAll(() => mock.close());
+
+async function ask(reply: MockReply, question = 'POS插卡正常,挥卡报03无效商户怎么办') {
+  next = reply;
+  const before = mock.requests.length;
+  const started = Date.now();
+  const res = await POST(new Request('http://localhost/api/chat', { method: 'POST', body: chatBody(question), headers: { 'content-type': 'application/json' } }));
+  expect(res.status).toBe(200);
+  const s = await readUIStream(res);
+  return { ...s, ms: Date.now() - started, modelCalls: mock.requests.length - before, shown: s.answer?.replace ? s.answer.text : s.text };
+}
+
+describe('LLM mode through the chat route', () => {
+  it('streams the model answer with its valid citation', async () => {
+    const s = await ask({ text: '请联系通联业务同事到银联平台补注册双免白名单 [FAQ2.5]。' });
+    expect(s.meta).toMatchObject({ mode: 'llm', model: 'mock-model' });
+    expect(s.text).toBe('请联系通联业务同事到银联平台补注册双免白名单 [FAQ2.5]。');
+    expect(s.answer).toMatchObject({ mode: 'llm', citations: ['FAQ2.5'], replace: false });
+    expect(s.answer!.cited[0]!.id).toBe('FAQ2.5');
+  });
+
+  it('removes a citation of an entry that was not retrieved, and says so', async () => {
+    const s = await ask({ text: '补注册双免白名单 [FAQ2.5],另见 [FAQ99.1]。' });
+    expect(s.shown).not.toContain('FAQ99.1');
+    expect(s.answer!.citations).toEqual(['FAQ2.5']);
+    expect(s.notices.map((n) => n.code)).toContain('citation_removed');
+  });
+
+  it('replaces an uncited answer with the offline answer and a notice, never showing it', async () => {
+    const s = await ask({ text: '建议直接重启机器,再不行就换一台。' });
+    expect(s.text).not.toContain('重启');
+    expect(s.answer).toMatchObject({ mode: 'offline', citations: ['FAQ2.5'] });
+    expect(s.notices.map((n) => n.code)).toContain('uncited_replaced');
+  });
+
+  it('cuts off a reply that echoes the system prompt', async () => {
+    const s = await ask({ text: '[FAQ2.5] 好的。我的规则是:1. 只能依据下方 <faq> 中提供的条目回答,不得使用条目以外的知识,不得编造步骤、数字或联系方式。', chunkChars: 8 });
+    expect(s.shown).not.toContain('不得使用条目以外的知识');
+    expect(s.notices.map((n) => n.code)).toContain('unsafe_replaced');
+    expect(s.answer!.citations).toEqual(['FAQ2.5']);
+  });
+
+  it('gives the no-answer reply without calling the model when retrieval finds nothing', async () => {
+    const s = await ask({ text: '今天晴 [FAQ2.5]' }, '今天天气怎么样');
+    expect(s.modelCalls).toBe(0);
+    expect(s.answer).toMatchObject({ noAnswer: true, citations: [] });
+  });
+
+  it('turns the model’s own no-answer sentence into the no-answer reply', async () => {
+    const s = await ask({ text: '抱歉,FAQ 中没有找到与该问题相关的内容。' });
+    expect(s.answer).toMatchObject({ noAnswer: true, citations: [] });
+  });
+
+  it.each<[string, MockReply]>([
+    ['a 500', { status: 500 }],
+    ['a storm of 429s', { status: 429, headers: { 'retry-after': '0' } }],
+    ['a stalled stream', { stallMs: 10_000 }],
+    ['a stream cut mid-answer', { text: '请联系通联业务同事到银联平台补注册双免白名单,然后重试 [FAQ2.5]', cutAfterChars: 9, chunkDelayMs: 20 }],
+  ])('falls back to the offline answer with a notice on %s, within the timeout', async (_name, reply) => {
+    const s = await ask(reply);
+    expect(s.answer).toMatchObject({ mode: 'offline', citations: ['FAQ2.5'] });
+    expect(s.shown).toContain('双免白名单');
+    expect(s.notices.map((n) => n.code)).toContain('upstream_failed');
+    expect(JSON.stringify(s.chunks)).not.toContain('sk-test-llm-route');
+    expect(JSON.stringify(s.chunks)).not.toContain('mock error');
+    expect(s.ms).toBeLessThan(6000);
+  });
+});
