@@ -99,7 +99,7 @@ describe.skipIf(!haveChromium)(haveChromium ? 'the chat page in Chromium' : `the
     await expect(answer.locator('button.chip').count()).resolves.toBe(0);
     await ask(page, 'POS插卡正常,挥卡报03无效商户怎么办');
     await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(375);
-    await page.screenshot({ path: path.join(shots, 'phone.png'), fullPage: true });
+    await page.screenshot({ path: path.join(shots, 'phone.png') });
     await page.close();
   });
 

@@ -83,7 +83,7 @@ export function Chat() {
             </button>
           </p>
         )}
-        <div ref={bottom} />
+        <div ref={bottom} className="scroll-anchor" />
       </div>
       <Composer busy={busy} onSend={ask} onStop={() => void stop()} />
       {open && <EntryPanel entry={open} onClose={() => setOpen(null)} />}

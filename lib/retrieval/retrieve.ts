@@ -22,6 +22,8 @@ export interface RetrieverOptions {
   minEvidence?: number;
   /** Weight of the best entry's vector similarity beside its coverage in the confidence. */
   vectorWeight?: number;
+  /** Terms of the keyword index (default: segmented words plus CJK bigrams); for ablations. */
+  keywordTerms?: (text: string) => string[];
 }
 
 /** Tuned on evals/datasets/dev.jsonl with the local embedder (see README, "Retrieval design"). */
@@ -57,7 +59,7 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
   const minEvidence = opts.minEvidence ?? DEFAULT_MIN_EVIDENCE;
   const vectorWeight = opts.vectorWeight ?? DEFAULT_VECTOR_WEIGHT;
   const rrfMax = (1 + keywordWeight) / (rrfK + 1);
-  const bm25 = new Bm25Index(entries.map(entryFields));
+  const bm25 = new Bm25Index(entries.map(entryFields), { tokenize: opts.keywordTerms });
   const byId = new Map(entries.map((e, i) => [e.id, i]));
   const texts: (string | undefined)[] = new Array(entries.length);
   const textOf = (i: number) => (texts[i] ??= entryText(entries[i]!));

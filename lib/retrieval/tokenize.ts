@@ -14,7 +14,7 @@ const STOPWORDS = new Set(
     '请问 请 问 问下 问一下 一下 帮 帮忙 我 你 他 她 它 我们 你们 他们 一个 个 下 出现 显示 提示 情况 原因 问题 ' +
     '处理 解决 办 办法 方法 回事 时候 不了 不 没 没有 一直 老是 总是 现在 刚才 ' +
     '哪些 几个 多少 知道 是不是 能否 可否 需要 要求 想 不想 先 得 还是 还 吧 嘛 呗 啦 哈 整 弄 搞 看看 看下 一般 ' +
-    '自己 当 最多 最少 能先 那边 这边 有点 一样 为何 到底 究竟 ' +
+    '自己 当 最多 最少 能先 那边 这边 有点 一样 为何 到底 究竟 意思 含义 ' +
     'the a an is are was to of for in on and or how what why do does can i my me it this that with please'
   ).split(/\s+/),
 );

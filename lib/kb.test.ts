@@ -1,0 +1,75 @@
+import { copyFile, mkdtemp, readdir, readlink, rm, truncate, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseConfig, type AppConfig } from './config';
+import { CorpusError, IndexError } from './errors';
+import { ingest, loadKnowledgeBase } from './kb';
+
+const root = path.resolve(import.meta.dirname, '..');
+let dir: string;
+let config: AppConfig;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'faq-kb-faults-'));
+  await copyFile(path.join(root, 'corpus/faq.txt'), path.join(dir, 'faq.txt'));
+  config = parseConfig({ INDEX_DIR: path.join(dir, 'index'), CORPUS_FILE: path.join(dir, 'faq.txt') }, root);
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const works = async (c: AppConfig) => {
+  const kb = await loadKnowledgeBase(c);
+  expect((await kb.retrieve('挥卡报03')).hits[0]!.id).toBe('FAQ2.5');
+  return kb;
+};
+
+describe('index faults with the local embedder', () => {
+  it('builds a missing index by itself', async () => {
+    const kb = await works(config);
+    expect(kb.rebuilt).toContain('索引不存在');
+  });
+
+  it('rebuilds a truncated index', async () => {
+    await ingest(config);
+    await truncate(path.join(config.indexDir, 'hnswlib.index'), 64);
+    expect((await works(config)).rebuilt).toContain('损坏');
+  });
+
+  it('rebuilds an index built by another embedder', async () => {
+    await ingest(parseConfig({ INDEX_DIR: config.indexDir, CORPUS_FILE: config.corpusFile, EMBEDDING_DIM: '64' }, root));
+    expect((await works(config)).rebuilt).toContain('其他向量模型');
+  });
+
+  it('rebuilds when the FAQ changed', async () => {
+    await ingest(config);
+    await writeFile(config.corpusFile, `${(await import('node:fs')).readFileSync(config.corpusFile, 'utf8')}\nFAQ9.16\n问题描述:\n新问题?\n解决方法:\n新答案。\n`);
+    const kb = await works(config);
+    expect(kb.rebuilt).toContain('已过期');
+    expect(kb.getEntry('FAQ9.16')?.answer).toBe('新答案。');
+  });
+});
+
+describe('index faults with a remote embedder', () => {
+  it('says what to do instead of crashing, every time it is asked', async () => {
+    const remote = parseConfig({ INDEX_DIR: config.indexDir, CORPUS_FILE: config.corpusFile, EMBEDDINGS: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }, root);
+    for (let i = 0; i < 3; i++) {
+      const err = await loadKnowledgeBase(remote).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(IndexError);
+      expect((err as IndexError).status).toBe(503);
+      expect((err as IndexError).message).toContain('npm run ingest');
+    }
+  });
+});
+
+describe('a malformed corpus', () => {
+  it('is rejected with line numbers and nothing is written', async () => {
+    await ingest(config);
+    const before = await readlink(config.indexDir);
+    await writeFile(config.corpusFile, 'FAQ1:分类\nFAQ1.1\n问题描述:\n只有问题\nFAQ1.2\n问题描述:\n问\n解决方法:\n答\n');
+    const err = await ingest(config).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(CorpusError);
+    expect((err as CorpusError).issues).toEqual([{ line: 2, message: 'FAQ1.1 缺少“解决方法:”' }]);
+    expect(await readlink(config.indexDir)).toBe(before);
+    expect((await readdir(dir)).filter((n) => n.startsWith('index.')).length).toBe(1);
+  });
+});
