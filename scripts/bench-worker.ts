@@ -9,7 +9,7 @@ import { getConfig } from '../lib/config';
 import { loadCorpus } from '../lib/corpus/load';
 import { setSynonyms, setUserDictionary } from '../lib/retrieval/tokenize';
 
-const { values } = parseArgs({ options: { size: { type: 'string' }, m: { type: 'string', default: '16' }, efc: { type: 'string', default: '100' }, dim: { type: 'string', default: '1024' }, queries: { type: 'string', default: '300' }, efs: { type: 'string', default: '16,32,64,128' } } });
+const { values } = parseArgs({ options: { size: { type: 'string' }, m: { type: 'string', default: '16' }, efc: { type: 'string', default: '100' }, dim: { type: 'string', default: String(getConfig().embeddings.provider === 'local' ? (getConfig().embeddings as { dim: number }).dim : 512) }, queries: { type: 'string', default: '300' }, efs: { type: 'string', default: '16,32,64,128' } } });
 const real = await loadCorpus(getConfig());
 setUserDictionary(real.dictionary);
 setSynonyms(real.synonyms);

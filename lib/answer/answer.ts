@@ -57,6 +57,8 @@ export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal
   const direct = !!llm && !retrieval.noAnswer && !!top && top.scores.vector >= deps.directMatchThreshold;
   let mode: AnswerMode = llm && !direct ? 'llm' : direct ? 'direct' : 'offline';
   yield { type: 'retrieval', retrieval, standaloneQuestion: standalone, mode, model: deps.llm?.model };
+  // A failed rewrite only matters when the model would have answered; the no-answer reply needs no notice.
+  if (retrieval.noAnswer) notices.length = 0;
   for (const n of notices) yield { type: 'notice', notice: n };
 
   let text = '';

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 
@@ -18,16 +18,26 @@ function newestSource(dir: string): number {
 }
 
 /**
- * Runs `next build` unless .next is newer than every source file. Test files that need
- * the built app call this; a lock directory keeps two workers from building at once.
- * Extra env (e.g. a canary API key) is passed to the build.
+ * A fake API key present in the environment of every build the tests make, so a test can
+ * check that no secret value ends up in the browser bundle (e2e/app.e2e.test.ts).
  */
-export function ensureBuilt(env: Record<string, string> = {}): void {
+export const CANARY_KEY = 'sk-canary-9f3c1e7d-never-in-the-bundle';
+const MARKER = '.next/canary-build';
+
+/**
+ * Runs `next build` (with CANARY_KEY as OPENAI_API_KEY) unless .next is newer than every
+ * source file and was built that way. A lock directory keeps two workers from building at once.
+ */
+export function ensureBuilt(): void {
   const buildId = path.join(root, '.next/BUILD_ID');
+  const marker = path.join(root, MARKER);
   const lock = path.join(root, '.next-build.lock');
-  const fresh = () => existsSync(buildId) && statSync(buildId).mtimeMs > Math.max(newestSource(path.join(root, 'app')), newestSource(path.join(root, 'lib')), statSync(path.join(root, 'next.config.js')).mtimeMs);
+  const fresh = () =>
+    existsSync(buildId) &&
+    existsSync(marker) &&
+    statSync(buildId).mtimeMs > Math.max(newestSource(path.join(root, 'app')), newestSource(path.join(root, 'lib')), statSync(path.join(root, 'next.config.js')).mtimeMs);
   for (let waited = 0; ; waited += 500) {
-    if (fresh() && Object.keys(env).length === 0) return;
+    if (fresh()) return;
     try {
       mkdirSync(lock);
       break;
@@ -37,9 +47,10 @@ export function ensureBuilt(env: Record<string, string> = {}): void {
     }
   }
   try {
-    if (fresh() && Object.keys(env).length === 0) return;
-    const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env: { ...process.env, ...env, NODE_ENV: 'production' }, encoding: 'utf8' });
+    if (fresh()) return;
+    const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env: { ...process.env, OPENAI_API_KEY: CANARY_KEY, NODE_ENV: 'production' }, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`next build failed:\n${r.stdout}\n${r.stderr}`);
+    writeFileSync(marker, CANARY_KEY);
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }

@@ -7,8 +7,16 @@ const textPart = z.object({ type: z.literal('text'), text: z.string() });
 /** Other part types useChat may send back (sources, data parts) are accepted and ignored. */
 const otherPart = z.looseObject({ type: z.string().max(100).refine((t) => t !== 'text') });
 
-/** What `useChat` sends: `{ id?, messages: UIMessage[], trigger?, messageId? }`. */
+const schemas = new WeakMap<AppConfig['limits'], ReturnType<typeof buildSchema>>();
+
+/** What `useChat` sends: `{ id?, messages: UIMessage[], trigger?, messageId? }`; built once per limits. */
 export function chatRequestSchema(limits: AppConfig['limits']) {
+  let schema = schemas.get(limits);
+  if (!schema) schemas.set(limits, (schema = buildSchema(limits)));
+  return schema;
+}
+
+function buildSchema(limits: AppConfig['limits']) {
   const message = z.object({
     id: z.string().max(200).optional(),
     role: z.enum(['user', 'assistant', 'system']),
