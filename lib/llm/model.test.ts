@@ -99,3 +99,13 @@ describe('LLM client over real HTTP', () => {
     expect(mock.requests).toHaveLength(1);
   });
 });
+
+describe('conversation history', () => {
+  it('sends earlier turns as user and assistant messages between the system prompt and the question', async () => {
+    mock = await startMockOpenAI([{ text: '好的 [FAQ2.5]' }]);
+    await drain(client(mock.url).streamAnswer('那退款呢', hits, [{ role: 'user', text: '撤销多久到账' }, { role: 'assistant', text: '1-2 分钟 [FAQ2.6]' }]));
+    const roles = mock.requests[0]!.body.messages.map((m: { role: string }) => m.role);
+    expect(roles).toEqual(['system', 'user', 'assistant', 'user']);
+    expect(mock.requests[0]!.body.messages[2].content).toBe('1-2 分钟 [FAQ2.6]');
+  });
+});

@@ -1,4 +1,5 @@
-import { AIMessage, HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
+import { toBaseMessages } from '@ai-sdk/langchain';
+import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import type { AppConfig } from '../config';
 import { UpstreamError } from '../errors';
@@ -8,12 +9,10 @@ import type { LlmClient } from './types';
 
 type LlmConfig = NonNullable<AppConfig['llm']>;
 
-function toMessages(p: BuiltPrompt): BaseMessage[] {
-  return [
-    new SystemMessage(p.system),
-    ...p.history.map((t) => (t.role === 'user' ? new HumanMessage(t.text) : new AIMessage(t.text))),
-    new HumanMessage(p.user),
-  ];
+/** The prompt as LangChain messages; earlier turns go through the AI SDK's LangChain adapter. */
+async function toMessages(p: BuiltPrompt): Promise<BaseMessage[]> {
+  const history = await toBaseMessages(p.history.map((t, i) => ({ id: `h${i}`, role: t.role, parts: [{ type: 'text' as const, text: t.text }] })));
+  return [new SystemMessage(p.system), ...history, new HumanMessage(p.user)];
 }
 
 function textOf(content: unknown): string {
@@ -100,13 +99,15 @@ export function createLlmClient(config: LlmConfig): LlmClient {
       if (history.length === 0) return question;
       const prompt = buildCondensePromptV1({ question, history });
       let text = '';
-      for await (const chunk of withDeadline(config.timeoutMs, signal, (s) => chat.stream(toMessages(prompt), { signal: s }))) text += textOf(chunk.content);
+      const messages = await toMessages(prompt);
+      for await (const chunk of withDeadline(config.timeoutMs, signal, (s) => chat.stream(messages, { signal: s }))) text += textOf(chunk.content);
       const rewritten = text.trim().split('\n')[0]!.trim();
       return rewritten === '' ? question : rewritten.slice(0, 500);
     },
     async *streamAnswer(question, hits, history, signal) {
       const prompt = buildAnswerPromptV1({ question, hits, history });
-      for await (const chunk of withDeadline(config.timeoutMs, signal, (s) => chat.stream(toMessages(prompt), { signal: s }))) {
+      const messages = await toMessages(prompt);
+      for await (const chunk of withDeadline(config.timeoutMs, signal, (s) => chat.stream(messages, { signal: s }))) {
         const text = textOf(chunk.content);
         if (text) yield text;
       }
