@@ -102,3 +102,22 @@ describe('toFaqUIMessageStream', () => {
     vi.restoreAllMocks();
   });
 });
+
+describe('the buffered response for complete answers', () => {
+  it('carries the same chunks, in the same protocol, as the streamed one', async () => {
+    const { createUIMessageStreamResponse } = await import('ai');
+    const { toFaqUIMessageResponse } = await import('./ui-stream');
+    const list: AnswerEvent[] = [
+      { type: 'retrieval', retrieval, standaloneQuestion: '挥卡报03', mode: 'offline' },
+      { type: 'text-delta', delta: text },
+      { type: 'done', result: { ...result, mode: 'offline' }, replace: false },
+    ];
+    const streamed = await createUIMessageStreamResponse({ stream: toFaqUIMessageStream(events(list)) }).text();
+    const buffered = await toFaqUIMessageResponse(events(list));
+    expect(buffered.headers.get('content-type')).toBe('text/event-stream');
+    expect(buffered.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
+    // createUIMessageStream adds a generated message id to `start`; useChat makes one when it is absent.
+    const parse = (sse: string) => sse.split('\n\n').filter(Boolean).map((l) => (l === 'data: [DONE]' ? l : { ...JSON.parse(l.slice(6)), messageId: undefined }));
+    expect(parse(await buffered.text())).toEqual(parse(streamed));
+  });
+});

@@ -1,10 +1,11 @@
-import { createUIMessageStream, type UIMessageChunk } from 'ai';
+import { createUIMessageStream, createUIMessageStreamResponse, UI_MESSAGE_STREAM_HEADERS, type UIMessageChunk } from 'ai';
 import { toCitedEntry } from './extractive';
 import type { AnswerEvent, RetrievalResult } from './types';
 import type { FaqDataParts, FaqUIMessage } from './ui-types';
 
 const FAILED_TEXT = '抱歉,生成答案时出现问题,请稍后重试。如问题紧急,请直接查阅 FAQ 或联系通联业务同事。';
 const TEXT_ID = 'answer';
+type Chunk = UIMessageChunk<never, FaqDataParts>;
 
 function sourcesOf(retrieval: RetrievalResult): FaqDataParts['sources'] {
   return { entries: retrieval.hits.map((h) => ({ ...toCitedEntry(h.entry), scores: { ...h.scores } })) };
@@ -15,57 +16,90 @@ function isAbort(e: unknown): boolean {
 }
 
 /**
- * Turns answer events into the AI SDK's UI message stream, as `useChat` reads it:
+ * Maps answer events to UI message chunks, as `useChat` reads them:
  * - `retrieval`: `data-meta` {mode, model, noAnswer}, one `source-document` per hit
  *   (title `[FAQ2.5] question`), and `data-sources` with every hit's full entry, so
  *   citation chips open without another request;
  * - `text-delta`: one text part (`text-start` … `text-end`);
  * - `notice`: `data-notice`;
  * - `done`: `data-answer` with the final text, citations and cited entries.
- * A failure midway still ends the message cleanly with a Chinese error text and notice.
+ * `fail` ends the message with a Chinese error text instead of a blank reply.
  */
+export function createChunkMapper() {
+  let textOpen = false;
+  const text = (delta: string): Chunk[] => {
+    const out: Chunk[] = textOpen ? [] : [{ type: 'text-start', id: TEXT_ID }];
+    textOpen = true;
+    out.push({ type: 'text-delta', id: TEXT_ID, delta });
+    return out;
+  };
+  return {
+    start: (): Chunk[] => [{ type: 'start' }],
+    map(ev: AnswerEvent): Chunk[] {
+      if (ev.type === 'retrieval') {
+        return [
+          { type: 'data-meta', data: { mode: ev.mode, model: ev.model, noAnswer: ev.retrieval.noAnswer } },
+          ...ev.retrieval.hits.map((h): Chunk => ({ type: 'source-document', sourceId: h.id, mediaType: 'text/plain', title: `[${h.id}] ${h.entry.question.split('\n')[0]}` })),
+          { type: 'data-sources', data: sourcesOf(ev.retrieval) },
+        ];
+      }
+      if (ev.type === 'text-delta') return text(ev.delta);
+      if (ev.type === 'notice') return [{ type: 'data-notice', data: ev.notice }];
+      const r = ev.result;
+      return [
+        // Nothing streamed: the text part still carries the answer, so it is in the chat history.
+        ...(textOpen ? [] : text(r.text)),
+        { type: 'data-answer', data: { text: r.text, citations: r.citations, cited: r.cited, notices: r.notices, mode: r.mode, model: r.model, noAnswer: r.noAnswer, replace: ev.replace } },
+      ];
+    },
+    fail(e: unknown): Chunk[] {
+      if (!isAbort(e)) console.error('[chat] answering failed', e);
+      return [...text(textOpen ? `\n\n${FAILED_TEXT}` : FAILED_TEXT), { type: 'data-notice', data: { code: 'upstream_failed', message: FAILED_TEXT } }];
+    },
+    end: (finishReason: 'stop' | 'error'): Chunk[] => [...(textOpen ? [{ type: 'text-end', id: TEXT_ID } as Chunk] : []), { type: 'finish', finishReason }],
+  };
+}
+
+/** Streams answer events as the AI SDK's UI message stream (LLM mode: text as the model writes it). */
 export function toFaqUIMessageStream(events: AsyncIterable<AnswerEvent>): ReadableStream<UIMessageChunk> {
   return createUIMessageStream<FaqUIMessage>({
     execute: async ({ writer }) => {
-      let textOpen = false;
-      const writeText = (delta: string) => {
-        if (!textOpen) writer.write({ type: 'text-start', id: TEXT_ID });
-        textOpen = true;
-        writer.write({ type: 'text-delta', id: TEXT_ID, delta });
-      };
-      writer.write({ type: 'start' });
-      let finishReason: 'stop' | 'error' = 'stop';
+      const chunks = createChunkMapper();
+      chunks.start().forEach((c) => writer.write(c));
+      let finish: 'stop' | 'error' = 'stop';
       try {
-        for await (const ev of events) {
-          if (ev.type === 'retrieval') {
-            writer.write({ type: 'data-meta', data: { mode: ev.mode, model: ev.model, noAnswer: ev.retrieval.noAnswer } });
-            for (const h of ev.retrieval.hits) {
-              writer.write({ type: 'source-document', sourceId: h.id, mediaType: 'text/plain', title: `[${h.id}] ${h.entry.question.split('\n')[0]}` });
-            }
-            writer.write({ type: 'data-sources', data: sourcesOf(ev.retrieval) });
-          } else if (ev.type === 'text-delta') {
-            writeText(ev.delta);
-          } else if (ev.type === 'notice') {
-            writer.write({ type: 'data-notice', data: ev.notice });
-          } else {
-            const r = ev.result;
-            // Nothing streamed: the text part still carries the answer, so it is in the chat history.
-            if (!textOpen) writeText(r.text);
-            writer.write({
-              type: 'data-answer',
-              data: { text: r.text, citations: r.citations, cited: r.cited, notices: r.notices, mode: r.mode, model: r.model, noAnswer: r.noAnswer, replace: ev.replace },
-            });
-          }
-        }
+        for await (const ev of events) chunks.map(ev).forEach((c) => writer.write(c));
       } catch (e) {
-        finishReason = 'error';
-        if (!isAbort(e)) console.error('[chat] answering failed', e);
-        writeText(textOpen ? `\n\n${FAILED_TEXT}` : FAILED_TEXT);
-        writer.write({ type: 'data-notice', data: { code: 'upstream_failed', message: FAILED_TEXT } });
+        finish = 'error';
+        chunks.fail(e).forEach((c) => writer.write(c));
       }
-      if (textOpen) writer.write({ type: 'text-end', id: TEXT_ID });
-      writer.write({ type: 'finish', finishReason });
+      chunks.end(finish).forEach((c) => writer.write(c));
     },
     onError: () => FAILED_TEXT,
   });
+}
+
+/**
+ * The whole UI message stream as one response body, for answers that are complete at once
+ * (offline mode composes them in well under a millisecond): same protocol and headers as the
+ * streamed response, without a stream pipeline per request.
+ */
+export async function toFaqUIMessageResponse(events: AsyncIterable<AnswerEvent>): Promise<Response> {
+  const chunks = createChunkMapper();
+  const out = chunks.start();
+  let finish: 'stop' | 'error' = 'stop';
+  try {
+    for await (const ev of events) out.push(...chunks.map(ev));
+  } catch (e) {
+    finish = 'error';
+    out.push(...chunks.fail(e));
+  }
+  out.push(...chunks.end(finish));
+  const body = `${out.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('')}data: [DONE]\n\n`;
+  return new Response(body, { headers: { ...UI_MESSAGE_STREAM_HEADERS, 'cache-control': 'no-store' } });
+}
+
+/** The response for an answer: buffered when no model streams it, streamed otherwise. */
+export function answerResponse(events: AsyncIterable<AnswerEvent>, streamed: boolean): Promise<Response> | Response {
+  return streamed ? createUIMessageStreamResponse({ stream: toFaqUIMessageStream(events), headers: { 'cache-control': 'no-store' } }) : toFaqUIMessageResponse(events);
 }

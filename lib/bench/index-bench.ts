@@ -6,7 +6,7 @@ import type { KbEntry } from '../corpus/schema';
 import { buildIndex, type HnswParams } from '../index/build';
 import { openIndex } from '../index/load';
 import { knowledgeBaseFrom, vectorSearchOf } from '../kb';
-import { bruteForceTopK, latencyStats, recallAtK } from './stats';
+import { bruteForceNeighbours, distanceRecall, latencyStats, recallAtK } from './stats';
 import { syntheticQueries } from './synthetic';
 
 export interface IndexBenchResult {
@@ -18,8 +18,8 @@ export interface IndexBenchResult {
   diskBytes: number;
   peakRssMb: number;
   latency: { vector: ReturnType<typeof latencyStats>; keyword: ReturnType<typeof latencyStats>; hybrid: ReturnType<typeof latencyStats>; bruteForce: ReturnType<typeof latencyStats> };
-  /** HNSW recall@10 against exact search over the same vectors, per ef. */
-  recallByEf: { ef: number; recallAt10: number; p50: number; p99: number }[];
+  /** HNSW recall@10 against exact search over the same vectors, per ef: by distance (ties count, as ann-benchmarks does) and by id. */
+  recallByEf: { ef: number; recallAt10: number; idRecallAt10: number; p50: number; p99: number }[];
   /** Share of synthetic questions whose source entry ranks first in hybrid retrieval. */
   hitAt1: number;
 }
@@ -47,7 +47,7 @@ export async function benchIndex(entries: KbEntry[], dir: string, opts: { dim: n
   const t0 = performance.now();
   const manifest = await buildIndex(corpus, dir, { embeddings, hnsw: opts.hnsw, onProgress: opts.onProgress });
   const ingestMs = performance.now() - t0;
-  const index = await openIndex(dir, { embeddings, hnswEf: 64 });
+  const index = await openIndex(dir, { embeddings, hnswEf: 128 });
   const kb = knowledgeBaseFrom(index, { noAnswerThreshold: undefined });
   const vectorSearch = vectorSearchOf(index);
   const bm25 = (kb.retrieve as unknown as { bm25: { search(q: string, k: number): unknown } }).bm25;
@@ -73,20 +73,25 @@ export async function benchIndex(entries: KbEntry[], dir: string, opts: { dim: n
   for (let i = 0; i < n; i++) matrix.set(index.store.index.getPoint(i), i * manifest.embedder.dim);
   const qvecs = await Promise.all(queries.map((q) => index.embedder.embeddings.embedQuery(q.question)));
   const exact = qvecs.map((v) => {
-    const [top, ms] = time(() => bruteForceTopK(matrix, manifest.embedder.dim, v, 10));
+    const [top, ms] = time(() => bruteForceNeighbours(matrix, manifest.embedder.dim, v, 10));
     lat.bruteForce.push(ms);
     return top;
   });
   const recallByEf = opts.efs.map((ef) => {
     index.store.index.setEf(ef);
     const times: number[] = [];
-    const recall = qvecs.map((v, i) => {
+    const byDistance: number[] = [];
+    const byId: number[] = [];
+    qvecs.forEach((v, i) => {
       const [res, ms] = time(() => index.store.index.searchKnn(v, 10));
       times.push(ms);
-      return recallAtK(res.neighbors, exact[i]!);
+      const truth = exact[i]!;
+      byDistance.push(distanceRecall(res.distances, truth.at(-1)?.d ?? 0, truth.length));
+      byId.push(recallAtK(res.neighbors, truth.map((t) => t.i)));
     });
     const s = latencyStats(times);
-    return { ef, recallAt10: Math.round((recall.reduce((a, b) => a + b, 0) / recall.length) * 1000) / 1000, p50: s.p50, p99: s.p99 };
+    const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
+    return { ef, recallAt10: mean(byDistance), idRecallAt10: mean(byId), p50: s.p50, p99: s.p99 };
   });
   return {
     size: entries.length,

@@ -3,7 +3,7 @@ import { parseFaq } from '../corpus/parse';
 import { buildKbEntries } from '../corpus/knowledge-base';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { bruteForceTopK, latencyStats, recallAtK } from './stats';
+import { bruteForceTopK, distanceRecall, latencyStats, recallAtK } from './stats';
 import { syntheticCorpus, syntheticQueries } from './synthetic';
 
 const real = buildKbEntries(parseFaq(readFileSync(path.resolve(import.meta.dirname, '../../corpus/faq.txt'), 'utf8')).entries, {}).entries;
@@ -27,5 +27,12 @@ describe('bench helpers', () => {
     expect(new Set(a.map((e) => e.question)).size).toBeGreaterThan(490);
     expect(syntheticCorpus(real, 500, 1)[0]!.question).not.toBe(a[0]!.question);
     expect(syntheticQueries(a, 5)).toEqual(syntheticQueries(a, 5));
+  });
+});
+
+describe('distance recall', () => {
+  it('counts an approximate neighbour as found when it is as close as the exact k-th one', () => {
+    expect(distanceRecall([0.1, 0.2, 0.3], 0.2, 3)).toBeCloseTo(2 / 3);
+    expect(distanceRecall([0.1, 0.2, 0.2], 0.2, 3)).toBe(1);
   });
 });

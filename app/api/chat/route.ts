@@ -1,6 +1,5 @@
-import { createUIMessageStreamResponse } from 'ai';
 import { getDefaultAnswerDeps, streamAnswer } from '@/lib/answer/answer';
-import { toFaqUIMessageStream } from '@/lib/answer/ui-stream';
+import { answerResponse } from '@/lib/answer/ui-stream';
 import { getConfig } from '@/lib/config';
 import { errorResponse } from '@/lib/http/error-response';
 import { enforceRateLimit } from '@/lib/http/guard';
@@ -10,7 +9,7 @@ import { parseChatRequest } from './schema';
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** POST /api/chat: what useChat sends in, a streamed, cited answer out. */
+/** POST /api/chat: what useChat sends in, a cited answer out as an AI SDK UI message stream. */
 export async function POST(request: Request): Promise<Response> {
   try {
     const config = getConfig();
@@ -18,8 +17,7 @@ export async function POST(request: Request): Promise<Response> {
     const body = await readJsonBody(request, config.limits.maxBodyBytes);
     const input = parseChatRequest(body, config.limits);
     const deps = await getDefaultAnswerDeps();
-    const stream = toFaqUIMessageStream(streamAnswer(input, deps, request.signal));
-    return createUIMessageStreamResponse({ stream, headers: { 'cache-control': 'no-store' } });
+    return await answerResponse(streamAnswer(input, deps, request.signal), deps.llm !== null);
   } catch (e) {
     return errorResponse(e);
   }
