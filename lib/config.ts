@@ -17,7 +17,7 @@ const envSchema = z.object({
   INDEX_DIR: z.string().default('.data/index'),
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIM: int(512, 16),
-  HNSW_EF: int(128, 1),
+  HNSW_EF: int(256, 1),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),

@@ -52,7 +52,9 @@ await runCli(async () => {
 
   const sweep: IndexBenchResult[] = [];
   if (!quick) {
-    for (const [m, efc] of [[8, 100], [16, 200], [32, 200]]) sweep.push(await worker(['--size', '10000', '--queries', '200', '--efs', '64,128', '--m', String(m), '--efc', String(efc)], `10k M=${m} efC=${efc}`));
+    for (const [size, m, efc] of [[10_000, 8, 100], [10_000, 16, 200], [10_000, 32, 200], [100_000, 16, 200]]) {
+      sweep.push(await worker(['--size', String(size), '--queries', '200', '--efs', '64,128,256', '--m', String(m), '--efc', String(efc)], `${size} M=${m} efC=${efc}`));
+    }
   }
 
   ensureBuilt();
@@ -67,9 +69,10 @@ await runCli(async () => {
   console.log('规模      分块     入库耗时   条/秒   磁盘      峰值内存  向量p50/p99  关键词p50/p99  混合p50/p95/p99      暴力p50   recall@10 (ef)');
   for (const r of [...scale, ...sweep]) {
     const rec = r.recallByEf.map((x) => `${x.recallAt10}@${x.ef}`).join(' ');
+    const idRec = r.recallByEf.map((x) => x.idRecallAt10).join('/');
     console.log(
       `${String(r.size).padEnd(8)}  ${String(r.chunks).padEnd(7)}  ${(r.ingestMs / 1000).toFixed(1).padStart(6)} s  ${String(r.entriesPerSecond).padStart(5)}  ${fmt(r.diskBytes).padStart(7)}  ${String(r.peakRssMb).padStart(5)} MB  ` +
-        `${r.latency.vector.p50}/${r.latency.vector.p99} ms  ${r.latency.keyword.p50}/${r.latency.keyword.p99} ms  ${r.latency.hybrid.p50}/${r.latency.hybrid.p95}/${r.latency.hybrid.p99} ms  ${r.latency.bruteForce.p50} ms  ${rec}  M=${r.hnsw.m} efC=${r.hnsw.efConstruction}`,
+        `${r.latency.vector.p50}/${r.latency.vector.p99} ms  ${r.latency.keyword.p50}/${r.latency.keyword.p99} ms  ${r.latency.hybrid.p50}/${r.latency.hybrid.p95}/${r.latency.hybrid.p99} ms  ${r.latency.bruteForce.p50} ms  ${rec} (按编号 ${idRec})  M=${r.hnsw.m} efC=${r.hnsw.efConstruction}  合成问题 hit@1 ${r.hitAt1}`,
     );
   }
   console.log('\n负载(next start,离线模式)');

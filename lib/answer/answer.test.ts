@@ -2,25 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { KbEntry } from '../corpus/schema';
 import { UpstreamError } from '../errors';
 import type { LlmClient } from '../llm/types';
-import type { Hit, RetrievalResult, RetrieveFn } from '../retrieval/types';
+import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
+import { hitOf, kbEntry } from '../testing/fixtures';
 import { answerQuestion, streamAnswer, type AnswerDeps } from './answer';
 import type { AnswerEvent } from './types';
 
-const entry = (id: string, question: string, answer: string): KbEntry => ({
-  id,
-  ids: [id],
-  category: { id: id.split('.')[0]!, name: '普通POS类' },
-  question,
-  answer,
-  line: 1,
-  related: [],
-});
+const entry = kbEntry;
 const E25 = entry('FAQ2.5', '挥卡报03无效商户?', '请联系通联业务同事到银联平台补注册双免白名单。');
 const E27 = entry('FAQ2.7', '新进件商户POS交易报96?', '检查商户是否配置了直联');
 
-function hit(e: KbEntry, rank: number, vector = 0.5): Hit {
-  return { id: e.id, entry: e, rank, score: 1 / rank, scores: { vector, keyword: 1 / rank, fused: 1 / rank }, coverage: 1 };
-}
+const hit = hitOf;
 
 function stubRetrieve(result: Partial<RetrievalResult> = {}): RetrieveFn & { queries: string[] } {
   const queries: string[] = [];

@@ -47,7 +47,7 @@ export async function benchIndex(entries: KbEntry[], dir: string, opts: { dim: n
   const t0 = performance.now();
   const manifest = await buildIndex(corpus, dir, { embeddings, hnsw: opts.hnsw, onProgress: opts.onProgress });
   const ingestMs = performance.now() - t0;
-  const index = await openIndex(dir, { embeddings, hnswEf: 128 });
+  const index = await openIndex(dir, { embeddings, hnswEf: 256 });
   const kb = knowledgeBaseFrom(index, { noAnswerThreshold: undefined });
   const vectorSearch = vectorSearchOf(index);
   const bm25 = (kb.retrieve as unknown as { bm25: { search(q: string, k: number): unknown } }).bm25;

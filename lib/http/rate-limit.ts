@@ -55,4 +55,3 @@ export function processRateLimiter(opts: RateLimiterOptions): RateLimiter {
 }
 
 /** Re-exported for callers that take both from here. */
-export { clientKey } from './client-key';

@@ -45,19 +45,17 @@ function isMatched(unit: string, text: string): boolean {
  * question's content words found in the entry (its question, answer, category and
  * related questions). An off-topic question ("信用卡逾期了怎么办") shares few
  * informative words with any entry, whatever its rank; this is what `noAnswer` uses.
- * Below `minEvidence` total IDF, the shortfall counts as uncovered: a short question made
- * only of common words ("怎么开通收银宝") is too little evidence to be sure of any entry.
  */
-export function coverageOf(q: QueryUnits, entryNormText: string, minEvidence = 0): number {
+export function coverageOf(q: QueryUnits, entryNormText: string): number {
   if (q.total <= 0) return 0;
   let covered = 0;
   for (const u of q.units) if (isMatched(u.text, entryNormText)) covered += u.weight;
-  return covered / Math.max(q.total, minEvidence);
+  return covered / q.total;
 }
 
 /** Coverage of the best of the whole question and its clauses, so an injected clause cannot hide a real question. */
-export function bestClauseCoverage(parts: QueryUnits[], entryNormText: string, minEvidence = 0): number {
+export function bestClauseCoverage(parts: QueryUnits[], entryNormText: string): number {
   let best = 0;
-  for (const p of parts) best = Math.max(best, coverageOf(p, entryNormText, minEvidence));
+  for (const p of parts) best = Math.max(best, coverageOf(p, entryNormText));
   return best;
 }

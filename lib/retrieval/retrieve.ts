@@ -18,8 +18,6 @@ export interface RetrieverOptions {
   candidates?: number;
   /** Share of the final score given to coverage (the rest is the normalised rank fusion). */
   coverageWeight?: number;
-  /** Total IDF a question needs before full coverage counts as full confidence. */
-  minEvidence?: number;
   /** Weight of the best entry's vector similarity beside its coverage in the confidence. */
   vectorWeight?: number;
   /** Terms of the keyword index (default: segmented words plus CJK bigrams); for ablations. */
@@ -30,7 +28,6 @@ export interface RetrieverOptions {
 export const DEFAULT_NO_ANSWER_THRESHOLD = 0.36;
 export const DEFAULT_VECTOR_WEIGHT = 1.5;
 export const DEFAULT_COVERAGE_WEIGHT = 0.3;
-export const DEFAULT_MIN_EVIDENCE = 0;
 
 /** BM25 fields of an entry: the question and related questions weigh more than the answer. */
 export function entryFields(e: KbEntry): { text: string; weight: number }[] {
@@ -56,7 +53,6 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
   const keywordWeight = opts.keywordWeight ?? 1;
   const candidates = opts.candidates ?? 20;
   const coverageWeight = opts.coverageWeight ?? DEFAULT_COVERAGE_WEIGHT;
-  const minEvidence = opts.minEvidence ?? DEFAULT_MIN_EVIDENCE;
   const vectorWeight = opts.vectorWeight ?? DEFAULT_VECTOR_WEIGHT;
   const rrfMax = (1 + keywordWeight) / (rrfK + 1);
   const bm25 = new Bm25Index(entries.map(entryFields), { tokenize: opts.keywordTerms });
@@ -93,7 +89,7 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
     const parts = clauses(query);
     const units: QueryUnits[] = parts.length > 1 ? [whole, ...parts.map((c) => queryUnits(c, model))] : [whole];
     const scored = [...fused.entries()].map(([i, rrf]) => {
-      const cov = coverageOf(whole, textOf(i), minEvidence);
+      const cov = coverageOf(whole, textOf(i));
       return { i, cov, f: (1 - coverageWeight) * (rrf / rrfMax) + coverageWeight * cov };
     });
     const ranked = scored.sort((a, b) => b.f - a.f).slice(0, Math.max(k, 3));
@@ -109,10 +105,10 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
     // Coverage alone lets a question made of common words pass; the best entry's vector
     // similarity separates in-scope from off-topic questions where coverage cannot. The best
     // clause counts, so an instruction tacked onto a real question cannot hide it.
-    const topCoverage = top ? bestClauseCoverage(units, textOf(byId.get(top.id)!), minEvidence) : 0;
+    const topCoverage = top ? bestClauseCoverage(units, textOf(byId.get(top.id)!)) : 0;
     const confidence = top ? round((topCoverage + vectorWeight * top.scores.vector) / (1 + vectorWeight)) : 0;
     const noAnswer = confidence < threshold;
-    const answerIds = noAnswer ? [] : pickAnswerHits(hits, (text) => bestClauseCoverage(units, text, minEvidence), (i) => textOf(byId.get(hits[i]!.id)!));
+    const answerIds = noAnswer ? [] : pickAnswerHits(hits, (text) => bestClauseCoverage(units, text), (i) => textOf(byId.get(hits[i]!.id)!));
     return { query, hits: hits.slice(0, k), noAnswer, confidence, threshold, answerIds };
   };
   return Object.assign(retrieve, { bm25 });
