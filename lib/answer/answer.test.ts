@@ -99,6 +99,7 @@ describe('LLM answers', () => {
     const r = await answerQuestion({ question: '今天天气' }, deps({ llm, retrieve: stubRetrieve({ noAnswer: true, answerIds: [] }) }));
     expect(llm.calls).toBe(0);
     expect(r.noAnswer).toBe(true);
+    expect(r.mode).toBe('offline');
     expect(r.citations).toEqual([]);
   });
 

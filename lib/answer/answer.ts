@@ -55,7 +55,8 @@ export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal
   const retrievalMs = performance.now() - started;
   const top = retrieval.hits[0];
   const direct = !!llm && !retrieval.noAnswer && !!top && top.scores.vector >= deps.directMatchThreshold;
-  let mode: AnswerMode = llm && !direct ? 'llm' : direct ? 'direct' : 'offline';
+  // The no-answer reply is fixed text: the model is not asked, so the answer is not the model's.
+  let mode: AnswerMode = direct ? 'direct' : llm && !retrieval.noAnswer ? 'llm' : 'offline';
   yield { type: 'retrieval', retrieval, standaloneQuestion: standalone, mode, model: deps.llm?.model };
   // A failed rewrite only matters when the model would have answered; the no-answer reply needs no notice.
   if (retrieval.noAnswer) notices.length = 0;
@@ -72,7 +73,7 @@ export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal
     return { type: 'text-delta', delta };
   };
 
-  if (mode === 'llm' && !retrieval.noAnswer) {
+  if (mode === 'llm') {
     const outcome = yield* streamFromModel(llm!, standalone, retrieval, history, emit, signal);
     removed.push(...outcome.removed);
     if (outcome.modelNoAnswer) {
@@ -96,7 +97,7 @@ export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal
       yield { type: 'notice', notice: n };
     }
   }
-  if (mode !== 'llm' || (retrieval.noAnswer && !replace)) {
+  if (mode !== 'llm') {
     if (mode === 'direct') {
       const n = notice('direct_match');
       notices.push(n);
