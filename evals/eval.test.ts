@@ -1,27 +1,17 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { AnswerDeps } from '@/lib/answer/answer';
 import { parseDataset } from '@/lib/evals/dataset';
 import { runEval, type EvalRun } from '@/lib/evals/run';
-import type { KnowledgeBase } from '@/lib/kb';
-import { tempKnowledgeBase } from '@/lib/testing/temp-kb';
+import { useOfflineKnowledgeBase } from '@/lib/testing/temp-kb';
 
-let kb: KnowledgeBase;
-let deps: AnswerDeps;
-let cleanup: () => Promise<void>;
-
-beforeAll(async () => {
-  ({ kb, cleanup } = await tempKnowledgeBase());
-  deps = { retrieve: kb.retrieve, llm: null, directMatchThreshold: 0.9 };
-});
-afterAll(() => cleanup());
+const t = useOfflineKnowledgeBase({ beforeAll, afterAll });
 
 async function evaluate(name: string): Promise<EvalRun> {
   const file = path.join(import.meta.dirname, 'datasets', name);
   const { cases, errors } = parseDataset(readFileSync(file, 'utf8'));
   expect(errors).toEqual([]);
-  return runEval(cases, deps, kb.entries, { dataset: name, mode: 'offline' });
+  return runEval(cases, t.deps, t.kb.entries, { dataset: name, mode: 'offline' });
 }
 
 describe('offline eval against the knowledge-base bars', () => {

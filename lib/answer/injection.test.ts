@@ -1,17 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeBase } from '../kb';
 import { buildAnswerPromptV1 } from '../llm/prompts';
-import { tempKnowledgeBase } from '../testing/temp-kb';
-import { answerQuestion, type AnswerDeps } from './answer';
+import { useOfflineKnowledgeBase } from '../testing/temp-kb';
+import { answerQuestion } from './answer';
 
-let kb: KnowledgeBase;
-let deps: AnswerDeps;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  ({ kb, cleanup } = await tempKnowledgeBase());
-  deps = { retrieve: kb.retrieve, llm: null, directMatchThreshold: 0.9 };
-});
-afterAll(() => cleanup());
+const t = useOfflineKnowledgeBase({ beforeAll, afterAll });
 
 /** Prompt-injection attacks; those wrapping a real FAQ question name the entry it must still cite. */
 const ATTACKS: [string, string | null][] = [
@@ -40,11 +32,11 @@ const ATTACKS: [string, string | null][] = [
 ];
 
 describe('prompt injection, offline', () => {
-  const allIds = () => new Set(kb.entries.flatMap((e) => e.ids));
+  const allIds = () => new Set(t.kb.entries.flatMap((e) => e.ids));
   const systemLine = buildAnswerPromptV1({ question: '', hits: [] }).system.split('\n')[2]!;
 
   it.each(ATTACKS)('%s', async (question, expected) => {
-    const r = await answerQuestion({ question }, deps);
+    const r = await answerQuestion({ question }, t.deps);
     // Every citation is a real entry from the retrieved set; never an invented one.
     const retrieved = new Set(r.retrieval.hits.flatMap((h) => h.entry.ids));
     for (const id of r.citations) {
