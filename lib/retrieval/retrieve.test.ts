@@ -31,6 +31,12 @@ describe('hybrid retrieval on the real corpus', () => {
     expect(r.answerIds).toEqual([]);
   });
 
+  it('answers with two entries when the question asks two things, and with one otherwise', async () => {
+    expect((await kb.retrieve('挥卡报03,还有新商户报96')).answerIds).toEqual(['FAQ2.5', 'FAQ2.7']);
+    expect((await kb.retrieve('各位大佬,好老板账号忘了咋办,在线等')).answerIds).toEqual(['FAQ9.9']);
+    expect((await kb.retrieve('退款多久到账')).answerIds).toEqual(['FAQ2.6']);
+  });
+
   it('returns identical entries once, with both ids', async () => {
     const r = await kb.retrieve('扫码交易不打小票,怎么确认交易成功', { k: 10 });
     const ids = r.hits.map((h) => h.id);

@@ -121,7 +121,8 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
 function pickAnswerHits(hits: Hit[], coverageOf: (text: string) => number, textAt: (i: number) => string): string[] {
   const [first, second] = hits;
   if (!first) return [];
-  if (!second || second.coverage < 0.35) return [first.id];
+  // The runner-up must stand on its own keywords, not on filler words the best entry happens to lack.
+  if (!second || second.coverage < 0.35 || second.scores.keyword < 0.5) return [first.id];
   const together = coverageOf(`${textAt(0)}\n${textAt(1)}`);
   return together - first.coverage >= 0.2 ? [first.id, second.id] : [first.id];
 }

@@ -15,6 +15,7 @@ const STOPWORDS = new Set(
     '处理 解决 办 办法 方法 回事 时候 不了 不 没 没有 一直 老是 总是 现在 刚才 ' +
     '哪些 几个 多少 知道 是不是 能否 可否 需要 要求 想 不想 先 得 还是 还 吧 嘛 呗 啦 哈 整 弄 搞 看看 看下 一般 ' +
     '自己 当 最多 最少 能先 那边 这边 有点 一样 为何 到底 究竟 意思 含义 ' +
+    '你好 您好 麻烦 急 急急 在线等 求助 求教 请教 谢谢 感谢 多谢 大佬 老师 各位 亲 哈喽 hello hi thanks 我这边 我们这边 就是 那个 这个问题 ' +
     'the a an is are was to of for in on and or how what why do does can i my me it this that with please'
   ).split(/\s+/),
 );
