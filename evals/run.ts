@@ -31,22 +31,20 @@ await runCli(async () => {
     return;
   }
   if (values.mode !== 'offline' && values.mode !== 'llm') throw new BadRequestError('--mode 只能是 offline 或 llm');
-  // The mode must be fixed before the config is first read.
-  process.env.ANSWER_MODE = values.mode;
-  const { getConfig } = await import('../lib/config');
-  const { getDefaultAnswerDeps } = await import('../lib/answer/answer');
-  const { getKnowledgeBase } = await import('../lib/kb');
+  const { configFromEnv, withAnswerMode } = await import('../lib/config');
+  const { createRuntime } = await import('../lib/runtime');
   const { parseDataset } = await import('../lib/evals/dataset');
   const { runEval } = await import('../lib/evals/run');
   const { formatTable } = await import('../lib/evals/table');
   const { createProgress } = await import('./progress');
 
-  const config = getConfig();
+  const config = withAnswerMode(configFromEnv(), values.mode);
   if (values.mode === 'llm' && !config.llm) throw new BadRequestError('LLM 模式需要设置 OPENAI_API_KEY 或 OPENAI_BASE_URL');
   const { cases, errors } = parseDataset(await readFile(values.dataset!, 'utf8'));
   if (errors.length) throw new CorpusError(errors, values.dataset);
-  const kb = await getKnowledgeBase(config);
-  const deps = await getDefaultAnswerDeps();
+  const runtime = createRuntime(config);
+  const kb = await runtime.knowledge.get();
+  const deps = runtime.answerDeps(kb);
   const progress = createProgress(cases.length);
   const run = await runEval(cases, deps, kb.entries, { dataset: values.dataset!, mode: values.mode, onProgress: progress.update });
   progress.stop();

@@ -94,10 +94,12 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   };
 }
 
-let cached: AppConfig | undefined;
+/** The config of this process's environment; the one place `process.env` is read. */
+export function configFromEnv(): AppConfig {
+  return parseConfig(process.env);
+}
 
-/** The process's config, parsed once. */
-export function getConfig(): AppConfig {
-  cached ??= parseConfig(process.env);
-  return cached;
+/** The same config answering only offline (`offline`), or as configured (`llm`). */
+export function withAnswerMode(config: AppConfig, mode: 'offline' | 'llm'): AppConfig {
+  return mode === 'offline' ? { ...config, llm: null } : config;
 }

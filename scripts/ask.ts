@@ -5,16 +5,20 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { answerQuestion, getDefaultAnswerDeps } from '../lib/answer/answer';
+import { answerQuestion } from '../lib/answer/answer';
 import type { AnswerResult } from '../lib/answer/types';
+
+import { configFromEnv } from '../lib/config';
 import { BadRequestError } from '../lib/errors';
+import { createRuntime } from '../lib/runtime';
 import { runCli } from './cli';
 
 /** The stable JSON shape of one answer, as documented in README. */
 export function toJson(r: AnswerResult) {
   return {
     question: r.question,
-    noAnswer: r.noAnswer,
+    decision: r.decision,
+    confidence: r.retrieval.confidence,
     hits: r.retrieval.hits.map((h) => ({
       id: h.id,
       ids: h.entry.ids,
@@ -27,6 +31,7 @@ export function toJson(r: AnswerResult) {
     citations: r.citations,
     mode: r.mode,
     notices: r.notices.map((n) => n.message),
+    suggestions: r.suggestions,
   };
 }
 
@@ -35,12 +40,13 @@ function toText(r: AnswerResult): string {
     .map((h) => `  ${r.citations.includes(h.id) ? '*' : ' '} [${h.id}] ${h.entry.question.split('\n')[0]}  (融合 ${h.scores.fused}, 向量 ${h.scores.vector}, 关键词 ${h.scores.keyword})`)
     .join('\n');
   const notices = r.notices.map((n) => `提示:${n.message}\n`).join('');
-  return `${notices}${r.text}\n\n—— 检索结果(* 为引用;覆盖度 ${r.retrieval.confidence},阈值 ${r.retrieval.threshold},${r.noAnswer ? '判定为 FAQ 未收录' : '判定为可回答'})\n${sources}\n`;
+  return `${notices}${r.text}\n\n—— 检索结果(* 为引用;判定 ${r.decision},置信度 ${r.retrieval.confidence})\n${sources}\n`;
 }
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, batch: { type: 'boolean' } } });
-  const deps = await getDefaultAnswerDeps();
+  const runtime = createRuntime(configFromEnv());
+  const deps = runtime.answerDeps(await runtime.knowledge.get());
   if (values.batch) {
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
       if (line.trim() === '') continue;

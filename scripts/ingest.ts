@@ -1,10 +1,10 @@
 /** `npm run ingest`: parse the FAQ, embed every entry and write the index atomically. */
-import { getConfig } from '../lib/config';
-import { ingest } from '../lib/kb';
+import { configFromEnv } from '../lib/config';
+import { ingest } from '../lib/knowledge/ingest';
 import { runCli } from './cli';
 
 await runCli(async () => {
-  const config = getConfig();
+  const config = configFromEnv();
   const started = Date.now();
   const { corpus, manifest } = await ingest(config);
   for (const w of corpus.warnings) console.warn(`警告 第 ${w.line} 行:${w.message}`);

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { AnswerNotice, CitedEntry } from '@/lib/answer/types';
-import type { FaqDataParts, FaqUIMessage } from '@/lib/answer/ui-types';
+import type { FaqDataParts, FaqUIMessage } from '../api/chat/ui-types';
 import { Markdown } from './markdown';
 
 interface View {
@@ -42,7 +42,8 @@ export function AssistantMessage(props: { message: FaqUIMessage; streaming: bool
   const { message, streaming, isLast, onCite, onRetry } = props;
   const [copied, setCopied] = useState(false);
   const v = viewOf(message);
-  const noAnswer = v.answer?.noAnswer ?? v.meta?.noAnswer ?? false;
+  const decision = v.answer?.decision ?? v.meta?.decision;
+  const noAnswer = decision === 'refuse';
   const cite = (id: string) => {
     const e = v.entries.get(id);
     if (e) onCite(e);

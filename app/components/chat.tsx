@@ -4,7 +4,7 @@ import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useEffect, useRef, useState } from 'react';
 import type { CitedEntry } from '@/lib/answer/types';
-import type { FaqUIMessage } from '@/lib/answer/ui-types';
+import type { FaqUIMessage } from '../api/chat/ui-types';
 import { AssistantMessage } from './assistant-message';
 import { Composer } from './composer';
 import { EntryPanel } from './entry-panel';

@@ -25,7 +25,7 @@ export function EntryPanel({ entry, onClose }: { entry: CitedEntry; onClose: () 
         <p className="meta">分类:{entry.category.name}</p>
         <h2>{entry.question}</h2>
         <h3 style={{ fontSize: 14, marginBottom: 0 }}>解决方法</h3>
-        <Markdown text={entry.answerMarkdown} />
+        <Markdown text={entry.solutionMarkdown} />
         <p>
           <Link href={`/faq/${entry.id}`} target="_blank">
             在 FAQ 浏览中打开 ↗

@@ -2,12 +2,11 @@
 
 import ReactMarkdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-
-const CITE = /[\[【［]\s*(FAQ\d+\.\d+)\s*[\]】］]/g;
+import { replaceCitations } from '@/lib/text/citations';
 
 /** Markdown with `[FAQx.y]` markers turned into chips that call `onCite`. */
 export function Markdown({ text, onCite }: { text: string; onCite?: (id: string) => void }) {
-  const source = onCite ? text.replace(CITE, (_m, id: string) => `[${id}](#cite-${id})`) : text;
+  const source = onCite ? replaceCitations(text, (ids) => ids.map((id) => `[${id}](#cite-${id})`).join('')) : text;
   return (
     <div className="markdown">
       <ReactMarkdown

@@ -1,4 +1,4 @@
-import { getKnowledgeBase } from '@/lib/kb';
+import { getRuntime } from '@/lib/runtime';
 import { FaqFilter } from './faq-filter';
 
 export const dynamic = 'force-dynamic';
@@ -6,10 +6,10 @@ export const metadata = { title: 'FAQ 浏览 · 商户 FAQ 助手' };
 
 /** Every entry by category, with a filter box; each entry links to its stable URL. */
 export default async function FaqPage() {
-  const kb = await getKnowledgeBase();
+  const kb = await getRuntime().knowledge.get();
   const groups = kb.categories.map((c) => ({
     category: c,
-    entries: kb.entries.filter((e) => e.category.id === c.id).map((e) => ({ id: e.id, ids: e.ids, question: e.question.split('\n')[0]!, text: `${e.question} ${e.answer} ${e.related.join(' ')}` })),
+    entries: kb.entries.filter((e) => e.category.id === c.id).map((e) => ({ id: e.id, ids: e.ids, question: e.question.split('\n')[0]!, text: `${e.question} ${e.solution} ${e.alternatives.join(' ')}` })),
   }));
   return (
     <div className="faq-list">

@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { KbEntry } from '../corpus/schema';
 import { UpstreamError } from '../errors';
 import type { LlmClient } from '../llm/types';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
-import { hitOf, kbEntry } from '../testing/fixtures';
+import { hitOf, entryOf } from '../testing/fixtures';
 import { answerQuestion, streamAnswer, type AnswerDeps } from './answer';
 import type { AnswerEvent } from './types';
 
-const entry = kbEntry;
+const entry = entryOf;
 const E25 = entry('FAQ2.5', '挥卡报03无效商户?', '请联系通联业务同事到银联平台补注册双免白名单。');
 const E27 = entry('FAQ2.7', '新进件商户POS交易报96?', '检查商户是否配置了直联');
 
@@ -17,7 +16,7 @@ function stubRetrieve(result: Partial<RetrievalResult> = {}): RetrieveFn & { que
   const queries: string[] = [];
   const fn = async (query: string): Promise<RetrievalResult> => {
     queries.push(query);
-    return { query, hits: [hit(E25, 1), hit(E27, 2)], noAnswer: false, confidence: 1, threshold: 0.5, answerIds: ['FAQ2.5'], ...result };
+    return { query, hits: [hit(E25, 1), hit(E27, 2)], decision: 'answer', confidence: 1, thresholds: { answer: 0.8, hedge: 0.4 }, answerIds: ['FAQ2.5'], suggestionIds: ['FAQ2.7'], signals: {}, ...result };
   };
   return Object.assign(fn, { queries });
 }
@@ -25,6 +24,7 @@ function stubRetrieve(result: Partial<RetrievalResult> = {}): RetrieveFn & { que
 function stubLlm(reply: string[] | Error, condensed = '改写后的问题'): LlmClient & { calls: number } {
   const llm = {
     model: 'stub-model',
+    timeoutMs: 5000,
     calls: 0,
     async condense() {
       if (reply instanceof Error) throw reply;
@@ -57,11 +57,11 @@ describe('offline answers', () => {
   });
 
   it('gives the no-answer reply without any citation when nothing fits', async () => {
-    const r = await answerQuestion({ question: '今天天气怎么样' }, deps({ retrieve: stubRetrieve({ noAnswer: true, answerIds: [], confidence: 0 }) }));
-    expect(r.noAnswer).toBe(true);
+    const r = await answerQuestion({ question: '今天天气怎么样' }, deps({ retrieve: stubRetrieve({ decision: 'refuse', answerIds: [], confidence: 0 }) }));
+    expect(r.decision).toBe('refuse');
     expect(r.citations).toEqual([]);
     expect(r.text).toContain('FAQ 中没有找到');
-    expect(r.text).toContain('](/faq/FAQ2.5)');
+    expect(r.suggestions.map((s) => s.id)).toEqual(['FAQ2.7']);
   });
 
   it('answers with two entries when retrieval says both are needed', async () => {
@@ -94,11 +94,11 @@ describe('LLM answers', () => {
     expect(r.citations).toEqual(['FAQ2.5']);
   });
 
-  it('does not call the model when retrieval says noAnswer', async () => {
+  it('does not call the model when retrieval refuses', async () => {
     const llm = stubLlm(['不该出现 [FAQ2.5]']);
-    const r = await answerQuestion({ question: '今天天气' }, deps({ llm, retrieve: stubRetrieve({ noAnswer: true, answerIds: [] }) }));
+    const r = await answerQuestion({ question: '今天天气' }, deps({ llm, retrieve: stubRetrieve({ decision: 'refuse', answerIds: [] }) }));
     expect(llm.calls).toBe(0);
-    expect(r.noAnswer).toBe(true);
+    expect(r.decision).toBe('refuse');
     expect(r.mode).toBe('offline');
     expect(r.citations).toEqual([]);
   });

@@ -1,14 +1,13 @@
-import { getConfig } from '../config';
 import { UpstreamError } from '../errors';
-import { getKnowledgeBase } from '../kb';
-import { createLlmClient } from '../llm/model';
 import { leaksPrompt } from '../llm/prompts';
-import type { LlmClient } from '../llm/types';
+import type { CallLimits, LlmClient } from '../llm/types';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
-import { createCitationGuard, extractCitations, isNoAnswerReply } from './citations';
-import { composeEntry, composeNoAnswer, composeOfflineAnswer, toCitedEntry } from './extractive';
+import { extractCitations } from '../text/citations';
+import { NOTICE_TEXT } from '../text/messages';
+import { createCitationGuard, isNoAnswerReply } from './citations';
+import { composeEntry, composeOfflineAnswer, composeRefusal, suggestionsOf, toCitedEntry } from './extractive';
 import { standaloneQuestion } from './follow-up';
-import type { AnswerEvent, AnswerInput, AnswerMode, AnswerNotice, AnswerResult } from './types';
+import type { AnswerEvent, AnswerInput, AnswerMode, AnswerNotice, AnswerResult, ChatTurn } from './types';
 
 export interface AnswerDeps {
   retrieve: RetrieveFn;
@@ -18,33 +17,35 @@ export interface AnswerDeps {
   directMatchThreshold: number;
 }
 
-const NOTICES = {
-  upstream_failed: '模型服务暂时不可用,以下为根据 FAQ 原文整理的离线答案。',
-  uncited_replaced: '模型的回答未能引用 FAQ 条目,已改为根据 FAQ 原文整理的离线答案。',
-  direct_match: '问题与 FAQ 条目高度匹配,直接给出原文答案(未调用模型)。',
-  unsafe_replaced: '模型的回答包含不应输出的内容,已改为根据 FAQ 原文整理的离线答案。',
-} as const;
-
 function notice(code: AnswerNotice['code'], message?: string): AnswerNotice {
-  return { code, message: message ?? NOTICES[code as keyof typeof NOTICES] };
+  return { code, message: message ?? NOTICE_TEXT[code as keyof typeof NOTICE_TEXT] };
+}
+
+/** What was decided before any text is written: the question searched, the retrieval and who writes the answer. */
+interface Plan {
+  standalone: string;
+  retrieval: RetrievalResult;
+  mode: AnswerMode;
+  /** The model, when it writes the answer. */
+  llm: LlmClient | null;
+  limits: CallLimits;
+  notices: AnswerNotice[];
+  retrievalMs: number;
 }
 
 /**
- * Answers a question from the FAQ, streaming. Shared by the chat route, the CLI and the evals.
- * Never throws for model failures: they degrade to the offline answer with a notice.
- *
- * @example
- * for await (const ev of streamAnswer({ question: '挥卡报03' }, await getDefaultAnswerDeps())) …
+ * Step 1: makes the question standalone (the model rewrites follow-ups when there is one),
+ * retrieves, and decides who writes the answer. A refusal is fixed text: the model is not asked.
  */
-export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
-  const started = performance.now();
-  const history = input.history ?? [];
+async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], signal: AbortSignal | undefined, started: number): Promise<Plan> {
+  // One deadline for every model call of this request: rewrite, retries and answer.
+  const limits: CallLimits = { signal, deadline: deps.llm ? Date.now() + deps.llm.timeoutMs : undefined };
   const notices: AnswerNotice[] = [];
   let llm = deps.llm;
   let standalone = standaloneQuestion(input.question, history);
   if (llm && history.length > 0) {
     try {
-      standalone = await llm.condense(input.question, history, signal);
+      standalone = await llm.condense(input.question, history, limits);
     } catch (e) {
       if (!(e instanceof UpstreamError)) throw e;
       notices.push(notice('upstream_failed'));
@@ -52,98 +53,28 @@ export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal
     }
   }
   const retrieval = await deps.retrieve(standalone, { k: 5 });
-  const retrievalMs = performance.now() - started;
   const top = retrieval.hits[0];
-  const direct = !!llm && !retrieval.noAnswer && !!top && top.scores.vector >= deps.directMatchThreshold;
-  // The no-answer reply is fixed text: the model is not asked, so the answer is not the model's.
-  let mode: AnswerMode = direct ? 'direct' : llm && !retrieval.noAnswer ? 'llm' : 'offline';
-  yield { type: 'retrieval', retrieval, standaloneQuestion: standalone, mode, model: deps.llm?.model };
-  // A failed rewrite only matters when the model would have answered; the no-answer reply needs no notice.
-  if (retrieval.noAnswer) notices.length = 0;
-  for (const n of notices) yield { type: 'notice', notice: n };
-
-  let text = '';
-  let firstTokenMs: number | undefined;
-  let replace = false;
-  let noAnswer = retrieval.noAnswer;
-  const removed: string[] = [];
-  const emit = (delta: string): AnswerEvent => {
-    firstTokenMs ??= performance.now() - started;
-    text += delta;
-    return { type: 'text-delta', delta };
-  };
-
-  if (mode === 'llm') {
-    const outcome = yield* streamFromModel(llm!, standalone, retrieval, history, emit, signal);
-    removed.push(...outcome.removed);
-    if (outcome.modelNoAnswer) {
-      // The model read the entries and found they do not answer: trust that over the retrieval score.
-      noAnswer = true;
-      replace = text !== '';
-      const reply = composeNoAnswer(retrieval.hits);
-      if (replace) text = reply;
-      else yield emit(reply);
-    } else if (outcome.fallback) {
-      const n = notice(outcome.fallback);
-      notices.push(n);
-      yield { type: 'notice', notice: n };
-      mode = 'offline';
-      replace = text !== '';
-      if (replace) text = '';
-    }
-    if (outcome.removed.length) {
-      const n = notice('citation_removed', `已移除不在检索结果中的引用:${outcome.removed.join('、')}。`);
-      notices.push(n);
-      yield { type: 'notice', notice: n };
-    }
-  }
-  if (mode !== 'llm') {
-    if (mode === 'direct') {
-      const n = notice('direct_match');
-      notices.push(n);
-      yield { type: 'notice', notice: n };
-    }
-    const offline = mode === 'direct' ? composeEntry(top!.entry) : composeOfflineAnswer(retrieval);
-    if (replace) text = offline;
-    else yield emit(offline);
-  }
-
-  const citations = extractCitations(text);
-  const byId = new Map(retrieval.hits.flatMap((h) => h.entry.ids.map((id) => [id, h.entry] as const)));
-  const result: AnswerResult = {
-    question: input.question,
-    standaloneQuestion: standalone,
-    noAnswer,
-    mode,
-    model: deps.llm?.model,
-    text,
-    citations,
-    removedCitations: removed,
-    notices,
-    retrieval,
-    cited: [...new Set(citations.map((id) => byId.get(id)).filter((e) => e !== undefined))].map(toCitedEntry),
-    timings: { retrievalMs: round(retrievalMs), totalMs: round(performance.now() - started), firstTokenMs: firstTokenMs === undefined ? undefined : round(firstTokenMs) },
-  };
-  yield { type: 'done', result, replace };
+  const answerable = retrieval.decision !== 'refuse';
+  const direct = !!llm && retrieval.decision === 'answer' && !!top && top.scores.vector >= deps.directMatchThreshold;
+  const mode: AnswerMode = direct ? 'direct' : llm && answerable ? 'llm' : 'offline';
+  // A failed rewrite only matters when the model would have answered; the refusal needs no notice.
+  return { standalone, retrieval, mode, llm: mode === 'llm' ? llm : null, limits, notices: answerable ? notices : [], retrievalMs: performance.now() - started };
 }
 
-/**
- * Streams the model's answer through the citation guard. Returns why the offline
- * answer must be used instead, if it must: the model failed, or cited nothing valid.
- */
-async function* streamFromModel(
-  llm: LlmClient,
-  question: string,
-  retrieval: RetrievalResult,
-  history: AnswerInput['history'] & object,
-  emit: (delta: string) => AnswerEvent,
-  signal?: AbortSignal,
-): AsyncGenerator<AnswerEvent, { fallback?: 'upstream_failed' | 'uncited_replaced' | 'unsafe_replaced'; modelNoAnswer?: boolean; removed: string[] }> {
-  const allowed = new Map(retrieval.hits.flatMap((h) => h.entry.ids.map((id) => [id, h.id] as const)));
+/** Why the model's answer cannot be shown, if it cannot, and which citations were dropped. */
+interface ModelOutcome {
+  fallback?: 'upstream_failed' | 'uncited_replaced' | 'unsafe_replaced';
+  abstained?: boolean;
+  removed: string[];
+}
+
+/** Step 2 (LLM mode): streams the model's answer through the citation guard. */
+async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => AnswerEvent): AsyncGenerator<AnswerEvent, ModelOutcome> {
+  const allowed = new Map(p.retrieval.hits.flatMap((h) => h.entry.ids.map((id) => [id, h.id] as const)));
   const guard = createCitationGuard(allowed);
   let raw = '';
   try {
-    for await (const delta of llm.streamAnswer(question, retrieval.hits, history, signal)) {
+    for await (const delta of p.llm!.streamAnswer(p.standalone, p.retrieval.hits, history, { ...p.limits, hedge: p.retrieval.decision === 'hedge' })) {
       raw += delta;
       // Checked before anything more is shown: a reply repeating our instructions is cut off here.
       if (leaksPrompt(raw)) return { fallback: 'unsafe_replaced', removed: guard.removed };
@@ -156,31 +87,108 @@ async function* streamFromModel(
     if (!(e instanceof UpstreamError)) throw e;
     return { fallback: 'upstream_failed', removed: guard.removed };
   }
-  if (isNoAnswerReply(raw)) return { modelNoAnswer: true, removed: guard.removed };
+  if (isNoAnswerReply(raw)) return { abstained: true, removed: guard.removed };
   if (!guard.sawValidCitation) return { fallback: 'uncited_replaced', removed: guard.removed };
   return { removed: guard.removed };
 }
 
-/** Runs `streamAnswer` to the end and returns its result (CLI, evals). */
+/**
+ * Answers a question from the FAQ, streaming: plan (standalone question, retrieval, decision,
+ * mode) → the model's answer or the offline one → the final result. Shared by the chat route,
+ * the OpenAI-compatible API, the CLI and the evals. Model failures never throw: they degrade
+ * to the offline answer with a notice.
+ *
+ * @example
+ * for await (const ev of streamAnswer({ question: '挥卡报03' }, runtime.answerDeps(kb))) …
+ */
+export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal?: AbortSignal): AsyncGenerator<AnswerEvent> {
+  const started = performance.now();
+  const history = input.history ?? [];
+  const p = await plan(input, deps, history, signal, started);
+  yield { type: 'retrieval', retrieval: p.retrieval, standaloneQuestion: p.standalone, mode: p.mode, model: deps.llm?.model };
+  const notices = [...p.notices];
+  for (const n of notices) yield { type: 'notice', notice: n };
+
+  let text = '';
+  let firstTokenMs: number | undefined;
+  let replace = false;
+  let mode = p.mode;
+  let decision = p.retrieval.decision;
+  const removed: string[] = [];
+  const emit = (delta: string): AnswerEvent => {
+    firstTokenMs ??= performance.now() - started;
+    text += delta;
+    return { type: 'text-delta', delta };
+  };
+  const say = (n: AnswerNotice): AnswerEvent => {
+    notices.push(n);
+    return { type: 'notice', notice: n };
+  };
+
+  if (mode === 'llm') {
+    const outcome = yield* runModel(p, history, emit);
+    removed.push(...outcome.removed);
+    if (outcome.abstained) {
+      // The model read the entries and found they do not answer: trust that over the retrieval score.
+      decision = 'refuse';
+      replace = text !== '';
+      if (replace) text = composeRefusal();
+      else yield emit(composeRefusal());
+    } else if (outcome.fallback) {
+      yield say(notice(outcome.fallback));
+      mode = 'offline';
+      replace = text !== '';
+      if (replace) text = '';
+    }
+    if (outcome.removed.length) yield say(notice('citation_removed', `已移除不在检索结果中的引用:${outcome.removed.join('、')}。`));
+  }
+  if (mode === 'direct') yield say(notice('direct_match'));
+  if (mode !== 'llm') {
+    const offline = mode === 'direct' ? composeEntry(p.retrieval.hits[0]!.entry) : composeOfflineAnswer(p.retrieval);
+    if (replace) text = offline;
+    else yield emit(offline);
+  }
+  const result = finish({ input, p, text, mode, decision, notices, removed, model: deps.llm?.model, started, firstTokenMs });
+  yield { type: 'done', result, replace };
+}
+
+/** Step 3: the final result, with the cited entries resolved from the retrieved ones. */
+function finish(a: {
+  input: AnswerInput;
+  p: Plan;
+  text: string;
+  mode: AnswerMode;
+  decision: AnswerResult['decision'];
+  notices: AnswerNotice[];
+  removed: string[];
+  model?: string;
+  started: number;
+  firstTokenMs?: number;
+}): AnswerResult {
+  const citations = extractCitations(a.text);
+  const byId = new Map(a.p.retrieval.hits.flatMap((h) => h.entry.ids.map((id) => [id, h.entry] as const)));
+  const cited = [...new Set(citations.map((id) => byId.get(id)).filter((e) => e !== undefined))].map(toCitedEntry);
+  return {
+    question: a.input.question,
+    standaloneQuestion: a.p.standalone,
+    decision: a.decision,
+    mode: a.mode,
+    model: a.model,
+    text: a.text,
+    citations,
+    removedCitations: a.removed,
+    notices: a.notices,
+    retrieval: a.p.retrieval,
+    cited,
+    suggestions: a.decision === 'answer' ? [] : suggestionsOf(a.p.retrieval),
+    timings: { retrievalMs: round(a.p.retrievalMs), totalMs: round(performance.now() - a.started), firstTokenMs: a.firstTokenMs === undefined ? undefined : round(a.firstTokenMs) },
+  };
+}
+
+/** Runs `streamAnswer` to the end and returns its result (CLI, evals, the non-streamed API). */
 export async function answerQuestion(input: AnswerInput, deps: AnswerDeps, signal?: AbortSignal): Promise<AnswerResult> {
   for await (const ev of streamAnswer(input, deps, signal)) if (ev.type === 'done') return ev.result;
   throw new Error('answer stream ended without a result');
-}
-
-const g = globalThis as typeof globalThis & { __faqLlmClient?: LlmClient | null };
-
-/** The deployment's dependencies: the memoised knowledge base and, when configured, the chat model. */
-export async function getDefaultAnswerDeps(): Promise<AnswerDeps> {
-  const config = getConfig();
-  const kb = await getKnowledgeBase(config);
-  const llm = (g.__faqLlmClient ??= config.llm ? createLlmClient(config.llm) : null);
-  return { retrieve: kb.retrieve, llm, directMatchThreshold: config.directMatchThreshold };
-}
-
-/** What the UI's mode badge shows. */
-export function describeMode(): { mode: 'offline' | 'llm'; model?: string } {
-  const { llm } = getConfig();
-  return llm ? { mode: 'llm', model: llm.model } : { mode: 'offline' };
 }
 
 function round(x: number): number {

@@ -1,26 +1,11 @@
-/** A citation marker as models and people write it: [FAQ2.5], 【FAQ2.5】, [FAQ2.5, FAQ2.6], ［FAQ2.5］. */
-const MARKER = /[\[【［]\s*(FAQ\s*\d+\.\d+(?:\s*[,,、;;]\s*FAQ\s*\d+\.\d+)*)\s*[\]】］]/gi;
-const ID = /FAQ\s*(\d+)\.(\d+)/gi;
-
-function idsIn(markerBody: string): string[] {
-  return [...markerBody.matchAll(ID)].map((m) => `FAQ${m[1]}.${m[2]}`);
-}
-
-/** Cited ids in order of first appearance, without repeats. */
-export function extractCitations(text: string): string[] {
-  const seen = new Set<string>();
-  for (const m of text.matchAll(MARKER)) for (const id of idsIn(m[1]!)) seen.add(id);
-  return [...seen];
-}
-
-/** The fixed sentence the model must give when the entries do not cover the question. */
-export const NO_ANSWER_SENTENCE = '抱歉,FAQ 中没有找到与该问题相关的内容。';
+import { MODEL_NO_ANSWER_SENTENCE } from '../text/messages';
+import { citationMarkerPattern, idsInMarker } from '../text/citations';
 
 /** Whether a model reply is (essentially) the fixed no-answer sentence. */
 export function isNoAnswerReply(text: string): boolean {
   const squash = (s: string) => s.normalize('NFKC').replace(/[\s\p{P}\p{S}]/gu, '');
   const t = squash(text);
-  const core = squash('FAQ 中没有找到与该问题相关的内容');
+  const core = squash(MODEL_NO_ANSWER_SENTENCE.replace(/^抱歉/, ''));
   return t.includes(core) && t.length <= core.length + 12;
 }
 
@@ -59,8 +44,8 @@ export function createCitationGuard(allowed: Map<string, string>): CitationGuard
   let valid = false;
 
   const clean = (chunk: string): string =>
-    chunk.replace(MARKER, (marker, body: string) => {
-      const ids = idsIn(body);
+    chunk.replace(citationMarkerPattern(), (marker, body: string) => {
+      const ids = idsInMarker(body);
       const ok = ids.filter((id) => allowed.has(id));
       for (const id of ids) {
         if (allowed.has(id)) {

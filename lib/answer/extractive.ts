@@ -1,43 +1,50 @@
-import { NO_SOLUTION_TEXT, type KbEntry } from '../corpus/schema';
-import type { Hit, RetrievalResult } from '../retrieval/types';
+import { type Entry, titleOf } from '../corpus/schema';
+import type { RetrievalResult } from '../retrieval/types';
+import { citationOf } from '../text/citations';
+import { HEDGE_INTRO, NO_ANSWER_TEXT, NO_SOLUTION_TEXT, STAFF_POINTER, TWO_ENTRIES_INTRO } from '../text/messages';
 import { formatSolution } from './format';
-import type { CitedEntry } from './types';
+import type { CitedEntry, Suggestion } from './types';
 
-/** The fixed reply when the FAQ does not cover the question. */
-export const NO_ANSWER_TEXT = '抱歉,FAQ 中没有找到与该问题相关的内容,无法给出可靠答案。';
-export const STAFF_POINTER = '如需进一步帮助,请联系通联业务同事或客服。';
-
-export function citationOf(id: string): string {
-  return `[${id}]`;
+/** An entry's solution as Markdown, or the no-solution sentence when the FAQ gives none. */
+export function solutionMarkdown(entry: Entry): string {
+  return entry.solution.trim() === '' ? NO_SOLUTION_TEXT : formatSolution(entry.solution);
 }
 
-/** One entry's solution, formatted, with its citation. */
-export function composeEntry(entry: KbEntry): string {
-  const solution = entry.answer.trim() === '' ? NO_SOLUTION_TEXT : formatSolution(entry.answer);
-  return `**${entry.question.split('\n')[0]}** ${citationOf(entry.id)}\n\n${solution}`;
+/** One entry's solution, formatted, under its question with its citation. */
+export function composeEntry(entry: Entry, body = solutionMarkdown(entry)): string {
+  return `**${titleOf(entry)}** ${citationOf(entry.id)}\n\n${body}`;
+}
+
+function entriesOf(retrieval: RetrievalResult): Entry[] {
+  return retrieval.answerIds.map((id) => retrieval.hits.find((h) => h.id === id)!.entry);
 }
 
 /**
- * The offline answer: each answering entry's solution with its citation, or, when
- * retrieval says `noAnswer`, the fixed reply with the closest topics as links and no citation.
+ * The offline answer for the retrieval's decision: each answering entry's solution with its
+ * citation (answer); the closest entry introduced as such (hedge); the fixed reply with no
+ * citation (refuse). Suggestions travel separately (`suggestionsOf`).
  */
 export function composeOfflineAnswer(retrieval: RetrievalResult): string {
-  if (retrieval.noAnswer || retrieval.answerIds.length === 0) return composeNoAnswer(retrieval.hits);
-  const entries = retrieval.answerIds.map((id) => retrieval.hits.find((h) => h.id === id)!.entry);
-  const intro = entries.length > 1 ? '这个问题涉及以下两条 FAQ:\n\n' : '';
-  return intro + entries.map(composeEntry).join('\n\n---\n\n');
+  const entries = entriesOf(retrieval);
+  if (retrieval.decision === 'refuse' || entries.length === 0) return composeRefusal();
+  if (retrieval.decision === 'hedge') return `${HEDGE_INTRO} ${citationOf(entries[0]!.id)}:\n\n${composeEntry(entries[0]!)}`;
+  const intro = entries.length > 1 ? `${TWO_ENTRIES_INTRO}\n\n` : '';
+  return intro + entries.map((e) => composeEntry(e)).join('\n\n---\n\n');
 }
 
-/** The no-answer reply; the closest topics are links to the FAQ browser, never citations. */
-export function composeNoAnswer(hits: Hit[]): string {
-  const near = hits.filter((h) => h.scores.keyword > 0 || h.coverage > 0).slice(0, 3);
-  const topics = near.length
-    ? `\n\n可能相关的主题:\n${near.map((h) => `- [${h.entry.question.split('\n')[0]}](/faq/${h.id})`).join('\n')}`
-    : '';
-  return `${NO_ANSWER_TEXT}${topics}\n\n${STAFF_POINTER}`;
+/** The refusal: fixed text, never a citation. */
+export function composeRefusal(): string {
+  return `${NO_ANSWER_TEXT}\n\n${STAFF_POINTER}`;
 }
 
-export function toCitedEntry(entry: KbEntry): CitedEntry {
-  const answerMarkdown = entry.answer.trim() === '' ? NO_SOLUTION_TEXT : formatSolution(entry.answer);
-  return { id: entry.id, ids: entry.ids, category: entry.category, question: entry.question, answer: entry.answer, answerMarkdown };
+/** The 「您是不是想问」 entries of a retrieval, as clickable questions. */
+export function suggestionsOf(retrieval: RetrievalResult): Suggestion[] {
+  return retrieval.suggestionIds.flatMap((id) => {
+    const h = retrieval.hits.find((x) => x.id === id);
+    return h ? [{ id: h.id, question: titleOf(h.entry) }] : [];
+  });
+}
+
+export function toCitedEntry(entry: Entry): CitedEntry {
+  return { id: entry.id, ids: entry.ids, category: entry.category, question: entry.question, solution: entry.solution, solutionMarkdown: solutionMarkdown(entry) };
 }

@@ -5,7 +5,7 @@ import { parseFaq } from '../corpus/parse';
 import { formatSolution } from './format';
 
 const { entries } = parseFaq(readFileSync(path.resolve(__dirname, '../../corpus/faq.txt'), 'utf8'));
-const answerOf = (id: string) => entries.find((e) => e.id === id)!.answer;
+const answerOf = (id: string) => entries.find((e) => e.id === id)!.solution;
 
 describe('formatSolution', () => {
   it('keeps every line of a numbered solution on its own line', () => {

@@ -47,14 +47,14 @@ describe('prompt injection, offline', () => {
     expect(r.text).not.toContain('FAQ10.1');
     expect(r.text).not.toContain(systemLine.slice(0, 20));
     if (expected) {
-      expect(r.noAnswer).toBe(false);
+      expect(r.decision).not.toBe('refuse');
       expect(r.citations).toContain(expected);
     } else {
       // Nothing in the FAQ answers it: the fixed reply, no citation.
-      expect(r.noAnswer).toBe(true);
+      expect(r.decision).toBe('refuse');
       expect(r.citations).toEqual([]);
     }
     // Either an answer drawn from cited entries or the no-answer reply; never uncited text.
-    expect(r.citations.length > 0 || r.noAnswer).toBe(true);
+    expect(r.citations.length > 0 || r.decision === 'refuse').toBe(true);
   });
 });

@@ -1,13 +1,11 @@
 import type { FaqCategory } from '../corpus/schema';
-import type { Hit, RetrievalResult } from '../retrieval/types';
+import type { ChatTurn } from '../llm/types';
+import type { Decision, Hit, RetrievalResult } from '../retrieval/types';
 
 /** offline: composed from entries; llm: written by the chat model; direct: near-exact match answered from the entry. */
 export type AnswerMode = 'offline' | 'llm' | 'direct';
 
-export interface ChatTurn {
-  role: 'user' | 'assistant';
-  text: string;
-}
+export type { ChatTurn };
 
 export interface AnswerInput {
   /** The latest user message. */
@@ -23,18 +21,18 @@ export interface CitedEntry {
   ids: string[];
   category: FaqCategory;
   question: string;
-  answer: string;
-  /** The answer formatted as Markdown (tables, code, line breaks), or the no-solution text. */
-  answerMarkdown: string;
+  solution: string;
+  /** The solution formatted as Markdown (tables, code, line breaks), or the no-solution text. */
+  solutionMarkdown: string;
 }
 
-export type NoticeCode =
-  | 'upstream_failed'
-  | 'citation_removed'
-  | 'uncited_replaced'
-  | 'unsafe_replaced'
-  | 'direct_match'
-  | 'no_answer';
+/** An entry offered as 「您是不是想问」: clicking it asks its question. */
+export interface Suggestion {
+  id: string;
+  question: string;
+}
+
+export type NoticeCode = 'upstream_failed' | 'citation_removed' | 'uncited_replaced' | 'unsafe_replaced' | 'direct_match';
 
 export interface AnswerNotice {
   code: NoticeCode;
@@ -46,7 +44,7 @@ export interface AnswerResult {
   question: string;
   /** The question actually searched for (follow-ups are made standalone). */
   standaloneQuestion: string;
-  noAnswer: boolean;
+  decision: Decision;
   mode: AnswerMode;
   /** Name of the chat model when one was used or configured. */
   model?: string;
@@ -60,6 +58,8 @@ export interface AnswerResult {
   retrieval: RetrievalResult;
   /** The cited entries, for rendering without another request. */
   cited: CitedEntry[];
+  /** 「您是不是想问」 (hedge and refuse). */
+  suggestions: Suggestion[];
   timings: { retrievalMs: number; totalMs: number; firstTokenMs?: number };
 }
 
@@ -74,4 +74,4 @@ export type AnswerEvent =
   | { type: 'notice'; notice: AnswerNotice }
   | { type: 'done'; result: AnswerResult; replace: boolean };
 
-export type { Hit, RetrievalResult };
+export type { Decision, Hit, RetrievalResult };

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { AppConfig } from '../config';
-import type { LoadedCorpus } from '../corpus/load';
-import type { KbEntry } from '../corpus/schema';
+import type { Corpus } from '../corpus/load';
+import type { Entry } from '../corpus/schema';
 import { buildIndex, type HnswParams } from '../index/build';
 import { openIndex } from '../index/load';
-import { knowledgeBaseFrom, vectorSearchOf } from '../kb';
+import { knowledgeBaseFrom, vectorSearchOf } from '../knowledge/knowledge-base';
+import type { Tokenizer } from '../retrieval/tokenize';
 import { bruteForceNeighbours, distanceRecall, latencyStats, recallAtK } from './stats';
 import { syntheticQueries } from './synthetic';
 
@@ -41,11 +42,11 @@ function time<T>(fn: () => T): [T, number] {
 }
 
 /** Builds an index of the given entries and measures ingest, query latency and HNSW recall. */
-export async function benchIndex(entries: KbEntry[], dir: string, opts: { dim: number; hnsw: HnswParams; queries: number; efs: number[]; onProgress?: (d: number, t: number) => void }): Promise<IndexBenchResult> {
-  const corpus: LoadedCorpus = { entries, categories: [...new Map(entries.map((e) => [e.category.id, e.category])).values()], rawCount: entries.length, dictionary: [], synonyms: [], warnings: [], corpusSha256: '0'.repeat(64), inputsSha256: '0'.repeat(64) };
+export async function benchIndex(entries: Entry[], dir: string, opts: { tokenizer: Tokenizer; dim: number; hnsw: HnswParams; queries: number; efs: number[]; onProgress?: (d: number, t: number) => void }): Promise<IndexBenchResult> {
+  const corpus: Corpus = { entries, categories: [...new Map(entries.map((e) => [e.category.id, e.category])).values()], rawCount: entries.length, dictionary: opts.tokenizer.vocabulary.dictionary, synonyms: opts.tokenizer.vocabulary.synonyms, warnings: [], corpusSha256: '0'.repeat(64), inputsSha256: '0'.repeat(64) };
   const embeddings: AppConfig['embeddings'] = { provider: 'local', dim: opts.dim };
   const t0 = performance.now();
-  const manifest = await buildIndex(corpus, dir, { embeddings, hnsw: opts.hnsw, onProgress: opts.onProgress });
+  const manifest = await buildIndex(corpus, dir, { embeddings, tokenizer: opts.tokenizer, hnsw: opts.hnsw, onProgress: opts.onProgress });
   const ingestMs = performance.now() - t0;
   const index = await openIndex(dir, { embeddings, hnswEf: 256 });
   const kb = knowledgeBaseFrom(index, { noAnswerThreshold: undefined });

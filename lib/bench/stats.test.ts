@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseFaq } from '../corpus/parse';
-import { buildKbEntries } from '../corpus/knowledge-base';
+import { mergeEntries } from '../corpus/merge';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { bruteForceTopK, distanceRecall, latencyStats, recallAtK } from './stats';
 import { syntheticCorpus, syntheticQueries } from './synthetic';
 
-const real = buildKbEntries(parseFaq(readFileSync(path.resolve(import.meta.dirname, '../../corpus/faq.txt'), 'utf8')).entries, {}).entries;
+const real = mergeEntries(parseFaq(readFileSync(path.resolve(import.meta.dirname, '../../corpus/faq.txt'), 'utf8')).entries, {}).entries;
 
 describe('bench helpers', () => {
   it('computes percentiles and recall', () => {

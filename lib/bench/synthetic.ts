@@ -1,4 +1,4 @@
-import type { KbEntry } from '../corpus/schema';
+import type { Entry } from '../corpus/schema';
 
 /** mulberry32: a small, fast, seeded PRNG, so every run generates the same corpus. */
 export function rng(seed: number): () => number {
@@ -24,8 +24,8 @@ function perturbNumbers(r: () => number, s: string): string {
   return s.replace(/\d+/g, (m) => String(Math.floor(r() * 10 ** Math.min(m.length, 4))).padStart(Math.min(m.length, 2), '0'));
 }
 
-function sentencesOf(entries: KbEntry[]): string[] {
-  return entries.flatMap((e) => e.answer.split(/(?<=[。;;!])|\n/)).map((s) => s.trim()).filter((s) => s.length >= 6);
+function sentencesOf(entries: Entry[]): string[] {
+  return entries.flatMap((e) => e.solution.split(/(?<=[。;;!])|\n/)).map((s) => s.trim()).filter((s) => s.length >= 6);
 }
 
 /**
@@ -33,27 +33,27 @@ function sentencesOf(entries: KbEntry[]): string[] {
  * solutions recombined from real sentences, with products, scenes, error codes and numbers
  * varied, so vocabulary and lengths resemble the FAQ without copying it.
  */
-export function syntheticCorpus(real: KbEntry[], n: number, seed = 42): KbEntry[] {
+export function syntheticCorpus(real: Entry[], n: number, seed = 42): Entry[] {
   const r = rng(seed);
   const pool = sentencesOf(real);
   const categories = [...new Map(real.map((e) => [e.category.id, e.category])).values()];
   const counters = new Map<string, number>();
-  const out: KbEntry[] = [];
+  const out: Entry[] = [];
   for (let i = 0; i < n; i++) {
     const t = pick(r, real);
     const category = pick(r, categories);
     const no = (counters.get(category.id) ?? 0) + 1;
     counters.set(category.id, no);
     const question = perturbNumbers(r, `${pick(r, SCENES)}${pick(r, PRODUCTS)}${pick(r, ACTIONS)}“${t.question.replace(/[??]$/, '').slice(0, 40)}”${pick(r, SUFFIX)}`);
-    const answer = Array.from({ length: 1 + Math.floor(r() * 4) }, () => perturbNumbers(r, pick(r, pool))).join('\n');
-    const related = t.related.length ? [perturbNumbers(r, `${pick(r, PRODUCTS)} ${pick(r, t.related)}`)] : [];
-    out.push({ id: `${category.id}.${no}`, ids: [`${category.id}.${no}`], category, question, answer, line: i + 1, related });
+    const solution = Array.from({ length: 1 + Math.floor(r() * 4) }, () => perturbNumbers(r, pick(r, pool))).join('\n');
+    const alternatives = t.alternatives.length ? [perturbNumbers(r, `${pick(r, PRODUCTS)} ${pick(r, t.alternatives)}`)] : [];
+    out.push({ id: `${category.id}.${no}`, ids: [`${category.id}.${no}`], category, question, solution, line: i + 1, alternatives });
   }
   return out;
 }
 
 /** Questions as staff would type them about random synthetic entries, with the entry they come from. */
-export function syntheticQueries(entries: KbEntry[], count: number, seed = 7): { question: string; id: string }[] {
+export function syntheticQueries(entries: Entry[], count: number, seed = 7): { question: string; id: string }[] {
   const r = rng(seed);
   return Array.from({ length: count }, () => {
     const e = pick(r, entries);

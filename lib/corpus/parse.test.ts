@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildKbEntries } from './knowledge-base';
+import { mergeEntries } from './merge';
 import { parseFaq } from './parse';
 
 const root = path.resolve(__dirname, '../..');
@@ -20,15 +20,15 @@ describe('parseFaq on the real corpus', () => {
     const e = result.entries.find((x) => x.id === 'FAQ2.5')!;
     expect(e.category).toEqual({ id: 'FAQ2', name: '普通POS类' });
     expect(e.question).toBe('POS插卡消费,微信/支付宝支付都正常,但挥卡报03无效商户?');
-    expect(e.answer).toContain('双免白名单');
+    expect(e.solution).toContain('双免白名单');
     expect(e.line).toBe(61);
   });
 
   it('keeps the pipe table, the JSON snippet and the long URL intact', () => {
     const byId = (id: string) => result.entries.find((x) => x.id === id)!;
-    expect(byId('FAQ4.1').answer.split('\n')).toHaveLength(6);
-    expect(byId('FAQ5.26').answer).toContain('"order_number_type":2,');
-    expect(byId('FAQ6.1').answer).toContain('isappinstalled=0');
+    expect(byId('FAQ4.1').solution.split('\n')).toHaveLength(6);
+    expect(byId('FAQ5.26').solution).toContain('"order_number_type":2,');
+    expect(byId('FAQ6.1').solution).toContain('isappinstalled=0');
   });
 
   it('warns about identical entries and the empty answer', () => {
@@ -38,15 +38,15 @@ describe('parseFaq on the real corpus', () => {
       ['FAQ9.8', 'FAQ9.13'],
     ]);
     expect(result.warnings.filter((w) => w.kind === 'empty_answer').map((w) => w.ids)).toEqual([['FAQ9.15']]);
-    expect(result.entries.find((x) => x.id === 'FAQ9.15')!.answer).toBe('');
+    expect(result.entries.find((x) => x.id === 'FAQ9.15')!.solution).toBe('');
   });
 
   it('merges identical entries, remembering both ids', () => {
-    const { entries } = buildKbEntries(result.entries, { 'FAQ2.8': ['小票没打出来'] });
+    const { entries } = mergeEntries(result.entries, { 'FAQ2.8': ['小票没打出来'] });
     expect(entries).toHaveLength(110);
     const merged = entries.find((e) => e.id === 'FAQ2.4')!;
     expect(merged.ids).toEqual(['FAQ2.4', 'FAQ2.8']);
-    expect(merged.related).toEqual(['小票没打出来']);
+    expect(merged.alternatives).toEqual(['小票没打出来']);
     expect(entries.find((e) => e.id === 'FAQ9.8')!.ids).toEqual(['FAQ9.8', 'FAQ9.13']);
   });
 });
@@ -67,7 +67,7 @@ describe('parseFaq on broken files', () => {
   it('accepts a BOM, CRLF line ends, full-width colons and trailing spaces', () => {
     const { entries, errors } = parseFaq(fixture('bom-crlf-fullwidth.txt'));
     expect(errors).toEqual([]);
-    expect(entries).toEqual([{ id: 'FAQ1.1', category: { id: 'FAQ1', name: '分类一' }, question: '怎么办?', answer: '答案。', line: 2 }]);
+    expect(entries).toEqual([{ id: 'FAQ1.1', category: { id: 'FAQ1', name: '分类一' }, question: '怎么办?', solution: '答案。', line: 2 }]);
   });
 
   it('rejects text before any category and an empty file', () => {

@@ -1,5 +1,5 @@
 import type { CorpusIssue } from '../errors';
-import type { CorpusWarning, FaqCategory, FaqEntry } from './schema';
+import { type CorpusWarning, duplicateKey, type FaqCategory, type FaqEntry } from './schema';
 
 export interface ParseResult {
   entries: FaqEntry[];
@@ -18,8 +18,8 @@ interface Draft {
   category: FaqCategory;
   line: number;
   question: string[] | null;
-  answer: string[] | null;
-  section: 'head' | 'question' | 'answer';
+  solution: string[] | null;
+  section: 'head' | 'question' | 'solution';
 }
 
 /** Drops leading and trailing blank lines, keeps the inner layout. */
@@ -55,12 +55,12 @@ export function parseFaq(text: string): ParseResult {
     const d = draft;
     draft = null;
     if (d.question === null) return errors.push({ line: d.line, message: `${d.id} 缺少“问题描述:”` });
-    if (d.answer === null) return errors.push({ line: d.line, message: `${d.id} 缺少“解决方法:”` });
+    if (d.solution === null) return errors.push({ line: d.line, message: `${d.id} 缺少“解决方法:”` });
     const question = joinBlock(d.question);
-    const answer = joinBlock(d.answer);
+    const solution = joinBlock(d.solution);
     if (question === '') return errors.push({ line: d.line, message: `${d.id} 的问题描述为空` });
-    if (answer === '') warnings.push({ kind: 'empty_answer', line: d.line, ids: [d.id], message: `${d.id} 的解决方法为空` });
-    entries.push({ id: d.id, category: d.category, question, answer, line: d.line });
+    if (solution === '') warnings.push({ kind: 'empty_answer', line: d.line, ids: [d.id], message: `${d.id} 的解决方法为空` });
+    entries.push({ id: d.id, category: d.category, question, solution, line: d.line });
   };
 
   lines.forEach((raw, i) => {
@@ -90,7 +90,7 @@ export function parseFaq(text: string): ParseResult {
       }
       if (`FAQ${entryMatch[1]}` !== category.id) {
         errors.push({ line: lineNo, message: `条目 ${id} 不属于当前分类 ${category.id}` });
-        draft = { id, category, line: lineNo, question: null, answer: null, section: 'head' };
+        draft = { id, category, line: lineNo, question: null, solution: null, section: 'head' };
         return;
       }
       if (seenIds.has(id)) {
@@ -102,7 +102,7 @@ export function parseFaq(text: string): ParseResult {
       if (no <= last) errors.push({ line: lineNo, message: `条目编号 ${id} 未按顺序递增(前一条为 ${category.id}.${last})` });
       else if (no !== last + 1) warnings.push({ kind: 'numbering_gap', line: lineNo, ids: [id], message: `条目编号 ${id} 之前有空缺` });
       lastEntryNo.set(category.id, Math.max(last, no));
-      draft = { id, category, line: lineNo, question: null, answer: null, section: 'head' };
+      draft = { id, category, line: lineNo, question: null, solution: null, section: 'head' };
       return;
     }
 
@@ -114,12 +114,12 @@ export function parseFaq(text: string): ParseResult {
       return;
     }
     if (draft && answerMatch && draft.section === 'question') {
-      draft.answer = answerMatch[1] ? [answerMatch[1]] : [];
-      draft.section = 'answer';
+      draft.solution = answerMatch[1] ? [answerMatch[1]] : [];
+      draft.section = 'solution';
       return;
     }
     if (draft?.section === 'question') return void draft.question!.push(line);
-    if (draft?.section === 'answer') return void draft.answer!.push(line);
+    if (draft?.section === 'solution') return void draft.solution!.push(line);
     if (trimmed === '') return;
     if (draft && answerMatch) return void errors.push({ line: lineNo, message: `${draft.id} 的“解决方法:”出现在“问题描述:”之前` });
     if (draft) return void errors.push({ line: lineNo, message: `${draft.id} 缺少“问题描述:”,此行无法归属` });
@@ -141,7 +141,7 @@ export function parseFaq(text: string): ParseResult {
 export function findDuplicates(entries: FaqEntry[]): CorpusWarning[] {
   const groups = new Map<string, FaqEntry[]>();
   for (const e of entries) {
-    const key = `${normalizeForDedup(e.question)}\u0000${normalizeForDedup(e.answer)}`;
+    const key = duplicateKey(e);
     groups.set(key, [...(groups.get(key) ?? []), e]);
   }
   return [...groups.values()]
@@ -152,8 +152,4 @@ export function findDuplicates(entries: FaqEntry[]): CorpusWarning[] {
       ids: g.map((e) => e.id),
       message: `${g.map((e) => e.id).join(' 与 ')} 内容完全相同,检索时合并为 ${g[0]!.id}`,
     }));
-}
-
-export function normalizeForDedup(s: string): string {
-  return s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }

@@ -3,25 +3,25 @@ import type { CorpusIssue } from '../errors';
 
 /** The related-questions file: entry id -> alternative questions and keywords staff type. */
 export const relatedFileSchema = z.record(z.string().regex(/^FAQ\d+\.\d+$/, '键必须是条目编号,如 FAQ2.5'), z.array(z.string()));
-export type RelatedMap = Record<string, string[]>;
+export type AlternativesMap = Record<string, string[]>;
 
-/** Parses the JSON text of the related-questions file; pure. */
-export function parseRelated(text: string): { related: RelatedMap; errors: CorpusIssue[] } {
+/** Parses the JSON text of the related-questions file (entry id -> alternative questions); pure. */
+export function parseAlternatives(text: string): { alternatives: AlternativesMap; errors: CorpusIssue[] } {
   let json: unknown;
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (e) {
-    return { related: {}, errors: [{ line: 1, message: `不是合法的 JSON:${(e as Error).message}` }] };
+    return { alternatives: {}, errors: [{ line: 1, message: `不是合法的 JSON:${(e as Error).message}` }] };
   }
   const parsed = relatedFileSchema.safeParse(json);
   if (!parsed.success) {
-    return { related: {}, errors: parsed.error.issues.map((i) => ({ line: 1, message: `${i.path.join('.')}: ${i.message}` })) };
+    return { alternatives: {}, errors: parsed.error.issues.map((i) => ({ line: 1, message: `${i.path.join('.')}: ${i.message}` })) };
   }
-  const related: RelatedMap = {};
+  const alternatives: AlternativesMap = {};
   for (const [id, list] of Object.entries(parsed.data)) {
-    related[id] = [...new Set(list.map((s) => s.trim()).filter(Boolean))];
+    alternatives[id] = [...new Set(list.map((s) => s.trim()).filter(Boolean))];
   }
-  return { related, errors: [] };
+  return { alternatives, errors: [] };
 }
 
 /** Parses a jieba-style user dictionary (`词语 [频次] [词性]` per line, `#` comments); pure. */

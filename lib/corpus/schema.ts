@@ -8,30 +8,32 @@ export const faqCategorySchema = z.object({
 });
 export type FaqCategory = z.infer<typeof faqCategorySchema>;
 
+/** One entry as the FAQ file has it. */
 export const faqEntrySchema = z.object({
   /** e.g. "FAQ2.5" */
   id: z.string().regex(/^FAQ\d+\.\d+$/),
   category: faqCategorySchema,
+  /** 问题描述 */
   question: z.string(),
-  /** Empty when the FAQ gives no solution (see `hasAnswer`). */
-  answer: z.string(),
+  /** 解决方法; empty when the FAQ gives none. */
+  solution: z.string(),
   /** 1-based line of the entry's `FAQn.m` header in the source file. */
   line: z.number().int().positive(),
 });
 export type FaqEntry = z.infer<typeof faqEntrySchema>;
 
 /**
- * An entry as the knowledge base serves it: identical entries are merged
- * into one canonical entry that remembers every id it stands for.
+ * An entry as the knowledge base serves it: identical entries are merged into one
+ * canonical entry that remembers every id it stands for, with its alternative questions.
  */
-export interface KbEntry extends FaqEntry {
-  /** All ids with this exact question and answer, canonical id first. */
+export interface Entry extends FaqEntry {
+  /** All ids with this exact question and solution, canonical id first. */
   ids: string[];
-  /** Alternative questions and keywords from the related-questions file. */
-  related: string[];
+  /** Alternative questions and keywords (corpus/related.json and the admin's additions). */
+  alternatives: string[];
 }
 
-export type CorpusWarningKind = 'duplicate' | 'empty_answer' | 'numbering_gap' | 'empty_category' | 'unknown_related_id';
+export type CorpusWarningKind = 'duplicate' | 'empty_answer' | 'numbering_gap' | 'empty_category' | 'unknown_related_id' | 'alternative_collision';
 
 export interface CorpusWarning {
   kind: CorpusWarningKind;
@@ -40,5 +42,16 @@ export interface CorpusWarning {
   message: string;
 }
 
-/** What every user-visible answer says for an entry whose solution is empty. */
-export const NO_SOLUTION_TEXT = 'FAQ 中未提供该问题的解决方法,请联系通联业务同事确认。';
+/** The key under which two entries count as the same: question and solution, whitespace and width ignored. */
+export function duplicateKey(e: Pick<FaqEntry, 'question' | 'solution'>): string {
+  return `${normalizeForDedup(e.question)}\u0000${normalizeForDedup(e.solution)}`;
+}
+
+export function normalizeForDedup(s: string): string {
+  return s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+}
+
+/** The first line of an entry's question, as titles and links show it. */
+export function titleOf(e: Pick<FaqEntry, 'question'>): string {
+  return e.question.split('\n')[0]!;
+}

@@ -1,4 +1,4 @@
-import type { KbEntry } from '../corpus/schema';
+import type { Entry } from '../corpus/schema';
 import { Bm25Index } from '../retrieval/keyword';
 import { bigrams } from '../retrieval/tokenize';
 
@@ -7,9 +7,9 @@ import { bigrams } from '../retrieval/tokenize';
  * answer, no related questions, no vectors. Its only notion of "not covered" is that no
  * bigram matches at all; its top score is reported so the report can show it cannot separate.
  */
-export function createBaseline(entries: KbEntry[]) {
+export function createBaseline(entries: Entry[]) {
   const index = new Bm25Index(
-    entries.map((e) => [{ text: `${e.question}\n${e.answer}`, weight: 1 }]),
+    entries.map((e) => [{ text: `${e.question}\n${e.solution}`, weight: 1 }]),
     { tokenize: bigrams },
   );
   return (question: string, expected: string[]) => {

@@ -14,6 +14,7 @@ const caseOf = (over: Partial<CaseResult>): CaseResult => ({
   rank: 0,
   noAnswer: false,
   citations: ['FAQ2.5'],
+  answer: '补注册双免白名单 [FAQ2.5]',
   citationCorrect: true,
   grounded: true,
   confidence: 0.8,
@@ -56,8 +57,8 @@ describe('metrics', () => {
   });
 
   it('judges an offline answer grounded only when it is the cited text plus template', () => {
-    const cited = [{ id: 'FAQ2.5', ids: ['FAQ2.5'], category: { id: 'FAQ2', name: 'POS' }, question: '挥卡报03?', answer: '补注册双免白名单。', answerMarkdown: '' }];
-    const r = (text: string) => ({ text, cited, noAnswer: false, retrieval: { hits: [] } }) as unknown as AnswerResult;
+    const cited = [{ id: 'FAQ2.5', ids: ['FAQ2.5'], category: { id: 'FAQ2', name: 'POS' }, question: '挥卡报03?', solution: '补注册双免白名单。', solutionMarkdown: '' }];
+    const r = (text: string) => ({ text, cited, decision: 'answer', retrieval: { hits: [] } }) as unknown as AnswerResult;
     expect(isGroundedOffline(r('**挥卡报03?** [FAQ2.5]\n\n补注册双免白名单。'))).toBe(true);
     expect(isGroundedOffline(r('**挥卡报03?** [FAQ2.5]\n\n补注册双免白名单。另外建议重启机器并联系银行。'))).toBe(false);
     expect(isGroundedOffline(r('请重启机器 [FAQ2.5]'))).toBe(false);

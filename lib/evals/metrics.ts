@@ -1,6 +1,5 @@
-import { NO_ANSWER_TEXT, STAFF_POINTER } from '../answer/extractive';
 import type { AnswerResult } from '../answer/types';
-import { NO_SOLUTION_TEXT } from '../corpus/schema';
+import { HEDGE_INTRO, NO_ANSWER_TEXT, NO_SOLUTION_TEXT, STAFF_POINTER, TWO_ENTRIES_INTRO } from '../text/messages';
 import type { EvalCase } from './dataset';
 
 export interface CaseResult {
@@ -12,6 +11,8 @@ export interface CaseResult {
   rank: number;
   noAnswer: boolean;
   citations: string[];
+  /** The answer text as shown (for the LLM judge and the report). */
+  answer: string;
   citationCorrect: boolean;
   grounded: boolean;
   confidence: number;
@@ -25,7 +26,7 @@ export function squash(s: string): string {
   return s.normalize('NFKC').replace(/\[FAQ\d+\.\d+\]/g, '').replace(/```\w*/g, '').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
 }
 
-const TEMPLATE = [NO_ANSWER_TEXT, STAFF_POINTER, '这个问题涉及以下两条 FAQ', '可能相关的主题'].map(squash);
+const TEMPLATE = [NO_ANSWER_TEXT, STAFF_POINTER, TWO_ENTRIES_INTRO, HEDGE_INTRO].map(squash);
 
 /**
  * Offline groundedness: each cited entry's solution appears in the answer, and once the
@@ -35,20 +36,19 @@ export function isGroundedOffline(r: AnswerResult): boolean {
   // Link targets (/faq/FAQ2.5) are navigation, not content.
   let rest = squash(r.text.replace(/\]\([^)]*\)/g, ']'));
   for (const e of r.cited) {
-    const solution = squash(e.answer.trim() === '' ? NO_SOLUTION_TEXT : e.answer);
+    const solution = squash(e.solution.trim() === '' ? NO_SOLUTION_TEXT : e.solution);
     // The heading first: a one-word solution ("是") must not be taken out of the middle of it.
     rest = rest.replace(squash(e.question.split('\n')[0]!), '');
     if (!rest.includes(solution)) return false;
     rest = rest.replace(solution, '');
   }
   for (const t of TEMPLATE) rest = rest.replace(t, '');
-  if (r.noAnswer) for (const h of r.retrieval.hits) rest = rest.replace(squash(h.entry.question.split('\n')[0]!), '');
   return rest.length <= 4;
 }
 
 /** LLM groundedness: every sentence of substance carries a citation. */
 export function isGroundedLlm(r: AnswerResult): boolean {
-  if (r.noAnswer) return r.citations.length === 0;
+  if (r.decision === 'refuse') return r.citations.length === 0;
   const sentences = r.text.split(/(?<=[。!?!?\n])/).map((s) => s.trim()).filter((s) => squash(s).length >= 6);
   return sentences.length > 0 && sentences.every((s) => /\[FAQ\d+\.\d+\]/.test(s));
 }
@@ -67,8 +67,9 @@ export function scoreCase(c: EvalCase, r: AnswerResult, baseline: CaseResult['ba
     expected: c.expected,
     outOfScope,
     rank,
-    noAnswer: r.noAnswer,
+    noAnswer: r.decision === 'refuse',
     citations: r.citations,
+    answer: r.text,
     citationCorrect,
     grounded: r.mode === 'llm' ? isGroundedLlm(r) : isGroundedOffline(r),
     confidence: r.retrieval.confidence,

@@ -1,6 +1,6 @@
 import { answerQuestion, type AnswerDeps } from '../answer/answer';
 import { standaloneQuestion } from '../answer/follow-up';
-import type { KbEntry } from '../corpus/schema';
+import type { Entry } from '../corpus/schema';
 import { createBaseline } from './baseline';
 import type { EvalCase } from './dataset';
 import { aggregateByKind, scoreCase, type CaseResult, type Metrics } from './metrics';
@@ -22,7 +22,7 @@ export interface EvalRun {
 export async function runEval(
   cases: EvalCase[],
   deps: AnswerDeps,
-  entries: KbEntry[],
+  entries: Entry[],
   opts: { dataset: string; mode: string; onProgress?: (done: number, total: number) => void },
 ): Promise<EvalRun> {
   const baseline = createBaseline(entries);
@@ -31,7 +31,7 @@ export async function runEval(
   let threshold = 0;
   for (const [i, c] of cases.entries()) {
     const r = await answerQuestion({ question: c.question, history: c.history }, deps);
-    threshold = r.retrieval.threshold;
+    threshold = r.retrieval.thresholds.answer;
     // The baseline gets the same offline follow-up rewriting, so the comparison is about retrieval.
     results.push(scoreCase(c, r, baseline(standaloneQuestion(c.question, c.history ?? []), c.expected)));
     opts.onProgress?.(i + 1, cases.length);

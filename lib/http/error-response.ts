@@ -1,6 +1,5 @@
 import { isAppError, RateLimitError } from '../errors';
-
-const GENERIC = '服务内部错误,请稍后再试。';
+import { GENERIC_ERROR_TEXT as GENERIC } from '../text/messages';
 
 /**
  * The one place an error becomes a response: typed errors meant for users keep their

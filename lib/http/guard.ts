@@ -1,10 +1,9 @@
-import type { AppConfig } from '../config';
 import { RateLimitError } from '../errors';
 import { clientKey } from './client-key';
-import { processRateLimiter } from './rate-limit';
+import type { RateLimiter } from './rate-limit';
 
 /** Throws RateLimitError when this client has used up its requests. */
-export function enforceRateLimit(request: Request, config: Pick<AppConfig, 'rateLimit'>): void {
-  const decision = processRateLimiter(config.rateLimit)(clientKey(request.headers));
+export function enforceRateLimit(request: Request, limiter: RateLimiter): void {
+  const decision = limiter(clientKey(request.headers));
   if (!decision.ok) throw new RateLimitError(decision.retryAfterSeconds);
 }

@@ -45,13 +45,3 @@ export function createRateLimiter(opts: RateLimiterOptions): RateLimiter {
     return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - b.tokens) / ratePerMs / 1000)) };
   };
 }
-
-const g = globalThis as typeof globalThis & { __faqRateLimiter?: RateLimiter };
-
-/** The process-wide limiter, shared by every route (Next may load this module more than once). */
-export function processRateLimiter(opts: RateLimiterOptions): RateLimiter {
-  g.__faqRateLimiter ??= createRateLimiter(opts);
-  return g.__faqRateLimiter;
-}
-
-/** Re-exported for callers that take both from here. */

@@ -6,7 +6,9 @@ import path from 'node:path';
  * Writes a directory so that readers see either the old or the new one, never a mix.
  * `target` is a symlink to a versioned sibling (`<name>.v-<stamp>`); the new version is
  * written in full, then a fresh symlink is renamed over `target` (rename is atomic),
- * then older versions are removed. A crash at any point leaves the previous index usable.
+ * then versions older than the previous one are removed (the previous one stays, so a
+ * reader that resolved the old link a moment ago still finds its files). A crash at any
+ * point leaves the previous index usable.
  *
  * @example
  * await writeDirAtomically('.data/index', async (dir) => { await store.save(dir); });
@@ -28,8 +30,7 @@ export async function writeDirAtomically(target: string, write: (dir: string) =>
     await rm(tmpLink, { force: true });
     throw e;
   }
-  if (previous) await rm(path.join(parent, previous), { recursive: true, force: true }).catch(() => undefined);
-  await removeLeftovers(parent, base, path.basename(versionDir));
+  await removeOldVersions(parent, base, [path.basename(versionDir), previous ?? '']);
   return versionDir;
 }
 
@@ -48,11 +49,14 @@ async function replaceTarget(target: string, tmpLink: string): Promise<string | 
   return previous && !path.isAbsolute(previous) ? previous : null;
 }
 
-/** Writes that crashed leave versions and links behind; remove those older than an hour (a live writer is never that slow). */
-async function removeLeftovers(parent: string, base: string, keep: string): Promise<void> {
-  const cutoff = Date.now() - 60 * 60 * 1000;
+/** A version another process may still be writing is younger than this; older unkept ones are leftovers. */
+const IN_PROGRESS_MS = 60_000;
+
+/** Removes every version and link but the kept ones, except very young ones another writer may still be filling. */
+async function removeOldVersions(parent: string, base: string, keep: string[]): Promise<void> {
+  const cutoff = Date.now() - IN_PROGRESS_MS;
   for (const name of await readdir(parent)) {
-    if (name === keep || (!name.startsWith(`${base}.v-`) && !name.startsWith(`${base}.link-`))) continue;
+    if (keep.includes(name) || (!name.startsWith(`${base}.v-`) && !name.startsWith(`${base}.link-`))) continue;
     const st = await lstat(path.join(parent, name)).catch(() => null);
     if (st && st.mtimeMs < cutoff) await rm(path.join(parent, name), { recursive: true, force: true }).catch(() => undefined);
   }

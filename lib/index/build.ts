@@ -4,11 +4,13 @@ import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
 import hnswlib from 'hnswlib-node';
 import type { AppConfig } from '../config';
-import type { LoadedCorpus } from '../corpus/load';
+import type { Corpus } from '../corpus/load';
 import { createEmbedderForBuild } from '../retrieval/embedder';
+import type { Tokenizer } from '../retrieval/tokenize';
 import { writeDirAtomically } from './atomic';
+import type { SavedCorpus } from './load';
 import { chunkEntry } from './chunks';
-import { INDEX_FORMAT_VERSION, KB_FILE, MANIFEST_FILE, type IndexManifest } from './manifest';
+import { CORPUS_FILE, INDEX_FORMAT_VERSION, type IndexManifest, MANIFEST_FILE } from './manifest';
 
 export interface HnswParams {
   m: number;
@@ -23,6 +25,8 @@ export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100 };
 
 export interface BuildOptions {
   embeddings: AppConfig['embeddings'];
+  /** The tokenizer of the corpus's vocabulary (the local embedder segments with it). */
+  tokenizer: Tokenizer;
   hnsw?: HnswParams;
   /** Called as chunks are embedded and added, for progress bars. */
   onProgress?: (done: number, total: number) => void;
@@ -32,11 +36,11 @@ export interface BuildOptions {
  * Embeds every chunk of the corpus into LangChain's HNSWLib and writes the index
  * atomically to `indexDir` (see writeDirAtomically). Returns the manifest written.
  */
-export async function buildIndex(corpus: LoadedCorpus, indexDir: string, opts: BuildOptions): Promise<IndexManifest> {
+export async function buildIndex(corpus: Corpus, indexDir: string, opts: BuildOptions): Promise<IndexManifest> {
   const started = Date.now();
   const docs = corpus.entries.flatMap(chunkEntry);
   const texts = docs.map((d) => d.pageContent);
-  const embedder = createEmbedderForBuild(opts.embeddings, texts);
+  const embedder = createEmbedderForBuild(opts.embeddings, texts, opts.tokenizer);
   const hnsw = opts.hnsw ?? DEFAULT_HNSW;
 
   const batch = 256;
@@ -71,8 +75,8 @@ export async function buildIndex(corpus: LoadedCorpus, indexDir: string, opts: B
   };
   await writeDirAtomically(indexDir, async (dir) => {
     await store.save(dir);
-    const kb = { entries: corpus.entries, categories: corpus.categories, dictionary: corpus.dictionary, synonyms: corpus.synonyms, embedderState: embedder.state };
-    await writeFile(path.join(dir, KB_FILE), JSON.stringify(kb));
+    const saved: SavedCorpus = { entries: corpus.entries, categories: corpus.categories, dictionary: corpus.dictionary, synonyms: corpus.synonyms, embedderState: embedder.state };
+    await writeFile(path.join(dir, CORPUS_FILE), JSON.stringify(saved));
     manifest.buildMs = Date.now() - started;
     // Written last: a version directory without a manifest is incomplete by definition.
     await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));

@@ -1,7 +1,7 @@
 import { Document } from '@langchain/core/documents';
-import type { KbEntry } from '../corpus/schema';
+import type { Entry } from '../corpus/schema';
 
-export type ChunkKind = 'entry' | 'question' | 'related';
+export type ChunkKind = 'entry' | 'question' | 'alternative';
 
 export interface ChunkMetadata {
   /** Canonical entry id; every chunk of an entry carries it. */
@@ -39,16 +39,16 @@ function splitLong(text: string, max: number): string[] {
 
 /**
  * The chunks indexed for one entry: the whole entry (category, question, answer;
- * split when very long), its question alone, and each related question, so a short
+ * split when very long), its question alone, and each alternative question, so a short
  * colloquial query can meet a short alternative question.
  */
-export function chunkEntry(entry: KbEntry): Document<ChunkMetadata>[] {
+export function chunkEntry(entry: Entry): Document<ChunkMetadata>[] {
   const meta = (kind: ChunkKind, part?: number): ChunkMetadata => ({ id: entry.id, category: entry.category.name, kind, ...(part === undefined ? {} : { part }) });
-  const answerParts = splitLong(entry.answer, MAX_CHUNK_CHARS);
+  const answerParts = splitLong(entry.solution, MAX_CHUNK_CHARS);
   const docs = answerParts.map(
     (part, i) => new Document({ pageContent: `${entry.category.name}\n${entry.question}\n${part}`, metadata: meta('entry', answerParts.length > 1 ? i : undefined) }),
   );
   docs.push(new Document({ pageContent: entry.question, metadata: meta('question') }));
-  for (const r of entry.related) docs.push(new Document({ pageContent: r, metadata: meta('related') }));
+  for (const r of entry.alternatives) docs.push(new Document({ pageContent: r, metadata: meta('alternative') }));
   return docs;
 }

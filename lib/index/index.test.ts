@@ -1,9 +1,10 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, utimes, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../corpus/load';
 import { IndexError } from '../errors';
+import { createTokenizer } from '../retrieval/tokenize';
 import { writeDirAtomically } from './atomic';
 import { buildIndex } from './build';
 import { assertFresh, openIndex } from './load';
@@ -23,6 +24,7 @@ FAQ1.2
 
 let dir: string;
 const cfg = { embeddings: { provider: 'local' as const, dim: 64 }, hnswEf: 32 };
+const tokenizer = createTokenizer({ dictionary: [], synonyms: [] });
 
 beforeEach(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'faq-index-'));
@@ -43,7 +45,7 @@ async function expectIndexError(p: Promise<unknown>, code: string) {
 describe('index build and load', () => {
   it('builds, saves and loads an index that finds its entries', async () => {
     const corpus = await loadCorpus(files());
-    const manifest = await buildIndex(corpus, indexDir(), { embeddings: cfg.embeddings });
+    const manifest = await buildIndex(corpus, indexDir(), { embeddings: cfg.embeddings, tokenizer });
     expect(manifest).toMatchObject({ entries: 2, rawEntries: 2, embedder: { id: 'local-ngram-tfidf-v3/d64', dim: 64 } });
     const loaded = await openIndex(indexDir(), cfg);
     expect(loaded.store.index.getEf()).toBe(32);
@@ -56,12 +58,12 @@ describe('index build and load', () => {
   });
 
   it('detects an index built by another embedder', async () => {
-    await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings });
+    await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings, tokenizer });
     await expectIndexError(openIndex(indexDir(), { ...cfg, embeddings: { provider: 'local', dim: 128 } }), 'index_stale');
   });
 
   it('detects a changed corpus', async () => {
-    const manifest = await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings });
+    const manifest = await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings, tokenizer });
     await writeFile(path.join(dir, 'faq.txt'), FAQ.replace('补报', '重新补报'));
     const changed = await loadCorpus(files());
     expect(() => assertFresh(manifest, changed.inputsSha256)).toThrow(IndexError);
@@ -69,13 +71,13 @@ describe('index build and load', () => {
   });
 
   it('detects a truncated index file as corrupt', async () => {
-    await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings });
+    await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings, tokenizer });
     await truncate(path.join(indexDir(), 'hnswlib.index'), 100);
     await expectIndexError(openIndex(indexDir(), cfg), 'index_corrupt');
   });
 
   it('detects a missing manifest as corrupt', async () => {
-    await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings });
+    await buildIndex(await loadCorpus(files()), indexDir(), { embeddings: cfg.embeddings, tokenizer });
     await rm(path.join(indexDir(), 'manifest.json'));
     await expectIndexError(openIndex(indexDir(), cfg), 'index_corrupt');
   });
@@ -99,16 +101,22 @@ describe('writeDirAtomically', () => {
     expect((await readdir(dir)).filter((n) => n.startsWith('out.'))).toHaveLength(1);
   });
 
-  it('replaces the old version and removes it', async () => {
+  it('replaces the old version, keeps the previous one and removes older ones', async () => {
     const target = path.join(dir, 'out');
-    for (const v of ['v1', 'v2']) {
-      await writeDirAtomically(target, async (d) => {
-        await mkdir(d, { recursive: true });
-        await writeFile(path.join(d, 'a.txt'), v);
-      });
+    const versions: string[] = [];
+    for (const v of ['v1', 'v2', 'v3', 'v4']) {
+      versions.push(
+        await writeDirAtomically(target, async (d) => {
+          await mkdir(d, { recursive: true });
+          await writeFile(path.join(d, 'a.txt'), v);
+        }),
+      );
+      // Make every version look older than a writer still in progress.
+      const old = new Date(Date.now() - 120_000);
+      for (const done of versions) await utimes(done, old, old).catch(() => undefined);
     }
-    expect(await readFile(path.join(target, 'a.txt'), 'utf8')).toBe('v2');
-    expect((await readdir(dir)).filter((n) => n.startsWith('out.'))).toHaveLength(1);
+    expect(await readFile(path.join(target, 'a.txt'), 'utf8')).toBe('v4');
+    expect((await readdir(dir)).filter((n) => n.startsWith('out.')).sort()).toEqual(versions.slice(-2).map((v) => path.basename(v)).sort());
   });
 
   it('replaces a plain directory left by an older layout', async () => {

@@ -2,21 +2,30 @@ import { readFile, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import type { AppConfig } from '../config';
-import type { FaqCategory, KbEntry } from '../corpus/schema';
+import type { Entry, FaqCategory } from '../corpus/schema';
 import { IndexError } from '../errors';
+import { createEmbedderForLoad, type Embedder, expectedEmbedderId } from '../retrieval/embedder';
 import type { LocalEmbedderState } from '../retrieval/embeddings';
-import { createEmbedderForLoad, expectedEmbedderId, type Embedder } from '../retrieval/embedder';
-import { KB_FILE, MANIFEST_FILE, manifestSchema, type IndexManifest } from './manifest';
+import { createTokenizer, type Tokenizer } from '../retrieval/tokenize';
+import { CORPUS_FILE, type IndexManifest, MANIFEST_FILE, manifestSchema } from './manifest';
 
-export interface LoadedIndex {
+/** What the index directory keeps beside the vectors, so it can be served without re-reading the FAQ. */
+export interface SavedCorpus {
+  entries: Entry[];
+  categories: FaqCategory[];
+  dictionary: string[];
+  synonyms: string[][];
+  embedderState?: LocalEmbedderState;
+}
+
+export interface SearchIndex {
   dir: string;
   manifest: IndexManifest;
   store: HNSWLib;
   embedder: Embedder;
-  entries: KbEntry[];
+  tokenizer: Tokenizer;
+  entries: Entry[];
   categories: FaqCategory[];
-  dictionary: string[];
-  synonyms: string[][];
 }
 
 const INGEST_HINT = '请运行 npm run ingest 重新构建索引';
@@ -27,10 +36,9 @@ const INGEST_HINT = '请运行 npm run ingest 重新构建索引';
  * by another embedder. All reads go to one resolved version directory, so a
  * concurrent rebuild cannot mix files of two versions.
  */
-export async function openIndex(indexDir: string, cfg: { embeddings: AppConfig['embeddings']; hnswEf: number }): Promise<LoadedIndex> {
+export async function openIndex(indexDir: string, cfg: { embeddings: AppConfig['embeddings']; hnswEf: number }): Promise<SearchIndex> {
   const dir = await realpath(indexDir).catch(() => null);
   if (!dir) throw new IndexError('index_missing', `索引不存在(${indexDir}),${INGEST_HINT}。`);
-
   let manifest: IndexManifest;
   try {
     manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')));
@@ -43,23 +51,17 @@ export async function openIndex(indexDir: string, cfg: { embeddings: AppConfig['
       detail: { built: manifest.embedder.id, expected },
     });
   }
-
   try {
-    const kb = JSON.parse(await readFile(path.join(dir, KB_FILE), 'utf8')) as {
-      entries: KbEntry[];
-      categories: FaqCategory[];
-      dictionary: string[];
-      synonyms?: string[][];
-      embedderState?: LocalEmbedderState;
-    };
-    const embedder = createEmbedderForLoad(cfg.embeddings, kb.embedderState);
+    const saved = JSON.parse(await readFile(path.join(dir, CORPUS_FILE), 'utf8')) as SavedCorpus;
+    const tokenizer = createTokenizer({ dictionary: saved.dictionary ?? [], synonyms: saved.synonyms ?? [] });
+    const embedder = createEmbedderForLoad(cfg.embeddings, saved.embedderState, tokenizer);
     const store = await HNSWLib.load(dir, embedder.embeddings);
-    if (store.index.getCurrentCount() !== manifest.chunks || kb.entries.length !== manifest.entries) {
+    if (store.index.getCurrentCount() !== manifest.chunks || saved.entries.length !== manifest.entries) {
       throw new Error(`count mismatch: ${store.index.getCurrentCount()} vectors, manifest says ${manifest.chunks}`);
     }
     // HNSWLib.load leaves ef at hnswlib's default of 10, too low for good recall.
     store.index.setEf(cfg.hnswEf);
-    return { dir, manifest, store, embedder, entries: kb.entries, categories: kb.categories, dictionary: kb.dictionary ?? [], synonyms: kb.synonyms ?? [] };
+    return { dir, manifest, store, embedder, tokenizer, entries: saved.entries, categories: saved.categories };
   } catch (cause) {
     if (cause instanceof IndexError) throw cause;
     throw new IndexError('index_corrupt', `索引文件不完整或已损坏,${INGEST_HINT}。`, { cause });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export const manifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
@@ -17,6 +17,7 @@ export const manifestSchema = z.object({
 export type IndexManifest = z.infer<typeof manifestSchema>;
 
 export const MANIFEST_FILE = 'manifest.json';
-export const KB_FILE = 'kb.json';
+/** The merged entries, categories, vocabulary and embedder state the index was built from. */
+export const CORPUS_FILE = 'corpus.json';
 /** Files LangChain's HNSWLib.save writes; all must be present for a usable index. */
 export const HNSWLIB_FILES = ['hnswlib.index', 'args.json', 'docstore.json'] as const;

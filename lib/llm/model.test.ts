@@ -1,13 +1,13 @@
 import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { KbEntry } from '../corpus/schema';
+import type { Entry } from '../corpus/schema';
 import { UpstreamError } from '../errors';
 import type { Hit } from '../retrieval/types';
 import { startMockOpenAI, type MockOpenAI } from '../testing/openai-mock-server';
 import { createLlmClient } from './model';
 
 const KEY = 'sk-test-SECRET-abc123';
-const entry: KbEntry = { id: 'FAQ2.5', ids: ['FAQ2.5'], category: { id: 'FAQ2', name: '普通POS类' }, question: '挥卡报03?', answer: '补注册双免白名单。', line: 1, related: [] };
+const entry: Entry = { id: 'FAQ2.5', ids: ['FAQ2.5'], category: { id: 'FAQ2', name: '普通POS类' }, question: '挥卡报03?', solution: '补注册双免白名单。', line: 1, alternatives: [] };
 const hits: Hit[] = [{ id: 'FAQ2.5', entry, rank: 1, score: 1, scores: { vector: 0.5, keyword: 1, fused: 1 }, coverage: 1 }];
 
 let mock: MockOpenAI | undefined;

@@ -5,7 +5,7 @@ import type { AppConfig } from '../config';
 import { UpstreamError } from '../errors';
 import type { BuiltPrompt } from './prompts';
 import { buildAnswerPromptV1, buildCondensePromptV1 } from './prompts';
-import type { LlmClient } from './types';
+import type { CallLimits, LlmClient } from './types';
 
 type LlmConfig = NonNullable<AppConfig['llm']>;
 
@@ -40,16 +40,19 @@ export function toUpstreamError(e: unknown, ctx: { deadlineHit: boolean; stalled
 }
 
 /**
- * Runs `fn` with a signal that fires on the caller's abort, on the overall deadline,
- * or when `touch` has not been called for `timeoutMs` (a stalled stream).
+ * Runs `fn` with a signal that fires on the caller's abort, at the request's deadline,
+ * or when nothing has arrived for `stallMs` (a stalled stream).
  */
-async function* withDeadline<T>(timeoutMs: number, outer: AbortSignal | undefined, fn: (signal: AbortSignal) => Promise<AsyncIterable<T>>): AsyncGenerator<T> {
+async function* withDeadline<T>(stallMs: number, limits: CallLimits, fn: (signal: AbortSignal) => Promise<AsyncIterable<T>>): AsyncGenerator<T> {
+  const outer = limits.signal;
   const controller = new AbortController();
   const ctx = { deadlineHit: false, stalled: false, started: false };
+  const remaining = Math.max(0, (limits.deadline ?? Date.now() + stallMs) - Date.now());
   const deadline = setTimeout(() => {
     ctx.deadlineHit = true;
     controller.abort();
-  }, timeoutMs);
+  }, remaining);
+  const timeoutMs = Math.min(stallMs, remaining);
   let idle: NodeJS.Timeout | undefined;
   const touch = () => {
     clearTimeout(idle);
@@ -95,19 +98,20 @@ export function createLlmClient(config: LlmConfig): LlmClient {
   });
   return {
     model: config.model,
-    async condense(question, history, signal) {
+    timeoutMs: config.timeoutMs,
+    async condense(question, history, limits = {}) {
       if (history.length === 0) return question;
       const prompt = buildCondensePromptV1({ question, history });
       let text = '';
       const messages = await toMessages(prompt);
-      for await (const chunk of withDeadline(config.timeoutMs, signal, (s) => chat.stream(messages, { signal: s }))) text += textOf(chunk.content);
+      for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }))) text += textOf(chunk.content);
       const rewritten = text.trim().split('\n')[0]!.trim();
       return rewritten === '' ? question : rewritten.slice(0, 500);
     },
-    async *streamAnswer(question, hits, history, signal) {
+    async *streamAnswer(question, hits, history, limits = {}) {
       const prompt = buildAnswerPromptV1({ question, hits, history });
       const messages = await toMessages(prompt);
-      for await (const chunk of withDeadline(config.timeoutMs, signal, (s) => chat.stream(messages, { signal: s }))) {
+      for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }))) {
         const text = textOf(chunk.content);
         if (text) yield text;
       }

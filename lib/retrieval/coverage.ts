@@ -1,5 +1,5 @@
-import type { KbEntry } from '../corpus/schema';
-import { normalizeText, words } from './tokenize';
+import type { Entry } from '../corpus/schema';
+import type { Tokenizer } from './tokenize';
 
 export interface CoverageModel {
   /** IDF of a segmented word over the entries; words the corpus never uses get the maximum. */
@@ -13,12 +13,12 @@ export interface QueryUnits {
 }
 
 /** The searchable text of an entry, normalised once. */
-export function entryText(e: KbEntry): string {
-  return normalizeText([e.category.name, e.question, e.answer, ...e.related].join('\n'));
+export function entryText(e: Entry, tokenizer: Tokenizer): string {
+  return tokenizer.normalize([e.category.name, e.question, e.solution, ...e.alternatives].join('\n'));
 }
 
-export function queryUnits(query: string, model: CoverageModel): QueryUnits {
-  const units = [...new Set(words(query, 'precise'))].map((text) => ({ text, weight: model.idf(text) }));
+export function queryUnits(query: string, model: CoverageModel, tokenizer: Tokenizer): QueryUnits {
+  const units = [...new Set(tokenizer.words(query, 'precise'))].map((text) => ({ text, weight: model.idf(text) }));
   return { units, total: units.reduce((a, u) => a + u.weight, 0) };
 }
 

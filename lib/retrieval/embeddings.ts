@@ -1,6 +1,6 @@
 import { Embeddings } from '@langchain/core/embeddings';
 import { pinyinBigrams } from './pinyin';
-import { charGrams, normalizeText, words } from './tokenize';
+import type { Tokenizer } from './tokenize';
 
 export const LOCAL_EMBEDDER_VERSION = 'local-ngram-tfidf-v3';
 
@@ -15,6 +15,11 @@ export interface LocalEmbedderState {
   maxIdf: number;
 }
 
+/** Identifies the local embedding space of a dimension. */
+export function localEmbedderId(dim: number): string {
+  return `${LOCAL_EMBEDDER_VERSION}/d${dim}`;
+}
+
 /** FNV-1a, 32 bit: fast, stable across platforms and runs. */
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
@@ -26,12 +31,12 @@ function fnv1a(s: string): number {
 }
 
 /** Weighted features of a text: CJK character 1-3 grams, latin words, segmented words, pinyin syllable bigrams. */
-export function features(text: string): Map<string, number> {
+export function features(text: string, tokenizer: Tokenizer): Map<string, number> {
   const out = new Map<string, number>();
   const add = (f: string, w: number) => out.set(f, (out.get(f) ?? 0) + w);
-  for (const g of charGrams(text, 3)) add(`c:${g}`, [...g].length === 1 ? 0.25 : 1);
-  for (const w of words(text)) add(`w:${w}`, 1);
-  for (const p of pinyinBigrams(normalizeText(text))) add(`p:${p}`, PINYIN_WEIGHT);
+  for (const g of tokenizer.charGrams(text, 3)) add(`c:${g}`, [...g].length === 1 ? 0.25 : 1);
+  for (const w of tokenizer.words(text)) add(`w:${w}`, 1);
+  for (const p of pinyinBigrams(tokenizer.normalize(text))) add(`p:${p}`, PINYIN_WEIGHT);
   return out;
 }
 
@@ -42,12 +47,12 @@ const PINYIN_WEIGHT = 0.5;
 export const MAX_FIT_TEXTS = 20_000;
 
 /** Fits IDF over the texts being indexed (or an evenly spaced, deterministic sample of them). */
-export function fitLocalEmbedder(texts: string[], dim: number): LocalEmbedderState {
+export function fitLocalEmbedder(texts: string[], dim: number, tokenizer: Tokenizer): LocalEmbedderState {
   const step = Math.max(1, texts.length / MAX_FIT_TEXTS);
   const sample: string[] = [];
   for (let i = 0; i < texts.length; i += step) sample.push(texts[Math.floor(i)]!);
   const df = new Map<string, number>();
-  for (const t of sample) for (const f of features(t).keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  for (const t of sample) for (const f of features(t, tokenizer).keys()) df.set(f, (df.get(f) ?? 0) + 1);
   const n = Math.max(sample.length, 1);
   const idf: Record<string, number> = {};
   for (const [f, d] of df) idf[f] = Math.log(1 + n / d);
@@ -60,27 +65,29 @@ export function fitLocalEmbedder(texts: string[], dim: number): LocalEmbedderSta
  * Deterministic; a real LangChain `Embeddings`, so HNSWLib uses it like any other.
  *
  * @example
- * const state = fitLocalEmbedder(chunkTexts, 1024);
- * const emb = new LocalHashEmbeddings(state);
+ * const state = fitLocalEmbedder(chunkTexts, 512, tokenizer);
+ * const emb = new LocalHashEmbeddings(state, tokenizer);
  * const v = await emb.embedQuery('挥卡报03');
  */
 export class LocalHashEmbeddings extends Embeddings {
   readonly state: LocalEmbedderState;
+  private readonly tokenizer: Tokenizer;
 
-  constructor(state: LocalEmbedderState) {
+  constructor(state: LocalEmbedderState, tokenizer: Tokenizer) {
     super({});
     this.state = state;
+    this.tokenizer = tokenizer;
   }
 
   /** Identifies the embedding space; an index built by another embedder is stale. */
   get id(): string {
-    return `${LOCAL_EMBEDDER_VERSION}/d${this.state.dim}`;
+    return localEmbedderId(this.state.dim);
   }
 
   embedSync(text: string): number[] {
     const { dim, idf, maxIdf } = this.state;
     const v = new Float64Array(dim);
-    for (const [f, tf] of features(normalizeText(text))) {
+    for (const [f, tf] of features(this.tokenizer.normalize(text), this.tokenizer)) {
       const h = fnv1a(f);
       const w = (tf >= 1 ? 1 + Math.log(tf) : tf) * (idf[f] ?? maxIdf);
       v[h % dim]! += h & 0x80000000 ? -w : w;

@@ -1,10 +1,8 @@
-import { keywordTerms } from './tokenize';
-
 export interface Bm25Options {
   k1?: number;
   b?: number;
-  /** Tokeniser; defaults to segmented words plus CJK bigrams. */
-  tokenize?: (text: string) => string[];
+  /** Terms of a text, e.g. a tokenizer's keywordTerms (segmented words plus CJK bigrams). */
+  tokenize: (text: string) => string[];
 }
 
 export interface KeywordHit {
@@ -29,10 +27,10 @@ export class Bm25Index {
   /** Document frequency of each term, for IDF-weighted coverage. */
   readonly df = new Map<string, number>();
 
-  constructor(docs: { text: string; weight: number }[][], opts: Bm25Options = {}) {
+  constructor(docs: { text: string; weight: number }[][], opts: Bm25Options) {
     this.k1 = opts.k1 ?? 1.2;
     this.b = opts.b ?? 0.75;
-    this.tokenize = opts.tokenize ?? keywordTerms;
+    this.tokenize = opts.tokenize;
     const building = new Map<string, { docs: number[]; tfs: number[] }>();
     docs.forEach((fields, doc) => {
       const tf = new Map<string, number>();

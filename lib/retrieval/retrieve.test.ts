@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KnowledgeBase } from '../kb';
-import { tempKnowledgeBase } from '../testing/temp-kb';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { tempRuntime } from '../testing/temp-kb';
 
 let kb: KnowledgeBase;
 let cleanup: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ kb, cleanup } = await tempKnowledgeBase());
+  ({ kb, cleanup } = await tempRuntime());
 });
 afterAll(() => cleanup());
 
@@ -19,15 +19,15 @@ describe('hybrid retrieval on the real corpus', () => {
     ['TRADE_CLOSED', 'FAQ5.4'],
   ])('puts the right entry first for %s', async (q, id) => {
     const r = await kb.retrieve(q);
-    expect(r.noAnswer).toBe(false);
+    expect(r.decision).toBe('answer');
     expect(r.hits[0]!.id).toBe(id);
     expect(r.answerIds[0]).toBe(id);
   });
 
   it.each(['今天天气怎么样', '信用卡逾期了怎么办', '帮我写一首关于春天的诗'])('recognises %s as not covered', async (q) => {
     const r = await kb.retrieve(q);
-    expect(r.noAnswer).toBe(true);
-    expect(r.confidence).toBeLessThan(r.threshold);
+    expect(r.decision).toBe('refuse');
+    expect(r.confidence).toBeLessThan(r.thresholds.hedge);
     expect(r.answerIds).toEqual([]);
   });
 

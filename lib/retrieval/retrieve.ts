@@ -1,7 +1,7 @@
-import type { KbEntry } from '../corpus/schema';
+import type { Entry } from '../corpus/schema';
 import { bestClauseCoverage, clauses, coverageOf, entryText, queryUnits, type CoverageModel, type QueryUnits } from './coverage';
 import { Bm25Index } from './keyword';
-import { bigrams } from './tokenize';
+import { bigrams, type Tokenizer } from './tokenize';
 import type { Hit, RetrievalResult, RetrieveFn, RetrieveOptions } from './types';
 
 /** Searches chunk vectors; returns entry ids with cosine similarity, best first, ids may repeat. */
@@ -20,7 +20,7 @@ export interface RetrieverOptions {
   coverageWeight?: number;
   /** Weight of the best entry's vector similarity beside its coverage in the confidence. */
   vectorWeight?: number;
-  /** Terms of the keyword index (default: segmented words plus CJK bigrams); for ablations. */
+  /** Terms of the keyword index (default: the tokenizer's words plus CJK bigrams); for ablations. */
   keywordTerms?: (text: string) => string[];
 }
 
@@ -30,11 +30,11 @@ export const DEFAULT_VECTOR_WEIGHT = 1.5;
 export const DEFAULT_COVERAGE_WEIGHT = 0.3;
 
 /** BM25 fields of an entry: the question and related questions weigh more than the answer. */
-export function entryFields(e: KbEntry): { text: string; weight: number }[] {
+export function entryFields(e: Entry): { text: string; weight: number }[] {
   return [
     { text: e.question, weight: 2 },
-    { text: e.related.join('\n'), weight: 1.5 },
-    { text: e.answer, weight: 1 },
+    { text: e.alternatives.join('\n'), weight: 1.5 },
+    { text: e.solution, weight: 1 },
     { text: e.category.name, weight: 0.5 },
   ];
 }
@@ -44,10 +44,10 @@ export function entryFields(e: KbEntry): { text: string; weight: number }[] {
  * coverage check decides `noAnswer`. Pure given its searches, so tests can pass their own.
  *
  * @example
- * const retrieve = createRetriever(entries, vectorSearch);
+ * const retrieve = createRetriever(entries, vectorSearch, tokenizer);
  * const { hits, noAnswer } = await retrieve('挥卡报03');
  */
-export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, opts: RetrieverOptions = {}): RetrieveFn & { bm25: Bm25Index } {
+export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, tokenizer: Tokenizer, opts: RetrieverOptions = {}): RetrieveFn & { bm25: Bm25Index } {
   const threshold = opts.threshold ?? DEFAULT_NO_ANSWER_THRESHOLD;
   const rrfK = opts.rrfK ?? 60;
   const keywordWeight = opts.keywordWeight ?? 1;
@@ -55,10 +55,10 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
   const coverageWeight = opts.coverageWeight ?? DEFAULT_COVERAGE_WEIGHT;
   const vectorWeight = opts.vectorWeight ?? DEFAULT_VECTOR_WEIGHT;
   const rrfMax = (1 + keywordWeight) / (rrfK + 1);
-  const bm25 = new Bm25Index(entries.map(entryFields), { tokenize: opts.keywordTerms });
+  const bm25 = new Bm25Index(entries.map(entryFields), { tokenize: opts.keywordTerms ?? tokenizer.keywordTerms });
   const byId = new Map(entries.map((e, i) => [e.id, i]));
   const texts: (string | undefined)[] = new Array(entries.length);
-  const textOf = (i: number) => (texts[i] ??= entryText(entries[i]!));
+  const textOf = (i: number) => (texts[i] ??= entryText(entries[i]!, tokenizer));
   let charDf: Map<string, number> | undefined;
   const charIdf = (c: string) => {
     if (!charDf) {
@@ -85,9 +85,9 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
     const kwScore = new Map(kw.map((h) => [h.index, bestKw > 0 ? h.score / bestKw : 0]));
 
     // Rank fusion orders candidates; coverage (how much of the question the entry accounts for) breaks near-ties.
-    const whole = queryUnits(query, model);
+    const whole = queryUnits(query, model, tokenizer);
     const parts = clauses(query);
-    const units: QueryUnits[] = parts.length > 1 ? [whole, ...parts.map((c) => queryUnits(c, model))] : [whole];
+    const units: QueryUnits[] = parts.length > 1 ? [whole, ...parts.map((c) => queryUnits(c, model, tokenizer))] : [whole];
     const scored = [...fused.entries()].map(([i, rrf]) => {
       const cov = coverageOf(whole, textOf(i));
       return { i, cov, f: (1 - coverageWeight) * (rrf / rrfMax) + coverageWeight * cov };
@@ -107,9 +107,11 @@ export function createRetriever(entries: KbEntry[], vectorSearch: VectorSearch, 
     // clause counts, so an instruction tacked onto a real question cannot hide it.
     const topCoverage = top ? bestClauseCoverage(units, textOf(byId.get(top.id)!)) : 0;
     const confidence = top ? round((topCoverage + vectorWeight * top.scores.vector) / (1 + vectorWeight)) : 0;
-    const noAnswer = confidence < threshold;
-    const answerIds = noAnswer ? [] : pickAnswerHits(hits, (text) => bestClauseCoverage(units, text), (i) => textOf(byId.get(hits[i]!.id)!));
-    return { query, hits: hits.slice(0, k), noAnswer, confidence, threshold, answerIds };
+    const decision = confidence < threshold ? 'refuse' : 'answer';
+    const answerIds = decision === 'refuse' ? [] : pickAnswerHits(hits, (text) => bestClauseCoverage(units, text), (i) => textOf(byId.get(hits[i]!.id)!));
+    const suggestionIds = hits.filter((h) => !answerIds.includes(h.id)).slice(0, 2).map((h) => h.id);
+    const signals = { coverage: topCoverage, vector: top?.scores.vector ?? 0 };
+    return { query, hits: hits.slice(0, k), decision, confidence, thresholds: { answer: threshold, hedge: threshold }, answerIds, suggestionIds, signals };
   };
   return Object.assign(retrieve, { bm25 });
 }

@@ -5,17 +5,17 @@ const require = createRequire(import.meta.url);
 
 /**
  * Words that carry no topic: question words, particles, politeness. They are
- * kept out of keyword scoring and out of the coverage that decides `noAnswer`.
+ * kept out of keyword scoring and out of the coverage that decides the answer.
  */
 const STOPWORDS = new Set(
   (
     '的 了 吗 呢 吧 啊 呀 哦 嘛 么 是 在 有 和 与 及 或 也 都 就 还 又 要 会 能 可以 可 该 这 那 这个 那个 这种 那种 ' +
-    '怎么 怎么办 怎么样 怎样 如何 什么 为什么 为啥 啥 咋 咋办 咋回事 哪里 哪儿 哪 多少 几 是否 有没有 能不能 可不可以 ' +
+    '怎么 怎么办 怎么样 怎样 如何 什么 为什么 为啥 啥 咋 咋办 咋回事 咋整 哪里 哪儿 哪 多少 几 是否 有没有 能不能 可不可以 ' +
     '请问 请 问 问下 问一下 一下 帮 帮忙 我 你 他 她 它 我们 你们 他们 一个 个 下 出现 显示 提示 情况 原因 问题 ' +
     '处理 解决 办 办法 方法 回事 时候 不了 不 没 没有 一直 老是 总是 现在 刚才 ' +
-    '哪些 几个 多少 知道 是不是 能否 可否 需要 要求 想 不想 先 得 还是 还 吧 嘛 呗 啦 哈 整 弄 搞 看看 看下 一般 ' +
+    '哪些 几个 知道 是不是 能否 可否 需要 要求 想 不想 先 得 还是 呗 啦 哈 整 弄 搞 看看 看下 一般 ' +
     '自己 当 最多 最少 能先 那边 这边 有点 一样 为何 到底 究竟 意思 含义 ' +
-    '你好 您好 麻烦 急 急急 在线等 求助 求教 请教 谢谢 感谢 多谢 大佬 老师 各位 亲 哈喽 hello hi thanks 我这边 我们这边 就是 那个 这个问题 ' +
+    '你好 您好 麻烦 急 急急 在线等 求助 求教 请教 谢谢 感谢 多谢 大佬 老师 各位 亲 哈喽 hello hi thanks 我这边 我们这边 就是 这个问题 ' +
     'the a an is are was to of for in on and or how what why do does can i my me it this that with please'
   ).split(/\s+/),
 );
@@ -24,96 +24,48 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const LATIN_RUN = /[a-z0-9_]+/g;
 
-let jieba: Jieba | undefined;
-let userWords: string[] = [];
-
-/** Adds domain words (收银宝, 双免, 挥卡 …) to the segmenter; safe to call more than once. */
-export function setUserDictionary(words: string[]): void {
-  const fresh = words.filter((w) => w.trim() !== '' && !userWords.includes(w));
-  if (fresh.length === 0) return;
-  userWords = [...userWords, ...fresh];
-  if (jieba) jieba.loadDict(Buffer.from(fresh.map((w) => `${w} 50000`).join('\n'), 'utf8'));
+/** What shapes segmentation and normalisation: the domain dictionary and the synonym groups. */
+export interface Vocabulary {
+  dictionary: string[];
+  /** Groups of equivalent words, canonical word first. */
+  synonyms: string[][];
 }
-
-function getJieba(): Jieba {
-  if (!jieba) {
-    const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
-    jieba = JiebaClass.withDict(dict);
-    if (userWords.length) jieba.loadDict(Buffer.from(userWords.map((w) => `${w} 50000`).join('\n'), 'utf8'));
-  }
-  return jieba;
-}
-
-let synonymPattern: RegExp | null = null;
-let canonicalOf = new Map<string, string>();
 
 /**
- * Rewrites synonyms to one canonical word before matching ("闪付" -> "挥卡"), in
- * questions and entries alike. Groups are lists whose first word is canonical.
+ * Segmentation and normalisation for one vocabulary. Built once per knowledge base
+ * and passed to whatever needs it (keyword index, embeddings, coverage), so two
+ * knowledge bases in one process never share hidden state.
  */
-export function setSynonyms(groups: string[][]): void {
-  canonicalOf = new Map();
-  for (const [canonical, ...variants] of groups) {
-    if (!canonical) continue;
-    const target = canonical.normalize('NFKC').toLowerCase();
-    // The canonical word maps to itself so that, longest match first, "商服平台" is not rewritten via its prefix "商服".
-    for (const v of [canonical, ...variants]) canonicalOf.set(v.normalize('NFKC').toLowerCase(), target);
-  }
-  // Latin variants match whole words only, so "ip" never fires inside "shipping".
-  const variants = [...canonicalOf.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((v) => {
-      const escaped = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-      return /^[a-z0-9 _-]+$/.test(v) ? `(?<![a-z0-9])${escaped}(?![a-z0-9])` : escaped;
-    });
-  synonymPattern = variants.length ? new RegExp(variants.join('|'), 'g') : null;
-}
-
-/** NFKC (full-width to half-width), lower case, collapsed spaces, synonyms made canonical. */
-export function normalizeText(text: string): string {
-  const base = text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-  return synonymPattern ? base.replace(synonymPattern, (m) => canonicalOf.get(m) ?? m) : base;
+export interface Tokenizer {
+  readonly vocabulary: Vocabulary;
+  /** NFKC (full-width to half-width), lower case, collapsed spaces, synonyms made canonical. */
+  normalize(text: string): string;
+  /**
+   * Segmented words, stopwords and punctuation removed. `search` mode (for indexing) also
+   * emits the parts of compounds (营业执照 -> 营业, 执照, 营业执照); `precise` emits each word once.
+   */
+  words(text: string, mode?: 'search' | 'precise'): string[];
+  /** Character n-grams (1..maxN) of every CJK run; latin words and numbers whole. */
+  charGrams(text: string, maxN?: number): string[];
+  /** The terms the keyword index scores: segmented words plus CJK bigrams (robust to segmentation misses). */
+  keywordTerms(text: string): string[];
 }
 
 export function isStopword(token: string): boolean {
   return STOPWORDS.has(token);
 }
 
-/**
- * Segmented words, stopwords and punctuation removed. `search` mode (the default, for
- * indexing) also emits the parts of compounds ("营业执照" -> 营业, 执照, 营业执照); `precise`
- * mode emits each word once, for weighing how much of a question an entry covers.
- */
-export function words(text: string, mode: 'search' | 'precise' = 'search'): string[] {
-  const norm = normalizeText(text);
-  const out: string[] = [];
-  const jb = getJieba();
-  for (const w of mode === 'search' ? jb.cutForSearch(norm, true) : jb.cut(norm, true)) {
-    const t = w.trim();
-    if (t === '' || isStopword(t)) continue;
-    if (CJK.test(t) || /[a-z0-9]/.test(t)) out.push(t);
-  }
-  return out;
+/** NFKC, lower case, collapsed spaces: the normalisation that needs no vocabulary. */
+export function basicNormalize(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-/** Character unigrams and bigrams of every CJK run; latin words and numbers whole. */
-export function charGrams(text: string, maxN = 2): string[] {
-  const norm = normalizeText(text);
-  const out: string[] = [];
-  for (const run of norm.match(CJK_RUN) ?? []) {
-    const chars = [...run];
-    for (let n = 1; n <= maxN; n++) {
-      for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
-    }
-  }
-  for (const w of norm.match(LATIN_RUN) ?? []) out.push(w);
-  return out;
-}
-
-/** Only bigrams of CJK runs plus latin words: the classic baseline tokenisation. */
+/** Only bigrams of CJK runs plus latin words, on the basic normalisation: the classic baseline tokenisation. */
 export function bigrams(text: string): string[] {
-  const norm = normalizeText(text);
+  return bigramsOfNormalized(basicNormalize(text));
+}
+
+function bigramsOfNormalized(norm: string): string[] {
   const out: string[] = [];
   for (const run of norm.match(CJK_RUN) ?? []) {
     const chars = [...run];
@@ -124,9 +76,70 @@ export function bigrams(text: string): string[] {
   return out;
 }
 
-/** The terms the keyword index scores: segmented words plus CJK bigrams (robust to segmentation misses). */
-export function keywordTerms(text: string): string[] {
-  const ws = words(text);
-  const grams = bigrams(text).filter((g) => [...g].length === 2 && !isStopword(g));
-  return [...ws, ...grams.map((g) => `#${g}`)];
+function synonymRewriter(groups: string[][]): (text: string) => string {
+  const canonicalOf = new Map<string, string>();
+  for (const [canonical, ...variants] of groups) {
+    if (!canonical) continue;
+    const target = basicNormalize(canonical);
+    // The canonical word maps to itself so that, longest match first, 商服平台 is not rewritten via its prefix 商服.
+    for (const v of [canonical, ...variants]) canonicalOf.set(basicNormalize(v), target);
+  }
+  if (canonicalOf.size === 0) return (t) => t;
+  // Latin variants match whole words only, so "ip" never fires inside "shipping".
+  const alternatives = [...canonicalOf.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((v) => {
+      const escaped = v.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      return /^[a-z0-9 _-]+$/.test(v) ? `(?<![a-z0-9])${escaped}(?![a-z0-9])` : escaped;
+    });
+  const pattern = new RegExp(alternatives.join('|'), 'g');
+  return (text) => text.replace(pattern, (m) => canonicalOf.get(m) ?? m);
+}
+
+function newJieba(dictionary: string[]): Jieba {
+  const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+  const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+  const jieba = JiebaClass.withDict(dict);
+  const words = dictionary.filter((w) => w.trim() !== '');
+  if (words.length) jieba.loadDict(Buffer.from(words.map((w) => `${w} 50000`).join('\n'), 'utf8'));
+  return jieba;
+}
+
+/**
+ * Builds a tokenizer for a vocabulary (jieba with the domain dictionary, synonym rewriting).
+ * Loading jieba's dictionary takes about 0.2 s, so build one per knowledge base, not per call.
+ *
+ * @example
+ * const t = createTokenizer({ dictionary: ['收银宝'], synonyms: [['挥卡', '闪付']] });
+ * t.words('闪付报03') // ['挥卡', '报', '03'] (segmentation may vary)
+ */
+export function createTokenizer(vocabulary: Vocabulary): Tokenizer {
+  const jieba = newJieba(vocabulary.dictionary);
+  const rewrite = synonymRewriter(vocabulary.synonyms);
+  const normalize = (text: string) => rewrite(basicNormalize(text));
+  const words = (text: string, mode: 'search' | 'precise' = 'search') => {
+    const norm = normalize(text);
+    const out: string[] = [];
+    for (const w of mode === 'search' ? jieba.cutForSearch(norm, true) : jieba.cut(norm, true)) {
+      const t = w.trim();
+      if (t === '' || isStopword(t)) continue;
+      if (CJK.test(t) || /[a-z0-9]/.test(t)) out.push(t);
+    }
+    return out;
+  };
+  const charGrams = (text: string, maxN = 2) => {
+    const norm = normalize(text);
+    const out: string[] = [];
+    for (const run of norm.match(CJK_RUN) ?? []) {
+      const chars = [...run];
+      for (let n = 1; n <= maxN; n++) for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
+    }
+    for (const w of norm.match(LATIN_RUN) ?? []) out.push(w);
+    return out;
+  };
+  const keywordTerms = (text: string) => {
+    const grams = bigramsOfNormalized(normalize(text)).filter((g) => [...g].length === 2 && !isStopword(g));
+    return [...words(text), ...grams.map((g) => `#${g}`)];
+  };
+  return { vocabulary, normalize, words, charGrams, keywordTerms };
 }

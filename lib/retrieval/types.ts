@@ -1,18 +1,18 @@
-import type { KbEntry } from '../corpus/schema';
+import type { Entry } from '../corpus/schema';
 
 export interface HitScores {
   /** Cosine similarity of the question to the entry's best chunk, 0..1. */
   vector: number;
   /** BM25 score normalised to 0..1 by the best keyword score for this query. */
   keyword: number;
-  /** Reciprocal-rank-fusion score (the ranking key). */
+  /** The ranking key (rank fusion and coverage). */
   fused: number;
 }
 
 export interface Hit {
   /** Canonical id of the entry (first of `entry.ids`). */
   id: string;
-  entry: KbEntry;
+  entry: Entry;
   rank: number;
   /** Same as `scores.fused`, kept flat for sorting and display. */
   score: number;
@@ -21,16 +21,30 @@ export interface Hit {
   coverage: number;
 }
 
+/**
+ * What to do with a question:
+ * - answer: the best entry answers it; cite it.
+ * - hedge: the closest entry may be it; show it as the closest, cited, with other candidates.
+ * - refuse: the FAQ does not cover it; the fixed reply, no citation.
+ */
+export type Decision = 'answer' | 'hedge' | 'refuse';
+
+export const DECISIONS: readonly Decision[] = ['answer', 'hedge', 'refuse'];
+
 export interface RetrievalResult {
   query: string;
   hits: Hit[];
-  /** True when no entry is relevant enough to answer from. */
-  noAnswer: boolean;
-  /** 0..1: coverage and vector similarity of the best entry combined; `noAnswer` is `confidence < threshold`. */
+  decision: Decision;
+  /** Estimated probability (0..1) that the best entry answers the question; the decision is read off it. */
   confidence: number;
-  threshold: number;
-  /** The hits that together answer the question: the best one, plus a second when it covers what the first leaves out. Empty when `noAnswer`. */
+  /** The confidence at and above which the decision is `answer`, and `hedge`. */
+  thresholds: { answer: number; hedge: number };
+  /** The entries that together answer (answer, hedge): the best one, plus a second when it covers what the first leaves out. Empty when refused. */
   answerIds: string[];
+  /** Other entries offered as 「您是不是想问」 (hedge, refuse). */
+  suggestionIds: string[];
+  /** The signals the decision was made from, by name, for the hit-testing page and `ask --explain`. */
+  signals: Record<string, number>;
 }
 
 export interface RetrieveOptions {

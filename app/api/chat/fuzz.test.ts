@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isolateEnv } from '@/lib/testing/env';
-import { chatBody } from '@/lib/testing/ui-stream';
+import { useRouteRuntime } from '@/lib/testing/route-runtime';
+import { POST } from './route';
+import { chatBody } from './read-ui-stream';
 
-isolateEnv({ RATE_LIMIT_PER_MINUTE: '0' });
-const { POST } = await import('./route');
+useRouteRuntime({ RATE_LIMIT_PER_MINUTE: '0' });
 
 const post = (body: string) => POST(new Request('http://localhost/api/chat', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
 

@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { isolateEnv } from '@/lib/testing/env';
+import { useRouteRuntime } from '@/lib/testing/route-runtime';
+import { POST } from './route';
 import { startMockOpenAI, type MockReply } from '@/lib/testing/openai-mock-server';
-import { chatBody, readUIStream } from '@/lib/testing/ui-stream';
+import { chatBody, readUIStream } from './read-ui-stream';
 
 // The real client code talks HTTP to a scripted OpenAI-compatible server on 127.0.0.1.
 let next: MockReply = { text: '' };
 const mock = await startMockOpenAI(() => next);
-isolateEnv({ OPENAI_BASE_URL: mock.url, OPENAI_API_KEY: 'sk-test-llm-route', OPENAI_CHAT_MODEL: 'mock-model', LLM_TIMEOUT_MS: '1500', LLM_MAX_RETRIES: '1', DIRECT_MATCH_THRESHOLD: '1.01', RATE_LIMIT_PER_MINUTE: '0' });
-const { POST } = await import('./route');
+useRouteRuntime({ OPENAI_BASE_URL: mock.url, OPENAI_API_KEY: 'sk-test-llm-route', OPENAI_CHAT_MODEL: 'mock-model', LLM_TIMEOUT_MS: '1500', LLM_MAX_RETRIES: '1', DIRECT_MATCH_THRESHOLD: '1.01', RATE_LIMIT_PER_MINUTE: '0' });
 afterAll(() => mock.close());
 
 async function ask(reply: MockReply, question = 'POS插卡正常,挥卡报03无效商户怎么办') {
@@ -53,12 +53,12 @@ describe('LLM mode through the chat route', () => {
   it('gives the no-answer reply without calling the model when retrieval finds nothing', async () => {
     const s = await ask({ text: '今天晴 [FAQ2.5]' }, '今天天气怎么样');
     expect(s.modelCalls).toBe(0);
-    expect(s.answer).toMatchObject({ noAnswer: true, citations: [] });
+    expect(s.answer).toMatchObject({ decision: 'refuse', citations: [] });
   });
 
   it('turns the model’s own no-answer sentence into the no-answer reply', async () => {
     const s = await ask({ text: '抱歉,FAQ 中没有找到与该问题相关的内容。' });
-    expect(s.answer).toMatchObject({ noAnswer: true, citations: [] });
+    expect(s.answer).toMatchObject({ decision: 'refuse', citations: [] });
   });
 
   it.each<[string, MockReply]>([

@@ -1,9 +1,9 @@
 import { expect, it } from 'vitest';
-import { isolateEnv } from '@/lib/testing/env';
-import { chatBody } from '@/lib/testing/ui-stream';
+import { useRouteRuntime } from '@/lib/testing/route-runtime';
+import { POST } from './route';
+import { chatBody } from './read-ui-stream';
 
-isolateEnv({ RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_BURST: '2' });
-const { POST } = await import('./route');
+useRouteRuntime({ RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_BURST: '2' });
 
 it('limits each client with a 429, a Chinese message and Retry-After, other clients unaffected', async () => {
   const post = (ip: string) => POST(new Request('http://localhost/api/chat', { method: 'POST', body: chatBody('报96'), headers: { 'content-type': 'application/json', 'x-forwarded-for': ip } }));

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { isolateEnv } from '@/lib/testing/env';
-import { chatBody, readUIStream } from '@/lib/testing/ui-stream';
+import { useRouteRuntime } from '@/lib/testing/route-runtime';
+import { POST } from './route';
+import { chatBody, readUIStream } from './read-ui-stream';
 
-isolateEnv({ RATE_LIMIT_PER_MINUTE: '0' });
-const { POST } = await import('./route');
+useRouteRuntime({ RATE_LIMIT_PER_MINUTE: '0' });
 
 const post = (body: string, headers: Record<string, string> = {}) =>
   POST(new Request('http://localhost/api/chat', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } }));
@@ -28,15 +28,15 @@ describe('POST /api/chat', () => {
     const s = await readUIStream(res);
     expect(s.text).toContain('[FAQ2.5]');
     expect(s.answer!.citations).toEqual(['FAQ2.5']);
-    expect(s.answer!.cited[0]!.answer).toContain('双免白名单');
+    expect(s.answer!.cited[0]!.solution).toContain('双免白名单');
     expect(s.sourceIds[0]).toBe('FAQ2.5');
     expect(s.sources!.entries[0]!.id).toBe('FAQ2.5');
-    expect(s.meta).toMatchObject({ mode: 'offline', noAnswer: false });
+    expect(s.meta).toMatchObject({ mode: 'offline', decision: 'answer' });
   });
 
   it('gives the no-answer reply without citations for an off-topic question', async () => {
     const s = await readUIStream(await post(chatBody('今天天气怎么样')));
-    expect(s.answer!.noAnswer).toBe(true);
+    expect(s.answer!.decision).toBe('refuse');
     expect(s.answer!.citations).toEqual([]);
     expect(s.text).toContain('FAQ 中没有找到');
     expect(s.text).not.toMatch(/\[FAQ\d+\.\d+\]/);

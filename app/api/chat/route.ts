@@ -1,10 +1,10 @@
-import { getDefaultAnswerDeps, streamAnswer } from '@/lib/answer/answer';
-import { answerResponse } from '@/lib/answer/ui-stream';
-import { getConfig } from '@/lib/config';
+import { streamAnswer } from '@/lib/answer/answer';
 import { errorResponse } from '@/lib/http/error-response';
 import { enforceRateLimit } from '@/lib/http/guard';
 import { readJsonBody } from '@/lib/http/read-body';
+import { getRuntime } from '@/lib/runtime';
 import { parseChatRequest } from './schema';
+import { answerResponse } from './ui-stream';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -12,11 +12,11 @@ export const dynamic = 'force-dynamic';
 /** POST /api/chat: what useChat sends in, a cited answer out as an AI SDK UI message stream. */
 export async function POST(request: Request): Promise<Response> {
   try {
-    const config = getConfig();
-    enforceRateLimit(request, config);
-    const body = await readJsonBody(request, config.limits.maxBodyBytes);
-    const input = parseChatRequest(body, config.limits);
-    const deps = await getDefaultAnswerDeps();
+    const rt = getRuntime();
+    enforceRateLimit(request, rt.rateLimiter);
+    const body = await readJsonBody(request, rt.config.limits.maxBodyBytes);
+    const input = parseChatRequest(body, rt.config.limits);
+    const deps = rt.answerDeps(await rt.knowledge.get());
     return await answerResponse(streamAnswer(input, deps, request.signal), deps.llm !== null);
   } catch (e) {
     return errorResponse(e);

@@ -1,33 +1,33 @@
-import { describe, expect, it, vi } from 'vitest';
-import { isolateEnv } from '@/lib/testing/env';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { parseConfig } from '@/lib/config';
+import { createRuntime, setRuntime } from '@/lib/runtime';
+import { tempRuntime } from '@/lib/testing/temp-kb';
+import { GET } from './route';
 
-// Each case loads the routes afresh: config and the knowledge base are read once per module load.
-async function loadGet(env: Record<string, string | undefined>) {
-  isolateEnv();
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  vi.resetModules();
-  return (await import('./route')).GET;
-}
+afterAll(() => void setRuntime(undefined));
 
 describe('GET /api/health', () => {
   it('answers 503 with a Chinese, actionable message when the index is unusable', async () => {
     // A remote embedder is never rebuilt on the fly, so a missing index stays missing.
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
-    const GET = await loadGet({ EMBEDDINGS: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'faq-health-'));
+    setRuntime(createRuntime(parseConfig({ INDEX_DIR: path.join(dir, 'index'), EMBEDDINGS: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' })));
     const res = await GET();
     expect(res.status).toBe(503);
     const json = (await res.json()) as { error: { code: string; message: string } };
     expect(json.error.code).toMatch(/^index_/);
     expect(json.error.message).toMatch(/[\u4e00-\u9fff]/);
     expect(json.error.message).toContain('ingest');
-    vi.restoreAllMocks();
+    spy.mockRestore();
+    await rm(dir, { recursive: true, force: true });
   });
 
   it('reports the entries, the answer mode and the index build', async () => {
-    const GET = await loadGet({ EMBEDDINGS: 'local', OPENAI_API_KEY: undefined, OPENAI_BASE_URL: undefined, ANSWER_MODE: 'offline' });
+    const t = await tempRuntime({ ANSWER_MODE: 'offline' });
+    setRuntime(t.runtime);
     const res = await GET();
     expect(res.status).toBe(200);
     const json = (await res.json()) as Record<string, unknown>;
@@ -36,5 +36,6 @@ describe('GET /api/health', () => {
     expect(json.embedder).toEqual(expect.any(String));
     expect(Number.isNaN(Date.parse(String(json.builtAt)))).toBe(false);
     expect(json).not.toHaveProperty('model');
+    await t.cleanup();
   }, 60_000);
 });

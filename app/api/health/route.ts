@@ -1,17 +1,29 @@
-import { describeMode } from '@/lib/answer/answer';
 import { errorResponse } from '@/lib/http/error-response';
-import { getKnowledgeBase } from '@/lib/kb';
+import { getRuntime } from '@/lib/runtime';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
-/** GET /api/health: for deployments and load balancers; 503 while the index is unusable. */
+/**
+ * GET /api/health: for deployments and load balancers. 200 while answering (status "ok", or
+ * "degraded" when an edit broke the FAQ and the last good version is served); 503 while nothing can be served.
+ */
 export async function GET(): Promise<Response> {
   try {
-    const kb = await getKnowledgeBase();
-    const { mode, model } = describeMode();
+    const rt = getRuntime();
+    const kb = await rt.knowledge.get();
+    const knowledge = rt.knowledge.status();
+    const { mode, model } = rt.mode();
     return Response.json(
-      { status: 'ok', entries: kb.manifest.rawEntries, mode, model, embedder: kb.manifest.embedder.id, builtAt: kb.manifest.builtAt },
+      {
+        status: knowledge.state === 'degraded' ? 'degraded' : 'ok',
+        entries: kb.manifest.rawEntries,
+        mode,
+        model,
+        embedder: kb.manifest.embedder.id,
+        builtAt: kb.manifest.builtAt,
+        ...(knowledge.state === 'degraded' ? { knowledge: { error: knowledge.error, since: knowledge.since } } : {}),
+      },
       { headers: { 'cache-control': 'no-store' } },
     );
   } catch (e) {

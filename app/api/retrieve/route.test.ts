@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isolateEnv } from '@/lib/testing/env';
+import { useRouteRuntime } from '@/lib/testing/route-runtime';
+import { POST } from './route';
 
-isolateEnv({ RATE_LIMIT_PER_MINUTE: '0' });
-const { POST } = await import('./route');
+useRouteRuntime({ RATE_LIMIT_PER_MINUTE: '0' });
 
 interface Body {
-  noAnswer: boolean;
+  decision: string;
   answerIds: string[];
   hits: { id: string; rank: number; question: string; scores: { vector: number; keyword: number; fused: number } }[];
   error?: { message: string };
@@ -20,16 +20,16 @@ describe('POST /api/retrieve', () => {
   it('ranks FAQ2.5 first for 挥卡报03, with every score', async () => {
     const { status, json } = await post(JSON.stringify({ question: 'POS插卡正常,挥卡报03无效商户怎么办' }));
     expect(status).toBe(200);
-    expect(json.noAnswer).toBe(false);
+    expect(json.decision).toBe('answer');
     expect(json.answerIds).toContain('FAQ2.5');
     expect(json.hits[0]).toMatchObject({ id: 'FAQ2.5', rank: 1 });
     for (const h of json.hits) for (const s of ['vector', 'keyword', 'fused'] as const) expect(h.scores[s]).toEqual(expect.any(Number));
     expect(json.hits.map((h) => h.scores.fused)).toEqual([...json.hits.map((h) => h.scores.fused)].sort((a, b) => b - a));
   }, 60_000);
 
-  it('decides noAnswer for an off-topic question', async () => {
+  it('refuses an off-topic question', async () => {
     const { json } = await post(JSON.stringify({ question: '今天天气怎么样' }));
-    expect(json.noAnswer).toBe(true);
+    expect(json.decision).toBe('refuse');
     expect(json.answerIds).toEqual([]);
   });
 

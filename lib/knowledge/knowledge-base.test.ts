@@ -1,12 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { copyFile, mkdtemp, readdir, readlink, rm, truncate, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseConfig, type AppConfig } from './config';
-import { CorpusError, IndexError } from './errors';
-import { ingest, loadKnowledgeBase } from './kb';
+import { type AppConfig, parseConfig } from '../config';
+import { CorpusError, IndexError } from '../errors';
+import { ingest, loadKnowledgeBase } from './ingest';
 
-const root = path.resolve(import.meta.dirname, '..');
+const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
 let config: AppConfig;
 
@@ -18,15 +19,14 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const works = async (c: AppConfig) => {
-  const kb = await loadKnowledgeBase(c);
-  expect((await kb.retrieve('挥卡报03')).hits[0]!.id).toBe('FAQ2.5');
-  return kb;
+  const loaded = await loadKnowledgeBase(c);
+  expect((await loaded.kb.retrieve('挥卡报03')).hits[0]!.id).toBe('FAQ2.5');
+  return loaded;
 };
 
 describe('index faults with the local embedder', () => {
   it('builds a missing index by itself', async () => {
-    const kb = await works(config);
-    expect(kb.rebuilt).toContain('索引不存在');
+    expect((await works(config)).rebuilt).toContain('索引不存在');
   });
 
   it('rebuilds a truncated index', async () => {
@@ -42,10 +42,17 @@ describe('index faults with the local embedder', () => {
 
   it('rebuilds when the FAQ changed', async () => {
     await ingest(config);
-    await writeFile(config.corpusFile, `${(await import('node:fs')).readFileSync(config.corpusFile, 'utf8')}\nFAQ9.16\n问题描述:\n新问题?\n解决方法:\n新答案。\n`);
-    const kb = await works(config);
-    expect(kb.rebuilt).toContain('已过期');
-    expect(kb.getEntry('FAQ9.16')?.answer).toBe('新答案。');
+    await writeFile(config.corpusFile, `${readFileSync(config.corpusFile, 'utf8')}\nFAQ9.16\n问题描述:\n新问题?\n解决方法:\n新答案。\n`);
+    const { kb, rebuilt } = await works(config);
+    expect(rebuilt).toContain('已过期');
+    expect(kb.getEntry('FAQ9.16')?.solution).toBe('新答案。');
+  });
+
+  it('rebuilds when admin-added alternatives change, and finds the entry by them', async () => {
+    await ingest(config);
+    const { kb, rebuilt } = await loadKnowledgeBase(config, { 'FAQ9.12': ['好老板被锁住了登不上去'] });
+    expect(rebuilt).toContain('已过期');
+    expect(kb.getEntry('FAQ9.12')?.alternatives).toContain('好老板被锁住了登不上去');
   });
 });
 

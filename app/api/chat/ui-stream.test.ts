@@ -1,28 +1,28 @@
 import { readUIMessageStream, type UIMessageChunk } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
-import type { KbEntry } from '../corpus/schema';
-import type { Hit, RetrievalResult } from '../retrieval/types';
-import { toCitedEntry } from './extractive';
-import type { AnswerEvent, AnswerResult } from './types';
+import type { Entry } from '@/lib/corpus/schema';
+import type { Hit, RetrievalResult } from '@/lib/retrieval/types';
+import { toCitedEntry } from '@/lib/answer/extractive';
+import type { AnswerEvent, AnswerResult } from '@/lib/answer/types';
 import { toFaqUIMessageStream } from './ui-stream';
 import type { FaqUIMessage } from './ui-types';
 
-const entry: KbEntry = {
+const entry: Entry = {
   id: 'FAQ2.5',
   ids: ['FAQ2.5'],
   category: { id: 'FAQ2', name: '普通POS类' },
   question: 'POS插卡消费正常,但挥卡报03无效商户?\n补充说明',
-  answer: '到银联平台手工报备双免白名单。',
+  solution: '到银联平台手工报备双免白名单。',
   line: 40,
-  related: [],
+  alternatives: [],
 };
 const hit: Hit = { id: 'FAQ2.5', entry, rank: 1, score: 0.03, scores: { vector: 0.8, keyword: 1, fused: 0.03 }, coverage: 0.9 };
-const retrieval: RetrievalResult = { query: '挥卡报03', hits: [hit], noAnswer: false, confidence: 0.9, threshold: 0.3, answerIds: ['FAQ2.5'] };
+const retrieval: RetrievalResult = { query: '挥卡报03', hits: [hit], decision: 'answer', confidence: 0.9, thresholds: { answer: 0.8, hedge: 0.3 }, answerIds: ['FAQ2.5'], suggestionIds: [], signals: {} };
 const text = '请到银联平台报备双免白名单 [FAQ2.5]';
 const result: AnswerResult = {
   question: '挥卡报03',
   standaloneQuestion: '挥卡报03',
-  noAnswer: false,
+  decision: 'answer',
   mode: 'llm',
   model: 'gpt-test',
   text,
@@ -31,6 +31,7 @@ const result: AnswerResult = {
   notices: [],
   retrieval,
   cited: [toCitedEntry(entry)],
+  suggestions: [],
   timings: { retrievalMs: 1, totalMs: 2 },
 };
 
@@ -75,9 +76,9 @@ describe('toFaqUIMessageStream', () => {
     const m = await finalMessage(toFaqUIMessageStream(events(happy)));
     expect(m.parts.filter((p) => p.type === 'text').map((p) => p.text).join('')).toBe(text);
     const answer = m.parts.find((p) => p.type === 'data-answer');
-    expect(answer?.data).toMatchObject({ text, citations: ['FAQ2.5'], mode: 'llm', model: 'gpt-test', noAnswer: false, replace: false });
-    expect(answer?.data.cited[0]?.answer).toContain('双免白名单');
-    expect(m.parts.find((p) => p.type === 'data-meta')?.data).toEqual({ mode: 'llm', model: 'gpt-test', noAnswer: false });
+    expect(answer?.data).toMatchObject({ text, citations: ['FAQ2.5'], mode: 'llm', model: 'gpt-test', decision: 'answer', replace: false });
+    expect(answer?.data.cited[0]?.solution).toContain('双免白名单');
+    expect(m.parts.find((p) => p.type === 'data-meta')?.data).toEqual({ mode: 'llm', model: 'gpt-test', decision: 'answer' });
     expect(m.parts.find((p) => p.type === 'data-notice')?.data.message).toBe('已移除无效引用');
   });
 

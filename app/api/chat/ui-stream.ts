@@ -1,9 +1,9 @@
 import { createUIMessageStream, createUIMessageStreamResponse, UI_MESSAGE_STREAM_HEADERS, type UIMessageChunk } from 'ai';
-import { toCitedEntry } from './extractive';
-import type { AnswerEvent, RetrievalResult } from './types';
+import { toCitedEntry } from '@/lib/answer/extractive';
+import type { AnswerEvent, AnswerResult, RetrievalResult } from '@/lib/answer/types';
+import { titleOf } from '@/lib/corpus/schema';
+import { ANSWER_FAILED_TEXT as FAILED_TEXT } from '@/lib/text/messages';
 import type { FaqDataParts, FaqUIMessage } from './ui-types';
-
-const FAILED_TEXT = '抱歉,生成答案时出现问题,请稍后重试。如问题紧急,请直接查阅 FAQ 或联系通联业务同事。';
 const TEXT_ID = 'answer';
 type Chunk = UIMessageChunk<never, FaqDataParts>;
 
@@ -25,7 +25,16 @@ function isAbort(e: unknown): boolean {
  * - `done`: `data-answer` with the final text, citations and cited entries.
  * `fail` ends the message with a Chinese error text instead of a blank reply.
  */
-export function createChunkMapper() {
+/** Per-response options: the stored exchange's id goes into the final data part, for feedback. */
+export interface StreamOptions {
+  exchangeId?: string;
+}
+
+function answerPart(r: AnswerResult, replace: boolean, exchangeId: string | undefined): FaqDataParts['answer'] {
+  return { text: r.text, citations: r.citations, cited: r.cited, notices: r.notices, mode: r.mode, model: r.model, decision: r.decision, suggestions: r.suggestions, replace, exchangeId };
+}
+
+export function createChunkMapper(opts: StreamOptions = {}) {
   let textOpen = false;
   const text = (delta: string): Chunk[] => {
     const out: Chunk[] = textOpen ? [] : [{ type: 'text-start', id: TEXT_ID }];
@@ -38,8 +47,8 @@ export function createChunkMapper() {
     map(ev: AnswerEvent): Chunk[] {
       if (ev.type === 'retrieval') {
         return [
-          { type: 'data-meta', data: { mode: ev.mode, model: ev.model, noAnswer: ev.retrieval.noAnswer } },
-          ...ev.retrieval.hits.map((h): Chunk => ({ type: 'source-document', sourceId: h.id, mediaType: 'text/plain', title: `[${h.id}] ${h.entry.question.split('\n')[0]}` })),
+          { type: 'data-meta', data: { mode: ev.mode, model: ev.model, decision: ev.retrieval.decision } },
+          ...ev.retrieval.hits.map((h): Chunk => ({ type: 'source-document', sourceId: h.id, mediaType: 'text/plain', title: `[${h.id}] ${titleOf(h.entry)}` })),
           { type: 'data-sources', data: sourcesOf(ev.retrieval) },
         ];
       }
@@ -49,7 +58,7 @@ export function createChunkMapper() {
       return [
         // Nothing streamed: the text part still carries the answer, so it is in the chat history.
         ...(textOpen ? [] : text(r.text)),
-        { type: 'data-answer', data: { text: r.text, citations: r.citations, cited: r.cited, notices: r.notices, mode: r.mode, model: r.model, noAnswer: r.noAnswer, replace: ev.replace } },
+        { type: 'data-answer', data: answerPart(r, ev.replace, opts.exchangeId) },
       ];
     },
     fail(e: unknown): Chunk[] {
@@ -61,10 +70,10 @@ export function createChunkMapper() {
 }
 
 /** Streams answer events as the AI SDK's UI message stream (LLM mode: text as the model writes it). */
-export function toFaqUIMessageStream(events: AsyncIterable<AnswerEvent>): ReadableStream<UIMessageChunk> {
+export function toFaqUIMessageStream(events: AsyncIterable<AnswerEvent>, opts: StreamOptions = {}): ReadableStream<UIMessageChunk> {
   return createUIMessageStream<FaqUIMessage>({
     execute: async ({ writer }) => {
-      const chunks = createChunkMapper();
+      const chunks = createChunkMapper(opts);
       chunks.start().forEach((c) => writer.write(c));
       let finish: 'stop' | 'error' = 'stop';
       try {
@@ -84,8 +93,8 @@ export function toFaqUIMessageStream(events: AsyncIterable<AnswerEvent>): Readab
  * (offline mode composes them in well under a millisecond): same protocol and headers as the
  * streamed response, without a stream pipeline per request.
  */
-export async function toFaqUIMessageResponse(events: AsyncIterable<AnswerEvent>): Promise<Response> {
-  const chunks = createChunkMapper();
+export async function toFaqUIMessageResponse(events: AsyncIterable<AnswerEvent>, opts: StreamOptions = {}): Promise<Response> {
+  const chunks = createChunkMapper(opts);
   const out = chunks.start();
   let finish: 'stop' | 'error' = 'stop';
   try {
@@ -100,6 +109,6 @@ export async function toFaqUIMessageResponse(events: AsyncIterable<AnswerEvent>)
 }
 
 /** The response for an answer: buffered when no model streams it, streamed otherwise. */
-export function answerResponse(events: AsyncIterable<AnswerEvent>, streamed: boolean): Promise<Response> | Response {
-  return streamed ? createUIMessageStreamResponse({ stream: toFaqUIMessageStream(events), headers: { 'cache-control': 'no-store' } }) : toFaqUIMessageResponse(events);
+export function answerResponse(events: AsyncIterable<AnswerEvent>, streamed: boolean, opts: StreamOptions = {}): Promise<Response> | Response {
+  return streamed ? createUIMessageStreamResponse({ stream: toFaqUIMessageStream(events, opts), headers: { 'cache-control': 'no-store' } }) : toFaqUIMessageResponse(events, opts);
 }

@@ -1,5 +1,5 @@
-import type { AnswerNotice } from '../answer/types';
-import type { FaqDataParts } from '../answer/ui-types';
+import type { AnswerNotice } from '@/lib/answer/types';
+import type { FaqDataParts } from './ui-types';
 
 export interface ReadStream {
   chunks: { type: string; [k: string]: unknown }[];
@@ -11,14 +11,14 @@ export interface ReadStream {
   sourceIds: string[];
 }
 
-/** Reads a UI message stream response (SSE) to the end, as a browser's useChat would. */
+/** Test helper: reads a UI message stream response (SSE) to the end, as a browser's useChat would. */
 export async function readUIStream(response: Response): Promise<ReadStream> {
   const raw = await response.text();
   const chunks = raw
     .split('\n')
     .filter((l) => l.startsWith('data: ') && l !== 'data: [DONE]')
     .map((l) => JSON.parse(l.slice(6)) as { type: string; [k: string]: unknown });
-  const dataOf = <K extends keyof FaqDataParts>(name: K) => chunks.find((c) => c.type === `data-${name}`)?.data as FaqDataParts[K] | undefined;
+  const dataOf = <K extends keyof FaqDataParts>(name: K) => chunks.find((c) => c.type === `data-${String(name)}`)?.data as FaqDataParts[K] | undefined;
   return {
     chunks,
     text: chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta as string).join(''),

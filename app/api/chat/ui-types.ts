@@ -1,5 +1,5 @@
 import type { UIMessage } from 'ai';
-import type { AnswerMode, AnswerNotice, CitedEntry } from './types';
+import type { AnswerMode, AnswerNotice, CitedEntry, Decision, Suggestion } from '@/lib/answer/types';
 
 /** A retrieved entry as the chat UI shows it under an answer and behind a citation chip. */
 export interface SourceEntry extends CitedEntry {
@@ -8,8 +8,8 @@ export interface SourceEntry extends CitedEntry {
 
 /** The typed data parts of the chat's UI message stream. */
 export type FaqDataParts = {
-  /** Sent first: how this answer is produced. */
-  meta: { mode: AnswerMode; model?: string; noAnswer: boolean };
+  /** Sent first: how this answer is produced and what was decided. */
+  meta: { mode: AnswerMode; model?: string; decision: Decision };
   /** Sent with the retrieval: every retrieved entry, so chips open without another request. */
   sources: { entries: SourceEntry[] };
   notice: AnswerNotice;
@@ -21,8 +21,12 @@ export type FaqDataParts = {
     notices: AnswerNotice[];
     mode: AnswerMode;
     model?: string;
-    noAnswer: boolean;
+    decision: Decision;
+    /** 「您是不是想问」: clicking one asks its question. */
+    suggestions: Suggestion[];
     replace: boolean;
+    /** Id of the stored exchange, for feedback; absent when it could not be recorded. */
+    exchangeId?: string;
   };
 };
 

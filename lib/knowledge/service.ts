@@ -1,0 +1,154 @@
+import { stat } from 'node:fs/promises';
+import type { AppConfig } from '../config';
+import { corpusFileList, loadCorpus } from '../corpus/load';
+import type { AlternativesMap } from '../corpus/related';
+import { type AppError, CorpusError, type CorpusIssue, IndexError, isAppError } from '../errors';
+import { openIndex } from '../index/load';
+import { openKnowledgeBase } from './ingest';
+import { type KnowledgeBase, knowledgeBaseFrom } from './knowledge-base';
+
+/** What /api/health and the admin pages say about the knowledge base. */
+export interface KnowledgeStatus {
+  /** ok: serving the current files; degraded: serving the last good version while the files are broken; unavailable: nothing to serve. */
+  state: 'loading' | 'ok' | 'degraded' | 'unavailable';
+  /** ISO time the current problem was first seen. */
+  since?: string;
+  error?: { code: string; message: string; issues?: CorpusIssue[] };
+  /** Index builds this process has made since it started. */
+  rebuilds: number;
+}
+
+export interface KnowledgeService {
+  /** The knowledge base to answer from (the last good one). Waits for the first load; throws its typed error when there is nothing to serve. */
+  get(): Promise<KnowledgeBase>;
+  status(): KnowledgeStatus;
+  /** Re-reads the inputs and rebuilds the index if they changed. One at a time: calls during a refresh share one follow-up run. */
+  refresh(): Promise<void>;
+  /** Polls the input files every `intervalMs` and refreshes after an edit has settled. */
+  watch(intervalMs?: number): void;
+  close(): void;
+}
+
+export interface KnowledgeServiceDeps {
+  /** Alternative questions added by admins (the database); a failure keeps the last ones read. */
+  extraAlternatives?: () => Promise<AlternativesMap>;
+  /** Where rebuilds and failures are reported; defaults to the console. */
+  log?: (level: 'info' | 'error', message: string, detail?: unknown) => void;
+}
+
+const RETRY_MS = 2_000;
+type IndexErrorCode = ConstructorParameters<typeof IndexError>[0];
+
+async function stampOf(files: string[]): Promise<string> {
+  const parts = await Promise.all(files.map((f) => stat(f).then((s) => `${s.size}:${s.mtimeMs}`, () => 'none')));
+  return parts.join('|');
+}
+
+function describe(e: unknown): NonNullable<KnowledgeStatus['error']> {
+  if (e instanceof CorpusError) return { code: e.code, message: e.message, issues: e.issues };
+  if (isAppError(e)) return { code: (e as AppError).code, message: e.message };
+  return { code: 'internal', message: '知识库加载失败' };
+}
+
+/**
+ * Owns the knowledge base of a running app: loads it once, keeps serving the last good
+ * version when an edit breaks the FAQ (and says so in `status`), rebuilds one at a time
+ * and off the request path when the files or the admin's alternatives change.
+ */
+export function createKnowledgeService(config: AppConfig, deps: KnowledgeServiceDeps = {}): KnowledgeService {
+  const log = deps.log ?? ((level, message, detail) => (level === 'error' ? console.error : console.info)(`[knowledge] ${message}`, detail ?? ''));
+  const files = corpusFileList(config);
+  let current: KnowledgeBase | null = null;
+  let first: Promise<void> | null = null;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let extra: AlternativesMap = {};
+  let timer: NodeJS.Timeout | undefined;
+  let seenStamp = '';
+  let lastRetry = Date.now();
+  const state: KnowledgeStatus = { state: 'loading', rebuilds: 0 };
+
+  const fail = async (e: unknown) => {
+    const error = describe(e);
+    if (!current && e instanceof CorpusError) {
+      // Nothing loaded yet and the FAQ is broken: serve the index built from the last good FAQ, if there is one.
+      current = await openIndex(config.indexDir, config).then((index) => knowledgeBaseFrom(index, config), () => null);
+    }
+    if (state.state !== 'degraded' && state.state !== 'unavailable') state.since = new Date().toISOString();
+    Object.assign(state, { state: current ? 'degraded' : 'unavailable', error });
+    log('error', current ? '知识库文件有误,继续使用上一个可用版本' : '知识库不可用', error);
+  };
+
+  const load = async () => {
+    if (deps.extraAlternatives) extra = await deps.extraAlternatives().catch(() => extra);
+    const corpus = await loadCorpus(config, extra);
+    if (current && current.manifest.inputsSha256 === corpus.inputsSha256) {
+      Object.assign(state, { state: 'ok', error: undefined, since: undefined });
+      return;
+    }
+    const { kb, rebuilt } = await openKnowledgeBase(corpus, config);
+    if (rebuilt !== undefined || current) {
+      state.rebuilds++;
+      log('info', `索引已重建(${kb.manifest.rawEntries} 条)`, rebuilt);
+    }
+    current = kb;
+    Object.assign(state, { state: 'ok', error: undefined, since: undefined });
+  };
+
+  const refresh = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await load().catch(fail);
+      } while (again);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    async get() {
+      first ??= (async () => {
+        seenStamp = await stampOf(files);
+        await refresh();
+      })();
+      await first;
+      // Nothing to serve yet (say, a remote-embedder index not built): look again, at most every few seconds.
+      if (!current && Date.now() - lastRetry > RETRY_MS) {
+        lastRetry = Date.now();
+        await refresh();
+      }
+      if (current) return current;
+      const error = state.error;
+      if (error?.code.startsWith('index_')) throw new IndexError(error.code as IndexErrorCode, error.message, { detail: error });
+      const message = error?.code === 'corpus_invalid' ? 'FAQ 文件格式有误且没有可用的旧索引,请修正 FAQ 后重试。' : '知识库暂时不可用,请稍后重试。';
+      throw new IndexError('index_missing', message, { detail: error });
+    },
+    status: () => ({ ...state }),
+    refresh,
+    watch(intervalMs = 1000) {
+      if (timer) return;
+      let pending: string | null = null;
+      timer = setInterval(() => {
+        void stampOf(files).then((stamp) => {
+          // An edit settles first: the stamp must hold still for one interval before a rebuild starts.
+          if (stamp === seenStamp) return void (pending = null);
+          if (pending !== stamp) return void (pending = stamp);
+          seenStamp = stamp;
+          pending = null;
+          void refresh();
+        });
+      }, intervalMs);
+      timer.unref();
+    },
+    close() {
+      clearInterval(timer);
+      timer = undefined;
+    },
+  };
+}

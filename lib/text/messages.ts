@@ -1,0 +1,39 @@
+/**
+ * Every sentence a user reads that the server and the browser both need, written once.
+ * Pure constants: imported by lib/ and by client components alike.
+ */
+
+/** What every user-visible answer says for an entry whose solution is empty. */
+export const NO_SOLUTION_TEXT = 'FAQ 中未提供该问题的解决方法,请联系通联业务同事确认。';
+
+/** The fixed reply when the FAQ does not cover the question. */
+export const NO_ANSWER_TEXT = '抱歉,FAQ 中没有找到与该问题相关的内容,无法给出可靠答案。';
+
+/** The fixed sentence the model must give when the entries do not cover the question. */
+export const MODEL_NO_ANSWER_SENTENCE = '抱歉,FAQ 中没有找到与该问题相关的内容。';
+
+export const STAFF_POINTER = '如需进一步帮助,请联系通联业务同事或客服。';
+
+/** Opening of a hedged answer: the closest entry is shown, but it may not be what was asked. */
+export const HEDGE_INTRO = 'FAQ 中没有完全对应的条目,最接近的是';
+
+export const SUGGESTIONS_HEADING = '您是不是想问:';
+
+export const RELATED_TOPICS_HEADING = '可能相关的主题:';
+
+export const TWO_ENTRIES_INTRO = '这个问题涉及以下两条 FAQ:';
+
+/** Shown in place of an answer when answering failed for a reason that is not the user's. */
+export const ANSWER_FAILED_TEXT = '抱歉,生成答案时出现问题,请稍后重试。如问题紧急,请直接查阅 FAQ 或联系通联业务同事。';
+
+export const GENERIC_ERROR_TEXT = '服务内部错误,请稍后再试。';
+
+export const NOTICE_TEXT = {
+  upstream_failed: '模型服务暂时不可用,以下为根据 FAQ 原文整理的离线答案。',
+  uncited_replaced: '模型的回答未能引用 FAQ 条目,已改为根据 FAQ 原文整理的离线答案。',
+  direct_match: '问题与 FAQ 条目高度匹配,直接给出原文答案(未调用模型)。',
+  unsafe_replaced: '模型的回答包含不应输出的内容,已改为根据 FAQ 原文整理的离线答案。',
+} as const;
+
+/** Labels of the three decisions, as the chat and the admin pages show them. */
+export const DECISION_LABEL = { answer: '可回答', hedge: '不确定', refuse: 'FAQ 未收录' } as const;
