@@ -33,6 +33,11 @@ const envSchema = z.object({
   MAX_TEXT_CHARS: int(2_000, 10),
   RATE_LIMIT_PER_MINUTE: int(60, 0),
   RATE_LIMIT_BURST: int(20, 1),
+  PORT: int(3000, 0),
+  HOSTNAME: z.string().default('0.0.0.0'),
+  TRUST_PROXY: optionalString,
+  HEADERS_TIMEOUT_MS: int(10_000, 100),
+  BODY_TIMEOUT_MS: int(10_000, 100),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -51,6 +56,29 @@ export interface AppConfig {
   directMatchThreshold: number;
   limits: { maxBodyBytes: number; maxMessages: number; maxTextChars: number };
   rateLimit: { perMinute: number; burst: number };
+  server: {
+    port: number;
+    hostname: string;
+    /**
+     * Which proxies are trusted to say who the client is (X-Forwarded-For), in proxy-addr's terms:
+     * false (default: the socket address is the client), true (trust all), a hop count, or a
+     * comma-separated list of addresses, CIDR ranges or loopback/linklocal/uniquelocal.
+     */
+    trustProxy: boolean | number | string[];
+    /** A request's headers must arrive within this. */
+    headersTimeoutMs: number;
+    /** A request's body must arrive within this (slow drips are cut with 408). */
+    bodyTimeoutMs: number;
+  };
+}
+
+/** TRUST_PROXY as text -> proxy-addr's trust setting. */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
+  const v = value?.trim().toLowerCase();
+  if (!v || v === 'false' || v === '0' || v === 'off' || v === 'no') return false;
+  if (v === 'true' || v === 'on' || v === 'yes') return true;
+  if (/^\d+$/.test(v)) return Number(v);
+  return v.split(',').map((s) => s.trim()).filter(Boolean);
 }
 
 /**
@@ -91,6 +119,13 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     directMatchThreshold: e.DIRECT_MATCH_THRESHOLD,
     limits: { maxBodyBytes: e.MAX_BODY_BYTES, maxMessages: e.MAX_MESSAGES, maxTextChars: e.MAX_TEXT_CHARS },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
+    server: {
+      port: e.PORT,
+      hostname: e.HOSTNAME,
+      trustProxy: parseTrustProxy(e.TRUST_PROXY),
+      headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
+      bodyTimeoutMs: e.BODY_TIMEOUT_MS,
+    },
   };
 }
 

@@ -73,12 +73,12 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts `next start` on a free loopback port and waits until /api/health answers. */
+/** Starts the production server (`npm start`, server.ts) on a free loopback port and waits until /api/health answers. */
 export async function startNextServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', ...env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
