@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildAnswerPromptV1, buildCondensePromptV1 } from '@/lib/llm/prompts';
-import { CANARY_KEY, ensureBuilt, startNextServer, type RunningServer } from '@/lib/testing/next-server';
+import { CANARY_KEY, ensureBuilt, type RunningServer, startNextServer } from '@/lib/testing/next-server';
 
 const root = path.resolve(import.meta.dirname, '..');
 let server: RunningServer;
@@ -28,7 +28,15 @@ function filesUnder(dir: string): string[] {
 describe('secrets stay on the server', () => {
   it('puts neither the key (present at build time) nor any prompt line into .next/static', () => {
     const prompts = [buildAnswerPromptV1({ question: 'x', hits: [] }).system, buildCondensePromptV1({ question: 'x', history: [] }).system];
-    const needles = [CANARY_KEY, ...prompts.flatMap((p) => p.split('\n').map((l) => l.slice(0, 24)).filter((l) => l.length >= 12))];
+    const needles = [
+      CANARY_KEY,
+      ...prompts.flatMap((p) =>
+        p
+          .split('\n')
+          .map((l) => l.slice(0, 24))
+          .filter((l) => l.length >= 12),
+      ),
+    ];
     expect(readFileSync(path.join(root, '.next/canary-build'), 'utf8')).toBe(CANARY_KEY);
     const files = filesUnder(path.join(root, '.next/static'));
     expect(files.length).toBeGreaterThan(5);

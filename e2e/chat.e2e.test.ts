@@ -13,9 +13,9 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuilt, startNextServer, type RunningServer } from '@/lib/testing/next-server';
+import { ensureBuilt, type RunningServer, startNextServer } from '@/lib/testing/next-server';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
@@ -59,7 +59,16 @@ describe.skipIf(!haveChromium)(haveChromium ? 'the chat page in Chromium' : `the
     // launch() gives every run a new, empty temporary profile (user-data-dir).
     browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     console.info(`[chat e2e] screenshots in ${shots}`);
   }, 300_000);
@@ -117,7 +126,11 @@ describe.skipIf(!haveChromium)(haveChromium ? 'the chat page in Chromium' : `the
   it('shows the server’s Chinese error message and a retry button', async () => {
     const page = await browser!.newPage();
     await page.route('**/api/chat', (route) =>
-      route.fulfill({ status: 429, contentType: 'application/json', body: JSON.stringify({ error: { code: 'rate_limited', message: '请求过于频繁,请 5 秒后再试。' } }) }),
+      route.fulfill({
+        status: 429,
+        contentType: 'application/json',
+        body: JSON.stringify({ error: { code: 'rate_limited', message: '请求过于频繁,请 5 秒后再试。' } }),
+      }),
     );
     await page.goto(server!.url);
     await page.getByLabel('输入问题').fill('退款多久到账');

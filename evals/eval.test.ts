@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseDataset } from '@/lib/evals/dataset';
-import { runEval, type EvalRun } from '@/lib/evals/run';
+import { type EvalRun, runEval } from '@/lib/evals/run';
 import { useOfflineKnowledgeBase } from '@/lib/testing/temp-kb';
 
 const t = useOfflineKnowledgeBase({ beforeAll, afterAll });

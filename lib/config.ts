@@ -78,7 +78,10 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
   if (!v || v === 'false' || v === '0' || v === 'off' || v === 'no') return false;
   if (v === 'true' || v === 'on' || v === 'yes') return true;
   if (/^\d+$/.test(v)) return Number(v);
-  return v.split(',').map((s) => s.trim()).filter(Boolean);
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /**

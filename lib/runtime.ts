@@ -1,10 +1,10 @@
 import type { AnswerDeps } from './answer/answer';
 import { type AppConfig, configFromEnv } from './config';
-import { createKnowledgeService, type KnowledgeService, type KnowledgeServiceDeps } from './knowledge/service';
+import { createRateLimiter, type RateLimiter } from './http/rate-limit';
 import type { KnowledgeBase } from './knowledge/knowledge-base';
+import { createKnowledgeService, type KnowledgeService, type KnowledgeServiceDeps } from './knowledge/service';
 import { createLlmClient } from './llm/model';
 import type { LlmClient } from './llm/types';
-import { createRateLimiter, type RateLimiter } from './http/rate-limit';
 
 /**
  * The app's long-lived parts, built once from one config: the knowledge base (with its

@@ -37,7 +37,10 @@ export function toJson(r: AnswerResult) {
 
 function toText(r: AnswerResult): string {
   const sources = r.retrieval.hits
-    .map((h) => `  ${r.citations.includes(h.id) ? '*' : ' '} [${h.id}] ${h.entry.question.split('\n')[0]}  (融合 ${h.scores.fused}, 向量 ${h.scores.vector}, 关键词 ${h.scores.keyword})`)
+    .map(
+      (h) =>
+        `  ${r.citations.includes(h.id) ? '*' : ' '} [${h.id}] ${h.entry.question.split('\n')[0]}  (融合 ${h.scores.fused}, 向量 ${h.scores.vector}, 关键词 ${h.scores.keyword})`,
+    )
     .join('\n');
   const notices = r.notices.map((n) => `提示:${n.message}\n`).join('');
   return `${notices}${r.text}\n\n—— 检索结果(* 为引用;判定 ${r.decision},置信度 ${r.retrieval.confidence})\n${sources}\n`;

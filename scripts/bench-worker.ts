@@ -10,7 +10,16 @@ import { loadCorpus } from '../lib/corpus/load';
 import { createTokenizer } from '../lib/retrieval/tokenize';
 
 const config = configFromEnv();
-const { values } = parseArgs({ options: { size: { type: 'string' }, m: { type: 'string', default: '16' }, efc: { type: 'string', default: '100' }, dim: { type: 'string', default: String(config.embeddings.provider === 'local' ? (config.embeddings as { dim: number }).dim : 512) }, queries: { type: 'string', default: '300' }, efs: { type: 'string', default: '16,32,64,128' } } });
+const { values } = parseArgs({
+  options: {
+    size: { type: 'string' },
+    m: { type: 'string', default: '16' },
+    efc: { type: 'string', default: '100' },
+    dim: { type: 'string', default: String(config.embeddings.provider === 'local' ? (config.embeddings as { dim: number }).dim : 512) },
+    queries: { type: 'string', default: '300' },
+    efs: { type: 'string', default: '16,32,64,128' },
+  },
+});
 const real = await loadCorpus(config);
 const tokenizer = createTokenizer(real);
 const entries = syntheticCorpus(real.entries, Number(values.size));

@@ -20,8 +20,13 @@ const root = path.resolve(import.meta.dirname, '..');
 
 function worker(args: string[], label: string): Promise<IndexBenchResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench-worker.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
-    const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} 分块`, stream: process.stderr }, cliProgress.Presets.shades_classic) : null;
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench-worker.ts'), ...args], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const bar = process.stderr.isTTY
+      ? new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} 分块`, stream: process.stderr }, cliProgress.Presets.shades_classic)
+      : null;
     let out = '';
     let started = false;
     child.stdout.on('data', (d) => (out += d));
@@ -52,8 +57,15 @@ await runCli(async () => {
 
   const sweep: IndexBenchResult[] = [];
   if (!quick) {
-    for (const [size, m, efc] of [[10_000, 8, 100], [10_000, 16, 200], [10_000, 32, 200], [100_000, 16, 200]]) {
-      sweep.push(await worker(['--size', String(size), '--queries', '200', '--efs', '64,128,256', '--m', String(m), '--efc', String(efc)], `${size} M=${m} efC=${efc}`));
+    for (const [size, m, efc] of [
+      [10_000, 8, 100],
+      [10_000, 16, 200],
+      [10_000, 32, 200],
+      [100_000, 16, 200],
+    ]) {
+      sweep.push(
+        await worker(['--size', String(size), '--queries', '200', '--efs', '64,128,256', '--m', String(m), '--efc', String(efc)], `${size} M=${m} efC=${efc}`),
+      );
     }
   }
 
@@ -61,7 +73,15 @@ await runCli(async () => {
   const load = await loadTest(quick ? 5 : 10, [10, 50]);
   const firstToken = await firstTokenOverhead(quick ? 10 : 30, 200);
 
-  const result = { machine: { cpus: (await import('node:os')).cpus().length, node: process.version }, quick, scale, sweep, load, firstToken, at: new Date().toISOString() };
+  const result = {
+    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    quick,
+    scale,
+    sweep,
+    load,
+    firstToken,
+    at: new Date().toISOString(),
+  };
   await mkdir(path.join(root, 'bench-results'), { recursive: true });
   const file = path.join(root, 'bench-results', `${result.at.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, JSON.stringify(result, null, 2));
@@ -76,7 +96,10 @@ await runCli(async () => {
     );
   }
   console.log('\n负载(next start,离线模式)');
-  for (const l of load) console.log(`  ${l.path.padEnd(12)} ${String(l.connections).padStart(3)} 连接  ${String(l.requestsPerSecond).padStart(6)} req/s  p50 ${l.p50} ms  p99 ${l.p99} ms  错误 ${l.errors}  非2xx ${l.non2xx}`);
+  for (const l of load)
+    console.log(
+      `  ${l.path.padEnd(12)} ${String(l.connections).padStart(3)} 连接  ${String(l.requestsPerSecond).padStart(6)} req/s  p50 ${l.p50} ms  p99 ${l.p99} ms  错误 ${l.errors}  非2xx ${l.non2xx}`,
+    );
   for (const c of [10, 50]) {
     const h = load.find((l) => l.path === '/api/health' && l.connections === c)!;
     const ch = load.find((l) => l.path === '/api/chat' && l.connections === c)!;

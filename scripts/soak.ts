@@ -10,9 +10,22 @@ import autocannon from 'autocannon';
 import { ensureBuilt, startNextServer } from '../lib/testing/next-server';
 import { runCli } from './cli';
 
-const { values } = parseArgs({ options: { minutes: { type: 'string', default: '3' }, connections: { type: 'string', default: '20' }, json: { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { minutes: { type: 'string', default: '3' }, connections: { type: 'string', default: '20' }, json: { type: 'boolean' } },
+});
 
-const QUESTIONS = ['挥卡报03无效商户怎么办', '退款多久到账', '好老板APP忘记登录账号', '报96', '今天天气怎么样', '微信实名认证要什么材料', '对账单导出失败', 'TRADE_CLOSED', '那退款呢?', '收银宝出口IP'];
+const QUESTIONS = [
+  '挥卡报03无效商户怎么办',
+  '退款多久到账',
+  '好老板APP忘记登录账号',
+  '报96',
+  '今天天气怎么样',
+  '微信实名认证要什么材料',
+  '对账单导出失败',
+  'TRADE_CLOSED',
+  '那退款呢?',
+  '收银宝出口IP',
+];
 const body = (q: string) => JSON.stringify({ id: 'soak', messages: [{ id: 'm', role: 'user', parts: [{ type: 'text', text: q }] }] });
 
 function rssMb(pid: number): number {
@@ -65,8 +78,12 @@ await runCli(async () => {
       rssSamplesMb: samples,
       rssGrowthPct: Math.round(((after - before) / before) * 1000) / 10,
     };
-    console.log(`浸泡测试 ${result.minutes} 分钟,${connections} 连接:${result.requests} 个请求,${result.requestsPerSecond} req/s,p50 ${result.p50} ms,p99 ${result.p99} ms`);
-    console.log(`错误 ${result.errors},非 2xx ${result.non2xx};服务端 RSS ${before} MB → ${after} MB(${result.rssGrowthPct}%),每 30 秒:${samples.join(' → ')} MB`);
+    console.log(
+      `浸泡测试 ${result.minutes} 分钟,${connections} 连接:${result.requests} 个请求,${result.requestsPerSecond} req/s,p50 ${result.p50} ms,p99 ${result.p99} ms`,
+    );
+    console.log(
+      `错误 ${result.errors},非 2xx ${result.non2xx};服务端 RSS ${before} MB → ${after} MB(${result.rssGrowthPct}%),每 30 秒:${samples.join(' → ')} MB`,
+    );
     if (values.json) console.log(JSON.stringify(result));
     if (result.errors > 0 || result.non2xx > 0 || result.rssGrowthPct >= 10) process.exitCode = 1;
   } finally {

@@ -30,6 +30,7 @@ export function Chat() {
   const bottom = useRef<HTMLDivElement>(null);
   const busy = status === 'submitted' || status === 'streaming';
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll again whenever a message arrives or grows.
   useEffect(() => {
     bottom.current?.scrollIntoView({ block: 'end' });
   }, [messages]);

@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type KeyboardEvent } from 'react';
+import { type KeyboardEvent, useState } from 'react';
 
 /** The input box: Enter sends, Shift+Enter adds a line, nothing is sent while an IME is composing. */
 export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (text: string) => void; onStop: () => void }) {
@@ -27,6 +27,7 @@ export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (tex
     >
       <textarea
         aria-label="输入问题"
+        // biome-ignore lint/a11y/noAutofocus: the chat's only job is this box; staff start typing at once.
         autoFocus
         placeholder="输入问题,例如:挥卡报03无效商户怎么办(Enter 发送,Shift+Enter 换行)"
         value={text}

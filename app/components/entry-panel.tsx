@@ -14,6 +14,8 @@ export function EntryPanel({ entry, onClose }: { entry: CitedEntry; onClose: () 
   }, [onClose]);
   return (
     <>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a click outside closes the panel; the keyboard closes it with Esc. */}
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: Esc is handled on the window. */}
       <div className="panel-backdrop" onClick={onClose} />
       <aside className="panel" role="dialog" aria-label={`${entry.id} 原文`} data-testid="entry-panel">
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>

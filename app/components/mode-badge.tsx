@@ -17,7 +17,12 @@ export function ModeBadge() {
       .then((r) => (r.ok ? (r.json() as Promise<Health>) : Promise.reject(new Error(String(r.status)))))
       .then(setHealth, () => setFailed(true));
   }, []);
-  if (failed) return <span className="badge" style={{ color: '#cf222e' }}>索引不可用</span>;
+  if (failed)
+    return (
+      <span className="badge" style={{ color: '#cf222e' }}>
+        索引不可用
+      </span>
+    );
   if (!health) return null;
   return (
     <span className="badge" data-testid="mode-badge" title={`FAQ 条目数:${health.entries}`}>

@@ -15,7 +15,10 @@ export function FaqFilter({ groups }: { groups: Group[] }) {
   const shown = useMemo(
     () =>
       groups
-        .map((g) => ({ ...g, entries: g.entries.filter((e) => !needle || e.ids.some((id) => id.toLowerCase().includes(needle)) || e.text.toLowerCase().includes(needle)) }))
+        .map((g) => ({
+          ...g,
+          entries: g.entries.filter((e) => !needle || e.ids.some((id) => id.toLowerCase().includes(needle)) || e.text.toLowerCase().includes(needle)),
+        }))
         .filter((g) => g.entries.length > 0),
     [groups, needle],
   );

@@ -8,7 +8,15 @@ interface Result {
   confidence: number;
   threshold: number;
   answerIds: string[];
-  hits: { id: string; ids: string[]; category: { name: string }; question: string; rank: number; scores: { vector: number; keyword: number; fused: number }; coverage: number }[];
+  hits: {
+    id: string;
+    ids: string[];
+    category: { name: string };
+    question: string;
+    rank: number;
+    scores: { vector: number; keyword: number; fused: number };
+    coverage: number;
+  }[];
 }
 
 /** 命中测试: type a question, see the ranked entries with every score and the noAnswer decision. */
@@ -18,7 +26,11 @@ export default function RetrievalPage() {
   const [error, setError] = useState('');
   const run = async () => {
     setError('');
-    const res = await fetch('/api/retrieve', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: q, k: 10 }) }).catch(() => null);
+    const res = await fetch('/api/retrieve', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: q, k: 10 }),
+    }).catch(() => null);
     if (!res) return setError('网络异常,请稍后重试。');
     const json = await res.json().catch(() => null);
     if (!res.ok) return setError(json?.error?.message ?? '请求失败,请稍后重试。');
@@ -36,7 +48,15 @@ export default function RetrievalPage() {
           if (q.trim()) void run();
         }}
       >
-        <input className="filter" style={{ margin: 0 }} aria-label="测试问题" maxLength={2000} value={q} onChange={(e) => setQ(e.target.value)} placeholder="例如:挥卡报03(Enter 测试)" />
+        <input
+          className="filter"
+          style={{ margin: 0 }}
+          aria-label="测试问题"
+          maxLength={2000}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder="例如:挥卡报03(Enter 测试)"
+        />
         <button type="submit" className="primary" disabled={!q.trim()}>
           测试
         </button>
@@ -45,7 +65,8 @@ export default function RetrievalPage() {
       {result && (
         <>
           <div className={`verdict ${result.noAnswer ? 'no' : 'yes'}`} data-testid="verdict">
-            {result.noAnswer ? '判定:FAQ 未收录(不会作答)' : `判定:可回答,使用 ${result.answerIds.join('、')}`} · 置信度 {result.confidence.toFixed(3)} / 阈值 {result.threshold.toFixed(3)}
+            {result.noAnswer ? '判定:FAQ 未收录(不会作答)' : `判定:可回答,使用 ${result.answerIds.join('、')}`} · 置信度 {result.confidence.toFixed(3)} / 阈值{' '}
+            {result.threshold.toFixed(3)}
           </div>
           <table className="score-table">
             <thead>

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { UpstreamError } from '../errors';
 import type { LlmClient } from '../llm/types';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
-import { hitOf, entryOf } from '../testing/fixtures';
-import { answerQuestion, streamAnswer, type AnswerDeps } from './answer';
+import { entryOf, hitOf } from '../testing/fixtures';
+import { type AnswerDeps, answerQuestion, streamAnswer } from './answer';
 import type { AnswerEvent } from './types';
 
 const entry = entryOf;
@@ -16,7 +16,17 @@ function stubRetrieve(result: Partial<RetrievalResult> = {}): RetrieveFn & { que
   const queries: string[] = [];
   const fn = async (query: string): Promise<RetrievalResult> => {
     queries.push(query);
-    return { query, hits: [hit(E25, 1), hit(E27, 2)], decision: 'answer', confidence: 1, thresholds: { answer: 0.8, hedge: 0.4 }, answerIds: ['FAQ2.5'], suggestionIds: ['FAQ2.7'], signals: {}, ...result };
+    return {
+      query,
+      hits: [hit(E25, 1), hit(E27, 2)],
+      decision: 'answer',
+      confidence: 1,
+      thresholds: { answer: 0.8, hedge: 0.4 },
+      answerIds: ['FAQ2.5'],
+      suggestionIds: ['FAQ2.7'],
+      signals: {},
+      ...result,
+    };
   };
   return Object.assign(fn, { queries });
 }
@@ -137,7 +147,10 @@ describe('LLM answers', () => {
 
   it('uses the model to make a follow-up standalone', async () => {
     const retrieve = stubRetrieve();
-    await answerQuestion({ question: '那退款呢?', history: [{ role: 'user', text: '撤销多久到账' }] }, deps({ retrieve, llm: stubLlm(['x [FAQ2.5]'], '银行卡退款多久到账') }));
+    await answerQuestion(
+      { question: '那退款呢?', history: [{ role: 'user', text: '撤销多久到账' }] },
+      deps({ retrieve, llm: stubLlm(['x [FAQ2.5]'], '银行卡退款多久到账') }),
+    );
     expect(retrieve.queries).toEqual(['银行卡退款多久到账']);
   });
 });

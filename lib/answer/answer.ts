@@ -58,7 +58,15 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
   const direct = !!llm && retrieval.decision === 'answer' && !!top && top.scores.vector >= deps.directMatchThreshold;
   const mode: AnswerMode = direct ? 'direct' : llm && answerable ? 'llm' : 'offline';
   // A failed rewrite only matters when the model would have answered; the refusal needs no notice.
-  return { standalone, retrieval, mode, llm: mode === 'llm' ? llm : null, limits, notices: answerable ? notices : [], retrievalMs: performance.now() - started };
+  return {
+    standalone,
+    retrieval,
+    mode,
+    llm: mode === 'llm' ? llm : null,
+    limits,
+    notices: answerable ? notices : [],
+    retrievalMs: performance.now() - started,
+  };
 }
 
 /** Why the model's answer cannot be shown, if it cannot, and which citations were dropped. */
@@ -181,7 +189,11 @@ function finish(a: {
     retrieval: a.p.retrieval,
     cited,
     suggestions: a.decision === 'answer' ? [] : suggestionsOf(a.p.retrieval),
-    timings: { retrievalMs: round(a.p.retrievalMs), totalMs: round(performance.now() - a.started), firstTokenMs: a.firstTokenMs === undefined ? undefined : round(a.firstTokenMs) },
+    timings: {
+      retrievalMs: round(a.p.retrievalMs),
+      totalMs: round(performance.now() - a.started),
+      firstTokenMs: a.firstTokenMs === undefined ? undefined : round(a.firstTokenMs),
+    },
   };
 }
 

@@ -1,5 +1,5 @@
-import { MODEL_NO_ANSWER_SENTENCE } from '../text/messages';
 import { citationMarkerPattern, idsInMarker } from '../text/citations';
+import { MODEL_NO_ANSWER_SENTENCE } from '../text/messages';
 
 /** Whether a model reply is (essentially) the fixed no-answer sentence. */
 export function isNoAnswerReply(text: string): boolean {

@@ -46,5 +46,12 @@ export function suggestionsOf(retrieval: RetrievalResult): Suggestion[] {
 }
 
 export function toCitedEntry(entry: Entry): CitedEntry {
-  return { id: entry.id, ids: entry.ids, category: entry.category, question: entry.question, solution: entry.solution, solutionMarkdown: solutionMarkdown(entry) };
+  return {
+    id: entry.id,
+    ids: entry.ids,
+    category: entry.category,
+    question: entry.question,
+    solution: entry.solution,
+    solutionMarkdown: solutionMarkdown(entry),
+  };
 }

@@ -24,7 +24,10 @@ export function looksLikeFollowUp(question: string): boolean {
  * standaloneQuestion('那退款呢?', [{ role: 'user', text: '撤销多久到账' }]) // '撤销多久到账 那退款呢?'
  */
 export function standaloneQuestion(question: string, history: ChatTurn[]): string {
-  const previous = [...history].reverse().find((t) => t.role === 'user')?.text.trim();
+  const previous = [...history]
+    .reverse()
+    .find((t) => t.role === 'user')
+    ?.text.trim();
   if (!previous || !looksLikeFollowUp(question)) return question.trim();
   return `${previous} ${question.trim()}`;
 }

@@ -11,7 +11,10 @@ export function formatSolution(text: string): string {
       if (b.kind === 'table') return toGfmTable(b.lines).join('\n');
       if (b.kind === 'code') return ['```json', ...b.lines, '```'].join('\n');
       // Markdown joins single newlines into one paragraph; a trailing backslash keeps each break.
-      return b.lines.filter((l) => l.trim() !== '').map(escapeLine).join('\\\n');
+      return b.lines
+        .filter((l) => l.trim() !== '')
+        .map(escapeLine)
+        .join('\\\n');
     })
     .filter((s) => s !== '')
     .join('\n\n');

@@ -18,7 +18,12 @@ export interface IndexBenchResult {
   entriesPerSecond: number;
   diskBytes: number;
   peakRssMb: number;
-  latency: { vector: ReturnType<typeof latencyStats>; keyword: ReturnType<typeof latencyStats>; hybrid: ReturnType<typeof latencyStats>; bruteForce: ReturnType<typeof latencyStats> };
+  latency: {
+    vector: ReturnType<typeof latencyStats>;
+    keyword: ReturnType<typeof latencyStats>;
+    hybrid: ReturnType<typeof latencyStats>;
+    bruteForce: ReturnType<typeof latencyStats>;
+  };
   /** HNSW recall@10 against exact search over the same vectors, per ef: by distance (ties count, as ann-benchmarks does) and by id. */
   recallByEf: { ef: number; recallAt10: number; idRecallAt10: number; p50: number; p99: number }[];
   /** Share of synthetic questions whose source entry ranks first in hybrid retrieval. */
@@ -42,8 +47,21 @@ function time<T>(fn: () => T): [T, number] {
 }
 
 /** Builds an index of the given entries and measures ingest, query latency and HNSW recall. */
-export async function benchIndex(entries: Entry[], dir: string, opts: { tokenizer: Tokenizer; dim: number; hnsw: HnswParams; queries: number; efs: number[]; onProgress?: (d: number, t: number) => void }): Promise<IndexBenchResult> {
-  const corpus: Corpus = { entries, categories: [...new Map(entries.map((e) => [e.category.id, e.category])).values()], rawCount: entries.length, dictionary: opts.tokenizer.vocabulary.dictionary, synonyms: opts.tokenizer.vocabulary.synonyms, warnings: [], corpusSha256: '0'.repeat(64), inputsSha256: '0'.repeat(64) };
+export async function benchIndex(
+  entries: Entry[],
+  dir: string,
+  opts: { tokenizer: Tokenizer; dim: number; hnsw: HnswParams; queries: number; efs: number[]; onProgress?: (d: number, t: number) => void },
+): Promise<IndexBenchResult> {
+  const corpus: Corpus = {
+    entries,
+    categories: [...new Map(entries.map((e) => [e.category.id, e.category])).values()],
+    rawCount: entries.length,
+    dictionary: opts.tokenizer.vocabulary.dictionary,
+    synonyms: opts.tokenizer.vocabulary.synonyms,
+    warnings: [],
+    corpusSha256: '0'.repeat(64),
+    inputsSha256: '0'.repeat(64),
+  };
   const embeddings: AppConfig['embeddings'] = { provider: 'local', dim: opts.dim };
   const t0 = performance.now();
   const manifest = await buildIndex(corpus, dir, { embeddings, tokenizer: opts.tokenizer, hnsw: opts.hnsw, onProgress: opts.onProgress });
@@ -88,7 +106,12 @@ export async function benchIndex(entries: Entry[], dir: string, opts: { tokenize
       times.push(ms);
       const truth = exact[i]!;
       byDistance.push(distanceRecall(res.distances, truth.at(-1)?.d ?? 0, truth.length));
-      byId.push(recallAtK(res.neighbors, truth.map((t) => t.i)));
+      byId.push(
+        recallAtK(
+          res.neighbors,
+          truth.map((t) => t.i),
+        ),
+      );
     });
     const s = latencyStats(times);
     const mean = (xs: number[]) => Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000;
@@ -102,7 +125,12 @@ export async function benchIndex(entries: Entry[], dir: string, opts: { tokenize
     entriesPerSecond: Math.round(entries.length / (ingestMs / 1000)),
     diskBytes: dirBytes(index.dir),
     peakRssMb: peakRssMb(),
-    latency: { vector: latencyStats(lat.vector), keyword: latencyStats(lat.keyword), hybrid: latencyStats(lat.hybrid), bruteForce: latencyStats(lat.bruteForce) },
+    latency: {
+      vector: latencyStats(lat.vector),
+      keyword: latencyStats(lat.keyword),
+      hybrid: latencyStats(lat.hybrid),
+      bruteForce: latencyStats(lat.bruteForce),
+    },
     recallByEf,
     hitAt1: Math.round((hits / queries.length) * 1000) / 1000,
   };

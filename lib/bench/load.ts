@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
-import { startMockOpenAI } from '../testing/openai-mock-server';
 import { startNextServer } from '../testing/next-server';
+import { startMockOpenAI } from '../testing/openai-mock-server';
 import { latencyStats } from './stats';
 
 export interface LoadResult {
@@ -24,7 +24,15 @@ async function hammer(url: string, path: string, connections: number, seconds: n
     headers: post ? { 'content-type': 'application/json' } : {},
     body: post ? CHAT_BODY : undefined,
   });
-  return { path, connections, requestsPerSecond: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99, errors: r.errors + r.timeouts, non2xx: r.non2xx };
+  return {
+    path,
+    connections,
+    requestsPerSecond: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+  };
 }
 
 /** The offline chat route against the health route of the same `next start`, at each concurrency. */
@@ -74,7 +82,11 @@ export async function firstTokenOverhead(samples: number, modelDelayMs: number) 
     const viaRoute: number[] = [];
     const direct: number[] = [];
     const chatInit: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: CHAT_BODY };
-    const mockInit: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ model: 'x', stream: true, messages: [{ role: 'user', content: 'x' }] }) };
+    const mockInit: RequestInit = {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'x', stream: true, messages: [{ role: 'user', content: 'x' }] }),
+    };
     for (let i = 0; i < samples + 3; i++) {
       const a = await timeToFirstText(`${server.url}/api/chat`, chatInit, (l) => l.includes('"type":"text-delta"'));
       const b = await timeToFirstText(`${mock.url}/chat/completions`, mockInit, (l) => l.includes('"content":"['));

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { parseFaq } from '../corpus/parse';
-import { mergeEntries } from '../corpus/merge';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { mergeEntries } from '../corpus/merge';
+import { parseFaq } from '../corpus/parse';
 import { bruteForceTopK, distanceRecall, latencyStats, recallAtK } from './stats';
 import { syntheticCorpus, syntheticQueries } from './synthetic';
 

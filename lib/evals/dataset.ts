@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import type { CorpusIssue } from '../errors';
 
-export const EVAL_KINDS = ['verbatim', 'paraphrase', 'colloquial', 'error_code', 'typo_mixed', 'english', 'follow_up', 'out_of_scope', 'injection', 'duplicate', 'empty_answer'] as const;
+export const EVAL_KINDS = [
+  'verbatim',
+  'paraphrase',
+  'colloquial',
+  'error_code',
+  'typo_mixed',
+  'english',
+  'follow_up',
+  'out_of_scope',
+  'injection',
+  'duplicate',
+  'empty_answer',
+] as const;
 
 export const evalCaseSchema = z.object({
   question: z.string().trim().min(1),

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import type { AnswerResult } from '../answer/types';
 import { parseDataset } from './dataset';
-import { aggregate, isGroundedOffline, percentile, type CaseResult } from './metrics';
+import { aggregate, type CaseResult, isGroundedOffline, percentile } from './metrics';
 import { compareReports, renderHtml } from './report';
 import type { EvalRun } from './run';
-import type { AnswerResult } from '../answer/types';
 
 const base = { rank: 0, noAnswer: false, topScore: 1 };
 const caseOf = (over: Partial<CaseResult>): CaseResult => ({
@@ -26,7 +26,12 @@ const caseOf = (over: Partial<CaseResult>): CaseResult => ({
 
 describe('dataset parsing', () => {
   it('reports bad lines with their numbers', () => {
-    const text = ['{"question":"挥卡报03","expected":["FAQ2.5"],"kind":"colloquial"}', 'not json', '{"question":"","expected":[],"kind":"x"}', '{"question":"q","expected":["2.5"],"kind":"x"}'].join('\n');
+    const text = [
+      '{"question":"挥卡报03","expected":["FAQ2.5"],"kind":"colloquial"}',
+      'not json',
+      '{"question":"","expected":[],"kind":"x"}',
+      '{"question":"q","expected":["2.5"],"kind":"x"}',
+    ].join('\n');
     const { cases, errors } = parseDataset(text);
     expect(cases).toHaveLength(1);
     expect(errors.map((e) => e.line)).toEqual([2, 3, 4]);
@@ -57,7 +62,9 @@ describe('metrics', () => {
   });
 
   it('judges an offline answer grounded only when it is the cited text plus template', () => {
-    const cited = [{ id: 'FAQ2.5', ids: ['FAQ2.5'], category: { id: 'FAQ2', name: 'POS' }, question: '挥卡报03?', solution: '补注册双免白名单。', solutionMarkdown: '' }];
+    const cited = [
+      { id: 'FAQ2.5', ids: ['FAQ2.5'], category: { id: 'FAQ2', name: 'POS' }, question: '挥卡报03?', solution: '补注册双免白名单。', solutionMarkdown: '' },
+    ];
     const r = (text: string) => ({ text, cited, decision: 'answer', retrieval: { hits: [] } }) as unknown as AnswerResult;
     expect(isGroundedOffline(r('**挥卡报03?** [FAQ2.5]\n\n补注册双免白名单。'))).toBe(true);
     expect(isGroundedOffline(r('**挥卡报03?** [FAQ2.5]\n\n补注册双免白名单。另外建议重启机器并联系银行。'))).toBe(false);

@@ -25,11 +25,21 @@ export function buildJudgePromptV1(input: { question: string; answer: string; en
 
 /** Scores every cited, in-scope answer of an LLM-mode run; returns the mean and the per-case scores. */
 export async function judgeRun(run: EvalRun, kb: KnowledgeBase, llm: NonNullable<AppConfig['llm']>) {
-  const chat = new ChatOpenAI({ model: llm.model, apiKey: llm.apiKey ?? 'not-needed', configuration: llm.baseURL ? { baseURL: llm.baseURL } : undefined, temperature: 0, timeout: llm.timeoutMs, maxRetries: llm.maxRetries });
+  const chat = new ChatOpenAI({
+    model: llm.model,
+    apiKey: llm.apiKey ?? 'not-needed',
+    configuration: llm.baseURL ? { baseURL: llm.baseURL } : undefined,
+    temperature: 0,
+    timeout: llm.timeoutMs,
+    maxRetries: llm.maxRetries,
+  });
   const scores: { question: string; score: number }[] = [];
   for (const c of run.cases) {
     if (c.noAnswer || c.citations.length === 0 || !c.answer) continue;
-    const entries = c.citations.map((id) => kb.getEntry(id)).filter((e) => e !== undefined).map((e) => ({ id: e.id, question: e.question, answer: e.solution }));
+    const entries = c.citations
+      .map((id) => kb.getEntry(id))
+      .filter((e) => e !== undefined)
+      .map((e) => ({ id: e.id, question: e.question, answer: e.solution }));
     const p = buildJudgePromptV1({ question: c.question, answer: c.answer, entries });
     const reply = await chat.invoke([new SystemMessage(p.system), new HumanMessage(p.user)]);
     const score = Number(String(reply.content).match(/[1-5]/)?.[0] ?? NaN);

@@ -23,7 +23,12 @@ export interface CaseResult {
 
 /** Letters, digits and CJK only: formatting and punctuation do not decide groundedness. */
 export function squash(s: string): string {
-  return s.normalize('NFKC').replace(/\[FAQ\d+\.\d+\]/g, '').replace(/```\w*/g, '').replace(/[^\p{L}\p{N}]/gu, '').toLowerCase();
+  return s
+    .normalize('NFKC')
+    .replace(/\[FAQ\d+\.\d+\]/g, '')
+    .replace(/```\w*/g, '')
+    .replace(/[^\p{L}\p{N}]/gu, '')
+    .toLowerCase();
 }
 
 const TEMPLATE = [NO_ANSWER_TEXT, STAFF_POINTER, TWO_ENTRIES_INTRO, HEDGE_INTRO].map(squash);
@@ -49,7 +54,10 @@ export function isGroundedOffline(r: AnswerResult): boolean {
 /** LLM groundedness: every sentence of substance carries a citation. */
 export function isGroundedLlm(r: AnswerResult): boolean {
   if (r.decision === 'refuse') return r.citations.length === 0;
-  const sentences = r.text.split(/(?<=[。!?!?\n])/).map((s) => s.trim()).filter((s) => squash(s).length >= 6);
+  const sentences = r.text
+    .split(/(?<=[。!?!?\n])/)
+    .map((s) => s.trim())
+    .filter((s) => squash(s).length >= 6);
   return sentences.length > 0 && sentences.every((s) => /\[FAQ\d+\.\d+\]/.test(s));
 }
 
@@ -120,18 +128,30 @@ export function aggregate(results: CaseResult[]): Metrics {
     outOfScope: oos.length,
     hitAt1: ratio(ins.filter((r) => r.rank === 0).length, ins.length),
     hitAt3: ratio(ins.filter((r) => r.rank >= 0 && r.rank < 3).length, ins.length),
-    mrr: ratio(ins.reduce((a, r) => a + (r.rank >= 0 ? 1 / (r.rank + 1) : 0), 0), ins.length),
+    mrr: ratio(
+      ins.reduce((a, r) => a + (r.rank >= 0 ? 1 / (r.rank + 1) : 0), 0),
+      ins.length,
+    ),
     noAnswerPrecision: ratio(predictedNo.filter((r) => r.outOfScope).length, predictedNo.length),
     noAnswerRecall: ratio(oos.filter((r) => r.noAnswer).length, oos.length),
     falseNoAnswerRate: ins.length ? ratio(ins.filter((r) => r.noAnswer).length, ins.length) : 0,
     citationAccuracy: ratio(results.filter((r) => r.citationCorrect).length, results.length),
     groundedness: ratio(results.filter((r) => r.grounded).length, results.length),
-    latencyP50: percentile(results.map((r) => r.latencyMs), 50),
-    latencyP95: percentile(results.map((r) => r.latencyMs), 95),
+    latencyP50: percentile(
+      results.map((r) => r.latencyMs),
+      50,
+    ),
+    latencyP95: percentile(
+      results.map((r) => r.latencyMs),
+      95,
+    ),
     baseline: {
       hitAt1: ratio(ins.filter((r) => r.baseline.rank === 0).length, ins.length),
       hitAt3: ratio(ins.filter((r) => r.baseline.rank >= 0 && r.baseline.rank < 3).length, ins.length),
-      mrr: ratio(ins.reduce((a, r) => a + (r.baseline.rank >= 0 ? 1 / (r.baseline.rank + 1) : 0), 0), ins.length),
+      mrr: ratio(
+        ins.reduce((a, r) => a + (r.baseline.rank >= 0 ? 1 / (r.baseline.rank + 1) : 0), 0),
+        ins.length,
+      ),
       noAnswerPrecision: ratio(baseNo.filter((r) => r.outOfScope).length, baseNo.length),
       noAnswerRecall: ratio(oos.filter((r) => r.baseline.noAnswer).length, oos.length),
       falseNoAnswerRate: ins.length ? ratio(ins.filter((r) => r.baseline.noAnswer).length, ins.length) : 0,

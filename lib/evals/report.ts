@@ -7,7 +7,11 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** Grouped bars per kind: hit@1 of the design against the baseline. */
 function kindBars(run: EvalRun): string {
   const kinds = Object.entries(run.byKind).filter(([, m]) => m.inScope > 0);
-  const w = 760, rowH = 34, left = 110, h = kinds.length * rowH + 40, scale = (w - left - 60) / 1;
+  const w = 760,
+    rowH = 34,
+    left = 110,
+    h = kinds.length * rowH + 40,
+    scale = (w - left - 60) / 1;
   const rows = kinds.map(([k, m], i) => {
     const y = 20 + i * rowH;
     return `<text x="${left - 8}" y="${y + 14}" text-anchor="end">${esc(k)}</text>
@@ -21,15 +25,27 @@ function kindBars(run: EvalRun): string {
 
 /** Histogram of retrieval confidence, in-scope against off-topic, with the noAnswer threshold. */
 function confidenceHistogram(run: EvalRun): string {
-  const bins = 20, w = 760, h = 220, left = 40, bottom = 190, bw = (w - left - 20) / bins;
+  const bins = 20,
+    w = 760,
+    h = 220,
+    left = 40,
+    bottom = 190,
+    bw = (w - left - 20) / bins;
   const count = (oos: boolean) => {
     const c = new Array<number>(bins).fill(0);
     for (const r of run.cases.filter((x) => x.outOfScope === oos)) c[Math.min(bins - 1, Math.floor(r.confidence * bins))]!++;
     return c;
   };
-  const ins = count(false), oos = count(true);
+  const ins = count(false),
+    oos = count(true);
   const max = Math.max(1, ...ins, ...oos);
-  const bar = (c: number[], color: string, dx: number) => c.map((v, i) => `<rect x="${left + i * bw + dx}" y="${bottom - (v / max) * 160}" width="${bw / 2 - 1}" height="${(v / max) * 160}" fill="${color}"><title>${v}</title></rect>`).join('');
+  const bar = (c: number[], color: string, dx: number) =>
+    c
+      .map(
+        (v, i) =>
+          `<rect x="${left + i * bw + dx}" y="${bottom - (v / max) * 160}" width="${bw / 2 - 1}" height="${(v / max) * 160}" fill="${color}"><title>${v}</title></rect>`,
+      )
+      .join('');
   const tx = left + run.threshold * bins * bw;
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => `<text x="${left + t * bins * bw}" y="${bottom + 16}" text-anchor="middle">${t}</text>`).join('');
   return `<svg class="chart" viewBox="0 0 ${w} ${h}" width="${w}" height="${h}" role="img" aria-label="置信度分布">${bar(ins, '#0b63ce', 0)}${bar(oos, '#cf222e', bw / 2)}
@@ -41,18 +57,48 @@ function confidenceHistogram(run: EvalRun): string {
 function metricsRow(name: string, m: Metrics): string {
   const ins = (s: string) => (m.inScope ? s : '-');
   const oos = (s: string) => (m.outOfScope ? s : '-');
-  const cells = [m.n, ins(pct(m.hitAt1)), ins(pct(m.hitAt3)), ins(m.mrr.toFixed(3)), pct(m.noAnswerPrecision), oos(pct(m.noAnswerRecall)), ins(pct(m.falseNoAnswerRate)), pct(m.citationAccuracy), pct(m.groundedness), `${m.latencyP50}/${m.latencyP95}`, ins(pct(m.baseline.hitAt1)), ins(pct(m.baseline.hitAt3)), oos(pct(m.baseline.noAnswerRecall))];
+  const cells = [
+    m.n,
+    ins(pct(m.hitAt1)),
+    ins(pct(m.hitAt3)),
+    ins(m.mrr.toFixed(3)),
+    pct(m.noAnswerPrecision),
+    oos(pct(m.noAnswerRecall)),
+    ins(pct(m.falseNoAnswerRate)),
+    pct(m.citationAccuracy),
+    pct(m.groundedness),
+    `${m.latencyP50}/${m.latencyP95}`,
+    ins(pct(m.baseline.hitAt1)),
+    ins(pct(m.baseline.hitAt3)),
+    oos(pct(m.baseline.noAnswerRecall)),
+  ];
   return `<tr><th>${esc(name)}</th>${cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`;
 }
 
 /** A self-contained HTML report: tables, inline SVG charts, and every miss with what came back instead. */
 export function renderHtml(run: EvalRun): string {
   const misses = run.cases.filter((c) => (c.outOfScope ? !c.noAnswer : c.rank !== 0 || c.noAnswer));
-  const head = ['n', 'hit@1', 'hit@3', 'MRR', 'noAnswer 精确率', 'noAnswer 召回率', '误判未收录', '引用正确', '有据可依', 'p50/p95 ms', '基线 hit@1', '基线 hit@3', '基线 noAnswer 召回'];
+  const head = [
+    'n',
+    'hit@1',
+    'hit@3',
+    'MRR',
+    'noAnswer 精确率',
+    'noAnswer 召回率',
+    '误判未收录',
+    '引用正确',
+    '有据可依',
+    'p50/p95 ms',
+    '基线 hit@1',
+    '基线 hit@3',
+    '基线 noAnswer 召回',
+  ];
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>评测报告 ${esc(run.dataset)}</title>
 <style>body{font-family:-apple-system,'PingFang SC','Noto Sans CJK SC',sans-serif;margin:24px;color:#1f2328}table{border-collapse:collapse;font-size:13px;margin:8px 0 20px}th,td{border:1px solid #d8dee4;padding:4px 8px;text-align:left}.chart text{font-size:12px}.chart .v{font-size:11px}h2{margin-top:28px}.miss td{vertical-align:top}</style></head><body>
 <h1>评测报告</h1><p>数据集:${esc(run.dataset)} · 模式:${esc(run.mode)} · 时间:${esc(run.startedAt)} · noAnswer 阈值:${esc(run.threshold)}</p>
-<h2>总体与各类问题</h2><table><tr><th></th>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${metricsRow('总体', run.overall)}${Object.entries(run.byKind).map(([k, m]) => metricsRow(k, m)).join('')}</table>
+<h2>总体与各类问题</h2><table><tr><th></th>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr>${metricsRow('总体', run.overall)}${Object.entries(run.byKind)
+    .map(([k, m]) => metricsRow(k, m))
+    .join('')}</table>
 <p>hit@k 与 MRR 只计 FAQ 已收录的问题;FAQ 未收录的问题计入 noAnswer 精确率与召回率。</p>
 <h2>各类问题 hit@1(本设计 vs 基线)</h2>${kindBars(run)}
 <h2>检索置信度分布</h2>${confidenceHistogram(run)}

@@ -1,9 +1,9 @@
-import { answerQuestion, type AnswerDeps } from '../answer/answer';
+import { type AnswerDeps, answerQuestion } from '../answer/answer';
 import { standaloneQuestion } from '../answer/follow-up';
 import type { Entry } from '../corpus/schema';
 import { createBaseline } from './baseline';
 import type { EvalCase } from './dataset';
-import { aggregateByKind, scoreCase, type CaseResult, type Metrics } from './metrics';
+import { aggregateByKind, type CaseResult, type Metrics, scoreCase } from './metrics';
 
 export interface EvalRun {
   dataset: string;

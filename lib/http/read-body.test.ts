@@ -6,7 +6,10 @@ const req = (body: BodyInit | null, headers: Record<string, string> = {}) =>
   new Request('http://localhost/x', { method: 'POST', body, headers, ...(body instanceof ReadableStream ? { duplex: 'half' } : {}) } as RequestInit);
 
 async function rejection(p: Promise<unknown>): Promise<BadRequestError> {
-  const e = await p.then(() => undefined, (err: unknown) => err);
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
   expect(e).toBeInstanceOf(BadRequestError);
   return e as BadRequestError;
 }
@@ -20,7 +23,12 @@ describe('readJsonBody', () => {
 
   it('refuses a declared Content-Length over the cap without reading the body', async () => {
     let pulled = 0;
-    const body = new ReadableStream<Uint8Array>({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(10))) });
+    const body = new ReadableStream<Uint8Array>({
+      pull: (c) => {
+        pulled++;
+        c.enqueue(new Uint8Array(10));
+      },
+    });
     const e = await rejection(readJsonBody(req(body, { 'content-length': '5000000' }), 1000));
     expect(e.status).toBe(413);
     expect(e.code).toBe('payload_too_large');
@@ -30,7 +38,12 @@ describe('readJsonBody', () => {
 
   it('stops reading an endless stream as soon as it passes the cap', async () => {
     let pulled = 0;
-    const body = new ReadableStream<Uint8Array>({ pull: (c) => void (pulled++, c.enqueue(new Uint8Array(1024))) });
+    const body = new ReadableStream<Uint8Array>({
+      pull: (c) => {
+        pulled++;
+        c.enqueue(new Uint8Array(1024));
+      },
+    });
     const e = await rejection(readJsonBody(req(body), 10 * 1024));
     expect(e.status).toBe(413);
     expect(pulled).toBeLessThan(20);

@@ -1,15 +1,15 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
+import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import hnswlib from 'hnswlib-node';
 import type { AppConfig } from '../config';
 import type { Corpus } from '../corpus/load';
 import { createEmbedderForBuild } from '../retrieval/embedder';
 import type { Tokenizer } from '../retrieval/tokenize';
 import { writeDirAtomically } from './atomic';
-import type { SavedCorpus } from './load';
 import { chunkEntry } from './chunks';
+import type { SavedCorpus } from './load';
 import { CORPUS_FILE, INDEX_FORMAT_VERSION, type IndexManifest, MANIFEST_FILE } from './manifest';
 
 export interface HnswParams {
@@ -75,7 +75,13 @@ export async function buildIndex(corpus: Corpus, indexDir: string, opts: BuildOp
   };
   await writeDirAtomically(indexDir, async (dir) => {
     await store.save(dir);
-    const saved: SavedCorpus = { entries: corpus.entries, categories: corpus.categories, dictionary: corpus.dictionary, synonyms: corpus.synonyms, embedderState: embedder.state };
+    const saved: SavedCorpus = {
+      entries: corpus.entries,
+      categories: corpus.categories,
+      dictionary: corpus.dictionary,
+      synonyms: corpus.synonyms,
+      embedderState: embedder.state,
+    };
     await writeFile(path.join(dir, CORPUS_FILE), JSON.stringify(saved));
     manifest.buildMs = Date.now() - started;
     // Written last: a version directory without a manifest is incomplete by definition.

@@ -43,10 +43,16 @@ function splitLong(text: string, max: number): string[] {
  * colloquial query can meet a short alternative question.
  */
 export function chunkEntry(entry: Entry): Document<ChunkMetadata>[] {
-  const meta = (kind: ChunkKind, part?: number): ChunkMetadata => ({ id: entry.id, category: entry.category.name, kind, ...(part === undefined ? {} : { part }) });
+  const meta = (kind: ChunkKind, part?: number): ChunkMetadata => ({
+    id: entry.id,
+    category: entry.category.name,
+    kind,
+    ...(part === undefined ? {} : { part }),
+  });
   const answerParts = splitLong(entry.solution, MAX_CHUNK_CHARS);
   const docs = answerParts.map(
-    (part, i) => new Document({ pageContent: `${entry.category.name}\n${entry.question}\n${part}`, metadata: meta('entry', answerParts.length > 1 ? i : undefined) }),
+    (part, i) =>
+      new Document({ pageContent: `${entry.category.name}\n${entry.question}\n${part}`, metadata: meta('entry', answerParts.length > 1 ? i : undefined) }),
   );
   docs.push(new Document({ pageContent: entry.question, metadata: meta('question') }));
   for (const r of entry.alternatives) docs.push(new Document({ pageContent: r, metadata: meta('alternative') }));

@@ -32,11 +32,19 @@ beforeEach(async () => {
 });
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
-const files = () => ({ corpusFile: path.join(dir, "faq.txt"), relatedFile: path.join(dir, "none.json"), dictionaryFile: path.join(dir, "none.txt"), synonymsFile: path.join(dir, "none-syn.txt") });
+const files = () => ({
+  corpusFile: path.join(dir, 'faq.txt'),
+  relatedFile: path.join(dir, 'none.json'),
+  dictionaryFile: path.join(dir, 'none.txt'),
+  synonymsFile: path.join(dir, 'none-syn.txt'),
+});
 const indexDir = () => path.join(dir, 'index');
 
 async function expectIndexError(p: Promise<unknown>, code: string) {
-  const err = await p.then(() => null, (e: unknown) => e);
+  const err = await p.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(IndexError);
   expect((err as IndexError).code).toBe(code);
   expect((err as IndexError).message).toContain('npm run ingest');
@@ -116,7 +124,12 @@ describe('writeDirAtomically', () => {
       for (const done of versions) await utimes(done, old, old).catch(() => undefined);
     }
     expect(await readFile(path.join(target, 'a.txt'), 'utf8')).toBe('v4');
-    expect((await readdir(dir)).filter((n) => n.startsWith('out.')).sort()).toEqual(versions.slice(-2).map((v) => path.basename(v)).sort());
+    expect((await readdir(dir)).filter((n) => n.startsWith('out.')).sort()).toEqual(
+      versions
+        .slice(-2)
+        .map((v) => path.basename(v))
+        .sort(),
+    );
   });
 
   it('replaces a plain directory left by an older layout', async () => {

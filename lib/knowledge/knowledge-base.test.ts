@@ -58,7 +58,10 @@ describe('index faults with the local embedder', () => {
 
 describe('index faults with a remote embedder', () => {
   it('says what to do instead of crashing, every time it is asked', async () => {
-    const remote = parseConfig({ INDEX_DIR: config.indexDir, CORPUS_FILE: config.corpusFile, EMBEDDINGS: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }, root);
+    const remote = parseConfig(
+      { INDEX_DIR: config.indexDir, CORPUS_FILE: config.corpusFile, EMBEDDINGS: 'openai', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' },
+      root,
+    );
     for (let i = 0; i < 3; i++) {
       const err = await loadKnowledgeBase(remote).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(IndexError);

@@ -1,7 +1,7 @@
 import type { AppConfig } from '../config';
 import type { Entry, FaqCategory } from '../corpus/schema';
-import type { IndexManifest } from '../index/manifest';
 import type { SearchIndex } from '../index/load';
+import type { IndexManifest } from '../index/manifest';
 import { createRetriever, type RetrieverOptions, type VectorSearch } from '../retrieval/retrieve';
 import type { Tokenizer } from '../retrieval/tokenize';
 import type { RetrieveFn } from '../retrieval/types';

@@ -40,7 +40,14 @@ const RETRY_MS = 2_000;
 type IndexErrorCode = ConstructorParameters<typeof IndexError>[0];
 
 async function stampOf(files: string[]): Promise<string> {
-  const parts = await Promise.all(files.map((f) => stat(f).then((s) => `${s.size}:${s.mtimeMs}`, () => 'none')));
+  const parts = await Promise.all(
+    files.map((f) =>
+      stat(f).then(
+        (s) => `${s.size}:${s.mtimeMs}`,
+        () => 'none',
+      ),
+    ),
+  );
   return parts.join('|');
 }
 
@@ -72,7 +79,10 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     const error = describe(e);
     if (!current && e instanceof CorpusError) {
       // Nothing loaded yet and the FAQ is broken: serve the index built from the last good FAQ, if there is one.
-      current = await openIndex(config.indexDir, config).then((index) => knowledgeBaseFrom(index, config), () => null);
+      current = await openIndex(config.indexDir, config).then(
+        (index) => knowledgeBaseFrom(index, config),
+        () => null,
+      );
     }
     if (state.state !== 'degraded' && state.state !== 'unavailable') state.since = new Date().toISOString();
     Object.assign(state, { state: current ? 'degraded' : 'unavailable', error });

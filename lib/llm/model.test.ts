@@ -3,11 +3,19 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Entry } from '../corpus/schema';
 import { UpstreamError } from '../errors';
 import type { Hit } from '../retrieval/types';
-import { startMockOpenAI, type MockOpenAI } from '../testing/openai-mock-server';
+import { type MockOpenAI, startMockOpenAI } from '../testing/openai-mock-server';
 import { createLlmClient } from './model';
 
 const KEY = 'sk-test-SECRET-abc123';
-const entry: Entry = { id: 'FAQ2.5', ids: ['FAQ2.5'], category: { id: 'FAQ2', name: '普通POS类' }, question: '挥卡报03?', solution: '补注册双免白名单。', line: 1, alternatives: [] };
+const entry: Entry = {
+  id: 'FAQ2.5',
+  ids: ['FAQ2.5'],
+  category: { id: 'FAQ2', name: '普通POS类' },
+  question: '挥卡报03?',
+  solution: '补注册双免白名单。',
+  line: 1,
+  alternatives: [],
+};
 const hits: Hit[] = [{ id: 'FAQ2.5', entry, rank: 1, score: 1, scores: { vector: 0.5, keyword: 1, fused: 1 }, coverage: 1 }];
 
 let mock: MockOpenAI | undefined;
@@ -26,7 +34,10 @@ async function drain(it: AsyncIterable<string>): Promise<string> {
 }
 
 async function failure(p: Promise<unknown>): Promise<UpstreamError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(UpstreamError);
   expect(String((e as Error).message)).not.toContain(KEY);
   expect(JSON.stringify((e as UpstreamError).detail ?? {})).not.toContain(KEY);
@@ -103,7 +114,12 @@ describe('LLM client over real HTTP', () => {
 describe('conversation history', () => {
   it('sends earlier turns as user and assistant messages between the system prompt and the question', async () => {
     mock = await startMockOpenAI([{ text: '好的 [FAQ2.5]' }]);
-    await drain(client(mock.url).streamAnswer('那退款呢', hits, [{ role: 'user', text: '撤销多久到账' }, { role: 'assistant', text: '1-2 分钟 [FAQ2.6]' }]));
+    await drain(
+      client(mock.url).streamAnswer('那退款呢', hits, [
+        { role: 'user', text: '撤销多久到账' },
+        { role: 'assistant', text: '1-2 分钟 [FAQ2.6]' },
+      ]),
+    );
     const roles = mock.requests[0]!.body.messages.map((m: { role: string }) => m.role);
     expect(roles).toEqual(['system', 'user', 'assistant', 'user']);
     expect(mock.requests[0]!.body.messages[2].content).toBe('1-2 分钟 [FAQ2.6]');

@@ -1,5 +1,5 @@
 import { toBaseMessages } from '@ai-sdk/langchain';
-import { HumanMessage, SystemMessage, type BaseMessage } from '@langchain/core/messages';
+import { type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/messages';
 import { ChatOpenAI } from '@langchain/openai';
 import type { AppConfig } from '../config';
 import { UpstreamError } from '../errors';
@@ -31,7 +31,8 @@ export function toUpstreamError(e: unknown, ctx: { deadlineHit: boolean; stalled
   if (ctx.deadlineHit || ctx.stalled) return new UpstreamError('timeout', detail, e);
   if (status === 429) return new UpstreamError('rate_limited', detail, e);
   if (typeof status === 'number' && status >= 500) return new UpstreamError('server_error', detail, e);
-  const connectionFailed = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND'].includes(code ?? '') || (e as object | undefined)?.constructor?.name === 'APIConnectionError';
+  const connectionFailed =
+    ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND'].includes(code ?? '') || (e as object | undefined)?.constructor?.name === 'APIConnectionError';
   if (connectionFailed) {
     return new UpstreamError(ctx.started ? 'stream_broken' : 'connection', detail, e);
   }

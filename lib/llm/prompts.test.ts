@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { entryOf } from '../testing/fixtures';
 import type { Hit } from '../retrieval/types';
+import { entryOf } from '../testing/fixtures';
 import { buildAnswerPromptV1, buildCondensePromptV1 } from './prompts';
 
 const entry = entryOf;
 const hits: Hit[] = [
-  { id: 'FAQ2.5', entry: entry('FAQ2.5', '挥卡报03无效商户?', '到银联平台补注册双免白名单。'), rank: 1, score: 1, scores: { vector: 0.6, keyword: 1, fused: 1 }, coverage: 1 },
+  {
+    id: 'FAQ2.5',
+    entry: entry('FAQ2.5', '挥卡报03无效商户?', '到银联平台补注册双免白名单。'),
+    rank: 1,
+    score: 1,
+    scores: { vector: 0.6, keyword: 1, fused: 1 },
+    coverage: 1,
+  },
   { id: 'FAQ9.15', entry: entry('FAQ9.15', '收银宝出口IP', ''), rank: 2, score: 0.5, scores: { vector: 0.1, keyword: 0.2, fused: 0.5 }, coverage: 0.3 },
 ];
 
@@ -19,6 +26,14 @@ describe('prompt builders', () => {
   });
 
   it('builds condense-v1 from a conversation', () => {
-    expect(buildCondensePromptV1({ question: '那退款呢?', history: [{ role: 'user', text: '撤销多久到账' }, { role: 'assistant', text: '1-2 分钟 [FAQ2.6]' }] })).toMatchSnapshot();
+    expect(
+      buildCondensePromptV1({
+        question: '那退款呢?',
+        history: [
+          { role: 'user', text: '撤销多久到账' },
+          { role: 'assistant', text: '1-2 分钟 [FAQ2.6]' },
+        ],
+      }),
+    ).toMatchSnapshot();
   });
 });

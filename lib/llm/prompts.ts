@@ -69,7 +69,9 @@ export function buildCondensePromptV1(input: { question: string; history: ChatTu
 }
 
 const squash = (s: string) => s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
-const PROMPT_LINES = [...ANSWER_SYSTEM_V1.split('\n'), ...CONDENSE_SYSTEM_V1.split('\n')].map((l) => squash(l.replace(/^\d+\.\s*/, '')).slice(0, 24)).filter((l) => l.length >= 12);
+const PROMPT_LINES = [...ANSWER_SYSTEM_V1.split('\n'), ...CONDENSE_SYSTEM_V1.split('\n')]
+  .map((l) => squash(l.replace(/^\d+\.\s*/, '')).slice(0, 24))
+  .filter((l) => l.length >= 12);
 
 /** Whether a model reply repeats any line of our instructions (a prompt-extraction attack that worked). */
 export function leaksPrompt(text: string): boolean {

@@ -1,7 +1,7 @@
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import { OpenAIEmbeddings } from '@langchain/openai';
 import type { AppConfig } from '../config';
-import { fitLocalEmbedder, LocalHashEmbeddings, type LocalEmbedderState, localEmbedderId } from './embeddings';
+import { fitLocalEmbedder, type LocalEmbedderState, LocalHashEmbeddings, localEmbedderId } from './embeddings';
 import type { Tokenizer } from './tokenize';
 
 export interface Embedder {

@@ -1,5 +1,5 @@
 import type { Entry } from '../corpus/schema';
-import { bestClauseCoverage, clauses, coverageOf, entryText, queryUnits, type CoverageModel, type QueryUnits } from './coverage';
+import { bestClauseCoverage, type CoverageModel, clauses, coverageOf, entryText, type QueryUnits, queryUnits } from './coverage';
 import { Bm25Index } from './keyword';
 import { bigrams, type Tokenizer } from './tokenize';
 import type { Hit, RetrievalResult, RetrieveFn, RetrieveOptions } from './types';
@@ -47,7 +47,12 @@ export function entryFields(e: Entry): { text: string; weight: number }[] {
  * const retrieve = createRetriever(entries, vectorSearch, tokenizer);
  * const { hits, noAnswer } = await retrieve('挥卡报03');
  */
-export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, tokenizer: Tokenizer, opts: RetrieverOptions = {}): RetrieveFn & { bm25: Bm25Index } {
+export function createRetriever(
+  entries: Entry[],
+  vectorSearch: VectorSearch,
+  tokenizer: Tokenizer,
+  opts: RetrieverOptions = {},
+): RetrieveFn & { bm25: Bm25Index } {
   const threshold = opts.threshold ?? DEFAULT_NO_ANSWER_THRESHOLD;
   const rrfK = opts.rrfK ?? 60;
   const keywordWeight = opts.keywordWeight ?? 1;
@@ -108,8 +113,18 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     const topCoverage = top ? bestClauseCoverage(units, textOf(byId.get(top.id)!)) : 0;
     const confidence = top ? round((topCoverage + vectorWeight * top.scores.vector) / (1 + vectorWeight)) : 0;
     const decision = confidence < threshold ? 'refuse' : 'answer';
-    const answerIds = decision === 'refuse' ? [] : pickAnswerHits(hits, (text) => bestClauseCoverage(units, text), (i) => textOf(byId.get(hits[i]!.id)!));
-    const suggestionIds = hits.filter((h) => !answerIds.includes(h.id)).slice(0, 2).map((h) => h.id);
+    const answerIds =
+      decision === 'refuse'
+        ? []
+        : pickAnswerHits(
+            hits,
+            (text) => bestClauseCoverage(units, text),
+            (i) => textOf(byId.get(hits[i]!.id)!),
+          );
+    const suggestionIds = hits
+      .filter((h) => !answerIds.includes(h.id))
+      .slice(0, 2)
+      .map((h) => h.id);
     const signals = { coverage: topCoverage, vector: top?.scores.vector ?? 0 };
     return { query, hits: hits.slice(0, k), decision, confidence, thresholds: { answer: threshold, hedge: threshold }, answerIds, suggestionIds, signals };
   };

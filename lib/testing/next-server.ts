@@ -1,4 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -35,7 +35,8 @@ export function ensureBuilt(): void {
   const fresh = () =>
     existsSync(buildId) &&
     existsSync(marker) &&
-    statSync(buildId).mtimeMs > Math.max(newestSource(path.join(root, 'app')), newestSource(path.join(root, 'lib')), statSync(path.join(root, 'next.config.js')).mtimeMs);
+    statSync(buildId).mtimeMs >
+      Math.max(newestSource(path.join(root, 'app')), newestSource(path.join(root, 'lib')), statSync(path.join(root, 'next.config.js')).mtimeMs);
   for (let waited = 0; ; waited += 500) {
     if (fresh()) return;
     try {
@@ -48,7 +49,11 @@ export function ensureBuilt(): void {
   }
   try {
     if (fresh()) return;
-    const r = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, env: { ...process.env, OPENAI_API_KEY: CANARY_KEY, NODE_ENV: 'production' }, encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [nextBin, 'build'], {
+      cwd: root,
+      env: { ...process.env, OPENAI_API_KEY: CANARY_KEY, NODE_ENV: 'production' },
+      encoding: 'utf8',
+    });
     if (r.status !== 0) throw new Error(`next build failed:\n${r.stdout}\n${r.stderr}`);
     writeFileSync(marker, CANARY_KEY);
   } finally {
@@ -88,7 +93,10 @@ export async function startNextServer(env: Record<string, string> = {}, timeoutM
   const started = Date.now();
   for (;;) {
     if (child.exitCode !== null) throw new Error(`next start exited early:\n${log}`);
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     if (Date.now() - started > timeoutMs) {
       child.kill('SIGKILL');

@@ -29,7 +29,12 @@ function chunkEvent(model: string, delta: Record<string, unknown>, finish: strin
   return `data: ${JSON.stringify({ id: 'chatcmpl-mock', object: 'chat.completion.chunk', created: 0, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`;
 }
 
-async function streamText(res: ServerResponse, model: string, text: string, opts: { chunkChars: number; delayMs: number; cutAfter?: number; firstDelayMs?: number }) {
+async function streamText(
+  res: ServerResponse,
+  model: string,
+  text: string,
+  opts: { chunkChars: number; delayMs: number; cutAfter?: number; firstDelayMs?: number },
+) {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   if (opts.firstDelayMs) await sleep(opts.firstDelayMs);
   res.write(chunkEvent(model, { role: 'assistant', content: '' }));
@@ -77,7 +82,13 @@ export async function startMockOpenAI(script: Script): Promise<MockOpenAI> {
     if (req.url?.endsWith('/embeddings')) {
       const inputs: string[] = Array.isArray(body.input) ? body.input : [body.input];
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ object: 'list', model: body.model, data: inputs.map((t, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(String(t)) })) }));
+      res.end(
+        JSON.stringify({
+          object: 'list',
+          model: body.model,
+          data: inputs.map((t, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(String(t)) })),
+        }),
+      );
       return;
     }
     const n = chatCount++;
@@ -97,7 +108,15 @@ export async function startMockOpenAI(script: Script): Promise<MockOpenAI> {
       await streamText(res, model, reply.text, { chunkChars: r.chunkChars ?? 3, delayMs: r.chunkDelayMs ?? 0, cutAfter, firstDelayMs: r.firstDelayMs });
     } else {
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ id: 'chatcmpl-mock', object: 'chat.completion', created: 0, model, choices: [{ index: 0, message: { role: 'assistant', content: reply.text }, finish_reason: 'stop' }] }));
+      res.end(
+        JSON.stringify({
+          id: 'chatcmpl-mock',
+          object: 'chat.completion',
+          created: 0,
+          model,
+          choices: [{ index: 0, message: { role: 'assistant', content: reply.text }, finish_reason: 'stop' }],
+        }),
+      );
     }
   });
   server.on('connection', (s) => {

@@ -36,7 +36,10 @@ export async function tempRuntime(
  * For a test file: the real corpus in a temp index and offline answer dependencies over it,
  * set up in beforeAll and removed in afterAll. Read `.kb`, `.deps` and `.runtime` inside tests.
  */
-export function useOfflineKnowledgeBase(hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void }, env: Record<string, string> = {}) {
+export function useOfflineKnowledgeBase(
+  hooks: { beforeAll: (fn: () => Promise<void>) => void; afterAll: (fn: () => Promise<void>) => void },
+  env: Record<string, string> = {},
+) {
   const state = {} as { kb: KnowledgeBase; deps: AnswerDeps; runtime: Runtime; cleanup: () => Promise<void> };
   hooks.beforeAll(async () => {
     const t = await tempRuntime({ ANSWER_MODE: 'offline', ...env });

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { useRouteRuntime } from '@/lib/testing/route-runtime';
-import { POST } from './route';
 import { chatBody } from './read-ui-stream';
+import { POST } from './route';
 
 useRouteRuntime({ RATE_LIMIT_PER_MINUTE: '0' });
 
@@ -15,11 +15,7 @@ const nasty = fc.oneof(
   fc.constantFrom('\ud800', '\udfff', '\u0000\u0001\u001f', '\u202e反向', '<script>alert(1)</script>', '[FAQ99.1]', '{"a":', '挥'.repeat(3000), ' \n\t '),
   fc.stringMatching(/^[\u4e00-\u9fff0-9 ,?]{0,40}$/),
 );
-const part = fc.oneof(
-  fc.record({ type: fc.constant('text'), text: nasty }),
-  fc.record({ type: fc.string(), text: fc.anything() }),
-  fc.anything(),
-);
+const part = fc.oneof(fc.record({ type: fc.constant('text'), text: nasty }), fc.record({ type: fc.string(), text: fc.anything() }), fc.anything());
 const message = fc.oneof(
   fc.record({ id: fc.string(), role: fc.constantFrom('user', 'assistant', 'system', 'tool', ''), parts: fc.array(part, { maxLength: 4 }) }),
   fc.anything(),

@@ -1,20 +1,30 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { type MockReply, startMockOpenAI } from '@/lib/testing/openai-mock-server';
 import { useRouteRuntime } from '@/lib/testing/route-runtime';
-import { POST } from './route';
-import { startMockOpenAI, type MockReply } from '@/lib/testing/openai-mock-server';
 import { chatBody, readUIStream } from './read-ui-stream';
+import { POST } from './route';
 
 // The real client code talks HTTP to a scripted OpenAI-compatible server on 127.0.0.1.
 let next: MockReply = { text: '' };
 const mock = await startMockOpenAI(() => next);
-useRouteRuntime({ OPENAI_BASE_URL: mock.url, OPENAI_API_KEY: 'sk-test-llm-route', OPENAI_CHAT_MODEL: 'mock-model', LLM_TIMEOUT_MS: '1500', LLM_MAX_RETRIES: '1', DIRECT_MATCH_THRESHOLD: '1.01', RATE_LIMIT_PER_MINUTE: '0' });
+useRouteRuntime({
+  OPENAI_BASE_URL: mock.url,
+  OPENAI_API_KEY: 'sk-test-llm-route',
+  OPENAI_CHAT_MODEL: 'mock-model',
+  LLM_TIMEOUT_MS: '1500',
+  LLM_MAX_RETRIES: '1',
+  DIRECT_MATCH_THRESHOLD: '1.01',
+  RATE_LIMIT_PER_MINUTE: '0',
+});
 afterAll(() => mock.close());
 
 async function ask(reply: MockReply, question = 'POS插卡正常,挥卡报03无效商户怎么办') {
   next = reply;
   const before = mock.requests.length;
   const started = Date.now();
-  const res = await POST(new Request('http://localhost/api/chat', { method: 'POST', body: chatBody(question), headers: { 'content-type': 'application/json' } }));
+  const res = await POST(
+    new Request('http://localhost/api/chat', { method: 'POST', body: chatBody(question), headers: { 'content-type': 'application/json' } }),
+  );
   expect(res.status).toBe(200);
   const s = await readUIStream(res);
   return { ...s, ms: Date.now() - started, modelCalls: mock.requests.length - before, shown: s.answer?.replace ? s.answer.text : s.text };
@@ -44,7 +54,10 @@ describe('LLM mode through the chat route', () => {
   });
 
   it('cuts off a reply that echoes the system prompt', async () => {
-    const s = await ask({ text: '[FAQ2.5] 好的。我的规则是:1. 只能依据下方 <faq> 中提供的条目回答,不得使用条目以外的知识,不得编造步骤、数字或联系方式。', chunkChars: 8 });
+    const s = await ask({
+      text: '[FAQ2.5] 好的。我的规则是:1. 只能依据下方 <faq> 中提供的条目回答,不得使用条目以外的知识,不得编造步骤、数字或联系方式。',
+      chunkChars: 8,
+    });
     expect(s.shown).not.toContain('不得使用条目以外的知识');
     expect(s.notices.map((n) => n.code)).toContain('unsafe_replaced');
     expect(s.answer!.citations).toEqual(['FAQ2.5']);

@@ -1,13 +1,20 @@
 import { expect, it } from 'vitest';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-key';
 import { useRouteRuntime } from '@/lib/testing/route-runtime';
-import { POST } from './route';
 import { chatBody } from './read-ui-stream';
+import { POST } from './route';
 
 useRouteRuntime({ RATE_LIMIT_PER_MINUTE: '6', RATE_LIMIT_BURST: '2' });
 
 it('limits each client with a 429, a Chinese message and Retry-After, other clients unaffected', async () => {
-  const post = (ip: string) => POST(new Request('http://localhost/api/chat', { method: 'POST', body: chatBody('报96'), headers: { 'content-type': 'application/json', [CLIENT_IP_HEADER]: ip } }));
+  const post = (ip: string) =>
+    POST(
+      new Request('http://localhost/api/chat', {
+        method: 'POST',
+        body: chatBody('报96'),
+        headers: { 'content-type': 'application/json', [CLIENT_IP_HEADER]: ip },
+      }),
+    );
   expect((await post('1.1.1.1')).status).toBe(200);
   expect((await post('1.1.1.1')).status).toBe(200);
   const limited = await post('1.1.1.1');

@@ -21,7 +21,10 @@ export async function readUIStream(response: Response): Promise<ReadStream> {
   const dataOf = <K extends keyof FaqDataParts>(name: K) => chunks.find((c) => c.type === `data-${String(name)}`)?.data as FaqDataParts[K] | undefined;
   return {
     chunks,
-    text: chunks.filter((c) => c.type === 'text-delta').map((c) => c.delta as string).join(''),
+    text: chunks
+      .filter((c) => c.type === 'text-delta')
+      .map((c) => c.delta as string)
+      .join(''),
     meta: dataOf('meta'),
     sources: dataOf('sources'),
     answer: dataOf('answer'),

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useRouteRuntime } from '@/lib/testing/route-runtime';
-import { POST } from './route';
 import { chatBody, readUIStream } from './read-ui-stream';
+import { POST } from './route';
 
 useRouteRuntime({ RATE_LIMIT_PER_MINUTE: '0' });
 
@@ -55,9 +55,17 @@ describe('POST /api/chat', () => {
     ['empty text', chatBody('   '), 400],
     ['a last message from the assistant', chatBody('挥卡报03', '答案'), 400],
     ['a too long question', chatBody('挥'.repeat(2001)), 400],
-    ['more messages than MAX_MESSAGES', JSON.stringify({ messages: Array.from({ length: 51 }, (_, i) => ({ id: `${i}`, role: 'user', parts: [{ type: 'text', text: 'a' }] })) }), 400],
+    [
+      'more messages than MAX_MESSAGES',
+      JSON.stringify({ messages: Array.from({ length: 51 }, (_, i) => ({ id: `${i}`, role: 'user', parts: [{ type: 'text', text: 'a' }] })) }),
+      400,
+    ],
     ['a role that does not exist', JSON.stringify({ messages: [{ id: '1', role: 'robot', parts: [{ type: 'text', text: '挥卡报03' }] }] }), 400],
-    ['thousands of messages', JSON.stringify({ messages: Array.from({ length: 3000 }, (_, i) => ({ id: `${i}`, role: 'user', parts: [{ type: 'text', text: 'a' }] })) }), 413],
+    [
+      'thousands of messages',
+      JSON.stringify({ messages: Array.from({ length: 3000 }, (_, i) => ({ id: `${i}`, role: 'user', parts: [{ type: 'text', text: 'a' }] })) }),
+      413,
+    ],
     ['megabytes of text', chatBody('挥卡报03'.repeat(300_000)), 413],
   ])('rejects %s with a 4xx and a Chinese message', async (_name, body, status) => {
     await expectError(await post(body), status);

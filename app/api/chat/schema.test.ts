@@ -25,7 +25,10 @@ describe('parseChatRequest', () => {
       messages: [
         msg('system', '忽略'),
         msg('user', '扫码撤销多久到账'),
-        msg('assistant', '1-2 分钟 [FAQ2.6]', [{ type: 'source-document', sourceId: 'FAQ2.6' }, { type: 'data-answer', data: {} }]),
+        msg('assistant', '1-2 分钟 [FAQ2.6]', [
+          { type: 'source-document', sourceId: 'FAQ2.6' },
+          { type: 'data-answer', data: {} },
+        ]),
         msg('user', '  那退款呢?\u0000 '),
       ],
     };
@@ -39,7 +42,19 @@ describe('parseChatRequest', () => {
   });
 
   it('joins several text parts and ignores other part types', () => {
-    const body = { messages: [{ id: 'a', role: 'user', parts: [{ type: 'text', text: '挥卡' }, { type: 'file', url: 'x' }, { type: 'text', text: '报03' }] }] };
+    const body = {
+      messages: [
+        {
+          id: 'a',
+          role: 'user',
+          parts: [
+            { type: 'text', text: '挥卡' },
+            { type: 'file', url: 'x' },
+            { type: 'text', text: '报03' },
+          ],
+        },
+      ],
+    };
     expect(parseChatRequest(body, limits).question).toBe('挥卡\n报03');
   });
 

@@ -5,7 +5,12 @@ import { BadRequestError } from '@/lib/errors';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
 /** Other part types useChat may send back (sources, data parts) are accepted and ignored. */
-const otherPart = z.looseObject({ type: z.string().max(100).refine((t) => t !== 'text') });
+const otherPart = z.looseObject({
+  type: z
+    .string()
+    .max(100)
+    .refine((t) => t !== 'text'),
+});
 
 const schemas = new WeakMap<AppConfig['limits'], ReturnType<typeof buildSchema>>();
 
@@ -28,6 +33,7 @@ function buildSchema(limits: AppConfig['limits']) {
   });
 }
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 
 /** Text parts joined; lone surrogates made well-formed and control characters dropped. */

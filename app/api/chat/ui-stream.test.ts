@@ -1,9 +1,9 @@
 import { readUIMessageStream, type UIMessageChunk } from 'ai';
 import { describe, expect, it, vi } from 'vitest';
-import type { Entry } from '@/lib/corpus/schema';
-import type { Hit, RetrievalResult } from '@/lib/retrieval/types';
 import { toCitedEntry } from '@/lib/answer/extractive';
 import type { AnswerEvent, AnswerResult } from '@/lib/answer/types';
+import type { Entry } from '@/lib/corpus/schema';
+import type { Hit, RetrievalResult } from '@/lib/retrieval/types';
 import { toFaqUIMessageStream } from './ui-stream';
 import type { FaqUIMessage } from './ui-types';
 
@@ -17,7 +17,16 @@ const entry: Entry = {
   alternatives: [],
 };
 const hit: Hit = { id: 'FAQ2.5', entry, rank: 1, score: 0.03, scores: { vector: 0.8, keyword: 1, fused: 0.03 }, coverage: 0.9 };
-const retrieval: RetrievalResult = { query: '挥卡报03', hits: [hit], decision: 'answer', confidence: 0.9, thresholds: { answer: 0.8, hedge: 0.3 }, answerIds: ['FAQ2.5'], suggestionIds: [], signals: {} };
+const retrieval: RetrievalResult = {
+  query: '挥卡报03',
+  hits: [hit],
+  decision: 'answer',
+  confidence: 0.9,
+  thresholds: { answer: 0.8, hedge: 0.3 },
+  answerIds: ['FAQ2.5'],
+  suggestionIds: [],
+  signals: {},
+};
 const text = '请到银联平台报备双免白名单 [FAQ2.5]';
 const result: AnswerResult = {
   question: '挥卡报03',
@@ -68,13 +77,22 @@ describe('toFaqUIMessageStream', () => {
     const chunks = await chunksOf(toFaqUIMessageStream(events(happy)));
     const types = chunks.map((c) => c.type);
     expect(types.indexOf('data-meta')).toBeLessThan(types.indexOf('text-start'));
-    expect(chunks.find((c) => c.type === 'source-document')).toMatchObject({ sourceId: 'FAQ2.5', mediaType: 'text/plain', title: '[FAQ2.5] POS插卡消费正常,但挥卡报03无效商户?' });
+    expect(chunks.find((c) => c.type === 'source-document')).toMatchObject({
+      sourceId: 'FAQ2.5',
+      mediaType: 'text/plain',
+      title: '[FAQ2.5] POS插卡消费正常,但挥卡报03无效商户?',
+    });
     expect(types.filter((t) => t === 'text-start')).toHaveLength(1);
     expect(types.filter((t) => t === 'text-end')).toHaveLength(1);
     expect(types.indexOf('text-end')).toBeGreaterThan(types.lastIndexOf('text-delta'));
 
     const m = await finalMessage(toFaqUIMessageStream(events(happy)));
-    expect(m.parts.filter((p) => p.type === 'text').map((p) => p.text).join('')).toBe(text);
+    expect(
+      m.parts
+        .filter((p) => p.type === 'text')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(text);
     const answer = m.parts.find((p) => p.type === 'data-answer');
     expect(answer?.data).toMatchObject({ text, citations: ['FAQ2.5'], mode: 'llm', model: 'gpt-test', decision: 'answer', replace: false });
     expect(answer?.data.cited[0]?.solution).toContain('双免白名单');
@@ -84,7 +102,12 @@ describe('toFaqUIMessageStream', () => {
 
   it('still carries the text when nothing was streamed before done', async () => {
     const m = await finalMessage(toFaqUIMessageStream(events([happy[0]!, { type: 'done', result, replace: true }])));
-    expect(m.parts.filter((p) => p.type === 'text').map((p) => p.text).join('')).toBe(text);
+    expect(
+      m.parts
+        .filter((p) => p.type === 'text')
+        .map((p) => p.text)
+        .join(''),
+    ).toBe(text);
     expect(m.parts.find((p) => p.type === 'data-answer')?.data.replace).toBe(true);
   });
 
@@ -95,7 +118,10 @@ describe('toFaqUIMessageStream', () => {
       expect(chunks.at(-1)?.type).toBe('finish');
       expect(chunks.filter((c) => c.type === 'text-end')).toHaveLength(1);
       const m = await finalMessage(toFaqUIMessageStream(events(happy, failAfter)));
-      const shown = m.parts.filter((p) => p.type === 'text').map((p) => p.text).join('');
+      const shown = m.parts
+        .filter((p) => p.type === 'text')
+        .map((p) => p.text)
+        .join('');
       expect(shown).toContain('生成答案时出现问题');
       expect(shown).not.toContain('boom');
       expect(m.parts.some((p) => p.type === 'data-notice')).toBe(true);
@@ -118,7 +144,11 @@ describe('the buffered response for complete answers', () => {
     expect(buffered.headers.get('content-type')).toBe('text/event-stream');
     expect(buffered.headers.get('x-vercel-ai-ui-message-stream')).toBe('v1');
     // createUIMessageStream adds a generated message id to `start`; useChat makes one when it is absent.
-    const parse = (sse: string) => sse.split('\n\n').filter(Boolean).map((l) => (l === 'data: [DONE]' ? l : { ...JSON.parse(l.slice(6)), messageId: undefined }));
+    const parse = (sse: string) =>
+      sse
+        .split('\n\n')
+        .filter(Boolean)
+        .map((l) => (l === 'data: [DONE]' ? l : { ...JSON.parse(l.slice(6)), messageId: undefined }));
     expect(parse(await buffered.text())).toEqual(parse(streamed));
   });
 });

@@ -4,6 +4,7 @@ import type { AnswerEvent, AnswerResult, RetrievalResult } from '@/lib/answer/ty
 import { titleOf } from '@/lib/corpus/schema';
 import { ANSWER_FAILED_TEXT as FAILED_TEXT } from '@/lib/text/messages';
 import type { FaqDataParts, FaqUIMessage } from './ui-types';
+
 const TEXT_ID = 'answer';
 type Chunk = UIMessageChunk<never, FaqDataParts>;
 
@@ -31,7 +32,18 @@ export interface StreamOptions {
 }
 
 function answerPart(r: AnswerResult, replace: boolean, exchangeId: string | undefined): FaqDataParts['answer'] {
-  return { text: r.text, citations: r.citations, cited: r.cited, notices: r.notices, mode: r.mode, model: r.model, decision: r.decision, suggestions: r.suggestions, replace, exchangeId };
+  return {
+    text: r.text,
+    citations: r.citations,
+    cited: r.cited,
+    notices: r.notices,
+    mode: r.mode,
+    model: r.model,
+    decision: r.decision,
+    suggestions: r.suggestions,
+    replace,
+    exchangeId,
+  };
 }
 
 export function createChunkMapper(opts: StreamOptions = {}) {
@@ -48,7 +60,9 @@ export function createChunkMapper(opts: StreamOptions = {}) {
       if (ev.type === 'retrieval') {
         return [
           { type: 'data-meta', data: { mode: ev.mode, model: ev.model, decision: ev.retrieval.decision } },
-          ...ev.retrieval.hits.map((h): Chunk => ({ type: 'source-document', sourceId: h.id, mediaType: 'text/plain', title: `[${h.id}] ${titleOf(h.entry)}` })),
+          ...ev.retrieval.hits.map(
+            (h): Chunk => ({ type: 'source-document', sourceId: h.id, mediaType: 'text/plain', title: `[${h.id}] ${titleOf(h.entry)}` }),
+          ),
           { type: 'data-sources', data: sourcesOf(ev.retrieval) },
         ];
       }
@@ -110,5 +124,7 @@ export async function toFaqUIMessageResponse(events: AsyncIterable<AnswerEvent>,
 
 /** The response for an answer: buffered when no model streams it, streamed otherwise. */
 export function answerResponse(events: AsyncIterable<AnswerEvent>, streamed: boolean, opts: StreamOptions = {}): Promise<Response> | Response {
-  return streamed ? createUIMessageStreamResponse({ stream: toFaqUIMessageStream(events, opts), headers: { 'cache-control': 'no-store' } }) : toFaqUIMessageResponse(events, opts);
+  return streamed
+    ? createUIMessageStreamResponse({ stream: toFaqUIMessageStream(events, opts), headers: { 'cache-control': 'no-store' } })
+    : toFaqUIMessageResponse(events, opts);
 }

@@ -14,7 +14,11 @@ describe('GET /api/health', () => {
     // A remote embedder is never rebuilt on the fly, so a missing index stays missing.
     const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const dir = await mkdtemp(path.join(os.tmpdir(), 'faq-health-'));
-    setRuntime(createRuntime(parseConfig({ INDEX_DIR: path.join(dir, 'index'), EMBEDDINGS: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' })));
+    setRuntime(
+      createRuntime(
+        parseConfig({ INDEX_DIR: path.join(dir, 'index'), EMBEDDINGS: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }),
+      ),
+    );
     const res = await GET();
     expect(res.status).toBe(503);
     const json = (await res.json()) as { error: { code: string; message: string } };

@@ -27,7 +27,15 @@ export async function POST(request: Request): Promise<Response> {
       signals: r.signals,
       answerIds: r.answerIds,
       suggestionIds: r.suggestionIds,
-      hits: r.hits.map((h) => ({ id: h.id, ids: h.entry.ids, category: h.entry.category, question: h.entry.question, rank: h.rank, scores: h.scores, coverage: h.coverage })),
+      hits: r.hits.map((h) => ({
+        id: h.id,
+        ids: h.entry.ids,
+        category: h.entry.category,
+        question: h.entry.question,
+        rank: h.rank,
+        scores: h.scores,
+        coverage: h.coverage,
+      })),
     });
   } catch (e) {
     return errorResponse(e);
