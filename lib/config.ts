@@ -14,6 +14,7 @@ const envSchema = z.object({
   RELATED_FILE: z.string().default('corpus/related.json'),
   DICTIONARY_FILE: z.string().default('corpus/dictionary.txt'),
   SYNONYMS_FILE: z.string().default('corpus/synonyms.txt'),
+  THESAURUS_FILE: z.string().default('corpus/thesaurus.txt'),
   INDEX_DIR: z.string().default('.data/index'),
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIM: int(512, 16),
@@ -26,7 +27,6 @@ const envSchema = z.object({
   LLM_TIMEOUT_MS: int(20_000, 100),
   LLM_MAX_RETRIES: int(2, 0),
   LLM_TEMPERATURE: z.coerce.number().min(0).max(2).default(0.1),
-  NO_ANSWER_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
   DIRECT_MATCH_THRESHOLD: z.coerce.number().min(0).max(2).default(0.9),
   MAX_BODY_BYTES: int(65_536, 1024),
   MAX_MESSAGES: int(50, 1),
@@ -47,12 +47,12 @@ export interface AppConfig {
   relatedFile: string;
   dictionaryFile: string;
   synonymsFile: string;
+  thesaurusFile: string;
   indexDir: string;
   embeddings: { provider: 'local'; dim: number } | { provider: 'openai'; model: string; apiKey?: string; baseURL?: string };
   hnswEf: number;
   /** Null when no model is configured or ANSWER_MODE=offline. */
   llm: null | { model: string; apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number; temperature: number };
-  noAnswerThreshold?: number;
   directMatchThreshold: number;
   limits: { maxBodyBytes: number; maxMessages: number; maxTextChars: number };
   rateLimit: { perMinute: number; burst: number };
@@ -102,6 +102,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     relatedFile: path.resolve(cwd, e.RELATED_FILE),
     dictionaryFile: path.resolve(cwd, e.DICTIONARY_FILE),
     synonymsFile: path.resolve(cwd, e.SYNONYMS_FILE),
+    thesaurusFile: path.resolve(cwd, e.THESAURUS_FILE),
     indexDir: path.resolve(cwd, e.INDEX_DIR),
     embeddings:
       e.EMBEDDINGS === 'local'
@@ -118,7 +119,6 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
           temperature: e.LLM_TEMPERATURE,
         }
       : null,
-    noAnswerThreshold: e.NO_ANSWER_THRESHOLD,
     directMatchThreshold: e.DIRECT_MATCH_THRESHOLD,
     limits: { maxBodyBytes: e.MAX_BODY_BYTES, maxMessages: e.MAX_MESSAGES, maxTextChars: e.MAX_TEXT_CHARS },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },

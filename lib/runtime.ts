@@ -49,7 +49,7 @@ export function createRuntime(config: AppConfig, overrides: RuntimeOverrides = {
     knowledge,
     llm,
     rateLimiter,
-    answerDeps: (kb) => ({ retrieve: kb.retrieve, llm, directMatchThreshold: config.directMatchThreshold }),
+    answerDeps: (kb) => ({ retrieve: kb.retrieve, coverage: kb.retrieve.coverage, llm, directMatchThreshold: config.directMatchThreshold }),
     mode: () => (llm ? { mode: 'llm', model: llm.model } : { mode: 'offline' }),
     async close() {
       knowledge.close();

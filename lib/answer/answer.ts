@@ -5,12 +5,15 @@ import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { extractCitations } from '../text/citations';
 import { NOTICE_TEXT } from '../text/messages';
 import { createCitationGuard, isNoAnswerReply } from './citations';
-import { composeEntry, composeOfflineAnswer, composeRefusal, suggestionsOf, toCitedEntry } from './extractive';
-import { standaloneQuestion } from './follow-up';
+import { composeEntry, composeOfflineAnswer, composePart, composeRefusal, suggestionsOf, toCitedEntry } from './extractive';
+import { resolveFollowUp } from './follow-up';
+import { pickPart, splitSolution } from './sections';
 import type { AnswerEvent, AnswerInput, AnswerMode, AnswerNotice, AnswerResult, ChatTurn } from './types';
 
 export interface AnswerDeps {
   retrieve: RetrieveFn;
+  /** Coverage of a question's words by a text (the corpus's vocabulary): picks the part of an entry a follow-up asks about. */
+  coverage?: (question: string, text: string) => number;
   /** Null answers offline, composed from the entries. */
   llm: LlmClient | null;
   /** A hit whose vector similarity reaches this is answered from the entry without the model. */
@@ -31,6 +34,8 @@ interface Plan {
   limits: CallLimits;
   notices: AnswerNotice[];
   retrievalMs: number;
+  /** For an offline follow-up: the part of the answering entry it asks about. */
+  part?: { intro: string; text: string };
 }
 
 /**
@@ -42,17 +47,21 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
   const limits: CallLimits = { signal, deadline: deps.llm ? Date.now() + deps.llm.timeoutMs : undefined };
   const notices: AnswerNotice[] = [];
   let llm = deps.llm;
-  let standalone = standaloneQuestion(input.question, history);
+  let condensed: string | null = null;
   if (llm && history.length > 0) {
     try {
-      standalone = await llm.condense(input.question, history, limits);
+      condensed = await llm.condense(input.question, history, limits);
     } catch (e) {
       if (!(e instanceof UpstreamError)) throw e;
       notices.push(notice('upstream_failed'));
       llm = null;
     }
   }
-  const retrieval = await deps.retrieve(standalone, { k: 5 });
+  const retrieve: RetrieveFn = (q) => deps.retrieve(q, { k: 5 });
+  const resolved =
+    condensed !== null ? { query: condensed, retrieval: await retrieve(condensed), followUp: false } : await resolveFollowUp(input.question, history, retrieve);
+  const standalone = resolved.query;
+  const retrieval = resolved.retrieval;
   const top = retrieval.hits[0];
   const answerable = retrieval.decision !== 'refuse';
   const direct = !!llm && retrieval.decision === 'answer' && !!top && top.scores.vector >= deps.directMatchThreshold;
@@ -152,7 +161,13 @@ export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal
   }
   if (mode === 'direct') yield say(notice('direct_match'));
   if (mode !== 'llm') {
-    const offline = mode === 'direct' ? composeEntry(p.retrieval.hits[0]!.entry) : composeOfflineAnswer(p.retrieval);
+    const answering = p.retrieval.hits.find((h) => h.id === p.retrieval.answerIds[0])?.entry;
+    const offline =
+      mode === 'direct'
+        ? composeEntry(p.retrieval.hits[0]!.entry)
+        : p.part && answering && p.retrieval.decision === 'answer'
+          ? composePart(answering, p.part.intro, p.part.text)
+          : composeOfflineAnswer(p.retrieval);
     if (replace) text = offline;
     else yield emit(offline);
   }

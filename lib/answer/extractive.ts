@@ -1,7 +1,7 @@
 import { type Entry, titleOf } from '../corpus/schema';
 import type { RetrievalResult } from '../retrieval/types';
 import { citationOf } from '../text/citations';
-import { HEDGE_INTRO, NO_ANSWER_TEXT, NO_SOLUTION_TEXT, STAFF_POINTER, TWO_ENTRIES_INTRO } from '../text/messages';
+import { HEDGE_INTRO, NO_ANSWER_TEXT, NO_SOLUTION_TEXT, PART_NOTE, STAFF_POINTER, TWO_ENTRIES_INTRO } from '../text/messages';
 import { formatSolution } from './format';
 import type { CitedEntry, Suggestion } from './types';
 
@@ -17,6 +17,12 @@ export function composeEntry(entry: Entry, body = solutionMarkdown(entry)): stri
 
 function entriesOf(retrieval: RetrievalResult): Entry[] {
   return retrieval.answerIds.map((id) => retrieval.hits.find((h) => h.id === id)!.entry);
+}
+
+/** The part of an entry that answers a follow-up (its intro, if any, and that part), under the entry's title and citation. */
+export function composePart(entry: Entry, intro: string, part: string): string {
+  const body = [intro, part].filter((t) => t.trim() !== '').join('\n');
+  return `${PART_NOTE}\n\n${composeEntry(entry, formatSolution(body))}`;
 }
 
 /**

@@ -6,6 +6,8 @@ import type { Entry } from '../corpus/schema';
 import { buildIndex, type HnswParams } from '../index/build';
 import { openIndex } from '../index/load';
 import { knowledgeBaseFrom, vectorSearchOf } from '../knowledge/knowledge-base';
+import { Bm25Index } from '../retrieval/keyword';
+import { entryFields } from '../retrieval/retrieve';
 import type { Tokenizer } from '../retrieval/tokenize';
 import { bruteForceNeighbours, distanceRecall, latencyStats, recallAtK } from './stats';
 import { syntheticQueries } from './synthetic';
@@ -64,12 +66,12 @@ export async function benchIndex(
   };
   const embeddings: AppConfig['embeddings'] = { provider: 'local', dim: opts.dim };
   const t0 = performance.now();
-  const manifest = await buildIndex(corpus, dir, { embeddings, tokenizer: opts.tokenizer, hnsw: opts.hnsw, onProgress: opts.onProgress });
+  const manifest = await buildIndex(corpus, dir, { embeddings, tokenizer: opts.tokenizer, glosses: false, hnsw: opts.hnsw, onProgress: opts.onProgress });
   const ingestMs = performance.now() - t0;
   const index = await openIndex(dir, { embeddings, hnswEf: 256 });
-  const kb = knowledgeBaseFrom(index, { noAnswerThreshold: undefined });
+  const kb = knowledgeBaseFrom(index);
   const vectorSearch = vectorSearchOf(index);
-  const bm25 = (kb.retrieve as unknown as { bm25: { search(q: string, k: number): unknown } }).bm25;
+  const bm25 = new Bm25Index(entries.map(entryFields), { tokenize: index.tokenizer.keywordTerms });
   const queries = syntheticQueries(entries, opts.queries);
   for (const q of queries.slice(0, 20)) await kb.retrieve(q.question);
 

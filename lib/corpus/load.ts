@@ -12,6 +12,8 @@ export interface CorpusFiles {
   relatedFile: string;
   dictionaryFile: string;
   synonymsFile: string;
+  /** A larger domain thesaurus, one group of equivalent terms per line (`a | b | c`); read like the synonyms file, after it. */
+  thesaurusFile: string;
 }
 
 /** The FAQ as parsed and merged, with the vocabulary that shapes its index. */
@@ -31,7 +33,7 @@ export interface Corpus {
 
 /** Every file a corpus is read from, for watching and hashing. */
 export function corpusFileList(files: CorpusFiles): string[] {
-  return [files.corpusFile, files.relatedFile, files.dictionaryFile, files.synonymsFile];
+  return [files.corpusFile, files.relatedFile, files.dictionaryFile, files.synonymsFile, files.thesaurusFile];
 }
 
 async function readOptional(file: string): Promise<string | null> {
@@ -58,7 +60,9 @@ function mergeAlternatives(a: AlternativesMap, b: AlternativesMap): Alternatives
 export async function loadCorpus(files: CorpusFiles, extraAlternatives: AlternativesMap = {}): Promise<Corpus> {
   const text = await readOptional(files.corpusFile);
   if (text === null) throw new CorpusError([{ line: 0, message: `找不到 FAQ 文件 ${files.corpusFile}` }]);
-  const [relatedText, dictText, synonymsText] = await Promise.all([readOptional(files.relatedFile), readOptional(files.dictionaryFile), readOptional(files.synonymsFile)]);
+  const [relatedText, dictText, synonymsText, thesaurusText] = (await Promise.all(
+    [files.relatedFile, files.dictionaryFile, files.synonymsFile, files.thesaurusFile].map(readOptional),
+  )) as [string | null, string | null, string | null, string | null];
 
   const parsed = parseFaq(text);
   if (parsed.errors.length) throw new CorpusError(parsed.errors, files.corpusFile);
@@ -73,9 +77,9 @@ export async function loadCorpus(files: CorpusFiles, extraAlternatives: Alternat
     categories: parsed.categories,
     rawCount: parsed.entries.length,
     dictionary: dictText === null ? [] : parseDictionary(dictText),
-    synonyms: synonymsText === null ? [] : parseSynonyms(synonymsText),
+    synonyms: [...(synonymsText === null ? [] : parseSynonyms(synonymsText)), ...(thesaurusText === null ? [] : parseSynonyms(thesaurusText))],
     warnings: [...parsed.warnings, ...merged.warnings],
     corpusSha256: sha(text),
-    inputsSha256: sha([text, relatedText ?? '', dictText ?? '', synonymsText ?? '', extra].join('\u0000')),
+    inputsSha256: sha([text, relatedText ?? '', dictText ?? '', synonymsText ?? '', thesaurusText ?? '', extra].join('\u0000')),
   };
 }

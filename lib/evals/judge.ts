@@ -35,7 +35,7 @@ export async function judgeRun(run: EvalRun, kb: KnowledgeBase, llm: NonNullable
   });
   const scores: { question: string; score: number }[] = [];
   for (const c of run.cases) {
-    if (c.noAnswer || c.citations.length === 0 || !c.answer) continue;
+    if (c.decision === 'refuse' || c.citations.length === 0 || !c.answer) continue;
     const entries = c.citations
       .map((id) => kb.getEntry(id))
       .filter((e) => e !== undefined)

@@ -3,15 +3,17 @@ import { standaloneQuestion } from '../answer/follow-up';
 import type { Entry } from '../corpus/schema';
 import { createBaseline } from './baseline';
 import type { EvalCase } from './dataset';
-import { aggregateByKind, type CaseResult, type Metrics, scoreCase } from './metrics';
+import { aggregateBy, type CaseResult, type Metrics, riskCoverage, scoreCase } from './metrics';
 
 export interface EvalRun {
   dataset: string;
   mode: string;
   startedAt: string;
-  threshold: number;
+  thresholds: { answer: number; hedge: number };
   overall: Metrics;
   byKind: Record<string, Metrics>;
+  byDecision: Record<string, Metrics>;
+  riskCoverage: { threshold: number; coverage: number; precision: number }[];
   cases: CaseResult[];
 }
 
@@ -28,13 +30,15 @@ export async function runEval(
   const baseline = createBaseline(entries);
   const startedAt = new Date().toISOString();
   const results: CaseResult[] = [];
-  let threshold = 0;
+  let thresholds = { answer: 0, hedge: 0 };
+  // Ten hits, so hit@10 can be measured; the answer itself uses the first few as always.
+  const withTen: AnswerDeps = { ...deps, retrieve: (q) => deps.retrieve(q, { k: 10 }) };
   for (const [i, c] of cases.entries()) {
-    const r = await answerQuestion({ question: c.question, history: c.history }, deps);
-    threshold = r.retrieval.thresholds.answer;
+    const r = await answerQuestion({ question: c.question, history: c.history }, withTen);
+    thresholds = r.retrieval.thresholds;
     // The baseline gets the same offline follow-up rewriting, so the comparison is about retrieval.
     results.push(scoreCase(c, r, baseline(standaloneQuestion(c.question, c.history ?? []), c.expected)));
     opts.onProgress?.(i + 1, cases.length);
   }
-  return { dataset: opts.dataset, mode: opts.mode, startedAt, threshold, ...aggregateByKind(results), cases: results };
+  return { dataset: opts.dataset, mode: opts.mode, startedAt, thresholds, ...aggregateBy(results), riskCoverage: riskCoverage(results), cases: results };
 }

@@ -6,6 +6,7 @@ import hnswlib from 'hnswlib-node';
 import type { AppConfig } from '../config';
 import type { Corpus } from '../corpus/load';
 import { createEmbedderForBuild } from '../retrieval/embedder';
+import { buildGlosses } from '../retrieval/glosses';
 import type { Tokenizer } from '../retrieval/tokenize';
 import { writeDirAtomically } from './atomic';
 import { chunkEntry } from './chunks';
@@ -28,6 +29,8 @@ export interface BuildOptions {
   /** The tokenizer of the corpus's vocabulary (the local embedder segments with it). */
   tokenizer: Tokenizer;
   hnsw?: HnswParams;
+  /** false skips the English glosses (synthetic benchmark corpora). */
+  glosses?: false;
   /** Called as chunks are embedded and added, for progress bars. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -41,6 +44,7 @@ export async function buildIndex(corpus: Corpus, indexDir: string, opts: BuildOp
   const docs = corpus.entries.flatMap(chunkEntry);
   const texts = docs.map((d) => d.pageContent);
   const embedder = createEmbedderForBuild(opts.embeddings, texts, opts.tokenizer);
+  const glosses = opts.glosses === false ? {} : await buildGlosses(opts.tokenizer.normalize(texts.join('\n')));
   const hnsw = opts.hnsw ?? DEFAULT_HNSW;
 
   const batch = 256;
@@ -80,6 +84,7 @@ export async function buildIndex(corpus: Corpus, indexDir: string, opts: BuildOp
       categories: corpus.categories,
       dictionary: corpus.dictionary,
       synonyms: corpus.synonyms,
+      glosses,
       embedderState: embedder.state,
     };
     await writeFile(path.join(dir, CORPUS_FILE), JSON.stringify(saved));

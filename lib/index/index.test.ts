@@ -37,6 +37,7 @@ const files = () => ({
   relatedFile: path.join(dir, 'none.json'),
   dictionaryFile: path.join(dir, 'none.txt'),
   synonymsFile: path.join(dir, 'none-syn.txt'),
+  thesaurusFile: path.join(dir, 'none-th.txt'),
 });
 const indexDir = () => path.join(dir, 'index');
 

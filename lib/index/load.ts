@@ -6,6 +6,7 @@ import type { Entry, FaqCategory } from '../corpus/schema';
 import { IndexError } from '../errors';
 import { createEmbedderForLoad, type Embedder, expectedEmbedderId } from '../retrieval/embedder';
 import type { LocalEmbedderState } from '../retrieval/embeddings';
+import type { Glosses } from '../retrieval/glosses';
 import { createTokenizer, type Tokenizer } from '../retrieval/tokenize';
 import { CORPUS_FILE, type IndexManifest, MANIFEST_FILE, manifestSchema } from './manifest';
 
@@ -15,6 +16,8 @@ export interface SavedCorpus {
   categories: FaqCategory[];
   dictionary: string[];
   synonyms: string[][];
+  /** English -> Chinese glosses of the corpus's words (CC-CEDICT). */
+  glosses?: Glosses;
   embedderState?: LocalEmbedderState;
 }
 
@@ -24,6 +27,7 @@ export interface SearchIndex {
   store: HNSWLib;
   embedder: Embedder;
   tokenizer: Tokenizer;
+  glosses: Glosses;
   entries: Entry[];
   categories: FaqCategory[];
 }
@@ -61,7 +65,7 @@ export async function openIndex(indexDir: string, cfg: { embeddings: AppConfig['
     }
     // HNSWLib.load leaves ef at hnswlib's default of 10, too low for good recall.
     store.index.setEf(cfg.hnswEf);
-    return { dir, manifest, store, embedder, tokenizer, entries: saved.entries, categories: saved.categories };
+    return { dir, manifest, store, embedder, tokenizer, glosses: saved.glosses ?? {}, entries: saved.entries, categories: saved.categories };
   } catch (cause) {
     if (cause instanceof IndexError) throw cause;
     throw new IndexError('index_corrupt', `索引文件不完整或已损坏,${INGEST_HINT}。`, { cause });

@@ -34,13 +34,13 @@ export async function openKnowledgeBase(corpus: Corpus, config: AppConfig): Prom
   try {
     const index = await openIndex(config.indexDir, config);
     assertFresh(index.manifest, corpus.inputsSha256);
-    return { kb: knowledgeBaseFrom(index, config) };
+    return { kb: knowledgeBaseFrom(index) };
   } catch (e) {
     if (!(e instanceof IndexError) || config.embeddings.provider !== 'local') throw e;
     reason = e.message;
   }
   await buildCorpusIndex(corpus, config);
-  return { kb: knowledgeBaseFrom(await openIndex(config.indexDir, config), config), rebuilt: reason };
+  return { kb: knowledgeBaseFrom(await openIndex(config.indexDir, config)), rebuilt: reason };
 }
 
 /** Reads the corpus and opens (or, with the local embedder, rebuilds) its index. */

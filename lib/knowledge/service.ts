@@ -80,7 +80,7 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     if (!current && e instanceof CorpusError) {
       // Nothing loaded yet and the FAQ is broken: serve the index built from the last good FAQ, if there is one.
       current = await openIndex(config.indexDir, config).then(
-        (index) => knowledgeBaseFrom(index, config),
+        (index) => knowledgeBaseFrom(index),
         () => null,
       );
     }

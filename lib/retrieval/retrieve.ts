@@ -1,35 +1,43 @@
 import type { Entry } from '../corpus/schema';
-import { bestClauseCoverage, type CoverageModel, clauses, coverageOf, entryText, type QueryUnits, queryUnits } from './coverage';
+import { coverageOf, entryQuestionText, entryText } from './coverage';
+import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
+import type { Glosses } from './glosses';
 import { Bm25Index } from './keyword';
-import { bigrams, type Tokenizer } from './tokenize';
-import type { Hit, RetrievalResult, RetrieveFn, RetrieveOptions } from './types';
+import { decide, dot, modelFor, type RetrievalModel, softmax } from './model';
+import { type PreparedQuery, prepareQuery } from './query';
+import { selectAnswers, selectSuggestions } from './select';
+import type { Tokenizer } from './tokenize';
+import type { Decision, Hit, RetrievalResult, RetrieveFn, RetrieveOptions } from './types';
 
-/** Searches chunk vectors; returns entry ids with cosine similarity, best first, ids may repeat. */
-export type VectorSearch = (query: string, k: number) => Promise<{ id: string; similarity: number }[]>;
+/** Searches chunk vectors; returns entry ids with cosine similarity and the chunk's kind, best first, ids may repeat. */
+export type VectorSearch = (query: string, k: number) => Promise<{ id: string; similarity: number; kind?: string }[]>;
 
 export interface RetrieverOptions {
-  /** Below this coverage the retriever answers `noAnswer`. Tuned on evals/datasets/dev.jsonl. */
-  threshold?: number;
-  /** Reciprocal-rank-fusion constant. */
-  rrfK?: number;
-  /** Relative weight of the keyword ranking in the fusion (vector has 1). */
-  keywordWeight?: number;
-  /** How many candidates each search contributes to the fusion. */
+  /** The fitted ranker and decision model (default: the profile of lib/retrieval/model.json that fits the corpus). */
+  model?: RetrievalModel;
+  /** English -> Chinese glosses of the corpus (built at index time). */
+  glosses?: Glosses;
+  /** How many candidates each search contributes. */
   candidates?: number;
-  /** Share of the final score given to coverage (the rest is the normalised rank fusion). */
-  coverageWeight?: number;
-  /** Weight of the best entry's vector similarity beside its coverage in the confidence. */
-  vectorWeight?: number;
-  /** Terms of the keyword index (default: the tokenizer's words plus CJK bigrams); for ablations. */
-  keywordTerms?: (text: string) => string[];
+  /** Searches to leave out, for ablations. */
+  without?: ('keyword' | 'bigram' | 'vector' | 'glosses')[];
 }
 
-/** Tuned on evals/datasets/dev.jsonl with the local embedder (see README, "Retrieval design"). */
-export const DEFAULT_NO_ANSWER_THRESHOLD = 0.36;
-export const DEFAULT_VECTOR_WEIGHT = 1.5;
-export const DEFAULT_COVERAGE_WEIGHT = 0.3;
+/** Everything a query is scored with, for fitting the model (lib/retrieval/fit.ts) and for explanations. */
+export interface Scored {
+  prepared: PreparedQuery;
+  candidates: { entry: Entry; signals: CandidateSignals; features: number[]; score: number; probability: number }[];
+  queryFeatures: number[];
+}
 
-/** BM25 fields of an entry: the question and related questions weigh more than the answer. */
+/** A retriever, plus the scoring behind its decisions (for fitting and explanations). */
+export type Retriever = RetrieveFn & {
+  score(query: string): Promise<Scored>;
+  /** The IDF-weighted share of a question's words a text contains, in the corpus's vocabulary (0..1). */
+  coverage(question: string, text: string): number;
+};
+
+/** BM25 fields of an entry: the question and alternative questions weigh more than the solution. */
 export function entryFields(e: Entry): { text: string; weight: number }[] {
   return [
     { text: e.question, weight: 2 },
@@ -39,124 +47,149 @@ export function entryFields(e: Entry): { text: string; weight: number }[] {
   ];
 }
 
-/**
- * Hybrid retrieval: vector search and BM25 fused by reciprocal rank, then a
- * coverage check decides `noAnswer`. Pure given its searches, so tests can pass their own.
- *
- * @example
- * const retrieve = createRetriever(entries, vectorSearch, tokenizer);
- * const { hits, noAnswer } = await retrieve('挥卡报03');
- */
-export function createRetriever(
-  entries: Entry[],
-  vectorSearch: VectorSearch,
-  tokenizer: Tokenizer,
-  opts: RetrieverOptions = {},
-): RetrieveFn & { bm25: Bm25Index } {
-  const threshold = opts.threshold ?? DEFAULT_NO_ANSWER_THRESHOLD;
-  const rrfK = opts.rrfK ?? 60;
-  const keywordWeight = opts.keywordWeight ?? 1;
-  const candidates = opts.candidates ?? 20;
-  const coverageWeight = opts.coverageWeight ?? DEFAULT_COVERAGE_WEIGHT;
-  const vectorWeight = opts.vectorWeight ?? DEFAULT_VECTOR_WEIGHT;
-  const rrfMax = (1 + keywordWeight) / (rrfK + 1);
-  const bm25 = new Bm25Index(entries.map(entryFields), { tokenize: opts.keywordTerms ?? tokenizer.keywordTerms });
-  const byId = new Map(entries.map((e, i) => [e.id, i]));
-  const texts: (string | undefined)[] = new Array(entries.length);
-  const textOf = (i: number) => (texts[i] ??= entryText(entries[i]!, tokenizer));
-  let charDf: Map<string, number> | undefined;
-  const charIdf = (c: string) => {
-    if (!charDf) {
-      charDf = new Map();
-      for (let i = 0; i < entries.length; i++) for (const ch of new Set(textOf(i))) charDf.set(ch, (charDf.get(ch) ?? 0) + 1);
-    }
-    return Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
-  };
-  const model: CoverageModel = { idf: (u) => unitIdf(bm25, u, charIdf) };
-
-  const retrieve = async (query: string, ro: RetrieveOptions = {}): Promise<RetrievalResult> => {
-    const k = ro.k ?? 5;
-    const [vec, kw] = await Promise.all([vectorSearch(query, candidates * 4), Promise.resolve(bm25.search(query, candidates))]);
-    const vectorBest = new Map<number, number>();
-    for (const { id, similarity } of vec) {
-      const i = byId.get(id);
-      if (i !== undefined && similarity > (vectorBest.get(i) ?? -Infinity)) vectorBest.set(i, similarity);
-    }
-    const vectorRank = [...vectorBest.entries()].sort((a, b) => b[1] - a[1]).slice(0, candidates);
-    const fused = new Map<number, number>();
-    vectorRank.forEach(([i], r) => fused.set(i, (fused.get(i) ?? 0) + 1 / (rrfK + r + 1)));
-    kw.forEach(({ index }, r) => fused.set(index, (fused.get(index) ?? 0) + keywordWeight / (rrfK + r + 1)));
-    const bestKw = kw[0]?.score ?? 0;
-    const kwScore = new Map(kw.map((h) => [h.index, bestKw > 0 ? h.score / bestKw : 0]));
-
-    // Rank fusion orders candidates; coverage (how much of the question the entry accounts for) breaks near-ties.
-    const whole = queryUnits(query, model, tokenizer);
-    const parts = clauses(query);
-    const units: QueryUnits[] = parts.length > 1 ? [whole, ...parts.map((c) => queryUnits(c, model, tokenizer))] : [whole];
-    const scored = [...fused.entries()].map(([i, rrf]) => {
-      const cov = coverageOf(whole, textOf(i));
-      return { i, cov, f: (1 - coverageWeight) * (rrf / rrfMax) + coverageWeight * cov };
-    });
-    const ranked = scored.sort((a, b) => b.f - a.f).slice(0, Math.max(k, 3));
-    const hits: Hit[] = ranked.map(({ i, cov, f }, r) => ({
-      id: entries[i]!.id,
-      entry: entries[i]!,
-      rank: r + 1,
-      score: round(f),
-      scores: { vector: round(Math.max(vectorBest.get(i) ?? 0, 0)), keyword: round(kwScore.get(i) ?? 0), fused: round(f) },
-      coverage: round(cov),
-    }));
-    const top = hits[0];
-    // Coverage alone lets a question made of common words pass; the best entry's vector
-    // similarity separates in-scope from off-topic questions where coverage cannot. The best
-    // clause counts, so an instruction tacked onto a real question cannot hide it.
-    const topCoverage = top ? bestClauseCoverage(units, textOf(byId.get(top.id)!)) : 0;
-    const confidence = top ? round((topCoverage + vectorWeight * top.scores.vector) / (1 + vectorWeight)) : 0;
-    const decision = confidence < threshold ? 'refuse' : 'answer';
-    const answerIds =
-      decision === 'refuse'
-        ? []
-        : pickAnswerHits(
-            hits,
-            (text) => bestClauseCoverage(units, text),
-            (i) => textOf(byId.get(hits[i]!.id)!),
-          );
-    const suggestionIds = hits
-      .filter((h) => !answerIds.includes(h.id))
-      .slice(0, 2)
-      .map((h) => h.id);
-    const signals = { coverage: topCoverage, vector: top?.scores.vector ?? 0 };
-    return { query, hits: hits.slice(0, k), decision, confidence, thresholds: { answer: threshold, hedge: threshold }, answerIds, suggestionIds, signals };
-  };
-  return Object.assign(retrieve, { bm25 });
-}
-
-/**
- * The best hit answers; the runner-up joins it only when it is relevant on its own and
- * covers a clear part of the question the best one leaves out ("挥卡报03,还有报96").
- */
-function pickAnswerHits(hits: Hit[], coverageOf: (text: string) => number, textAt: (i: number) => string): string[] {
-  const [first, second] = hits;
-  if (!first) return [];
-  // The runner-up must stand on its own keywords, not on filler words the best entry happens to lack.
-  if (!second || second.coverage < 0.35 || second.scores.keyword < 0.5) return [first.id];
-  const together = coverageOf(`${textAt(0)}\n${textAt(1)}`);
-  return together - first.coverage >= 0.2 ? [first.id, second.id] : [first.id];
-}
-
-/** A lone character says less than a word: its IDF counts at this fraction. */
-const SINGLE_CHAR_WEIGHT = 0.5;
-
-/** IDF of a query word, estimated from the keyword index: whole-word postings, else its rarest bigram. */
-function unitIdf(bm25: Bm25Index, unit: string, charIdf: (c: string) => number): number {
+/** IDF of a query unit from the keyword index: whole-word postings, else its rarest bigram; lone characters count half. */
+function unitIdf(bm25: Bm25Index, unit: string): number {
   const n = bm25.size;
   const chars = [...unit];
+  const cjk = /[\u3400-\u9fff]/.test(unit);
   let df: number;
   if (bm25.df.has(unit)) df = bm25.df.get(unit)!;
-  else if (chars.length >= 2 && /[\u3400-\u9fff]/.test(unit)) df = Math.min(...bigrams(unit).map((g) => bm25.df.get(`#${g}`) ?? 0));
-  else if (chars.length === 1 && /[\u3400-\u9fff]/.test(unit)) return SINGLE_CHAR_WEIGHT * charIdf(unit);
+  else if (chars.length >= 2 && cjk) df = Math.min(...chars.slice(1).map((c, i) => bm25.df.get(`#${chars[i]}${c}`) ?? 0));
   else df = 0;
-  return Math.log(1 + n / (df + 0.5));
+  const idf = Math.log(1 + n / (df + 0.5));
+  return chars.length === 1 && cjk ? idf / 2 : idf;
+}
+
+/**
+ * Hybrid retrieval with a fitted ranker and a calibrated three-way decision: BM25 over words and
+ * bigrams, plain bigram BM25 and vector search propose candidates; a linear model over their
+ * signals (relative scores, ranks, coverage) orders them; a logistic model over the query's
+ * signals gives the probability that the best entry answers, and the thresholds turn it into
+ * answer / hedge / refuse. Pure given its searches, so tests can pass their own.
+ *
+ * @example
+ * const retrieve = createRetriever(entries, vectorSearch, tokenizer, { glosses });
+ * const { hits, decision } = await retrieve('挥卡报03');
+ */
+export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, tokenizer: Tokenizer, opts: RetrieverOptions = {}): Retriever {
+  const model = opts.model ?? modelFor(entries);
+  const without = new Set(opts.without ?? []);
+  const k = opts.candidates ?? 20;
+  const keyword = new Bm25Index(entries.map(entryFields), { tokenize: tokenizer.keywordTerms });
+  const bigram = new Bm25Index(
+    entries.map((e) => [{ text: [e.question, ...e.alternatives, e.solution, e.category.name].join('\n'), weight: 1 }]),
+    { tokenize: tokenizer.bigrams },
+  );
+  const byId = new Map(entries.map((e, i) => [e.id, i]));
+  const texts = entries.map((e) => entryText(e, tokenizer));
+  const questionTexts = entries.map((e) => entryQuestionText(e, tokenizer));
+  const corpusText = texts.join('\n');
+  const corpusChars = new Set(corpusText.match(/[\u3400-\u9fff]/g) ?? []);
+  const charDf = new Map<string, number>();
+  for (const t of texts) for (const c of new Set(t.match(/[\u3400-\u9fff]/g) ?? [])) charDf.set(c, (charDf.get(c) ?? 0) + 1);
+  const charIdf = (c: string) => Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
+  const ctx = { tokenizer, glosses: without.has('glosses') ? {} : (opts.glosses ?? {}), idf: (u: string) => unitIdf(keyword, u) };
+  const maxKeyword = (terms: string[]) => terms.reduce((a, t) => a + (keyword.df.has(t) ? keyword.idf(t) : Math.log(1 + keyword.size)) * 2.2, 0);
+
+  const score = async (query: string): Promise<Scored> => {
+    const prepared = prepareQuery(query, ctx);
+    if (prepared.units.length === 0) return { prepared, candidates: [], queryFeatures: [] };
+    const q = prepared.expanded;
+    const kw = without.has('keyword') ? [] : keyword.search(q, k);
+    const bg = without.has('bigram') ? [] : bigram.search(q, k);
+    const vec = without.has('vector') ? [] : await vectorSearch(q, k * 4);
+    const signals = new Map<number, CandidateSignals>();
+    const at = (i: number) => {
+      let s = signals.get(i);
+      if (!s)
+        signals.set(
+          i,
+          (s = {
+            index: i,
+            keyword: 0,
+            bigram: 0,
+            vector: 0,
+            vectorShort: 0,
+            keywordRank: -1,
+            bigramRank: -1,
+            vectorRank: -1,
+            coverage: 0,
+            questionCoverage: 0,
+          }),
+        );
+      return s;
+    };
+    kw.forEach((h, r) => Object.assign(at(h.index), { keyword: h.score, keywordRank: r }));
+    bg.forEach((h, r) => Object.assign(at(h.index), { bigram: h.score, bigramRank: r }));
+    let vr = 0;
+    for (const v of vec) {
+      const i = byId.get(v.id);
+      if (i === undefined) continue;
+      const s = signals.get(i) ?? (vr < k ? at(i) : undefined);
+      if (!s) continue;
+      if (s.vectorRank < 0) s.vectorRank = vr++;
+      s.vector = Math.max(s.vector, v.similarity);
+      if (v.kind === 'question' || v.kind === 'alternative') s.vectorShort = Math.max(s.vectorShort, v.similarity);
+    }
+    const best = { keyword: kw[0]?.score ?? 0, bigram: bg[0]?.score ?? 0 };
+    const scored = [...signals.values()].map((s) => {
+      s.coverage = coverageOf(prepared.units, texts[s.index]!);
+      s.questionCoverage = coverageOf(prepared.units, questionTexts[s.index]!);
+      const features = candidateFeatures(s, best);
+      return { entry: entries[s.index]!, signals: s, features, score: dot(model.rankerWeights, features), probability: 0 };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    softmax(scored.map((c) => c.score)).forEach((p, i) => (scored[i]!.probability = p));
+    const top = scored[0];
+    if (!top) return { prepared, candidates: scored, queryFeatures: [] };
+    const topText = texts[top.signals.index]!;
+    const clauseRange = prepared.clauseUnits.length
+      ? clauseCoverageRange(prepared.clauseUnits, topText)
+      : { best: top.signals.coverage, worst: top.signals.coverage };
+    const qf = queryFeatures({
+      topProbability: top.probability,
+      margin: top.score - (scored[1]?.score ?? top.score - 1),
+      top: top.signals,
+      clauseCoverage: clauseRange.best,
+      weakestClauseCoverage: clauseRange.worst,
+      unknownShare: unknownShare(prepared.units, corpusText),
+      charUnknownShare: charUnknownShare(tokenizer.normalize(prepared.text), charIdf, corpusChars),
+      worstClauseUnknown: Math.max(0, ...prepared.clauseUnits.filter((u) => u.length).map((u) => unknownShare(u, corpusText))),
+      keywordStrength: Math.min(1, top.signals.keyword / Math.max(maxKeyword(tokenizer.keywordTerms(q)), 1e-9)),
+      unitCount: prepared.units.length,
+      stripped: prepared.stripped,
+      agreement: kw[0]?.index === top.signals.index && signals.get(top.signals.index)?.vectorRank === 0,
+    });
+    return { prepared, candidates: scored, queryFeatures: qf };
+  };
+
+  const retrieve = async (query: string, ro: RetrieveOptions = {}): Promise<RetrievalResult> => {
+    const s = await score(query);
+    const d = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
+    const decision = d.decision;
+    const p = d.correct;
+    const hits: Hit[] = s.candidates.slice(0, Math.max(ro.k ?? 5, 3)).map((c, r) => ({
+      id: c.entry.id,
+      entry: c.entry,
+      rank: r + 1,
+      score: round(c.probability),
+      scores: { vector: round(Math.max(c.signals.vector, 0)), keyword: round(c.features[0]!), fused: round(c.probability) },
+      coverage: round(c.signals.coverage),
+    }));
+    const answerIds = decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
+    return {
+      query,
+      hits: hits.slice(0, ro.k ?? 5),
+      decision,
+      confidence: round(p),
+      thresholds: model.thresholds,
+      answerIds,
+      suggestionIds: selectSuggestions(s, answerIds, decision),
+      signals: { ...Object.fromEntries(QUERY_FEATURES.map((name, i) => [name, round(s.queryFeatures[i] ?? 0)])), covered: round(d.covered) },
+    };
+  };
+  const coverage = (question: string, text: string) => coverageOf(prepareQuery(question, ctx).units, tokenizer.normalize(text));
+  return Object.assign(retrieve, { score, coverage });
 }
 
 function round(x: number): number {

@@ -37,7 +37,7 @@ export interface RetrievalResult {
   decision: Decision;
   /** Estimated probability (0..1) that the best entry answers the question; the decision is read off it. */
   confidence: number;
-  /** The confidence at and above which the decision is `answer`, and `hedge`. */
+  /** answer when `confidence` >= `answer`; refuse when the probability that the FAQ covers the question at all (`signals.covered`) is below `hedge`. */
   thresholds: { answer: number; hedge: number };
   /** The entries that together answer (answer, hedge): the best one, plus a second when it covers what the first leaves out. Empty when refused. */
   answerIds: string[];

@@ -1,0 +1,55 @@
+/**
+ * The evaluation sets and the FAQ each one asks about. `role` says how a set may be used:
+ * train sets fit the ranker and the decision model (lib/evals/fit-run.ts); report sets are
+ * only ever measured, never fitted or tuned on.
+ */
+export interface Suite {
+  name: string;
+  dataset: string;
+  /** Environment overrides for the corpus; {} is this project's FAQ with its companion files. */
+  env: Record<string, string>;
+  role: 'train' | 'report';
+  description: string;
+}
+
+/** Companion files switched off: an FAQ as a team adopting the product would start. */
+export const NO_COMPANIONS = { RELATED_FILE: '-', DICTIONARY_FILE: '-', SYNONYMS_FILE: '-', THESAURUS_FILE: '-' };
+
+export const SUITES: Suite[] = [
+  { name: 'dev', dataset: 'evals/datasets/dev.jsonl', env: {}, role: 'train', description: 'the team’s set, every entry covered (fitted on)' },
+  { name: 'dev2', dataset: 'evals/datasets/dev2.jsonl', env: {}, role: 'train', description: 'staff wording written from the FAQ alone (fitted on)' },
+  { name: 'holdout', dataset: 'evals/datasets/holdout.jsonl', env: {}, role: 'train', description: 'the team’s older holdout (fitted on since this round)' },
+  {
+    name: 'blind',
+    dataset: 'evals/datasets/blind.jsonl',
+    env: {},
+    role: 'report',
+    description: 'blind set written from the FAQ alone, never fitted or tuned on',
+  },
+  { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
+  {
+    name: 'it',
+    dataset: 'evals/transfer/it/blind.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/it/faq.txt', ...NO_COMPANIONS },
+    role: 'report',
+    description: 'another FAQ (IT service desk, 90 entries), no companion files, nothing fitted on it',
+  },
+  {
+    name: 'hr',
+    dataset: 'evals/transfer/hr/blind.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/hr/faq.txt', ...NO_COMPANIONS },
+    role: 'report',
+    description: 'another FAQ (HR and administration, 75 entries), no companion files, nothing fitted on it',
+  },
+  {
+    name: 'logistics',
+    dataset: 'evals/transfer/logistics/train.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/logistics/faq.txt', ...NO_COMPANIONS },
+    role: 'train',
+    description: 'a logistics FAQ without companion files (fitted on, for the bare profile)',
+  },
+];
+
+export function suiteNamed(name: string): Suite | undefined {
+  return SUITES.find((s) => s.name === name);
+}

@@ -1,0 +1,108 @@
+import { dot, sigmoid, softmax } from './model';
+
+/** One training question as the retriever scored it. */
+export interface FitExample {
+  /** Feature vectors of the candidate entries. */
+  candidates: number[][];
+  /** Index of a candidate that answers the question, or -1 (out of scope, or the right entry was not found). */
+  correct: number;
+  inScope: boolean;
+  /** The dataset it came from, and the kind of question, for per-set figures. */
+  group: string;
+  kind: string;
+}
+
+/** Fits a linear ranker by maximising the softmax likelihood of the right candidate (listwise), with L2. */
+export function fitRanker(examples: FitExample[], dims: number, opts: { l2?: number; iterations?: number; rate?: number; init?: number[] } = {}): number[] {
+  const usable = examples.filter((e) => e.correct >= 0 && e.candidates.length > 1);
+  const l2 = opts.l2 ?? 0.01;
+  const w = opts.init ? [...opts.init] : new Array<number>(dims).fill(0.5);
+  const m = new Array<number>(dims).fill(0);
+  const v = new Array<number>(dims).fill(0);
+  const rate = opts.rate ?? 0.05;
+  for (let t = 1; t <= (opts.iterations ?? 400); t++) {
+    const grad = w.map((wi) => l2 * wi);
+    for (const ex of usable) {
+      const p = softmax(ex.candidates.map((x) => dot(w, x)));
+      for (let c = 0; c < ex.candidates.length; c++) {
+        const coef = (p[c]! - (c === ex.correct ? 1 : 0)) / usable.length;
+        const x = ex.candidates[c]!;
+        for (let d = 0; d < dims; d++) grad[d]! += coef * (x[d] ?? 0);
+      }
+    }
+    adamStep(w, grad, m, v, t, rate);
+  }
+  return w;
+}
+
+/** Logistic regression on standardised features with L2 (Adam). */
+export function fitLogistic(
+  xs: number[][],
+  ys: number[],
+  opts: { l2?: number; iterations?: number; rate?: number } = {},
+): { weights: number[]; bias: number; means: number[]; stds: number[] } {
+  const dims = xs[0]?.length ?? 0;
+  const means = Array.from({ length: dims }, (_, d) => xs.reduce((a, x) => a + x[d]!, 0) / xs.length);
+  const stds = Array.from({ length: dims }, (_, d) => Math.sqrt(xs.reduce((a, x) => a + (x[d]! - means[d]!) ** 2, 0) / xs.length) || 1);
+  const zs = xs.map((x) => x.map((val, d) => (val - means[d]!) / stds[d]!));
+  const params = new Array<number>(dims + 1).fill(0);
+  const m = new Array<number>(dims + 1).fill(0);
+  const v = new Array<number>(dims + 1).fill(0);
+  const l2 = opts.l2 ?? 0.01;
+  for (let t = 1; t <= (opts.iterations ?? 600); t++) {
+    const grad = params.map((p, i) => (i === dims ? 0 : l2 * p));
+    zs.forEach((z, n) => {
+      const err = sigmoid(params[dims]! + dot(params, z)) - ys[n]!;
+      for (let d = 0; d < dims; d++) grad[d]! += (err * z[d]!) / zs.length;
+      grad[dims]! += err / zs.length;
+    });
+    adamStep(params, grad, m, v, t, opts.rate ?? 0.05);
+  }
+  return { weights: params.slice(0, dims), bias: params[dims]!, means, stds };
+}
+
+function adamStep(w: number[], grad: number[], m: number[], v: number[], t: number, rate: number): void {
+  const b1 = 0.9;
+  const b2 = 0.999;
+  for (let d = 0; d < w.length; d++) {
+    m[d] = b1 * m[d]! + (1 - b1) * grad[d]!;
+    v[d] = b2 * v[d]! + (1 - b2) * grad[d]! ** 2;
+    const mh = m[d]! / (1 - b1 ** t);
+    const vh = v[d]! / (1 - b2 ** t);
+    w[d]! -= (rate * mh) / (Math.sqrt(vh) + 1e-8);
+  }
+}
+
+/** Deterministic k-fold split of indices (round robin). */
+export function folds(n: number, k: number): number[][] {
+  const out: number[][] = Array.from({ length: k }, () => []);
+  for (let i = 0; i < n; i++) out[i % k]!.push(i);
+  return out;
+}
+
+/**
+ * Thresholds from out-of-fold probabilities: `answer` is the lowest probability at which the
+ * answered questions are right at least `precision` of the time; `hedge` refuses at most
+ * `maxRefused` of the in-scope questions.
+ */
+export function chooseThresholds(
+  scored: { p: number; correct: boolean; inScope: boolean }[],
+  target: { precision: number; maxRefused: number },
+): { answer: number; hedge: number } {
+  const sorted = [...scored].sort((a, b) => b.p - a.p);
+  let answer = 1;
+  let right = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (sorted[i]!.correct) right++;
+    // Only where the next probability differs can a threshold fall.
+    if (i + 1 < sorted.length && sorted[i + 1]!.p === sorted[i]!.p) continue;
+    if (right / (i + 1) >= target.precision) answer = sorted[i]!.p;
+  }
+  const inScope = scored
+    .filter((s) => s.inScope)
+    .map((s) => s.p)
+    .sort((a, b) => a - b);
+  const cut = Math.floor(inScope.length * target.maxRefused);
+  const hedge = Math.min(inScope[cut] ?? 0, answer);
+  return { answer, hedge };
+}

@@ -1,0 +1,64 @@
+import { clauses, type Unit } from './coverage';
+import { type Glosses, glossesOf } from './glosses';
+import { stripInjection } from './injection';
+import type { Tokenizer } from './tokenize';
+
+/** A question made ready for search: what is searched, and the units coverage is measured in. */
+export interface PreparedQuery {
+  raw: string;
+  /** The question without clauses addressed to the assistant. */
+  text: string;
+  /** Whether injection-like clauses or typed citation markers were removed. */
+  stripped: boolean;
+  /** `text` plus the Chinese words its English glosses to: what the keyword and vector searches get. */
+  expanded: string;
+  /** Content units of the whole question, IDF-weighted. */
+  units: Unit[];
+  /** Units of each clause, when there is more than one. */
+  clauseUnits: Unit[][];
+}
+
+export interface QueryContext {
+  tokenizer: Tokenizer;
+  glosses: Glosses;
+  /** IDF of a unit over the corpus. */
+  idf(unit: string): number;
+}
+
+function unitsOf(text: string, ctx: QueryContext): Unit[] {
+  const norm = ctx.tokenizer.normalize(text);
+  const glossed = new Map(glossesOf(norm, ctx.glosses).flatMap((g) => g.english.split(' ').map((w, i) => [w, i === 0 ? g.chinese : []] as const)));
+  const units: Unit[] = [];
+  const seen = new Set<string>();
+  for (const w of ctx.tokenizer.words(text, 'precise')) {
+    if (seen.has(w)) continue;
+    seen.add(w);
+    const alternatives = glossed.get(w);
+    // The later words of a glossed English phrase are carried by its first word.
+    if (alternatives && alternatives.length === 0) continue;
+    // A glossed word weighs what its most common form weighs: an English word unknown to the corpus is not worth more than its gloss.
+    const weight = Math.min(ctx.idf(w), ...(alternatives ?? []).map((a) => ctx.idf(a)));
+    units.push({ text: w, alternatives: alternatives ? [...alternatives] : [], weight });
+  }
+  return units;
+}
+
+/**
+ * Prepares a question for retrieval: drops clauses addressed to the assistant, glosses English
+ * to the corpus's Chinese words, and splits it into IDF-weighted units.
+ */
+export function prepareQuery(raw: string, ctx: QueryContext): PreparedQuery {
+  const { text, stripped } = stripInjection(raw);
+  const norm = ctx.tokenizer.normalize(text);
+  const glossWords = glossesOf(norm, ctx.glosses).flatMap((g) => g.chinese);
+  const expanded = glossWords.length ? `${text} ${glossWords.join(' ')}` : text;
+  const parts = clauses(text);
+  return {
+    raw,
+    text,
+    stripped,
+    expanded,
+    units: unitsOf(text, ctx),
+    clauseUnits: parts.length > 1 ? parts.map((c) => unitsOf(c, ctx)) : [],
+  };
+}
