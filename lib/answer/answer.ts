@@ -66,6 +66,7 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
   const answerable = retrieval.decision !== 'refuse';
   const direct = !!llm && retrieval.decision === 'answer' && !!top && top.scores.vector >= deps.directMatchThreshold;
   const mode: AnswerMode = direct ? 'direct' : llm && answerable ? 'llm' : 'offline';
+  const part = resolved.followUp && mode === 'offline' && retrieval.answerIds.length === 1 ? partFor(input.question, retrieval, deps) : undefined;
   // A failed rewrite only matters when the model would have answered; the refusal needs no notice.
   return {
     standalone,
@@ -75,7 +76,18 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
     limits,
     notices: answerable ? notices : [],
     retrievalMs: performance.now() - started,
+    part,
   };
+}
+
+/** The part of the answering entry a follow-up asks about ("那苹果手机呢" -> the iOS steps), if one part stands out. */
+function partFor(question: string, retrieval: RetrievalResult, deps: AnswerDeps): Plan['part'] {
+  const entry = retrieval.hits.find((h) => h.id === retrieval.answerIds[0])?.entry;
+  const coverage = deps.coverage;
+  const split = entry && coverage ? splitSolution(entry.solution) : null;
+  if (!split || !coverage) return undefined;
+  const i = pickPart(split.parts, (text) => coverage(question, text));
+  return i === null ? undefined : { intro: split.intro, text: split.parts[i]! };
 }
 
 /** Why the model's answer cannot be shown, if it cannot, and which citations were dropped. */

@@ -4,7 +4,8 @@ import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCover
 import type { Glosses } from './glosses';
 import { Bm25Index } from './keyword';
 import { decide, dot, modelFor, type RetrievalModel, softmax } from './model';
-import { type PreparedQuery, prepareQuery } from './query';
+import { prepareQuery } from './query';
+import type { Scored } from './scored';
 import { selectAnswers, selectSuggestions } from './select';
 import type { Tokenizer } from './tokenize';
 import type { Decision, Hit, RetrievalResult, RetrieveFn, RetrieveOptions } from './types';
@@ -21,13 +22,6 @@ export interface RetrieverOptions {
   candidates?: number;
   /** Searches to leave out, for ablations. */
   without?: ('keyword' | 'bigram' | 'vector' | 'glosses')[];
-}
-
-/** Everything a query is scored with, for fitting the model (lib/retrieval/fit.ts) and for explanations. */
-export interface Scored {
-  prepared: PreparedQuery;
-  candidates: { entry: Entry; signals: CandidateSignals; features: number[]; score: number; probability: number }[];
-  queryFeatures: number[];
 }
 
 /** A retriever, plus the scoring behind its decisions (for fitting and explanations). */

@@ -1,5 +1,5 @@
 import { coverageOf } from './coverage';
-import type { Scored } from './retrieve';
+import type { Scored } from './scored';
 import type { Decision } from './types';
 
 /**
