@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { AnswerNotice, CitedEntry } from '@/lib/answer/types';
+import { toPlainText } from '@/lib/text/plain-text';
 import type { FaqDataParts, FaqUIMessage } from '../api/chat/ui-types';
 import { Markdown } from './markdown';
 
@@ -51,7 +52,7 @@ export function AssistantMessage(props: { message: FaqUIMessage; streaming: bool
   const citedIds = v.answer?.citations ?? [];
   const cited = [...new Set(citedIds.map((id) => v.entries.get(id)).filter((e): e is CitedEntry => !!e))];
   const copy = async () => {
-    await navigator.clipboard?.writeText(v.text).catch(() => undefined);
+    await navigator.clipboard?.writeText(toPlainText(v.text)).catch(() => undefined);
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
