@@ -2,21 +2,21 @@
 
 import ReactMarkdown from 'react-markdown';
 import remarkGfm from 'remark-gfm';
-import { replaceCitations } from '@/lib/text/citations';
+import { CITE_HREF_PREFIX, citationChips } from './citation-chips';
 
-/** Markdown with `[FAQx.y]` markers turned into chips that call `onCite`. */
-export function Markdown({ text, onCite }: { text: string; onCite?: (id: string) => void }) {
-  const source = onCite ? replaceCitations(text, (ids) => ids.map((id) => `[${id}](#cite-${id})`).join('')) : text;
+/** Markdown with citation markers (`[FAQ2.5]`, `[FAQ2.5, FAQ2.6]`, 【FAQ2.5】 …) turned into chips that call `onCite`. */
+export function Markdown({ text, onCite }: { text: string; onCite?: (id: string, chip: HTMLElement) => void }) {
+  const chips = onCite ? citationChips(text) : null;
   return (
     <div className="markdown">
       <ReactMarkdown
-        remarkPlugins={[remarkGfm]}
+        remarkPlugins={chips ? [remarkGfm, chips.remarkPlugin] : [remarkGfm]}
         components={{
           a: ({ href, children }) => {
-            if (href?.startsWith('#cite-') && onCite) {
-              const id = href.slice(6);
+            if (href?.startsWith(CITE_HREF_PREFIX) && onCite) {
+              const id = href.slice(CITE_HREF_PREFIX.length);
               return (
-                <button type="button" className="chip" data-cite={id} title={`查看 ${id} 原文`} onClick={() => onCite(id)}>
+                <button type="button" className="chip" data-cite={id} title={`查看 ${id} 原文`} onClick={(e) => onCite(id, e.currentTarget)}>
                   {id}
                 </button>
               );
@@ -30,7 +30,7 @@ export function Markdown({ text, onCite }: { text: string; onCite?: (id: string)
           },
         }}
       >
-        {source}
+        {chips ? chips.source : text}
       </ReactMarkdown>
     </div>
   );
