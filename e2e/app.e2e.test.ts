@@ -64,3 +64,21 @@ describe('pages', () => {
     expect((await fetch(`${server.url}/faq/FAQ99.1`)).status).toBe(404);
   });
 });
+
+describe('icon', () => {
+  it('answers /favicon.ico and links an icon from every page', async () => {
+    const res = await fetch(`${server.url}/favicon.ico`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^image\//);
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    for (const p of ['/', '/faq']) expect(await (await fetch(`${server.url}${p}`)).text()).toMatch(/<link rel="icon"[^>]*href="\/(favicon\.ico|icon\.svg)/);
+  });
+});
+
+describe('the FAQ page heading', () => {
+  it('counts what it lists: 110 entries, 112 ids, 2 merged', async () => {
+    const html = await (await fetch(`${server.url}/faq`)).text();
+    expect(html).toContain('110 个条目,112 个编号,2 组内容相同已合并');
+    expect(html.match(/<li id="FAQ\d+\.\d+"/g)).toHaveLength(110);
+  });
+});

@@ -1,7 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import type { AnswerNotice, CitedEntry } from '@/lib/answer/types';
+import type { AnswerNotice, CitedEntry, Suggestion } from '@/lib/answer/types';
+import { HEDGE_LABEL, REFUSE_LABEL, RELATED_TOPICS_HEADING, SUGGESTIONS_HEADING } from '@/lib/text/messages';
+import { toPlainText } from '@/lib/text/plain-text';
 import type { FaqDataParts, FaqUIMessage } from '../api/chat/ui-types';
 import { Markdown } from './markdown';
 
@@ -37,41 +39,83 @@ function ModeLabel({ mode, model }: { mode?: string; model?: string }) {
   return null;
 }
 
-/** One answer: notices, Markdown with citation chips, the cited sources, and actions. */
-export function AssistantMessage(props: { message: FaqUIMessage; streaming: boolean; isLast: boolean; onCite: (e: CitedEntry) => void; onRetry: () => void }) {
-  const { message, streaming, isLast, onCite, onRetry } = props;
+/** Entries offered as questions (「您是不是想问」, 「可能相关的主题」): a click asks that question. */
+function Suggestions({ heading, items, onAsk }: { heading: string; items: Suggestion[]; onAsk: (question: string) => void }) {
+  return (
+    <div className="suggestions" data-testid="suggestions">
+      <span className="suggestions-heading">{heading}</span>
+      {items.map((s) => (
+        <button key={s.id} type="button" className="suggestion" data-suggestion={s.id} onClick={() => onAsk(s.question)}>
+          {s.question}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+interface Props {
+  message: FaqUIMessage;
+  streaming: boolean;
+  isLast: boolean;
+  /** Opens a cited entry; `from` is the chip or link that asked, to get focus back on close. */
+  onCite: (e: CitedEntry, from: HTMLElement) => void;
+  onRetry: () => void;
+  /** Asks a suggested question as a new message. */
+  onAsk: (question: string) => void;
+}
+
+/**
+ * One answer in the look of its decision: answer (cited), hedge (a distinct label, the closest
+ * entry cited, then up to two 「您是不是想问」 questions), refuse (the no-answer look, with
+ * 「可能相关的主题」 when there are any). Notices, citation chips, sources and actions for all.
+ */
+export function AssistantMessage({ message, streaming, isLast, onCite, onRetry, onAsk }: Props) {
   const [copied, setCopied] = useState(false);
   const v = viewOf(message);
   const decision = v.answer?.decision ?? v.meta?.decision;
   const noAnswer = decision === 'refuse';
-  const cite = (id: string) => {
+  const hedge = decision === 'hedge';
+  const suggestions = v.answer?.suggestions ?? [];
+  const cite = (id: string, from: HTMLElement) => {
     const e = v.entries.get(id);
-    if (e) onCite(e);
+    if (e) onCite(e, from);
   };
   const citedIds = v.answer?.citations ?? [];
   const cited = [...new Set(citedIds.map((id) => v.entries.get(id)).filter((e): e is CitedEntry => !!e))];
   const copy = async () => {
-    await navigator.clipboard?.writeText(v.text).catch(() => undefined);
+    await navigator.clipboard?.writeText(toPlainText(v.text)).catch(() => undefined);
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
 
   return (
-    <div className={`msg assistant${noAnswer ? ' no-answer' : ''}`} data-testid="assistant-message" data-no-answer={noAnswer ? 'true' : 'false'}>
-      {noAnswer && <div className="label">FAQ 中未收录</div>}
+    <div
+      className={`msg assistant${noAnswer ? ' no-answer' : ''}${hedge ? ' hedge' : ''}`}
+      data-testid="assistant-message"
+      data-decision={decision}
+      data-no-answer={noAnswer ? 'true' : 'false'}
+    >
+      {noAnswer && <div className="label">{REFUSE_LABEL}</div>}
+      {hedge && (
+        <div className="label" data-testid="hedge-label">
+          {HEDGE_LABEL}
+        </div>
+      )}
       {v.notices.map((n) => (
         <div key={n.message} className="notice" role="status">
           {n.message}
         </div>
       ))}
       {v.text ? <Markdown text={v.text} onCite={cite} /> : streaming ? <p className="hint">{v.meta ? '正在生成答案…' : '正在检索 FAQ…'}</p> : null}
+      {!streaming && hedge && suggestions.length > 0 && <Suggestions heading={SUGGESTIONS_HEADING} items={suggestions.slice(0, 2)} onAsk={onAsk} />}
+      {!streaming && noAnswer && suggestions.length > 0 && <Suggestions heading={RELATED_TOPICS_HEADING} items={suggestions} onAsk={onAsk} />}
       {cited.length > 0 && (
         <div className="sources">
           来源:
           <ol>
             {cited.map((e) => (
               <li key={e.id}>
-                <button type="button" className="link" onClick={() => onCite(e)}>
+                <button type="button" className="link" onClick={(ev) => onCite(e, ev.currentTarget)}>
                   [{e.ids.join(' / ')}] {e.question.split('\n')[0]}
                 </button>
               </li>

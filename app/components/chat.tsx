@@ -24,9 +24,10 @@ function errorText(error: Error): string {
   return '网络异常或服务暂时不可用,请稍后重试。';
 }
 
-export function Chat() {
+/** The chat; `maxTextChars` is the server's question length limit (config.limits.maxTextChars). */
+export function Chat({ maxTextChars }: { maxTextChars: number }) {
   const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<FaqUIMessage>({ transport });
-  const [open, setOpen] = useState<CitedEntry | null>(null);
+  const [open, setOpen] = useState<{ entry: CitedEntry; from: HTMLElement } | null>(null);
   const bottom = useRef<HTMLDivElement>(null);
   const busy = status === 'submitted' || status === 'streaming';
 
@@ -36,6 +37,7 @@ export function Chat() {
   }, [messages]);
 
   const ask = (text: string) => {
+    if (busy) return;
     if (error) clearError();
     void sendMessage({ text });
   };
@@ -70,8 +72,9 @@ export function Chat() {
               message={m}
               streaming={busy && i === messages.length - 1}
               isLast={i === messages.length - 1}
-              onCite={setOpen}
+              onCite={(entry, from) => setOpen({ entry, from })}
               onRetry={() => void regenerate({ messageId: m.id })}
+              onAsk={ask}
             />
           ),
         )}
@@ -86,8 +89,8 @@ export function Chat() {
         )}
         <div ref={bottom} className="scroll-anchor" />
       </div>
-      <Composer busy={busy} onSend={ask} onStop={() => void stop()} />
-      {open && <EntryPanel entry={open} onClose={() => setOpen(null)} />}
+      <Composer busy={busy} maxTextChars={maxTextChars} onSend={ask} onStop={() => void stop()} />
+      {open && <EntryPanel entry={open.entry} returnFocus={open.from} onClose={() => setOpen(null)} />}
     </div>
   );
 }

@@ -1,13 +1,20 @@
 'use client';
 
 import { type KeyboardEvent, useState } from 'react';
+import { questionOverLimitText } from '@/lib/text/messages';
+import { textLimitState } from './text-limit';
 
-/** The input box: Enter sends, Shift+Enter adds a line, nothing is sent while an IME is composing. */
-export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (text: string) => void; onStop: () => void }) {
+/**
+ * The input box: Enter sends, Shift+Enter adds a line, nothing is sent while an IME is composing.
+ * Nothing is ever cut: near the server's limit a counter shows, over it a warning, and sending
+ * waits until the text is trimmed.
+ */
+export function Composer({ busy, maxTextChars, onSend, onStop }: { busy: boolean; maxTextChars: number; onSend: (text: string) => void; onStop: () => void }) {
   const [text, setText] = useState('');
+  const { count, near, over } = textLimitState(text, maxTextChars);
   const send = () => {
     const q = text.trim();
-    if (!q || busy) return;
+    if (!q || busy || over) return;
     onSend(q);
     setText('');
   };
@@ -25,25 +32,36 @@ export function Composer({ busy, onSend, onStop }: { busy: boolean; onSend: (tex
         send();
       }}
     >
-      <textarea
-        aria-label="输入问题"
-        // biome-ignore lint/a11y/noAutofocus: the chat's only job is this box; staff start typing at once.
-        autoFocus
-        placeholder="输入问题,例如:挥卡报03无效商户怎么办(Enter 发送,Shift+Enter 换行)"
-        value={text}
-        maxLength={2000}
-        rows={2}
-        onChange={(e) => setText(e.target.value)}
-        onKeyDown={onKeyDown}
-      />
-      {busy ? (
-        <button type="button" onClick={onStop}>
-          停止
-        </button>
-      ) : (
-        <button type="submit" className="primary" disabled={!text.trim()}>
-          发送
-        </button>
+      <div className="composer-row">
+        <textarea
+          aria-label="输入问题"
+          aria-describedby={near ? 'composer-limit' : undefined}
+          aria-invalid={over || undefined}
+          // biome-ignore lint/a11y/noAutofocus: the chat's only job is this box; staff start typing at once.
+          autoFocus
+          placeholder="输入问题,例如:挥卡报03无效商户怎么办(Enter 发送,Shift+Enter 换行)"
+          value={text}
+          rows={2}
+          onChange={(e) => setText(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        {busy ? (
+          <button type="button" onClick={onStop}>
+            停止
+          </button>
+        ) : (
+          <button type="submit" className="primary" disabled={!text.trim() || over}>
+            发送
+          </button>
+        )}
+      </div>
+      {near && (
+        <div id="composer-limit" className={`composer-limit${over ? ' over' : ''}`} aria-live="polite" data-testid="composer-limit">
+          <span className="counter">
+            {count} / {maxTextChars}
+          </span>
+          {over && <span className="warning">{questionOverLimitText(count, maxTextChars)}</span>}
+        </div>
       )}
     </form>
   );

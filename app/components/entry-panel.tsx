@@ -1,39 +1,90 @@
 'use client';
 
 import Link from 'next/link';
-import { useEffect } from 'react';
+import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
 import type { CitedEntry } from '@/lib/answer/types';
 import { Markdown } from './markdown';
 
-/** Side panel with a cited entry's full question and solution. */
-export function EntryPanel({ entry, onClose }: { entry: CitedEntry; onClose: () => void }) {
+const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab go round the dialog's own controls and never leave it. */
+function trapTab(e: KeyboardEvent<HTMLElement>) {
+  if (e.key !== 'Tab') return;
+  const items = [...e.currentTarget.querySelectorAll<HTMLElement>(FOCUSABLE)];
+  const first = items[0];
+  const last = items.at(-1);
+  if (!first || !last) return;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === first || !e.currentTarget.contains(active))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && active === last) {
+    e.preventDefault();
+    first.focus();
+  }
+}
+
+/**
+ * A cited entry's full question and solution in a modal side panel (a native modal `<dialog>`:
+ * the page behind is inert, focus moves in on open and stays in, Esc or a click outside closes
+ * it). On close, focus goes back to `returnFocus` (the chip that opened it).
+ */
+export function EntryPanel({ entry, onClose, returnFocus }: { entry: CitedEntry; onClose: () => void; returnFocus?: HTMLElement | null }) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const close = useRef(onClose);
+  close.current = onClose;
+
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = returnFocus ?? (document.activeElement instanceof HTMLElement ? document.activeElement : null);
+    if (!dialog.open) dialog.showModal();
+    dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
+    // Esc fires `cancel`; the panel closes through React state so the parent stays the one owner.
+    const onCancel = (e: Event) => {
+      e.preventDefault();
+      close.current();
+    };
+    const onNativeClose = () => close.current();
+    dialog.addEventListener('cancel', onCancel);
+    dialog.addEventListener('close', onNativeClose);
+    return () => {
+      dialog.removeEventListener('cancel', onCancel);
+      dialog.removeEventListener('close', onNativeClose);
+      if (dialog.open) dialog.close();
+      if (opener?.isConnected) opener.focus();
+    };
+  }, [returnFocus]);
+
   return (
-    <>
-      {/* biome-ignore lint/a11y/noStaticElementInteractions: a click outside closes the panel; the keyboard closes it with Esc. */}
-      {/* biome-ignore lint/a11y/useKeyWithClickEvents: Esc is handled on the window. */}
-      <div className="panel-backdrop" onClick={onClose} />
-      <aside className="panel" role="dialog" aria-label={`${entry.id} 原文`} data-testid="entry-panel">
-        <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center' }}>
+    // A click on the dialog element itself is a click on its backdrop: it closes, as Esc does.
+    <dialog
+      ref={ref}
+      className="panel"
+      aria-modal="true"
+      aria-labelledby={titleId}
+      data-testid="entry-panel"
+      onKeyDown={trapTab}
+      onClick={(e) => e.target === e.currentTarget && onClose()}
+    >
+      <div className="panel-body">
+        <div className="panel-head">
           <span className="badge">{entry.ids.join(' / ')}</span>
-          <button type="button" onClick={onClose} aria-label="关闭">
+          <button type="button" onClick={onClose} aria-label="关闭" data-autofocus>
             关闭
           </button>
         </div>
         <p className="meta">分类:{entry.category.name}</p>
-        <h2>{entry.question}</h2>
-        <h3 style={{ fontSize: 14, marginBottom: 0 }}>解决方法</h3>
+        <h2 id={titleId}>{entry.question}</h2>
+        <h3 className="panel-section">解决方法</h3>
         <Markdown text={entry.solutionMarkdown} />
         <p>
           <Link href={`/faq/${entry.id}`} target="_blank">
             在 FAQ 浏览中打开 ↗
           </Link>
         </p>
-      </aside>
-    </>
+      </div>
+    </dialog>
   );
 }

@@ -2,30 +2,28 @@
 
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
+import { type EntryGroup, filterGroups } from './filter';
 
-interface Group {
-  category: { id: string; name: string };
-  entries: { id: string; ids: string[]; question: string; text: string }[];
-}
-
-/** Client-side filter over entry ids, questions, solutions and related questions. */
-export function FaqFilter({ groups }: { groups: Group[] }) {
+/** Client-side filter over entry ids, questions, solutions and related questions: every term must match. */
+export function FaqFilter({ groups }: { groups: EntryGroup[] }) {
   const [q, setQ] = useState('');
-  const needle = q.trim().toLowerCase();
-  const shown = useMemo(
-    () =>
-      groups
-        .map((g) => ({
-          ...g,
-          entries: g.entries.filter((e) => !needle || e.ids.some((id) => id.toLowerCase().includes(needle)) || e.text.toLowerCase().includes(needle)),
-        }))
-        .filter((g) => g.entries.length > 0),
-    [groups, needle],
-  );
+  const shown = useMemo(() => filterGroups(groups, q), [groups, q]);
+  const count = shown.reduce((n, g) => n + g.entries.length, 0);
   return (
     <>
-      <input className="filter" placeholder="筛选:输入关键词或编号,如 双免、FAQ2.5" value={q} onChange={(e) => setQ(e.target.value)} aria-label="筛选 FAQ" />
-      {shown.length === 0 && <p className="hint">没有匹配的条目。</p>}
+      <input
+        className="filter"
+        type="search"
+        placeholder="筛选:输入关键词或编号,多个词用空格分开,如 对账单 下载、FAQ2.5"
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        aria-label="筛选 FAQ"
+      />
+      {q.trim() !== '' && (
+        <p className="hint" aria-live="polite" data-testid="filter-count">
+          {count === 0 ? '没有匹配的条目。' : `匹配 ${count} 个条目`}
+        </p>
+      )}
       {shown.map((g) => (
         <section key={g.category.id} id={g.category.id}>
           <h2>

@@ -33,5 +33,21 @@ describe('formatSolution', () => {
 
   it('escapes what Markdown would reinterpret', () => {
     expect(formatSolution('# 不是标题\n1. 不是列表\n*星号*')).toBe('\\# 不是标题\\\n1\\. 不是列表\\\n\\*星号\\*');
+    expect(formatSolution('a_b [c] `d` ~e~ <f> g|h i\\j &amp;')).toBe('a\\_b \\[c\\] \\`d\\` \\~e\\~ \\<f> g\\|h i\\\\j \\&amp;');
+    expect(formatSolution('---\n===\n+ 加\n> 引')).toBe('\\---\\\n\\===\\\n\\+ 加\\\n\\> 引');
+  });
+
+  it('keeps the 1) 2) of FAQ2.6 and the dashes of FAQ3.7 as text, not list markers', () => {
+    const faq26 = formatSolution(answerOf('FAQ2.6')).split('\\\n');
+    expect(faq26[1]).toBe('1\\) 银行卡交易撤销,即时到账;');
+    expect(faq26[2]).toBe('2\\) 扫码交易撤销');
+    expect(faq26[6]).toBe('1)银行卡交易退款,POS小票为发卡行受理成功凭证,入账时间以发卡行处理时效为准,不同发卡行处理时效不同;');
+    expect(formatSolution(answerOf('FAQ3.7'))).toMatch(/^\\- 单商户模式下.*\\\n\\- 共享模式下/);
+  });
+
+  it('links each URL of FAQ5.9 explicitly, ending before the text that follows it', () => {
+    expect(formatSolution(answerOf('FAQ5.9'))).toContain(
+      '[https://www.weixin.com/abc/123/](<https://www.weixin.com/abc/123/>),则实际请求页面目录不能为[https://www.weixin.com/abc/](<https://www.weixin.com/abc/>),',
+    );
   });
 });

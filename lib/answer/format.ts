@@ -1,16 +1,23 @@
+import { escapeInline, escapeLine } from '../text/markdown-escape';
+
 type Block = { kind: 'text' | 'table' | 'code'; lines: string[] };
 
 /**
  * Turns an FAQ solution (plain text, one item per line) into Markdown that renders
- * as the author laid it out: line breaks kept, pipe tables as GFM tables, JSON
- * snippets as code blocks, bare URLs left intact for autolinking.
+ * as the author wrote it: every line on its own line, the author's numbering (`1)`, `1、`,
+ * `-`) kept as text rather than read as Markdown lists, pipe tables as GFM tables, JSON
+ * snippets as code blocks, bare URLs as explicit links that end where the URL ends.
+ *
+ * @example
+ * formatSolution('1) 撤销\n2) 退款') // '1\\) 撤销\\\n2\\) 退款'
  */
 export function formatSolution(text: string): string {
   return splitBlocks(text.split('\n'))
     .map((b) => {
       if (b.kind === 'table') return toGfmTable(b.lines).join('\n');
-      if (b.kind === 'code') return ['```json', ...b.lines, '```'].join('\n');
+      if (b.kind === 'code') return fence(b.lines);
       // Markdown joins single newlines into one paragraph; a trailing backslash keeps each break.
+      // No line starts a block (escapeLine), so the paragraph is never split or nested.
       return b.lines
         .filter((l) => l.trim() !== '')
         .map(escapeLine)
@@ -52,17 +59,15 @@ function toGfmTable(rows: string[]): string[] {
       .replace(/^\|/, '')
       .replace(/\|\s*$/, '')
       .split('|')
-      .map((c) => c.trim()),
+      .map((c) => escapeInline(c.trim())),
   );
   const width = Math.max(...cells.map((c) => c.length));
   const line = (c: string[]) => `| ${[...c, ...Array<string>(width - c.length).fill('')].join(' | ')} |`;
   return [line(cells[0]!), `|${' --- |'.repeat(width)}`, ...cells.slice(1).map(line)];
 }
 
-/** Keeps FAQ text literal where Markdown would reinterpret it. */
-function escapeLine(line: string): string {
-  return line
-    .replace(/^(\s*)(\d+)\.(\s)/, '$1$2\\.$3')
-    .replace(/^(\s*)([#>+])/, '$1\\$2')
-    .replace(/\*/g, '\\*');
+function fence(lines: string[]): string {
+  const longest = Math.max(0, ...lines.map((l) => Math.max(0, ...(l.match(/`+/g) ?? []).map((r) => r.length))));
+  const marks = '`'.repeat(Math.max(3, longest + 1));
+  return [`${marks}json`, ...lines, marks].join('\n');
 }

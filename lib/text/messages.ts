@@ -40,3 +40,19 @@ export const NOTICE_TEXT = {
 
 /** Labels of the three decisions, as the chat and the admin pages show them. */
 export const DECISION_LABEL = { answer: '可回答', hedge: '不确定', refuse: 'FAQ 未收录' } as const;
+
+/** Above a refusal in the chat. */
+export const REFUSE_LABEL = 'FAQ 中未收录';
+
+/** Above a hedged answer: the entry shown is the closest, not an exact match. */
+export const HEDGE_LABEL = '最接近的条目 · 可能不完全对应您的问题';
+
+/** The server's reply to a question over the length limit. */
+export function questionTooLongText(limit: number): string {
+  return `问题过长(上限 ${limit} 字),请精简后重试。`;
+}
+
+/** The composer's warning while the question is over the length limit; nothing is sent until it is trimmed. */
+export function questionOverLimitText(count: number, limit: number): string {
+  return `问题过长:已输入 ${count} 字,超出上限 ${limit} 字 ${count - limit} 字,请删减后再发送。`;
+}

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AnswerInput, ChatTurn } from '@/lib/answer/types';
 import type { AppConfig } from '@/lib/config';
 import { BadRequestError } from '@/lib/errors';
+import { questionTooLongText } from '@/lib/text/messages';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
 /** Other part types useChat may send back (sources, data parts) are accepted and ignored. */
@@ -66,7 +67,7 @@ export function parseChatRequest(body: unknown, limits: AppConfig['limits']): An
   if (last.role !== 'user') throw new BadRequestError('最后一条消息必须来自用户。');
   const question = textOf(last.parts);
   if (question === '') throw new BadRequestError('问题不能为空,请输入要咨询的内容。');
-  if (question.length > limits.maxTextChars) throw new BadRequestError(`问题过长(上限 ${limits.maxTextChars} 字),请精简后重试。`);
+  if (question.length > limits.maxTextChars) throw new BadRequestError(questionTooLongText(limits.maxTextChars));
   const history: ChatTurn[] = messages
     .slice(0, -1)
     .filter((m) => m.role !== 'system')
