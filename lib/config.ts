@@ -133,8 +133,18 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
 }
 
 /** The config of this process's environment; the one place `process.env` is read. */
-export function configFromEnv(): AppConfig {
-  return parseConfig(process.env);
+export function configFromEnv(overrides: Record<string, string> = {}): AppConfig {
+  return parseConfig({ ...process.env, ...overrides });
+}
+
+/**
+ * Whether `DEBUG` asks for detail: any value but empty, `0`, `false`, `off` or `no`. The
+ * command-line tools then print stack traces. Read apart from the config so a broken config
+ * can still be reported in detail.
+ */
+export function debugFromEnv(env: Record<string, string | undefined> = process.env): boolean {
+  const v = env.DEBUG?.trim().toLowerCase();
+  return !!v && !['0', 'false', 'off', 'no'].includes(v);
 }
 
 /** The same config answering only offline (`offline`), or as configured (`llm`). */

@@ -1,22 +1,33 @@
 /**
  * `npm run bench`: synthetic 1k/10k/100k corpora (ingest, latency, HNSW recall), the chat
  * route under load against /api/health, and LLM-mode first-token overhead.
- *   --quick  about a minute: 1k and 10k, no parameter sweep, short load
- *   --json   the last stdout line is one JSON object; JSON is always written to bench-results/
  */
 import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import cliProgress from 'cli-progress';
 import type { IndexBenchResult } from '../lib/bench/index-bench';
-import { firstTokenOverhead, loadTest } from '../lib/bench/load';
-import { ensureBuilt } from '../lib/testing/next-server';
-import { runCli } from './cli';
+import { createProgram, runProgram } from '../lib/cli/program';
+import { createProgress } from '../lib/cli/progress';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' } } });
-const quick = !!values.quick;
 const root = path.resolve(import.meta.dirname, '..');
+
+const program = createProgram({
+  name: 'npm run bench --',
+  description:
+    'Benchmark the index on synthetic corpora of 1k, 10k and 100k entries (ingest time, latency, HNSW recall, memory), ' +
+    'the built app under load (/api/health against /api/chat) and the LLM-mode overhead before the first token. ' +
+    'Needs the app built (it runs next build when stale). Results are always written to bench-results/<time>.json.',
+  examples: [
+    'npm run bench -- --quick          # about a minute: 1k and 10k, no parameter sweep, short load',
+    'npm run bench                     # the full run (100k entries and an HNSW sweep: several minutes)',
+    'npm run bench -- --quick --json | jq .scale',
+  ],
+  notes: `--json prints one JSON object on stdout; the tables and progress go to stderr.
+Exit codes: 0 done, 1 failed, 2 bad usage.`,
+})
+  .option('--quick', 'about a minute: 1k and 10k entries, no parameter sweep, a short load test')
+  .option('--json', 'print the results as one JSON object on stdout (tables go to stderr)');
 
 function worker(args: string[], label: string): Promise<IndexBenchResult> {
   return new Promise((resolve, reject) => {
@@ -24,23 +35,19 @@ function worker(args: string[], label: string): Promise<IndexBenchResult> {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const bar = process.stderr.isTTY
-      ? new cliProgress.SingleBar({ format: `${label} [{bar}] {value}/{total} 分块`, stream: process.stderr }, cliProgress.Presets.shades_classic)
-      : null;
+    const bar = createProgress(label, '分块');
+    let err = '';
     let out = '';
-    let started = false;
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d: Buffer) => {
-      const m = /PROGRESS (\d+)\/(\d+)/.exec(d.toString().split('\r').at(-1) ?? '');
-      if (m && bar) {
-        if (!started) bar.start(Number(m[2]), 0);
-        started = true;
-        bar.update(Number(m[1]));
-      }
+      const text = d.toString();
+      const m = /PROGRESS (\d+)\/(\d+)/.exec(text.split('\r').at(-1) ?? '');
+      if (m) bar.update(Number(m[1]), Number(m[2]));
+      else err += text;
     });
     child.on('exit', (code) => {
-      bar?.stop();
-      if (code !== 0) return reject(new Error(`${label} failed with exit code ${code}`));
+      bar.stop();
+      if (code !== 0) return reject(new Error(`${label} failed with exit code ${code}: ${err.trim().split('\n').at(-1) ?? ''}`));
       resolve(JSON.parse(out.trim().split('\n').at(-1)!));
     });
   });
@@ -48,7 +55,12 @@ function worker(args: string[], label: string): Promise<IndexBenchResult> {
 
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 2 ** 20).toFixed(0)} MB` : `${(n / 1024).toFixed(0)} KB`);
 
-await runCli(async () => {
+program.action(async (opts) => {
+  const quick = !!opts.quick;
+  // Tables go to stderr under --json, so stdout holds the JSON alone.
+  const say = (line: string) => (opts.json ? process.stderr : process.stdout).write(`${line}\n`);
+  const { ensureBuilt } = await import('../lib/testing/next-server');
+  const { firstTokenOverhead, loadTest } = await import('../lib/bench/load');
   const sizes = quick ? [1000, 10_000] : [1000, 10_000, 100_000];
   const queries = quick ? '150' : '300';
   const efs = quick ? '32,64,128' : '16,32,64,128,256';
@@ -74,7 +86,7 @@ await runCli(async () => {
   const firstToken = await firstTokenOverhead(quick ? 10 : 30, 200);
 
   const result = {
-    machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
+    machine: { cpus: os.cpus().length, node: process.version },
     quick,
     scale,
     sweep,
@@ -86,26 +98,28 @@ await runCli(async () => {
   const file = path.join(root, 'bench-results', `${result.at.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, JSON.stringify(result, null, 2));
 
-  console.log('规模      分块     入库耗时   条/秒   磁盘      峰值内存  向量p50/p99  关键词p50/p99  混合p50/p95/p99      暴力p50   recall@10 (ef)');
+  say('规模      分块     入库耗时   条/秒   磁盘      峰值内存  向量p50/p99  关键词p50/p99  混合p50/p95/p99      暴力p50   recall@10 (ef)');
   for (const r of [...scale, ...sweep]) {
     const rec = r.recallByEf.map((x) => `${x.recallAt10}@${x.ef}`).join(' ');
     const idRec = r.recallByEf.map((x) => x.idRecallAt10).join('/');
-    console.log(
+    say(
       `${String(r.size).padEnd(8)}  ${String(r.chunks).padEnd(7)}  ${(r.ingestMs / 1000).toFixed(1).padStart(6)} s  ${String(r.entriesPerSecond).padStart(5)}  ${fmt(r.diskBytes).padStart(7)}  ${String(r.peakRssMb).padStart(5)} MB  ` +
         `${r.latency.vector.p50}/${r.latency.vector.p99} ms  ${r.latency.keyword.p50}/${r.latency.keyword.p99} ms  ${r.latency.hybrid.p50}/${r.latency.hybrid.p95}/${r.latency.hybrid.p99} ms  ${r.latency.bruteForce.p50} ms  ${rec} (按编号 ${idRec})  M=${r.hnsw.m} efC=${r.hnsw.efConstruction}  合成问题 hit@1 ${r.hitAt1}`,
     );
   }
-  console.log('\n负载(next start,离线模式)');
+  say('\n负载(next start,离线模式)');
   for (const l of load)
-    console.log(
+    say(
       `  ${l.path.padEnd(12)} ${String(l.connections).padStart(3)} 连接  ${String(l.requestsPerSecond).padStart(6)} req/s  p50 ${l.p50} ms  p99 ${l.p99} ms  错误 ${l.errors}  非2xx ${l.non2xx}`,
     );
   for (const c of [10, 50]) {
     const h = load.find((l) => l.path === '/api/health' && l.connections === c)!;
     const ch = load.find((l) => l.path === '/api/chat' && l.connections === c)!;
-    console.log(`  ${c} 连接:/api/chat 吞吐为 /api/health 的 ${((ch.requestsPerSecond / h.requestsPerSecond) * 100).toFixed(0)}%`);
+    say(`  ${c} 连接:/api/chat 吞吐为 /api/health 的 ${((ch.requestsPerSecond / h.requestsPerSecond) * 100).toFixed(0)}%`);
   }
-  console.log(`\nLLM 模式首个 token 前管线增加:p50 ${firstToken.addedP50} ms(模型延迟 ${firstToken.modelDelayMs} ms,${firstToken.samples} 次)`);
-  console.log(`\n结果已写入 ${path.relative(root, file)}`);
-  if (values.json) console.log(JSON.stringify(result));
+  say(`\nLLM 模式首个 token 前管线增加:p50 ${firstToken.addedP50} ms(模型延迟 ${firstToken.modelDelayMs} ms,${firstToken.samples} 次)`);
+  say(`\n结果已写入 ${path.relative(root, file)}`);
+  if (opts.json) process.stdout.write(`${JSON.stringify(result)}\n`);
 });
+
+await runProgram(program);

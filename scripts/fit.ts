@@ -2,29 +2,39 @@
  * `npm run fit`: fits each profile's ranker and answer/hedge/refuse model on its training sets
  * (lib/evals/fit-run.ts) and writes lib/retrieval/model.json. Never reads the blind or transfer sets.
  */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { fitModel, TRAINING_SETS } from '../lib/evals/fit-run';
-import { DEFAULT_MODELS, type RetrievalModels } from '../lib/retrieval/model';
-import { runCli } from './cli';
+import { createProgram, runProgram } from '../lib/cli/program';
 
-const root = path.resolve(import.meta.dirname, '..');
+const program = createProgram({
+  name: 'npm run fit --',
+  description:
+    'Fit the retrieval ranker and the answer / hedge / refuse models on the training sets (dev, dev2, holdout and the logistics FAQ; ' +
+    'never the blind or transfer sets) and write lib/retrieval/model.json. Prints the 5-fold cross-validated figures per set on stderr.',
+  examples: ['npm run fit', 'npm run fit -- --dry-run          # print the figures, write nothing'],
+}).option('--dry-run', 'fit and print, but do not write lib/retrieval/model.json');
 
-await runCli(async () => {
+program.action(async (opts) => {
+  const { writeFile } = await import('node:fs/promises');
+  const path = await import('node:path');
+  const { fitModel, TRAINING_SETS } = await import('../lib/evals/fit-run');
+  const { DEFAULT_MODELS } = await import('../lib/retrieval/model');
+  const root = path.resolve(import.meta.dirname, '..');
   const started = Date.now();
-  const out: RetrievalModels = { ...DEFAULT_MODELS };
+  const out = { ...DEFAULT_MODELS };
   for (const profile of ['rich', 'bare'] as const) {
     const report = await fitModel(root, { base: DEFAULT_MODELS[profile], sets: TRAINING_SETS[profile] });
     out[profile] = report.model;
-    console.error(
-      `[${profile}] ranker ${report.model.rankerWeights.map((w) => w.toFixed(2)).join(' ')}; thresholds answer ${report.model.thresholds.answer.toFixed(3)}, hedge ${report.model.thresholds.hedge.toFixed(3)}`,
+    const t = report.model.thresholds;
+    process.stderr.write(
+      `[${profile}] ranker ${report.model.rankerWeights.map((w) => w.toFixed(2)).join(' ')}; thresholds answer ${t.answer.toFixed(3)}, refuse below ${t.hedge.toFixed(3)}\n`,
     );
     for (const [name, { byKind, ...m }] of Object.entries(report.crossValidated)) {
-      console.error(`${name.padEnd(10)} ${JSON.stringify(m)}`);
-      for (const [kind, k] of Object.entries(byKind)) console.error(`    ${kind.padEnd(14)} ${JSON.stringify(k)}`);
+      process.stderr.write(`${name.padEnd(10)} ${JSON.stringify(m)}\n`);
+      for (const [kind, k] of Object.entries(byKind)) process.stderr.write(`    ${kind.padEnd(14)} ${JSON.stringify(k)}\n`);
     }
   }
   const file = path.join(root, 'lib/retrieval/model.json');
-  await writeFile(file, `${JSON.stringify(out, null, 2)}\n`);
-  console.error(`wrote ${path.relative(root, file)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (!opts.dryRun) await writeFile(file, `${JSON.stringify(out, null, 2)}\n`);
+  process.stderr.write(`${opts.dryRun ? 'fitted (not written)' : `wrote ${path.relative(root, file)}`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
 });
+
+await runProgram(program);

@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { CorpusFiles } from './load';
+import { mergeEntries } from './merge';
+import { parseFaq } from './parse';
+import { parseAlternatives, type RelatedLines } from './related';
+import { type Entry, normalizeForDedup } from './schema';
+import { checkDictionary, checkSynonyms } from './vocabulary';
+
+/** One problem found by `npm run ingest -- --check`, where it is written. */
+export interface CheckProblem {
+  file: string;
+  /** 1-based; 0 when the problem is the file as a whole (say, missing). */
+  line: number;
+  column?: number;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+/** The texts of the FAQ and its companion files; null when a file does not exist. */
+export interface CorpusTexts {
+  faq: string | null;
+  related: string | null;
+  dictionary: string | null;
+  synonyms: string | null;
+  /** Optional: the domain thesaurus, checked like the synonyms file. */
+  thesaurus?: string | null;
+}
+
+export interface CheckResult {
+  problems: CheckProblem[];
+  /** Entries in the FAQ as written (before identical ones are merged). */
+  entries: number;
+}
+
+/** The line of a related-questions warning from the merge (an unknown id, a question under two entries). */
+function relatedLine(w: { kind: string; ids: string[] }, lines: RelatedLines, merged: Entry[]): number {
+  if (w.kind === 'unknown_related_id') return lines.keys[w.ids[0]!] ?? 1;
+  const idsOf = (id: string) => merged.find((e) => e.id === id)?.ids ?? [id];
+  const [first, second] = w.ids;
+  const firstValues = new Set(idsOf(first!).flatMap((id) => (lines.items[id] ?? []).map((i) => normalizeForDedup(i.value))));
+  for (const id of idsOf(second!)) {
+    const item = lines.items[id]?.find((i) => firstValues.has(normalizeForDedup(i.value)));
+    if (item) return item.line;
+  }
+  return 1;
+}
+
+/**
+ * Validates the FAQ and its companion files without writing anything; pure. Errors are what
+ * ingest would refuse or what makes matching depend on chance; warnings are reported by ingest too
+ * (identical entries, an empty answer, alternative questions under two entries or an unknown id).
+ */
+export function checkCorpusTexts(texts: CorpusTexts, files: CorpusFiles): CheckResult {
+  const problems: CheckProblem[] = [];
+  const add = (file: string, severity: CheckProblem['severity'], issues: { line: number; column?: number; message: string }[]) =>
+    problems.push(...issues.map((i) => ({ file, severity, line: i.line, ...(i.column ? { column: i.column } : {}), message: i.message })));
+
+  const faq = texts.faq === null ? null : parseFaq(texts.faq);
+  if (!faq) add(files.corpusFile, 'error', [{ line: 0, message: '找不到 FAQ 文件' }]);
+  else {
+    add(files.corpusFile, 'error', faq.errors);
+    add(files.corpusFile, 'warning', faq.warnings);
+  }
+  if (texts.related !== null) {
+    const related = parseAlternatives(texts.related);
+    add(files.relatedFile, 'error', related.errors);
+    add(files.relatedFile, 'warning', related.warnings);
+    // Ids can only be checked against an FAQ that parsed.
+    if (faq && faq.errors.length === 0 && related.errors.length === 0) {
+      const merged = mergeEntries(faq.entries, related.alternatives);
+      add(
+        files.relatedFile,
+        'warning',
+        merged.warnings.map((w) => ({ line: relatedLine(w, related.lines, merged.entries), message: w.message })),
+      );
+    }
+  }
+  for (const [text, file, check] of [
+    [texts.dictionary, files.dictionaryFile, checkDictionary],
+    [texts.synonyms, files.synonymsFile, checkSynonyms],
+    [texts.thesaurus ?? null, files.thesaurusFile, checkSynonyms],
+  ] as const) {
+    if (text === null) continue;
+    const { errors, warnings } = check(text);
+    add(file, 'error', errors);
+    add(file, 'warning', warnings);
+  }
+  const order = [files.corpusFile, files.relatedFile, files.dictionaryFile, files.synonymsFile, files.thesaurusFile];
+  problems.sort((a, b) => order.indexOf(a.file) - order.indexOf(b.file) || a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
+  return { problems, entries: faq?.entries.length ?? 0 };
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  return readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    if (e.code === 'ENOENT') return null;
+    throw e;
+  });
+}
+
+/** Reads the FAQ and its companion files (the companions are optional) and validates them; writes nothing. */
+export async function checkCorpusFiles(files: CorpusFiles): Promise<CheckResult> {
+  const [faq, related, dictionary, synonyms, thesaurus] = await Promise.all(
+    [files.corpusFile, files.relatedFile, files.dictionaryFile, files.synonymsFile, files.thesaurusFile].map(readOptional),
+  );
+  return checkCorpusTexts(
+    { faq: faq ?? null, related: related ?? null, dictionary: dictionary ?? null, synonyms: synonyms ?? null, thesaurus: thesaurus ?? null },
+    files,
+  );
+}
+
+/** A path as a person reads it: relative to `cwd` when inside it, absolute otherwise. */
+export function displayPath(file: string, cwd = process.cwd()): string {
+  const rel = path.relative(cwd, file);
+  return rel === '' || rel.startsWith('..') || path.isAbsolute(rel) ? file : rel;
+}
+
+/** `file:line:column: 错误:…`, the form editors and CI annotate. */
+export function formatProblem(p: CheckProblem, cwd = process.cwd()): string {
+  const where = [displayPath(p.file, cwd), p.line || null, p.column ?? null].filter((x) => x !== null).join(':');
+  return `${where}: ${p.severity === 'error' ? '错误' : '警告'}:${p.message}`;
+}
