@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { ConfigError } from './errors';
 
 const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+/** An optional integer; an empty value counts as unset (coercion would read it as 0). */
+const optionalInt = (min: number) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).optional());
 const optionalString = z
   .string()
   .optional()
@@ -33,6 +35,9 @@ const envSchema = z.object({
   MAX_TEXT_CHARS: int(2_000, 10),
   RATE_LIMIT_PER_MINUTE: int(60, 0),
   RATE_LIMIT_BURST: int(20, 1),
+  API_KEYS: optionalString,
+  API_RATE_LIMIT_PER_MINUTE: optionalInt(0),
+  API_RATE_LIMIT_BURST: optionalInt(1),
   PORT: int(3000, 0),
   HOSTNAME: z.string().default('0.0.0.0'),
   TRUST_PROXY: optionalString,
@@ -56,6 +61,8 @@ export interface AppConfig {
   directMatchThreshold: number;
   limits: { maxBodyBytes: number; maxMessages: number; maxTextChars: number };
   rateLimit: { perMinute: number; burst: number };
+  /** The OpenAI-compatible API (/v1/*): bearer keys (none: loopback clients only) and its per-key rate limit. */
+  api: { keys: string[]; rateLimit: { perMinute: number; burst: number } };
   server: {
     port: number;
     hostname: string;
@@ -84,6 +91,18 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
     .filter(Boolean);
 }
 
+/** API_KEYS as text -> the keys: comma-separated, blanks dropped, repeats removed. */
+export function parseApiKeys(value: string | undefined): string[] {
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(',')
+        .map((k) => k.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
 /**
  * Parses an environment into the one typed config object; nothing else reads `process.env`.
  * Relative paths are resolved against `cwd`.
@@ -95,6 +114,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     throw new ConfigError(`环境变量配置有误:${detail}`, parsed.error.issues);
   }
   const e = parsed.data;
+  const apiKeys = parseApiKeys(e.API_KEYS);
+  // A short key is guessable; saying so at startup beats finding out later. The key itself is never echoed.
+  if (apiKeys.some((k) => k.length < 16)) throw new ConfigError('环境变量配置有误:API_KEYS 中每个密钥至少 16 个字符。');
   const llmConfigured = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
   const useLlm = e.ANSWER_MODE === 'llm' || (e.ANSWER_MODE === 'auto' && llmConfigured);
   return {
@@ -122,6 +144,10 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     directMatchThreshold: e.DIRECT_MATCH_THRESHOLD,
     limits: { maxBodyBytes: e.MAX_BODY_BYTES, maxMessages: e.MAX_MESSAGES, maxTextChars: e.MAX_TEXT_CHARS },
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
+    api: {
+      keys: apiKeys,
+      rateLimit: { perMinute: e.API_RATE_LIMIT_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE, burst: e.API_RATE_LIMIT_BURST ?? e.RATE_LIMIT_BURST },
+    },
     server: {
       port: e.PORT,
       hostname: e.HOSTNAME,

@@ -5,6 +5,7 @@ import type { KnowledgeBase } from './knowledge/knowledge-base';
 import { createKnowledgeService, type KnowledgeService, type KnowledgeServiceDeps } from './knowledge/service';
 import { createLlmClient } from './llm/model';
 import type { LlmClient } from './llm/types';
+import { type ApiAccess, createApiAccess } from './openai-api/auth';
 
 /**
  * The app's long-lived parts, built once from one config: the knowledge base (with its
@@ -17,6 +18,8 @@ export interface Runtime {
   /** Null when no model is configured or ANSWER_MODE=offline. */
   llm: LlmClient | null;
   rateLimiter: RateLimiter;
+  /** Who may call the OpenAI-compatible API (/v1/*): API_KEYS or loopback only, with a rate limit per key. */
+  openaiApi: ApiAccess;
   /** What the answer function needs, over a given knowledge base. */
   answerDeps(kb: KnowledgeBase): AnswerDeps;
   /** How answers are produced, for the UI's badge and /api/health. */
@@ -44,11 +47,13 @@ export function createRuntime(config: AppConfig, overrides: RuntimeOverrides = {
   if (overrides.watch) knowledge.watch();
   const llm = overrides.llm !== undefined ? overrides.llm : config.llm ? createLlmClient(config.llm) : null;
   const rateLimiter = createRateLimiter(config.rateLimit);
+  const openaiApi = createApiAccess(config.api);
   return {
     config,
     knowledge,
     llm,
     rateLimiter,
+    openaiApi,
     answerDeps: (kb) => ({ retrieve: kb.retrieve, coverage: kb.retrieve.coverage, llm, directMatchThreshold: config.directMatchThreshold }),
     mode: () => (llm ? { mode: 'llm', model: llm.model } : { mode: 'offline' }),
     async close() {

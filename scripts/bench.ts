@@ -110,12 +110,15 @@ program.action(async (opts) => {
   say('\n负载(next start,离线模式)');
   for (const l of load)
     say(
-      `  ${l.path.padEnd(12)} ${String(l.connections).padStart(3)} 连接  ${String(l.requestsPerSecond).padStart(6)} req/s  p50 ${l.p50} ms  p99 ${l.p99} ms  错误 ${l.errors}  非2xx ${l.non2xx}`,
+      `  ${l.path.padEnd(30)} ${String(l.connections).padStart(3)} 连接  ${String(l.requestsPerSecond).padStart(6)} req/s  p50 ${l.p50} ms  p99 ${l.p99} ms  错误 ${l.errors}  非2xx ${l.non2xx}`,
     );
   for (const c of [10, 50]) {
     const h = load.find((l) => l.path === '/api/health' && l.connections === c)!;
     const ch = load.find((l) => l.path === '/api/chat' && l.connections === c)!;
     say(`  ${c} 连接:/api/chat 吞吐为 /api/health 的 ${((ch.requestsPerSecond / h.requestsPerSecond) * 100).toFixed(0)}%`);
+    for (const v1 of load.filter((l) => l.path.startsWith('/v1/') && l.connections === c)) {
+      say(`  ${c} 连接:${v1.path} 吞吐为 /api/chat 的 ${((v1.requestsPerSecond / ch.requestsPerSecond) * 100).toFixed(0)}%`);
+    }
   }
   say(`\nLLM 模式首个 token 前管线增加:p50 ${firstToken.addedP50} ms(模型延迟 ${firstToken.modelDelayMs} ms,${firstToken.samples} 次)`);
   say(`\n结果已写入 ${path.relative(root, file)}`);

@@ -4,6 +4,7 @@ import { startMockOpenAI } from '../testing/openai-mock-server';
 import { latencyStats } from './stats';
 
 export interface LoadResult {
+  /** The route, with ` (stream)` for a streamed /v1 request. */
   path: string;
   connections: number;
   requestsPerSecond: number;
@@ -13,19 +14,31 @@ export interface LoadResult {
   non2xx: number;
 }
 
-const CHAT_BODY = JSON.stringify({ id: 'bench', messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: '挥卡报03无效商户怎么办' }] }] });
+const QUESTION = '挥卡报03无效商户怎么办';
+const CHAT_BODY = JSON.stringify({ id: 'bench', messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: QUESTION }] }] });
+const BENCH_KEY = 'sk-faq-bench-0123456789abcdef';
+const v1Body = (stream: boolean) => JSON.stringify({ model: 'faq-assistant', stream, messages: [{ role: 'user', content: QUESTION }] });
 
-async function hammer(url: string, path: string, connections: number, seconds: number, post: boolean): Promise<LoadResult> {
+/** What each benchmarked request sends: /api/chat as useChat does, /v1 as an OpenAI client with a key. */
+const REQUESTS: Record<string, { path: string; body?: string; headers?: Record<string, string> }> = {
+  '/api/health': { path: '/api/health' },
+  '/api/chat': { path: '/api/chat', body: CHAT_BODY },
+  '/v1/chat/completions': { path: '/v1/chat/completions', body: v1Body(false), headers: { authorization: `Bearer ${BENCH_KEY}` } },
+  '/v1/chat/completions (stream)': { path: '/v1/chat/completions', body: v1Body(true), headers: { authorization: `Bearer ${BENCH_KEY}` } },
+};
+
+async function hammer(url: string, label: string, connections: number, seconds: number): Promise<LoadResult> {
+  const req = REQUESTS[label]!;
   const r = await autocannon({
-    url: `${url}${path}`,
+    url: `${url}${req.path}`,
     connections,
     duration: seconds,
-    method: post ? 'POST' : 'GET',
-    headers: post ? { 'content-type': 'application/json' } : {},
-    body: post ? CHAT_BODY : undefined,
+    method: req.body ? 'POST' : 'GET',
+    headers: req.body ? { 'content-type': 'application/json', ...req.headers } : {},
+    body: req.body,
   });
   return {
-    path,
+    path: label,
     connections,
     requestsPerSecond: Math.round(r.requests.average),
     p50: r.latency.p50,
@@ -35,15 +48,46 @@ async function hammer(url: string, path: string, connections: number, seconds: n
   };
 }
 
-/** The offline chat route against the health route of the same `next start`, at each concurrency. */
+/**
+ * Routes compared with each other, run in alternating rounds (A B C, then C B A …) so that a
+ * machine whose load drifts during the run (shared CI, other jobs) does not favour one of them.
+ * Each gets `seconds` in all; req/s and p50 are averaged over rounds, p99 is the worst round's.
+ */
+async function interleaved(url: string, labels: string[], connections: number, seconds: number, rounds = 4): Promise<LoadResult[]> {
+  const runs = new Map<string, LoadResult[]>(labels.map((l) => [l, []]));
+  for (let r = 0; r < rounds; r++) {
+    for (const label of r % 2 ? [...labels].reverse() : labels)
+      runs.get(label)!.push(await hammer(url, label, connections, Math.max(1, Math.round(seconds / rounds))));
+  }
+  const mean = (xs: number[]) => Math.round(xs.reduce((a, b) => a + b, 0) / xs.length);
+  return labels.map((label) => {
+    const rs = runs.get(label)!;
+    return {
+      path: label,
+      connections,
+      requestsPerSecond: mean(rs.map((x) => x.requestsPerSecond)),
+      p50: mean(rs.map((x) => x.p50)),
+      p99: Math.max(...rs.map((x) => x.p99)),
+      errors: rs.reduce((n, x) => n + x.errors, 0),
+      non2xx: rs.reduce((n, x) => n + x.non2xx, 0),
+    };
+  });
+}
+
+/**
+ * The offline chat route and the OpenAI-compatible API (with a key, streamed and not) against
+ * the health route of the same `next start`, at each concurrency.
+ */
 export async function loadTest(seconds: number, connections: number[]): Promise<LoadResult[]> {
-  const server = await startNextServer({ RATE_LIMIT_PER_MINUTE: '0', ANSWER_MODE: 'offline' });
+  const server = await startNextServer({ RATE_LIMIT_PER_MINUTE: '0', ANSWER_MODE: 'offline', API_KEYS: BENCH_KEY });
   try {
-    await hammer(server.url, '/api/chat', 10, 2, true); // warm-up: JIT and the index
+    // Warm-up: JIT and the index.
+    await hammer(server.url, '/api/chat', 10, 2);
+    await hammer(server.url, '/v1/chat/completions (stream)', 10, 2);
     const out: LoadResult[] = [];
     for (const c of connections) {
-      out.push(await hammer(server.url, '/api/health', c, seconds, false));
-      out.push(await hammer(server.url, '/api/chat', c, seconds, true));
+      out.push(await hammer(server.url, '/api/health', c, seconds));
+      out.push(...(await interleaved(server.url, ['/api/chat', '/v1/chat/completions', '/v1/chat/completions (stream)'], c, seconds)));
     }
     return out;
   } finally {

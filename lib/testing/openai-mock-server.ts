@@ -18,10 +18,15 @@ export interface MockOpenAI {
   /** Base URL to pass as OPENAI_BASE_URL, e.g. http://127.0.0.1:PORT/v1 */
   url: string;
   requests: RecordedRequest[];
+  /** When a chat reply's connection was closed by the client before the reply ended (ms since epoch). */
+  disconnects: number[];
   close(): Promise<void>;
 }
 
 type Script = MockReply[] | ((req: RecordedRequest, n: number) => MockReply);
+
+/** Replies the mock itself cut (cutAfterChars): not the client's doing. */
+const cutByMock = new WeakSet<ServerResponse>();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -40,7 +45,9 @@ async function streamText(
   res.write(chunkEvent(model, { role: 'assistant', content: '' }));
   const chars = [...text];
   for (let i = 0; i < chars.length; i += opts.chunkChars) {
+    if (res.destroyed) return;
     if (opts.cutAfter !== undefined && i >= opts.cutAfter) {
+      cutByMock.add(res);
       res.socket?.destroy();
       return;
     }
@@ -66,6 +73,7 @@ function fakeEmbedding(text: string, dim = 16): number[] {
  */
 export async function startMockOpenAI(script: Script): Promise<MockOpenAI> {
   const requests: RecordedRequest[] = [];
+  const disconnects: number[] = [];
   let chatCount = 0;
   const sockets = new Set<import('node:net').Socket>();
   const server = createServer(async (req, res) => {
@@ -91,6 +99,9 @@ export async function startMockOpenAI(script: Script): Promise<MockOpenAI> {
       );
       return;
     }
+    res.on('close', () => {
+      if (!res.writableEnded && !cutByMock.has(res)) disconnects.push(Date.now());
+    });
     const n = chatCount++;
     const reply = Array.isArray(script) ? (script[Math.min(n, script.length - 1)] ?? { text: '' }) : script(recorded, n);
     const model = String(body.model ?? 'mock');
@@ -128,6 +139,7 @@ export async function startMockOpenAI(script: Script): Promise<MockOpenAI> {
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    disconnects,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

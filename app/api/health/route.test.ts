@@ -40,6 +40,17 @@ describe('GET /api/health', () => {
     expect(json.embedder).toEqual(expect.any(String));
     expect(Number.isNaN(Date.parse(String(json.builtAt)))).toBe(false);
     expect(json).not.toHaveProperty('model');
+    expect(json.api).toEqual({ auth: 'loopback-only' });
+    await t.cleanup();
+  }, 60_000);
+
+  it('says when /v1/* requires keys, without showing them', async () => {
+    const key = 'sk-faq-health-test-0123456789';
+    const t = await tempRuntime({ ANSWER_MODE: 'offline', API_KEYS: key });
+    setRuntime(t.runtime);
+    const text = await (await GET()).text();
+    expect(JSON.parse(text).api).toEqual({ auth: 'keys' });
+    expect(text).not.toContain(key);
     await t.cleanup();
   }, 60_000);
 });

@@ -5,7 +5,8 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/health: for deployments and load balancers. 200 while answering (status "ok", or
+ * GET /api/health: for deployments and load balancers. `api.auth` says who may call /v1/*:
+ * `keys` (API_KEYS set) or `loopback-only`. 200 while answering (status "ok", or
  * "degraded" when an edit broke the FAQ and the last good version is served); 503 while nothing can be served.
  */
 export async function GET(): Promise<Response> {
@@ -22,6 +23,7 @@ export async function GET(): Promise<Response> {
         model,
         embedder: kb.manifest.embedder.id,
         builtAt: kb.manifest.builtAt,
+        api: { auth: rt.openaiApi.auth },
         ...(knowledge.state === 'degraded' ? { knowledge: { error: knowledge.error, since: knowledge.since } } : {}),
       },
       { headers: { 'cache-control': 'no-store' } },

@@ -1,0 +1,24 @@
+import { readJsonBody } from '@/lib/http/read-body';
+import { completionResponse } from '@/lib/openai-api/completion';
+import { openAIErrorResponse } from '@/lib/openai-api/errors';
+import { parseCompletionRequest } from '@/lib/openai-api/request';
+import { publicBaseUrl } from '@/lib/openai-api/response';
+import { getRuntime } from '@/lib/runtime';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+/** POST /v1/chat/completions: OpenAI's chat completions (streamed or not), answered from the FAQ with its citations. */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const rt = getRuntime();
+    // Before the body is read: an unknown caller costs a header check, not a body.
+    const caller = rt.openaiApi.admit(request.headers);
+    const body = await readJsonBody(request, rt.config.limits.maxBodyBytes);
+    const req = parseCompletionRequest(body, rt.config.limits);
+    const deps = rt.answerDeps(await rt.knowledge.get());
+    return await completionResponse(req, deps, { signal: request.signal, baseUrl: publicBaseUrl(request), caller });
+  } catch (e) {
+    return openAIErrorResponse(e);
+  }
+}

@@ -1,0 +1,48 @@
+import { type AnswerDeps, answerQuestion, streamAnswer } from '../answer/answer';
+import type { CompletionRequest } from './request';
+import { contentOf, newReplyContext, toChatCompletion } from './response';
+import { bufferedSse, createChunkWriter, isAbort, SSE_HEADERS, streamedSse } from './stream';
+import { usageOf } from './usage';
+
+export interface CompletionContext {
+  /** The request's signal: aborted when the client goes away. */
+  signal: AbortSignal;
+  /** Origin for entry URLs ('' for relative ones), from publicBaseUrl(request). */
+  baseUrl: string;
+  /** Who asked (`key:3fa9c0d1` or `ip:127.0.0.1`), for logs; never the key. */
+  caller: string;
+}
+
+/**
+ * Answers an OpenAI chat-completions request with the one answer function (retrieval,
+ * decision, citation guard, offline or LLM mode, fallback notices):
+ * - not streamed: a `chat.completion` whose message carries the extension fields;
+ * - streamed offline: the whole SSE body at once (the answer is complete at once);
+ * - streamed by the model: SSE as the model writes; a client that disconnects aborts the answer
+ *   and the model call.
+ *
+ * @example
+ * const req = parseCompletionRequest(await readJsonBody(request, max), limits);
+ * return completionResponse(req, runtime.answerDeps(kb), { signal: request.signal, baseUrl: publicBaseUrl(request), caller });
+ */
+export async function completionResponse(req: CompletionRequest, deps: AnswerDeps, ctx: CompletionContext): Promise<Response> {
+  const reply = newReplyContext(ctx.baseUrl);
+  if (!req.stream) {
+    const result = await answerQuestion(req.input, deps, ctx.signal);
+    const content = contentOf(result);
+    return Response.json(toChatCompletion(result, reply, content, usageOf(req.userTexts, content)), { headers: { 'cache-control': 'no-store' } });
+  }
+  const writer = createChunkWriter(reply, { includeUsage: req.includeUsage, userTexts: req.userTexts });
+  const onError = (e: unknown) => console.error(`[v1] ${ctx.caller} answering failed`, e);
+  if (deps.llm === null) {
+    return new Response(await bufferedSse(streamAnswer(req.input, deps, ctx.signal), writer, onError), { headers: SSE_HEADERS });
+  }
+  // Aborted by the request's signal or when the response stream is cancelled, whichever the platform reports first.
+  const cancel = new AbortController();
+  const signal = AbortSignal.any([ctx.signal, cancel.signal]);
+  const body = streamedSse(streamAnswer(req.input, deps, signal), writer, {
+    onError: (e) => !isAbort(e) && onError(e),
+    onCancel: () => cancel.abort(),
+  });
+  return new Response(body, { headers: SSE_HEADERS });
+}

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { AnswerNotice, AnswerResult, Decision } from '../answer/types';
+import { titleOf } from '../corpus/schema';
+import { SUGGESTIONS_HEADING } from '../text/messages';
+import { MODEL_ID } from './request';
+import type { Usage } from './usage';
+
+/** A cited entry, as the `citations` extension field lists it. */
+export interface ApiCitation {
+  /** As cited in the content: `[FAQ2.5]` -> `FAQ2.5`. */
+  id: string;
+  /** The entry's category name, e.g. 普通POS类. */
+  category: string;
+  question: string;
+  /** The entry's page: `/faq/FAQ2.5`, absolute when the request named its host. */
+  url: string;
+}
+
+/** An entry offered as 「您是不是想问」 (hedge and refuse). */
+export interface ApiSuggestion {
+  id: string;
+  question: string;
+  url: string;
+}
+
+/**
+ * The fields this server adds to OpenAI's assistant message (non-streamed) and to the delta of
+ * the final chunk, the one with `finish_reason: "stop"` (streamed; the `openai` SDK's stream
+ * helper merges them into its final message, as it does any delta field).
+ */
+export interface AnswerExtension {
+  citations: ApiCitation[];
+  decision: Decision;
+  notices: AnswerNotice[];
+  suggestions: ApiSuggestion[];
+}
+
+/** What every response of one request shares. */
+export interface ReplyContext {
+  id: string;
+  created: number;
+  /** `http://host:port` when the request named its host, else '' (relative URLs). */
+  baseUrl: string;
+}
+
+export function newReplyContext(baseUrl: string): ReplyContext {
+  return { id: `chatcmpl-${randomUUID().replaceAll('-', '')}`, created: Math.floor(Date.now() / 1000), baseUrl };
+}
+
+const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
+
+/** The origin entry URLs are written against: the request's Host (and X-Forwarded-Proto), or '' when absent or odd. */
+export function publicBaseUrl(request: Request): string {
+  const host = request.headers.get('host')?.trim();
+  if (!host || !HOST.test(host)) return '';
+  const forwarded = request.headers.get('x-forwarded-proto')?.split(',')[0]?.trim().toLowerCase();
+  const proto = forwarded === 'https' || forwarded === 'http' ? `${forwarded}:` : new URL(request.url).protocol;
+  return `${proto}//${host}`;
+}
+
+/** The structured fields of an answer: its cited entries (in citation order), decision, notices and suggestions. */
+export function extensionOf(result: AnswerResult, baseUrl: string): AnswerExtension {
+  const citations = result.citations.flatMap((id) => {
+    const entry = result.cited.find((e) => e.ids.includes(id));
+    return entry ? [{ id, category: entry.category.name, question: titleOf(entry), url: `${baseUrl}/faq/${id}` }] : [];
+  });
+  const suggestions = result.suggestions.map((s) => ({ id: s.id, question: s.question, url: `${baseUrl}/faq/${s.id}` }));
+  return { citations, decision: result.decision, notices: result.notices, suggestions };
+}
+
+/**
+ * The 「您是不是想问」 lines appended to the content, so front-ends that show only the content
+ * show them too: plain questions, never `[FAQx.y]` (they are not citations). '' when none.
+ */
+export function suggestionsText(result: AnswerResult): string {
+  if (result.suggestions.length === 0) return '';
+  return `\n\n${SUGGESTIONS_HEADING}\n${result.suggestions.map((s) => `- ${s.question}`).join('\n')}`;
+}
+
+/** The assistant message's content: the answer with its inline citations, then the suggestions. */
+export function contentOf(result: AnswerResult): string {
+  return result.text + suggestionsText(result);
+}
+
+/** A non-streamed `chat.completion`. */
+export function toChatCompletion(result: AnswerResult, ctx: ReplyContext, content: string, usage: Usage) {
+  return {
+    id: ctx.id,
+    object: 'chat.completion' as const,
+    created: ctx.created,
+    model: MODEL_ID,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant' as const, content, refusal: null, ...extensionOf(result, ctx.baseUrl) },
+        logprobs: null,
+        finish_reason: 'stop' as const,
+      },
+    ],
+    usage,
+  };
+}
+
+/** One `chat.completion.chunk`; with include_usage every chunk carries `usage: null` until the last, as OpenAI's do. */
+export function toChunk(ctx: ReplyContext, delta: object | null, opts: { finish?: 'stop'; usage?: Usage | null } = {}) {
+  return {
+    id: ctx.id,
+    object: 'chat.completion.chunk' as const,
+    created: ctx.created,
+    model: MODEL_ID,
+    choices: delta === null ? [] : [{ index: 0, delta, logprobs: null, finish_reason: opts.finish ?? null }],
+    ...(opts.usage === undefined ? {} : { usage: opts.usage }),
+  };
+}
