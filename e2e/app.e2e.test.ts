@@ -6,7 +6,7 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAnswerPromptV1, buildCondensePromptV1 } from '@/lib/llm/prompts';
+import { buildAnswerPromptV2, buildCondensePromptV1 } from '@/lib/llm/prompts';
 import { CANARY_KEY, ensureBuilt, type RunningServer, startNextServer } from '@/lib/testing/next-server';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -27,7 +27,7 @@ function filesUnder(dir: string): string[] {
 
 describe('secrets stay on the server', () => {
   it('puts neither the key (present at build time) nor any prompt line into .next/static', () => {
-    const prompts = [buildAnswerPromptV1({ question: 'x', hits: [] }).system, buildCondensePromptV1({ question: 'x', history: [] }).system];
+    const prompts = [buildAnswerPromptV2({ question: 'x', hits: [] }).system, buildCondensePromptV1({ question: 'x', history: [] }).system];
     const needles = [
       CANARY_KEY,
       ...prompts.flatMap((p) =>

@@ -17,6 +17,7 @@ const envSchema = z.object({
   DICTIONARY_FILE: z.string().default('corpus/dictionary.txt'),
   SYNONYMS_FILE: z.string().default('corpus/synonyms.txt'),
   THESAURUS_FILE: z.string().default('corpus/thesaurus.txt'),
+  GENERATED_FILE: z.string().default('corpus/related.generated.json'),
   INDEX_DIR: z.string().default('.data/index'),
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIM: int(512, 16),
@@ -53,6 +54,7 @@ export interface AppConfig {
   dictionaryFile: string;
   synonymsFile: string;
   thesaurusFile: string;
+  generatedFile: string;
   indexDir: string;
   embeddings: { provider: 'local'; dim: number } | { provider: 'openai'; model: string; apiKey?: string; baseURL?: string };
   hnswEf: number;
@@ -125,6 +127,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     dictionaryFile: path.resolve(cwd, e.DICTIONARY_FILE),
     synonymsFile: path.resolve(cwd, e.SYNONYMS_FILE),
     thesaurusFile: path.resolve(cwd, e.THESAURUS_FILE),
+    generatedFile: path.resolve(cwd, e.GENERATED_FILE),
     indexDir: path.resolve(cwd, e.INDEX_DIR),
     embeddings:
       e.EMBEDDINGS === 'local'

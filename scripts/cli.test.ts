@@ -54,7 +54,13 @@ const SCRIPTS: { script: string; options: string[]; defaults: string[]; bad: str
     bad: ['--size', '1000', '--efs', '16,x'],
     required: ['--size', '1000'],
   },
-  { script: 'scripts/fit.ts', options: ['--dry-run'], defaults: [], bad: ['--profile', 'x'] },
+  { script: 'scripts/fit.ts', options: ['--dry-run'], defaults: [], bad: ['rich'] },
+  {
+    script: 'scripts/enrich.ts',
+    options: ['--count', '--ids', '--force', '--concurrency', '--json'],
+    defaults: ['--count', '--concurrency'],
+    bad: ['--count', '0'],
+  },
   { script: 'scripts/soak.ts', options: ['--minutes', '--connections', '--json'], defaults: ['--minutes', '--connections'], bad: ['--connections', '0'] },
 ];
 const COMMON = ['--verbose', '--version', '--help'];

@@ -31,19 +31,24 @@ function stubRetrieve(result: Partial<RetrievalResult> = {}): RetrieveFn & { que
   return Object.assign(fn, { queries });
 }
 
-function stubLlm(reply: string[] | Error, condensed = '改写后的问题'): LlmClient & { calls: number } {
+function stubLlm(reply: string[] | Error, condensed = '改写后的问题'): LlmClient & { calls: number; hedged: boolean[] } {
   const llm = {
     model: 'stub-model',
     timeoutMs: 5000,
     calls: 0,
+    hedged: [] as boolean[],
     async condense() {
       if (reply instanceof Error) throw reply;
       return condensed;
     },
-    async *streamAnswer() {
+    async *streamAnswer(_q: string, _h: unknown, _history: unknown, limits?: { hedge?: boolean }) {
       llm.calls++;
+      llm.hedged.push(!!limits?.hedge);
       if (reply instanceof Error) throw reply;
       for (const chunk of reply) yield chunk;
+    },
+    async generate() {
+      return '';
     },
   };
   return llm;
@@ -81,8 +86,9 @@ describe('offline answers', () => {
 
   it('makes a follow-up standalone with the previous user turn', async () => {
     const retrieve = stubRetrieve();
-    await answerQuestion({ question: '那退款呢?', history: [{ role: 'user', text: '撤销多久到账' }] }, deps({ retrieve }));
-    expect(retrieve.queries).toEqual(['撤销多久到账 那退款呢?']);
+    const r = await answerQuestion({ question: '那退款呢?', history: [{ role: 'user', text: '撤销多久到账' }] }, deps({ retrieve }));
+    expect(retrieve.queries).toContain('撤销多久到账 那退款呢?');
+    expect(r.standaloneQuestion).toBe('撤销多久到账 那退款呢?');
   });
 
   it('streams text deltas that add up to the final text', async () => {
@@ -143,6 +149,20 @@ describe('LLM answers', () => {
     expect(r.mode).toBe('direct');
     expect(r.citations).toEqual(['FAQ2.5']);
     expect(r.notices.map((n) => n.code)).toEqual(['direct_match']);
+  });
+
+  it('tells the model when it is a hedge, and keeps the hedge when the model answers with a citation', async () => {
+    const llm = stubLlm(['请补注册双免白名单 [FAQ2.5]。']);
+    const r = await answerQuestion({ question: '挥卡好像不太行' }, deps({ llm, retrieve: stubRetrieve({ decision: 'hedge', confidence: 0.6 }) }));
+    expect(llm.hedged).toEqual([true]);
+    expect(r).toMatchObject({ decision: 'hedge', mode: 'llm', citations: ['FAQ2.5'] });
+    expect(r.suggestions.map((s) => s.id)).toEqual(['FAQ2.7']);
+  });
+
+  it('refuses a hedge the model abstains on', async () => {
+    const llm = stubLlm(['抱歉,FAQ 中没有找到与该问题相关的内容。']);
+    const r = await answerQuestion({ question: '挥卡好像不太行' }, deps({ llm, retrieve: stubRetrieve({ decision: 'hedge', confidence: 0.6 }) }));
+    expect(r).toMatchObject({ decision: 'refuse', citations: [] });
   });
 
   it('uses the model to make a follow-up standalone', async () => {

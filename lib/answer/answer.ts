@@ -6,14 +6,14 @@ import { extractCitations } from '../text/citations';
 import { NOTICE_TEXT } from '../text/messages';
 import { createCitationGuard, isNoAnswerReply } from './citations';
 import { composeEntry, composeOfflineAnswer, composePart, composeRefusal, suggestionsOf, toCitedEntry } from './extractive';
-import { resolveFollowUp } from './follow-up';
+import { type CoverageFn, resolveFollowUp } from './follow-up';
 import { pickPart, splitSolution } from './sections';
 import type { AnswerEvent, AnswerInput, AnswerMode, AnswerNotice, AnswerResult, ChatTurn } from './types';
 
 export interface AnswerDeps {
   retrieve: RetrieveFn;
-  /** Coverage of a question's words by a text (the corpus's vocabulary): picks the part of an entry a follow-up asks about. */
-  coverage?: (question: string, text: string) => number;
+  /** Coverage of a question's words by a text (the corpus's vocabulary): focuses follow-ups and picks the part of an entry they ask about. */
+  coverage?: CoverageFn;
   /** Null answers offline, composed from the entries. */
   llm: LlmClient | null;
   /** A hit whose vector similarity reaches this is answered from the entry without the model. */
@@ -59,7 +59,9 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
   }
   const retrieve: RetrieveFn = (q) => deps.retrieve(q, { k: 5 });
   const resolved =
-    condensed !== null ? { query: condensed, retrieval: await retrieve(condensed), followUp: false } : await resolveFollowUp(input.question, history, retrieve);
+    condensed !== null
+      ? { query: condensed, retrieval: await retrieve(condensed), followUp: false }
+      : await resolveFollowUp(input.question, history, retrieve, deps.coverage);
   const standalone = resolved.query;
   const retrieval = resolved.retrieval;
   const top = retrieval.hits[0];
@@ -86,7 +88,7 @@ function partFor(question: string, retrieval: RetrievalResult, deps: AnswerDeps)
   const coverage = deps.coverage;
   const split = entry && coverage ? splitSolution(entry.solution) : null;
   if (!split || !coverage) return undefined;
-  const i = pickPart(split.parts, (text) => coverage(question, text));
+  const i = pickPart(split.parts, (text) => coverage(question, text) ?? 0);
   return i === null ? undefined : { intro: split.intro, text: split.parts[i]! };
 }
 

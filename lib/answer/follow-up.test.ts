@@ -1,24 +1,62 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeFollowUp, standaloneQuestion } from './follow-up';
+import type { RetrievalResult } from '../retrieval/types';
+import { entryOf, hitOf } from '../testing/fixtures';
+import { looksLikeFollowUp, resolveFollowUp, standaloneQuestion } from './follow-up';
+
+const history = [
+  { role: 'user' as const, text: '扫码交易撤销多久到账' },
+  { role: 'assistant' as const, text: '撤销 1-2 分钟到账 [FAQ2.6]' },
+];
+const E26 = entryOf('FAQ2.6', '撤销或退款什么时候入账?', '1、撤销 即时到账\n2、退款 以发卡行为准');
+const E27 = entryOf('FAQ2.7', '新进件商户报96?', '检查商户是否配置了直联');
+const E416 = entryOf('FAQ4.16', '对公汇款多久退回?', 'T+1 日原路退回');
+const result = (hits: RetrievalResult['hits'], decision: RetrievalResult['decision'], confidence: number): RetrievalResult => ({
+  query: '',
+  hits,
+  decision,
+  confidence,
+  thresholds: { answer: 0.9, hedge: 0.5 },
+  answerIds: decision === 'refuse' ? [] : [hits[0]!.id],
+  suggestionIds: [],
+  signals: {},
+});
 
 describe('offline follow-up handling', () => {
-  const history = [
-    { role: 'user' as const, text: '扫码交易撤销多久到账' },
-    { role: 'assistant' as const, text: '撤销 1-2 分钟到账 [FAQ2.6]' },
-  ];
-
   it('combines a follow-up with the previous user turn', () => {
     expect(standaloneQuestion('那退款呢?', history)).toBe('扫码交易撤销多久到账 那退款呢?');
     expect(standaloneQuestion('如果是银行卡支付的', history)).toBe('扫码交易撤销多久到账 如果是银行卡支付的');
   });
 
-  it('leaves a standalone question alone', () => {
+  it('leaves a question alone without a conversation, and a long question always', () => {
     expect(standaloneQuestion('好老板APP忘记登录账号怎么办', history)).toBe('好老板APP忘记登录账号怎么办');
-    expect(standaloneQuestion('报96', history)).toBe('报96');
     expect(standaloneQuestion('那退款呢?', [])).toBe('那退款呢?');
+    expect(looksLikeFollowUp('那个商户入网时报错该商户法人证件号已入网等于或超过3个无法提交怎么办')).toBe(false);
   });
 
-  it('does not treat long questions as follow-ups', () => {
-    expect(looksLikeFollowUp('那个商户入网时报错该商户法人证件号已入网等于或超过3个无法提交怎么办')).toBe(false);
+  it('keeps the topic of the conversation when the follow-up alone is no surer', async () => {
+    const retrieve = async (q: string) => (q.includes('撤销') ? result([hitOf(E26, 1)], 'answer', 0.95) : result([hitOf(E26, 1)], 'hedge', 0.6));
+    const r = await resolveFollowUp('那退款呢?', history, retrieve);
+    expect(r).toMatchObject({ query: '扫码交易撤销多久到账 那退款呢?', followUp: true });
+  });
+
+  it('lets a follow-up that names a new topic stand alone', async () => {
+    const retrieve = async (q: string) => (q.includes('撤销') ? result([hitOf(E26, 1)], 'hedge', 0.5) : result([hitOf(E27, 1)], 'answer', 0.97));
+    const r = await resolveFollowUp('报96怎么办', history, retrieve);
+    expect(r).toMatchObject({ query: '报96怎么办', followUp: false });
+    expect(r.retrieval.hits[0]!.id).toBe('FAQ2.7');
+  });
+
+  it('moves past the entry already given when another explains the follow-up’s own words better', async () => {
+    const retrieve = async () => result([hitOf(E26, 1), hitOf(E416, 2)], 'answer', 0.95);
+    const coverage = (_q: string, text: string) => (text.includes('退回') ? 1 : 0.2);
+    const r = await resolveFollowUp('那钱什么时候退回来', history, retrieve, coverage);
+    expect(r.retrieval.hits[0]!.id).toBe('FAQ4.16');
+    expect(r.retrieval.answerIds).toEqual(['FAQ4.16']);
+  });
+
+  it('hedges when the entry leaves most of the follow-up’s own words unexplained', async () => {
+    const retrieve = async () => result([hitOf(E26, 1)], 'answer', 0.95);
+    const r = await resolveFollowUp('退款要手续费吗', history, retrieve, () => 0.3);
+    expect(r.retrieval.decision).toBe('hedge');
   });
 });

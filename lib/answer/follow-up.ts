@@ -44,16 +44,69 @@ export function standaloneQuestion(question: string, history: ChatTurn[]): strin
 
 const RANK: Record<RetrievalResult['decision'], number> = { answer: 2, hedge: 1, refuse: 0 };
 
+/** How far above the previous entry another candidate must cover the follow-up's own words to take its place. */
+const SHIFT_MARGIN = 0.15;
+/** Below this share of its own words found in the entry, a follow-up is not answered with confidence. */
+const MIN_OWN_COVERAGE = 0.5;
+
+/** Coverage of a question's words by a text in the corpus's vocabulary; null when the question has no content words. */
+export type CoverageFn = (question: string, text: string) => number | null;
+
+const entryText = (h: RetrievalResult['hits'][number]) => [h.entry.question, ...h.entry.alternatives, h.entry.solution].join('\n');
+
+/**
+ * A follow-up searched with its context tends to find the entry the previous answer cited. That
+ * answer was already given: when another of the first three candidates accounts clearly better for
+ * the follow-up's own words ("那转过去的钱什么时候退回来" after 打款验证多久), it takes the lead.
+ * And an entry that leaves most of the follow-up's own words unexplained is offered as a hedge.
+ */
+function focusOnFollowUp(question: string, r: RetrievalResult, citedIds: string[], coverage: CoverageFn): RetrievalResult {
+  const top = r.hits[0];
+  if (!top || r.decision === 'refuse') return r;
+  const own = (h: RetrievalResult['hits'][number]) => coverage(question, entryText(h));
+  const topOwn = own(top);
+  if (topOwn === null) return r;
+  let lead = top;
+  let leadOwn = topOwn;
+  if (citedIds.some((id) => top.entry.ids.includes(id))) {
+    for (const h of r.hits.slice(1, 3)) {
+      const c = own(h) ?? 0;
+      if (c > leadOwn + SHIFT_MARGIN) {
+        lead = h;
+        leadOwn = c;
+      }
+    }
+  }
+  const hits = lead === top ? r.hits : [lead, ...r.hits.filter((h) => h !== lead)].map((h, i) => ({ ...h, rank: i + 1 }));
+  const decision = r.decision === 'answer' && leadOwn < MIN_OWN_COVERAGE ? 'hedge' : r.decision;
+  const answerIds = lead === top ? r.answerIds : [lead.id];
+  return {
+    ...r,
+    hits,
+    decision,
+    answerIds,
+    suggestionIds:
+      decision === 'answer'
+        ? []
+        : hits
+            .filter((h) => !answerIds.includes(h.id))
+            .slice(0, 2)
+            .map((h) => h.id),
+  };
+}
+
 /**
  * Resolves a follow-up against the conversation, offline: the question alone and the question
  * with the previous one are both searched. The follow-up keeps the previous topic unless,
  * alone, it clearly names a new one (a confident answer on an entry the previous turn did not
- * cite, at least as sure as with the context). Returns the question searched and its retrieval.
+ * cite, surer than with the context); within the topic, the candidate that explains
+ * the follow-up's own words leads. Returns the question searched and its retrieval.
  */
 export async function resolveFollowUp(
   question: string,
   history: ChatTurn[],
   retrieve: RetrieveFn,
+  coverage?: CoverageFn,
 ): Promise<{ query: string; retrieval: RetrievalResult; followUp: boolean }> {
   const combined = standaloneQuestion(question, history);
   const alone = question.trim();
@@ -63,6 +116,7 @@ export async function resolveFollowUp(
   const newTopic =
     standalone.decision === 'answer' &&
     !citedIds.includes(standalone.hits[0]?.id ?? '') &&
-    (RANK[standalone.decision] > RANK[withContext.decision] || standalone.confidence >= withContext.confidence);
-  return newTopic ? { query: alone, retrieval: standalone, followUp: false } : { query: combined, retrieval: withContext, followUp: true };
+    (RANK[standalone.decision] > RANK[withContext.decision] || standalone.confidence > withContext.confidence);
+  if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
+  return { query: combined, retrieval: coverage ? focusOnFollowUp(alone, withContext, citedIds, coverage) : withContext, followUp: true };
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAnswerPromptV1 } from '../llm/prompts';
+import { buildAnswerPromptV2 } from '../llm/prompts';
 import { useOfflineKnowledgeBase } from '../testing/temp-kb';
 import { answerQuestion } from './answer';
 
@@ -33,7 +33,7 @@ const ATTACKS: [string, string | null][] = [
 
 describe('prompt injection, offline', () => {
   const allIds = () => new Set(t.kb.entries.flatMap((e) => e.ids));
-  const systemLine = buildAnswerPromptV1({ question: '', hits: [] }).system.split('\n')[2]!;
+  const systemLine = buildAnswerPromptV2({ question: '', hits: [] }).system.split('\n')[2]!;
 
   it.each(ATTACKS)('%s', async (question, expected) => {
     const r = await answerQuestion({ question }, t.deps);

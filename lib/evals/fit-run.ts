@@ -28,7 +28,7 @@ export const TRAINING_SETS: Record<'rich' | 'bare', TrainingSet[]> = {
   rich: SUITES.filter((s) => s.role === 'train' && Object.keys(s.env).length === 0),
   bare: [
     ...SUITES.filter((s) => s.role === 'train' && Object.keys(s.env).length > 0),
-    ...SUITES.filter((s) => s.name === 'dev' || s.name === 'dev2').map((s) => ({ ...s, name: `${s.name}-bare`, env: NO_COMPANIONS })),
+    ...SUITES.filter((s) => ['dev', 'dev2', 'offtopic'].includes(s.name)).map((s) => ({ ...s, name: `${s.name}-bare`, env: NO_COMPANIONS })),
   ],
 };
 
@@ -90,7 +90,7 @@ async function collect(sets: TrainingSet[], root: string, model: RetrievalModel)
       const retriever = kb.retrieverWith({ model });
       for (const q of questions) {
         // Follow-ups are resolved as the answer function resolves them, with this model.
-        const { query } = await resolveFollowUp(q.question, q.history, (x) => retriever(x));
+        const { query } = await resolveFollowUp(q.question, q.history, (x) => retriever(x), retriever.coverage);
         const s = await retriever.score(query);
         const correct = q.expected.length ? s.candidates.findIndex((c) => c.entry.ids.some((id) => q.expected.includes(id))) : -1;
         out.push({

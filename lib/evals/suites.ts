@@ -42,6 +42,13 @@ export const SUITES: Suite[] = [
     description: 'another FAQ (HR and administration, 75 entries), no companion files, nothing fitted on it',
   },
   {
+    name: 'offtopic',
+    dataset: 'evals/datasets/offtopic.jsonl',
+    env: {},
+    role: 'train',
+    description: 'questions about nothing in any of these FAQs, and attacks, written apart from every FAQ (fitted on)',
+  },
+  {
     name: 'logistics',
     dataset: 'evals/transfer/logistics/train.jsonl',
     env: { CORPUS_FILE: 'evals/transfer/logistics/faq.txt', ...NO_COMPANIONS },

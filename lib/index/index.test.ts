@@ -38,6 +38,7 @@ const files = () => ({
   dictionaryFile: path.join(dir, 'none.txt'),
   synonymsFile: path.join(dir, 'none-syn.txt'),
   thesaurusFile: path.join(dir, 'none-th.txt'),
+  generatedFile: path.join(dir, 'none-gen.json'),
 });
 const indexDir = () => path.join(dir, 'index');
 

@@ -4,7 +4,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import type { AppConfig } from '../config';
 import { UpstreamError } from '../errors';
 import type { BuiltPrompt } from './prompts';
-import { buildAnswerPromptV1, buildCondensePromptV1 } from './prompts';
+import { buildAnswerPromptV2, buildCondensePromptV1 } from './prompts';
 import type { CallLimits, LlmClient } from './types';
 
 type LlmConfig = NonNullable<AppConfig['llm']>;
@@ -109,8 +109,14 @@ export function createLlmClient(config: LlmConfig): LlmClient {
       const rewritten = text.trim().split('\n')[0]!.trim();
       return rewritten === '' ? question : rewritten.slice(0, 500);
     },
+    async generate(prompt, limits = {}) {
+      let text = '';
+      const messages = await toMessages(prompt);
+      for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }))) text += textOf(chunk.content);
+      return text;
+    },
     async *streamAnswer(question, hits, history, limits = {}) {
-      const prompt = buildAnswerPromptV1({ question, hits, history });
+      const prompt = buildAnswerPromptV2({ question, hits, history, hedge: limits.hedge });
       const messages = await toMessages(prompt);
       for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }))) {
         const text = textOf(chunk.content);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../retrieval/types';
 import { entryOf } from '../testing/fixtures';
-import { buildAnswerPromptV1, buildCondensePromptV1 } from './prompts';
+import { buildAnswerPromptV1, buildAnswerPromptV2, buildCondensePromptV1 } from './prompts';
 
 const entry = entryOf;
 const hits: Hit[] = [
@@ -19,6 +19,12 @@ const hits: Hit[] = [
 describe('prompt builders', () => {
   it('builds answer-v1 from a fixed set of hits', () => {
     expect(buildAnswerPromptV1({ question: '挥卡报03怎么办', hits, history: [{ role: 'user', text: '你好' }] })).toMatchSnapshot();
+  });
+
+  it('builds answer-v2, with the hedge note only for a hedge', () => {
+    expect(buildAnswerPromptV2({ question: '挥卡报03怎么办', hits, hedge: true })).toMatchSnapshot();
+    expect(buildAnswerPromptV2({ question: '挥卡报03怎么办', hits }).user).not.toContain('检索系统不确定');
+    expect(buildAnswerPromptV2({ question: '挥卡报03怎么办', hits }).system).not.toContain('通联');
   });
 
   it('says the FAQ gives no solution for an empty answer instead of leaving it blank', () => {

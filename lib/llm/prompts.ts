@@ -10,7 +10,7 @@ export interface BuiltPrompt {
   user: string;
 }
 
-export const ANSWER_PROMPT_VERSION = 'answer-v1';
+export const ANSWER_PROMPT_VERSION = 'answer-v2';
 export const CONDENSE_PROMPT_VERSION = 'condense-v1';
 
 /** Turns kept from the conversation; older ones rarely matter for an FAQ answer and cost tokens. */
@@ -42,10 +42,33 @@ function formatEntries(hits: Hit[]): string {
  */
 export function buildAnswerPromptV1(input: { question: string; hits: Hit[]; history?: ChatTurn[] }): BuiltPrompt {
   return {
-    version: ANSWER_PROMPT_VERSION,
+    version: 'answer-v1',
     system: ANSWER_SYSTEM_V1,
     history: (input.history ?? []).slice(-MAX_HISTORY_TURNS),
     user: `<faq>\n${formatEntries(input.hits)}\n</faq>\n\n用户问题:${input.question}`,
+  };
+}
+
+const ANSWER_SYSTEM_V2 = ANSWER_SYSTEM_V1.replace('你是通联收银宝商户 FAQ 助手', '你是 FAQ 助手');
+
+/** Said in the user message when retrieval is unsure the entries answer (a hedge). */
+const HEDGE_NOTE_V2 = [
+  '注意:检索系统不确定下面的条目是否对应用户的问题。',
+  '如果其中某一条确实回答了用户的问题,只依据那一条回答并标注编号;',
+  `如果没有任何一条能回答,只回复这一句:${MODEL_NO_ANSWER_SENTENCE}`,
+].join('\n');
+
+/**
+ * The answer prompt, version 2: as v1, with an FAQ-neutral assistant name, and, for a hedge,
+ * a note that lets the model pick the one entry that answers or abstain. Pure.
+ */
+export function buildAnswerPromptV2(input: { question: string; hits: Hit[]; history?: ChatTurn[]; hedge?: boolean }): BuiltPrompt {
+  const note = input.hedge ? `\n\n${HEDGE_NOTE_V2}` : '';
+  return {
+    version: ANSWER_PROMPT_VERSION,
+    system: ANSWER_SYSTEM_V2,
+    history: (input.history ?? []).slice(-MAX_HISTORY_TURNS),
+    user: `<faq>\n${formatEntries(input.hits)}\n</faq>${note}\n\n用户问题:${input.question}`,
   };
 }
 
@@ -69,7 +92,7 @@ export function buildCondensePromptV1(input: { question: string; history: ChatTu
 }
 
 const squash = (s: string) => s.normalize('NFKC').replace(/[^\p{L}\p{N}]/gu, '');
-const PROMPT_LINES = [...ANSWER_SYSTEM_V1.split('\n'), ...CONDENSE_SYSTEM_V1.split('\n')]
+const PROMPT_LINES = [...ANSWER_SYSTEM_V2.split('\n'), ...CONDENSE_SYSTEM_V1.split('\n')]
   .map((l) => squash(l.replace(/^\d+\.\s*/, '')).slice(0, 24))
   .filter((l) => l.length >= 12);
 

@@ -1,4 +1,5 @@
 import type { Hit } from '../retrieval/types';
+import type { BuiltPrompt } from './prompts';
 
 /** One earlier turn of a conversation, as plain text. */
 export interface ChatTurn {
@@ -25,6 +26,8 @@ export interface LlmClient {
   readonly timeoutMs: number;
   /** Rewrites a follow-up ("那退款呢?") into a standalone question using the conversation. */
   condense(question: string, history: ChatTurn[], limits?: CallLimits): Promise<string>;
+  /** The model's whole reply to a built prompt (enrichment, judging). */
+  generate(prompt: BuiltPrompt, limits?: CallLimits): Promise<string>;
   /** Streams the model's raw answer (with `[FAQx.y]` markers) for the question, allowed only the given hits. */
   streamAnswer(question: string, hits: Hit[], history: ChatTurn[], limits?: CallLimits & { hedge?: boolean }): AsyncIterable<string>;
 }

@@ -59,7 +59,6 @@ export const QUERY_FEATURES = [
   'unknownShare',
   'keywordStrength',
   'units',
-  'stripped',
   'agreement',
   'weakestClauseCoverage',
   'charUnknownShare',
@@ -83,7 +82,6 @@ export interface QuerySignals {
   /** The top keyword score as a share of what the question's terms could score at most. */
   keywordStrength: number;
   unitCount: number;
-  stripped: boolean;
   /** Whether the keyword and vector searches put the same entry first. */
   agreement: boolean;
 }
@@ -101,7 +99,6 @@ export function queryFeatures(q: QuerySignals): number[] {
     q.unknownShare,
     q.keywordStrength,
     Math.log1p(q.unitCount),
-    q.stripped ? 1 : 0,
     q.agreement ? 1 : 0,
     q.weakestClauseCoverage,
     q.charUnknownShare,

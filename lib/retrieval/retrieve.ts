@@ -27,8 +27,8 @@ export interface RetrieverOptions {
 /** A retriever, plus the scoring behind its decisions (for fitting and explanations). */
 export type Retriever = RetrieveFn & {
   score(query: string): Promise<Scored>;
-  /** The IDF-weighted share of a question's words a text contains, in the corpus's vocabulary (0..1). */
-  coverage(question: string, text: string): number;
+  /** The IDF-weighted share of a question's words a text contains, in the corpus's vocabulary (0..1); null when the question has no content words. */
+  coverage(question: string, text: string): number | null;
 };
 
 /** BM25 fields of an entry: the question and alternative questions weigh more than the solution. */
@@ -151,7 +151,6 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       worstClauseUnknown: Math.max(0, ...prepared.clauseUnits.filter((u) => u.length).map((u) => unknownShare(u, corpusText))),
       keywordStrength: Math.min(1, top.signals.keyword / Math.max(maxKeyword(tokenizer.keywordTerms(q)), 1e-9)),
       unitCount: prepared.units.length,
-      stripped: prepared.stripped,
       agreement: kw[0]?.index === top.signals.index && signals.get(top.signals.index)?.vectorRank === 0,
     });
     return { prepared, candidates: scored, queryFeatures: qf };
@@ -182,7 +181,10 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       signals: { ...Object.fromEntries(QUERY_FEATURES.map((name, i) => [name, round(s.queryFeatures[i] ?? 0)])), covered: round(d.covered) },
     };
   };
-  const coverage = (question: string, text: string) => coverageOf(prepareQuery(question, ctx).units, tokenizer.normalize(text));
+  const coverage = (question: string, text: string) => {
+    const { units } = prepareQuery(question, ctx);
+    return units.length ? coverageOf(units, tokenizer.normalize(text)) : null;
+  };
   return Object.assign(retrieve, { score, coverage });
 }
 

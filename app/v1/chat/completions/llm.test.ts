@@ -6,7 +6,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { CLIENT_IP_HEADER } from '@/lib/http/client-key';
-import { buildAnswerPromptV1 } from '@/lib/llm/prompts';
+import { buildAnswerPromptV2 } from '@/lib/llm/prompts';
 import { type MockReply, startMockOpenAI } from '@/lib/testing/openai-mock-server';
 import { parseOpenAISse } from '@/lib/testing/read-openai-sse';
 import { useRouteRuntime } from '@/lib/testing/route-runtime';
@@ -60,7 +60,7 @@ describe('LLM mode', () => {
     expect(res.status).toBe(200);
     const sent = mock.requests.slice(before).map((r) => r.body.messages as { role: string; content: string }[]);
     expect(sent).toHaveLength(1);
-    expect(sent[0]![0]).toEqual({ role: 'system', content: buildAnswerPromptV1({ question: '', hits: [] }).system });
+    expect(sent[0]![0]).toEqual({ role: 'system', content: buildAnswerPromptV2({ question: '', hits: [] }).system });
     expect(JSON.stringify(sent[0])).not.toContain('pirate');
   });
 
