@@ -23,6 +23,8 @@ export interface QueryContext {
   glosses: Glosses;
   /** IDF of a unit over the corpus. */
   idf(unit: string): number;
+  /** Search the question as typed, clauses addressed to the assistant included (ablation). */
+  keepInjection?: boolean;
 }
 
 function unitsOf(text: string, ctx: QueryContext): Unit[] {
@@ -48,7 +50,7 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
  * to the corpus's Chinese words, and splits it into IDF-weighted units.
  */
 export function prepareQuery(raw: string, ctx: QueryContext): PreparedQuery {
-  const { text, stripped } = stripInjection(raw);
+  const { text, stripped } = ctx.keepInjection ? { text: raw.trim(), stripped: false } : stripInjection(raw);
   const norm = ctx.tokenizer.normalize(text);
   const glossWords = glossesOf(norm, ctx.glosses).flatMap((g) => g.chinese);
   const expanded = glossWords.length ? `${text} ${glossWords.join(' ')}` : text;

@@ -21,7 +21,7 @@ export interface RetrieverOptions {
   /** How many candidates each search contributes. */
   candidates?: number;
   /** Searches to leave out, for ablations. */
-  without?: ('keyword' | 'bigram' | 'vector' | 'glosses')[];
+  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection')[];
 }
 
 /** A retriever, plus the scoring behind its decisions (for fitting and explanations). */
@@ -82,7 +82,12 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const charDf = new Map<string, number>();
   for (const t of texts) for (const c of new Set(t.match(/[\u3400-\u9fff]/g) ?? [])) charDf.set(c, (charDf.get(c) ?? 0) + 1);
   const charIdf = (c: string) => Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
-  const ctx = { tokenizer, glosses: without.has('glosses') ? {} : (opts.glosses ?? {}), idf: (u: string) => unitIdf(keyword, u) };
+  const ctx = {
+    tokenizer,
+    glosses: without.has('glosses') ? {} : (opts.glosses ?? {}),
+    idf: (u: string) => unitIdf(keyword, u),
+    keepInjection: without.has('injection'),
+  };
   const maxKeyword = (terms: string[]) => terms.reduce((a, t) => a + (keyword.df.has(t) ? keyword.idf(t) : Math.log(1 + keyword.size)) * 2.2, 0);
 
   const score = async (query: string): Promise<Scored> => {
