@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
+import { KnowledgeBanner } from './knowledge-banner';
 
 interface Result {
   noAnswer: boolean;
@@ -39,6 +40,7 @@ export default function RetrievalPage() {
   return (
     <div>
       <h1 style={{ fontSize: 20 }}>命中测试</h1>
+      <KnowledgeBanner />
       <p className="hint">输入一个问题,查看检索到的条目及向量、关键词、融合得分,以及是否判定为 FAQ 未收录。</p>
       <form
         className="composer"

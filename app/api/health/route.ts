@@ -6,7 +6,9 @@ export const dynamic = 'force-dynamic';
 
 /**
  * GET /api/health: for deployments and load balancers. 200 while answering (status "ok", or
- * "degraded" when an edit broke the FAQ and the last good version is served); 503 while nothing can be served.
+ * "degraded" when an edit broke the FAQ and the last good version is served, with the
+ * line-numbered error and since when); 503 while nothing can be served. `knowledge.rebuilds`
+ * counts the index builds of this process.
  */
 export async function GET(): Promise<Response> {
   try {
@@ -22,7 +24,7 @@ export async function GET(): Promise<Response> {
         model,
         embedder: kb.manifest.embedder.id,
         builtAt: kb.manifest.builtAt,
-        ...(knowledge.state === 'degraded' ? { knowledge: { error: knowledge.error, since: knowledge.since } } : {}),
+        knowledge: { state: knowledge.state, rebuilds: knowledge.rebuilds, error: knowledge.error, since: knowledge.since },
       },
       { headers: { 'cache-control': 'no-store' } },
     );
