@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BadRequestError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/error-response';
-import { enforceRateLimit } from '@/lib/http/guard';
+import { enforceRateLimit, guardBrowserPost } from '@/lib/http/guard';
 import { readJsonBody } from '@/lib/http/read-body';
 import { getRuntime } from '@/lib/runtime';
 
@@ -14,8 +14,9 @@ const schema = z.object({ question: z.string().trim().min(1).max(2000), k: z.num
 export async function POST(request: Request): Promise<Response> {
   try {
     const rt = getRuntime();
+    guardBrowserPost(request, rt.config.allowedOrigins);
     enforceRateLimit(request, rt.rateLimiter);
-    const parsed = schema.safeParse(await readJsonBody(request, rt.config.limits.maxBodyBytes));
+    const parsed = schema.safeParse(await readJsonBody(request, rt.config.limits.maxBodyBytes, rt.config.server.bodyTimeoutMs));
     if (!parsed.success) throw new BadRequestError('请求格式错误:需要 { question: "问题" },问题不能为空且不超过 2000 字。');
     const kb = await rt.knowledge.get();
     const r = await kb.retrieve(parsed.data.question, { k: parsed.data.k ?? 10 });
