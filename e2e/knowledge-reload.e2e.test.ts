@@ -165,11 +165,11 @@ describe('a valid edit under load', () => {
     expect(codes.filter((c) => c >= 500)).toEqual([]);
     expect(result.non2xx).toBe(0);
     expect(result.errors + result.timeouts).toBe(0);
-    expect(h.knowledge.rebuilds).toBe(before.knowledge.rebuilds + 1);
     await sleep(2_000);
-    expect((await health()).knowledge.rebuilds).toBe(before.knowledge.rebuilds + 1);
     // The index link, its current version and the previous one; nothing else.
-    expect((await readdir(dir)).filter((n) => n.startsWith('index')).length).toBeLessThanOrEqual(3);
+    expect((await readdir(dir)).filter((n) => n.startsWith('index'))).toHaveLength(3);
+    expect(h.knowledge.rebuilds).toBe(before.knowledge.rebuilds + 1);
+    expect((await health()).knowledge.rebuilds).toBe(before.knowledge.rebuilds + 1);
     const entry = (await (await post('/api/retrieve', JSON.stringify({ question: '收款音箱不播报' }))).json()) as { hits: { id: string }[] };
     expect(entry.hits[0]!.id).toBe('FAQ9.16');
   }, 60_000);
@@ -179,10 +179,13 @@ describe('an edit to the synonyms file', () => {
   it('is picked up by the running server', async () => {
     const confidence = async () =>
       ((await (await post('/api/retrieve', JSON.stringify({ question: '嘟嘟宝出口IP' }))).json()) as { confidence: number }).confidence;
-    const before = await health();
     const c0 = await confidence();
+    // 嘟嘟宝 is made up: only the new synonym line makes it 收银宝.
     await appendFile(files.synonyms, '\n收银宝 嘟嘟宝\n');
-    await healthUntil((h) => h.knowledge.rebuilds === before.knowledge.rebuilds + 1, 20_000);
-    expect(await confidence()).toBeGreaterThan(c0 + 0.2);
+    const started = Date.now();
+    while ((await confidence()) < c0 + 0.2) {
+      if (Date.now() - started > 20_000) throw new Error(`the synonyms edit was not picked up (confidence still ${await confidence()})`);
+      await sleep(300);
+    }
   }, 40_000);
 });

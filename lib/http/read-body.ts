@@ -28,7 +28,7 @@ export async function readJsonBody(request: Request, maxBytes: number, timeoutMs
   if (!request.body) throw new BadRequestError('请求内容为空,需要 JSON 格式的对话消息。');
 
   const deadline = Date.now() + timeoutMs;
-  const tooSlow = () => new BadRequestError(refusals.timeout(Math.round(timeoutMs / 1000)).message, { status: 408 });
+  const tooSlow = () => new BadRequestError(refusals.timeout(Math.max(1, Math.round(timeoutMs / 1000))).message, { status: 408 });
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;

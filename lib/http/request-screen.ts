@@ -28,8 +28,14 @@ export const refusals = {
   }),
   badUrl: (): Refusal => ({ status: 400, code: 'bad_request', message: '请求地址格式有误,请检查链接是否完整。' }),
   badRequest: (): Refusal => ({ status: 400, code: 'bad_request', message: '请求格式有误。' }),
+  expectationFailed: (): Refusal => ({ status: 417, code: 'bad_request', message: '不支持请求中的 Expect 头。' }),
   headersTooLarge: (): Refusal => ({ status: 431, code: 'bad_request', message: '请求头过大。' }),
-  timeout: (seconds: number): Refusal => ({ status: 408, code: 'request_timeout', message: `请求内容未在 ${seconds} 秒内送达,请检查网络后重试。` }),
+  /** `seconds`: the body deadline, when that is what ran out. */
+  timeout: (seconds?: number): Refusal => ({
+    status: 408,
+    code: 'request_timeout',
+    message: seconds === undefined ? '请求未能及时送达,请检查网络后重试。' : `请求内容未在 ${seconds} 秒内送达,请检查网络后重试。`,
+  }),
   tooManyInFlight: (): Refusal => ({
     status: 429,
     code: 'rate_limited',

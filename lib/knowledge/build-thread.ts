@@ -9,9 +9,12 @@ import { buildCorpusIndex } from './ingest';
 /** Where the worker entry is: like the config's relative paths, it is found from the working directory (the project). */
 const WORKER_ENTRY = 'lib/knowledge/build-worker.ts';
 
-/** A worker's main script does not go through the parent's loader hooks (Node 20): the worker registers tsx itself, then loads the entry. */
+/**
+ * A worker's main script does not go through the parent's loader hooks (Node 20): the worker
+ * registers tsx itself, then loads the entry. Source maps stay off, as in server.ts (tsx turns them on, and they cost memory).
+ */
 const bootstrap = (entry: string) =>
-  `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
+  `import('tsx/esm/api').then(({ register }) => { register(); process.setSourceMapsEnabled(false); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
 
 type WorkerMessage = { type: 'started' } | { type: 'done'; manifest: IndexManifest } | { type: 'failed'; message: string };
 
