@@ -10,6 +10,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatBody } from '@/app/api/chat/read-ui-stream';
+import { parseConfig } from '@/lib/config';
+import { ingest } from '@/lib/knowledge/ingest';
 import { ensureBuilt, type RunningServer, startNextServer } from '@/lib/testing/next-server';
 import { rawRequest } from '@/lib/testing/raw-http';
 
@@ -138,6 +140,7 @@ function requestText(m: string, t: string, hs: [string, string][], b: string): s
 beforeAll(async () => {
   ensureBuilt();
   dir = await mkdtemp(path.join(os.tmpdir(), 'faq-fuzz-e2e-'));
+  await ingest(parseConfig({ INDEX_DIR: path.join(dir, 'index') }));
   server = await startNextServer({
     INDEX_DIR: path.join(dir, 'index'),
     ANSWER_MODE: 'offline',

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '../config';
-import { corpusFileList, loadCorpus } from '../corpus/load';
+import { type Corpus, corpusFileList, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { type AppError, CorpusError, type CorpusIssue, IndexError, isAppError } from '../errors';
 import { openIndex } from '../index/load';
+import type { IndexManifest } from '../index/manifest';
 import { buildIndexOffThread } from './build-thread';
 import { openKnowledgeBase } from './ingest';
 import { type KnowledgeBase, knowledgeBaseFrom } from './knowledge-base';
@@ -35,6 +36,8 @@ export interface KnowledgeService {
 export interface KnowledgeServiceDeps {
   /** Alternative questions added by admins (the database); a failure keeps the last ones read. */
   extraAlternatives?: () => Promise<AlternativesMap>;
+  /** Writes the index of a corpus; defaults to a worker thread (build-thread.ts), so requests keep flowing meanwhile. */
+  build?: (corpus: Corpus, config: AppConfig) => Promise<IndexManifest>;
   /** Where rebuilds and failures are reported; defaults to the console. */
   log?: (level: 'info' | 'error', message: string, detail?: unknown) => void;
 }
@@ -104,7 +107,7 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
       Object.assign(state, { state: 'ok', error: undefined, since: undefined });
       return;
     }
-    const { kb, rebuilt } = await openKnowledgeBase(corpus, config, buildIndexOffThread);
+    const { kb, rebuilt } = await openKnowledgeBase(corpus, config, deps.build ?? buildIndexOffThread);
     if (rebuilt !== undefined) {
       state.rebuilds++;
       log('info', `索引已重建(${kb.manifest.rawEntries} 条,构建 ${kb.manifest.buildMs} ms,共 ${Date.now() - started} ms)`, rebuilt);
