@@ -44,6 +44,8 @@ const envSchema = z.object({
   TRUST_PROXY: optionalString,
   HEADERS_TIMEOUT_MS: int(10_000, 100),
   BODY_TIMEOUT_MS: int(10_000, 100),
+  MAX_CONCURRENT_PER_CLIENT: int(32, 0),
+  ALLOWED_ORIGINS: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -62,6 +64,11 @@ export interface AppConfig {
   llm: null | { model: string; apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number; temperature: number };
   directMatchThreshold: number;
   limits: { maxBodyBytes: number; maxMessages: number; maxTextChars: number };
+  /**
+   * Origins (scheme://host[:port]) besides the server's own from which browsers may post to the
+   * API; a browser post from any other origin is refused with 403.
+   */
+  allowedOrigins: string[];
   rateLimit: { perMinute: number; burst: number };
   /** The OpenAI-compatible API (/v1/*): bearer keys (none: loopback clients only) and its per-key rate limit. */
   api: { keys: string[]; rateLimit: { perMinute: number; burst: number } };
@@ -78,6 +85,8 @@ export interface AppConfig {
     headersTimeoutMs: number;
     /** A request's body must arrive within this (slow drips are cut with 408). */
     bodyTimeoutMs: number;
+    /** Requests one client may have in flight at once (0: no limit); more are refused with 429. */
+    maxConcurrentPerClient: number;
   };
 }
 
@@ -146,6 +155,10 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       : null,
     directMatchThreshold: e.DIRECT_MATCH_THRESHOLD,
     limits: { maxBodyBytes: e.MAX_BODY_BYTES, maxMessages: e.MAX_MESSAGES, maxTextChars: e.MAX_TEXT_CHARS },
+    allowedOrigins: (e.ALLOWED_ORIGINS ?? '')
+      .split(',')
+      .map((o) => o.trim().replace(/\/+$/, '').toLowerCase())
+      .filter(Boolean),
     rateLimit: { perMinute: e.RATE_LIMIT_PER_MINUTE, burst: e.RATE_LIMIT_BURST },
     api: {
       keys: apiKeys,
@@ -157,6 +170,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       trustProxy: parseTrustProxy(e.TRUST_PROXY),
       headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
       bodyTimeoutMs: e.BODY_TIMEOUT_MS,
+      maxConcurrentPerClient: e.MAX_CONCURRENT_PER_CLIENT,
     },
   };
 }

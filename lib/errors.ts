@@ -5,6 +5,10 @@
 export type ErrorCode =
   | 'bad_request'
   | 'payload_too_large'
+  | 'request_timeout'
+  | 'unsupported_media_type'
+  | 'forbidden'
+  | 'method_not_allowed'
   | 'rate_limited'
   | 'unauthorized'
   | 'forbidden'
@@ -33,10 +37,19 @@ export class AppError extends Error {
   }
 }
 
-/** The request itself is wrong; the message tells the user what to fix. */
+const CLIENT_ERROR_CODES: Record<number, ErrorCode> = {
+  403: 'forbidden',
+  405: 'method_not_allowed',
+  408: 'request_timeout',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+};
+
+/** The request itself is wrong (400, or 403/405/408/413/415); the message tells the user what to fix. */
 export class BadRequestError extends AppError {
   constructor(message: string, opts: { status?: number; detail?: unknown } = {}) {
-    super(opts.status === 413 ? 'payload_too_large' : 'bad_request', message, { status: opts.status ?? 400, expose: true, detail: opts.detail });
+    const status = opts.status ?? 400;
+    super(CLIENT_ERROR_CODES[status] ?? 'bad_request', message, { status, expose: true, detail: opts.detail });
   }
 }
 
@@ -63,6 +76,8 @@ export interface CorpusIssue {
 /** The FAQ file does not follow the format; every problem carries its line number. */
 export class CorpusError extends AppError {
   readonly issues: CorpusIssue[];
+  /** The file at fault, as given. */
+  readonly file: string;
   constructor(issues: CorpusIssue[], file = 'FAQ 文件') {
     super('corpus_invalid', `${file} 格式有误:\n${issues.map((i) => `  第 ${i.line} 行:${i.message}`).join('\n')}`, {
       status: 500,
@@ -70,6 +85,7 @@ export class CorpusError extends AppError {
       detail: issues,
     });
     this.issues = issues;
+    this.file = file;
   }
 }
 

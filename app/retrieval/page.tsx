@@ -1,10 +1,16 @@
 import { getRuntime } from '@/lib/runtime';
+import { KnowledgeBanner } from './knowledge-banner';
 import { RetrievalTester } from './retrieval-tester';
 
 export const dynamic = 'force-dynamic';
 export const metadata = { title: '命中测试 · 商户 FAQ 助手' };
 
-/** 命中测试: the question length limit comes from the server's config, as in the chat. */
+/** 命中测试: the question length limit comes from the server's config, as in the chat; a banner while the FAQ files are broken. */
 export default function RetrievalPage() {
-  return <RetrievalTester maxTextChars={getRuntime().config.limits.maxTextChars} />;
+  return (
+    <>
+      <KnowledgeBanner />
+      <RetrievalTester maxTextChars={getRuntime().config.limits.maxTextChars} />
+    </>
+  );
 }

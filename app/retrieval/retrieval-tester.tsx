@@ -91,7 +91,8 @@ export function RetrievalTester({ maxTextChars }: { maxTextChars: number }) {
           <div className={`verdict ${VERDICT_CLASS[result.decision]}`} data-testid="verdict" data-decision={result.decision}>
             <strong>判定:{DECISION_LABEL[result.decision]}</strong>({consequence(result)})
             <br />
-            置信度 {result.confidence.toFixed(3)} · 阈值:可回答 ≥ {result.thresholds.answer.toFixed(3)},不确定 ≥ {result.thresholds.hedge.toFixed(3)}
+            首条正确的概率 {result.confidence.toFixed(3)}(≥ {result.thresholds.answer.toFixed(3)} 时回答) · FAQ 覆盖该问题的概率{' '}
+            {(result.signals.covered ?? 0).toFixed(3)}(&lt; {result.thresholds.hedge.toFixed(3)} 时拒答)
           </div>
           {Object.keys(result.signals).length > 0 && (
             <details className="signals" open>

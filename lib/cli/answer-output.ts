@@ -1,21 +1,10 @@
 import type { AnswerResult } from '../answer/types';
 import { titleOf } from '../corpus/schema';
+import { explainRetrieval } from '../retrieval/explain';
 import type { RetrievalResult } from '../retrieval/types';
 import { DECISION_LABEL } from '../text/messages';
 
 const f3 = (n: number) => n.toFixed(3);
-
-/** The retrieval as the hit-testing page shows it: decision, confidence, thresholds, signals. */
-function explainJson(r: RetrievalResult) {
-  return {
-    decision: r.decision,
-    confidence: r.confidence,
-    thresholds: r.thresholds,
-    signals: r.signals,
-    answerIds: r.answerIds,
-    suggestionIds: r.suggestionIds,
-  };
-}
 
 /**
  * The stable JSON shape of one answer, as README documents it; `explain` adds `retrieval`
@@ -40,7 +29,7 @@ export function answerJson(r: AnswerResult, opts: { explain?: boolean } = {}) {
     mode: r.mode,
     notices: r.notices.map((n) => n.message),
     suggestions: r.suggestions,
-    ...(opts.explain ? { retrieval: explainJson(r.retrieval) } : {}),
+    ...(opts.explain ? { retrieval: explainRetrieval(r.retrieval) } : {}),
   };
 }
 
@@ -58,7 +47,7 @@ export function explainText(r: RetrievalResult): string {
       `${String(h.rank).padStart(2)}  ${f3(h.scores.vector)}  ${f3(h.scores.keyword)}  ${f3(h.coverage)}  ${f3(h.scores.fused)}  [${h.entry.ids.join(' / ')}] ${titleOf(h.entry)}(${h.entry.category.name})`,
   );
   return [
-    `${verdict} · 置信度 ${f3(r.confidence)} / 阈值 回答 ${f3(r.thresholds.answer)},不确定 ${f3(r.thresholds.hedge)}`,
+    `${verdict} · 置信度 ${f3(r.confidence)} / 阈值 回答 ${f3(r.thresholds.answer)},拒答(覆盖概率低于)${f3(r.thresholds.hedge)}`,
     `信号:${signals || '无'}`,
     ' #  向量   关键词 覆盖度 融合   条目',
     ...rows,

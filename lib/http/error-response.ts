@@ -8,6 +8,8 @@ import { GENERIC_ERROR_TEXT as GENERIC } from '../text/messages';
 export function errorResponse(e: unknown): Response {
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   if (e instanceof RateLimitError) headers['retry-after'] = String(e.retryAfterSeconds);
+  // A body refused as too slow or too large is not read to its end: the connection cannot carry another request.
+  if (isAppError(e) && (e.status === 408 || e.status === 413)) headers.connection = 'close';
   if (isAppError(e)) {
     if (!e.expose || e.status >= 500) console.error(`[api] ${e.code}`, e.message, e.detail ?? '', e.cause ?? '');
     const message = e.expose ? e.message : GENERIC;

@@ -65,3 +65,35 @@ describe('readJsonBody', () => {
     expect(e.status).toBe(400);
   });
 });
+
+describe('readJsonBody with a deadline', () => {
+  it('cuts a body that drips in slower than the deadline with 408 and a Chinese message', async () => {
+    let cancelled = false;
+    const body = new ReadableStream<Uint8Array>({
+      async pull(c) {
+        await new Promise((r) => setTimeout(r, 50));
+        c.enqueue(new TextEncoder().encode(' '));
+      },
+      cancel: () => void (cancelled = true),
+    });
+    const started = Date.now();
+    const e = await rejection(readJsonBody(req(body), 1000, 300));
+    expect(e.status).toBe(408);
+    expect(e.code).toBe('request_timeout');
+    expect(e.message).toMatch(/请求内容未在/);
+    expect(Date.now() - started).toBeLessThan(600);
+    expect(cancelled).toBe(true);
+  });
+
+  it('cuts a body that stalls after its first bytes', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start: (c) => c.enqueue(new TextEncoder().encode('{"q":')),
+      pull: () => new Promise(() => undefined),
+    });
+    expect((await rejection(readJsonBody(req(body), 1000, 200))).status).toBe(408);
+  });
+
+  it('reads a body that arrives in time', async () => {
+    await expect(readJsonBody(req(JSON.stringify({ q: 1 })), 1000, 1000)).resolves.toEqual({ q: 1 });
+  });
+});

@@ -1,28 +1,48 @@
 import { BadRequestError } from '../errors';
+import { refusals } from './request-screen';
+
+/** Reads the next chunk, or throws `onTimeout()` once `deadline` (epoch ms) has passed. */
+async function readBefore<T>(read: () => Promise<T>, deadline: number, onTimeout: () => Error): Promise<T> {
+  if (!Number.isFinite(deadline)) return read();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(onTimeout()), Math.max(0, deadline - Date.now()));
+  });
+  try {
+    return await Promise.race([read(), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /**
  * Reads a JSON request body, refusing more than `maxBytes` before anything is parsed:
  * first by Content-Length, then by counting bytes as they stream in (the header may lie or be absent).
- * Throws BadRequestError: 413 when too large, 400 when empty or not JSON.
+ * The whole body must arrive within `timeoutMs` (a client dripping a byte a second is cut off).
+ * Throws BadRequestError: 413 when too large, 408 when too slow, 400 when empty or not JSON.
  */
-export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
+export async function readJsonBody(request: Request, maxBytes: number, timeoutMs = Number.POSITIVE_INFINITY): Promise<unknown> {
   const tooLarge = () => new BadRequestError(`请求内容过大(上限 ${Math.floor(maxBytes / 1024)} KB),请缩短问题或对话后重试。`, { status: 413 });
   const declared = Number(request.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!request.body) throw new BadRequestError('请求内容为空,需要 JSON 格式的对话消息。');
 
+  const deadline = Date.now() + timeoutMs;
+  const tooSlow = () => new BadRequestError(refusals.timeout(Math.max(1, Math.round(timeoutMs / 1000))).message, { status: 408 });
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
+  try {
+    for (;;) {
+      const { done, value } = await readBefore(() => reader.read(), deadline, tooSlow);
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) throw tooLarge();
+      chunks.push(value);
     }
-    chunks.push(value);
+  } catch (e) {
+    await reader.cancel().catch(() => undefined);
+    throw e;
   }
   const text = new TextDecoder('utf-8', { fatal: false }).decode(Buffer.concat(chunks));
   if (text.trim() === '') throw new BadRequestError('请求内容为空,需要 JSON 格式的对话消息。');

@@ -121,9 +121,6 @@ describe('writeDirAtomically', () => {
           await writeFile(path.join(d, 'a.txt'), v);
         }),
       );
-      // Make every version look older than a writer still in progress.
-      const old = new Date(Date.now() - 120_000);
-      for (const done of versions) await utimes(done, old, old).catch(() => undefined);
     }
     expect(await readFile(path.join(target, 'a.txt'), 'utf8')).toBe('v4');
     expect((await readdir(dir)).filter((n) => n.startsWith('out.')).sort()).toEqual(
@@ -132,6 +129,25 @@ describe('writeDirAtomically', () => {
         .map((v) => path.basename(v))
         .sort(),
     );
+  });
+
+  it('removes the half-written directory of a crashed writer once it is old, and never one in progress', async () => {
+    const target = path.join(dir, 'out');
+    const write = (v: string) =>
+      writeDirAtomically(target, async (d) => {
+        await mkdir(d, { recursive: true });
+        await writeFile(path.join(d, 'a.txt'), v);
+      });
+    await write('v1');
+    const crashed = path.join(dir, 'out.tmp-crashed');
+    const inProgress = path.join(dir, 'out.tmp-in-progress');
+    for (const d of [crashed, inProgress]) await mkdir(d);
+    const old = new Date(Date.now() - 120_000);
+    await utimes(crashed, old, old);
+    await write('v2');
+    const names = await readdir(dir);
+    expect(names).not.toContain('out.tmp-crashed');
+    expect(names).toContain('out.tmp-in-progress');
   });
 
   it('replaces a plain directory left by an older layout', async () => {

@@ -37,10 +37,15 @@ const INGEST_HINT = '请运行 npm run ingest 重新构建索引';
 /**
  * Opens a saved index. Throws IndexError: `index_missing` when there is none,
  * `index_corrupt` when its files are unreadable, `index_stale` when it was built
- * by another embedder. All reads go to one resolved version directory, so a
+ * by another embedder or (given `inputsSha256`) from other inputs, found from the manifest
+ * before anything heavy is loaded. All reads go to one resolved version directory, so a
  * concurrent rebuild cannot mix files of two versions.
  */
-export async function openIndex(indexDir: string, cfg: { embeddings: AppConfig['embeddings']; hnswEf: number }): Promise<SearchIndex> {
+export async function openIndex(
+  indexDir: string,
+  cfg: { embeddings: AppConfig['embeddings']; hnswEf: number },
+  opts: { inputsSha256?: string } = {},
+): Promise<SearchIndex> {
   const dir = await realpath(indexDir).catch(() => null);
   if (!dir) throw new IndexError('index_missing', `索引不存在(${indexDir}),${INGEST_HINT}。`);
   let manifest: IndexManifest;
@@ -55,6 +60,7 @@ export async function openIndex(indexDir: string, cfg: { embeddings: AppConfig['
       detail: { built: manifest.embedder.id, expected },
     });
   }
+  if (opts.inputsSha256 !== undefined) assertFresh(manifest, opts.inputsSha256);
   try {
     const saved = JSON.parse(await readFile(path.join(dir, CORPUS_FILE), 'utf8')) as SavedCorpus;
     const tokenizer = createTokenizer({ dictionary: saved.dictionary ?? [], synonyms: saved.synonyms ?? [] });

@@ -3,7 +3,7 @@ import { type Corpus, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { IndexError } from '../errors';
 import { type BuildOptions, buildIndex } from '../index/build';
-import { assertFresh, openIndex } from '../index/load';
+import { openIndex } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
 import { createTokenizer } from '../retrieval/tokenize';
 import { type KnowledgeBase, knowledgeBaseFrom } from './knowledge-base';
@@ -28,18 +28,22 @@ export async function ingest(
  * Opens the index for a corpus already read, checking it is fresh. A missing, corrupt or
  * stale index is rebuilt when the embedder is local (seconds, offline); with a remote
  * embedder it is an IndexError telling the user to run ingest. `rebuilt` says why it was rebuilt.
+ * `build` writes the index (the running server's knowledge service builds in a worker thread).
  */
-export async function openKnowledgeBase(corpus: Corpus, config: AppConfig): Promise<{ kb: KnowledgeBase; rebuilt?: string }> {
+export async function openKnowledgeBase(
+  corpus: Corpus,
+  config: AppConfig,
+  build: (corpus: Corpus, config: AppConfig) => Promise<IndexManifest> = buildCorpusIndex,
+): Promise<{ kb: KnowledgeBase; rebuilt?: string }> {
   let reason: string;
   try {
-    const index = await openIndex(config.indexDir, config);
-    assertFresh(index.manifest, corpus.inputsSha256);
+    const index = await openIndex(config.indexDir, config, { inputsSha256: corpus.inputsSha256 });
     return { kb: knowledgeBaseFrom(index) };
   } catch (e) {
     if (!(e instanceof IndexError) || config.embeddings.provider !== 'local') throw e;
     reason = e.message;
   }
-  await buildCorpusIndex(corpus, config);
+  await build(corpus, config);
   return { kb: knowledgeBaseFrom(await openIndex(config.indexDir, config)), rebuilt: reason };
 }
 

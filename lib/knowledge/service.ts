@@ -1,9 +1,12 @@
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
 import type { AppConfig } from '../config';
-import { corpusFileList, loadCorpus } from '../corpus/load';
+import { type Corpus, corpusFileList, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { type AppError, CorpusError, type CorpusIssue, IndexError, isAppError } from '../errors';
 import { openIndex } from '../index/load';
+import type { IndexManifest } from '../index/manifest';
+import { buildIndexOffThread } from './build-thread';
 import { openKnowledgeBase } from './ingest';
 import { type KnowledgeBase, knowledgeBaseFrom } from './knowledge-base';
 
@@ -13,7 +16,8 @@ export interface KnowledgeStatus {
   state: 'loading' | 'ok' | 'degraded' | 'unavailable';
   /** ISO time the current problem was first seen. */
   since?: string;
-  error?: { code: string; message: string; issues?: CorpusIssue[] };
+  /** What is wrong: for a malformed file, its name and every problem with its line number. */
+  error?: { code: string; message: string; file?: string; issues?: CorpusIssue[] };
   /** Index builds this process has made since it started. */
   rebuilds: number;
 }
@@ -32,6 +36,8 @@ export interface KnowledgeService {
 export interface KnowledgeServiceDeps {
   /** Alternative questions added by admins (the database); a failure keeps the last ones read. */
   extraAlternatives?: () => Promise<AlternativesMap>;
+  /** Writes the index of a corpus; defaults to a worker thread (build-thread.ts), so requests keep flowing meanwhile. */
+  build?: (corpus: Corpus, config: AppConfig) => Promise<IndexManifest>;
   /** Where rebuilds and failures are reported; defaults to the console. */
   log?: (level: 'info' | 'error', message: string, detail?: unknown) => void;
 }
@@ -52,7 +58,11 @@ async function stampOf(files: string[]): Promise<string> {
 }
 
 function describe(e: unknown): NonNullable<KnowledgeStatus['error']> {
-  if (e instanceof CorpusError) return { code: e.code, message: e.message, issues: e.issues };
+  if (e instanceof CorpusError) {
+    // The file's name, not its path: /api/health is public.
+    const file = path.basename(e.file);
+    return { code: e.code, message: new CorpusError(e.issues, file).message, file, issues: e.issues };
+  }
   if (isAppError(e)) return { code: (e as AppError).code, message: e.message };
   return { code: 'internal', message: '知识库加载失败' };
 }
@@ -90,16 +100,19 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
   };
 
   const load = async () => {
+    const started = Date.now();
     if (deps.extraAlternatives) extra = await deps.extraAlternatives().catch(() => extra);
     const corpus = await loadCorpus(config, extra);
     if (current && current.manifest.inputsSha256 === corpus.inputsSha256) {
       Object.assign(state, { state: 'ok', error: undefined, since: undefined });
       return;
     }
-    const { kb, rebuilt } = await openKnowledgeBase(corpus, config);
-    if (rebuilt !== undefined || current) {
+    const { kb, rebuilt } = await openKnowledgeBase(corpus, config, deps.build ?? buildIndexOffThread);
+    if (rebuilt !== undefined) {
       state.rebuilds++;
-      log('info', `索引已重建(${kb.manifest.rawEntries} 条)`, rebuilt);
+      log('info', `索引已重建(${kb.manifest.rawEntries} 条,构建 ${kb.manifest.buildMs} ms,共 ${Date.now() - started} ms)`, rebuilt);
+    } else if (current) {
+      log('info', `已载入新索引(${kb.manifest.rawEntries} 条)`);
     }
     current = kb;
     Object.assign(state, { state: 'ok', error: undefined, since: undefined });

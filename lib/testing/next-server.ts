@@ -36,7 +36,12 @@ export function ensureBuilt(): void {
     existsSync(buildId) &&
     existsSync(marker) &&
     statSync(buildId).mtimeMs >
-      Math.max(newestSource(path.join(root, 'app')), newestSource(path.join(root, 'lib')), statSync(path.join(root, 'next.config.js')).mtimeMs);
+      Math.max(
+        newestSource(path.join(root, 'app')),
+        newestSource(path.join(root, 'lib')),
+        statSync(path.join(root, 'next.config.ts')).mtimeMs,
+        statSync(path.join(root, 'proxy.ts')).mtimeMs,
+      );
   for (let waited = 0; ; waited += 500) {
     if (fresh()) return;
     try {

@@ -6,7 +6,9 @@ import { POST } from './route';
 
 // The real client code talks HTTP to a scripted OpenAI-compatible server on 127.0.0.1.
 let next: MockReply = { text: '' };
-const mock = await startMockOpenAI(() => next);
+/** Replies for the next model calls in order, before `next` answers the rest. */
+const queue: MockReply[] = [];
+const mock = await startMockOpenAI(() => queue.shift() ?? next);
 useRouteRuntime({
   OPENAI_BASE_URL: mock.url,
   OPENAI_API_KEY: 'sk-test-llm-route',
@@ -18,13 +20,12 @@ useRouteRuntime({
 });
 afterAll(() => mock.close());
 
-async function ask(reply: MockReply, question = 'POS插卡正常,挥卡报03无效商户怎么办') {
+async function ask(reply: MockReply, question: string | string[] = 'POS插卡正常,挥卡报03无效商户怎么办') {
   next = reply;
   const before = mock.requests.length;
   const started = Date.now();
-  const res = await POST(
-    new Request('http://localhost/api/chat', { method: 'POST', body: chatBody(question), headers: { 'content-type': 'application/json' } }),
-  );
+  const body = chatBody(...(Array.isArray(question) ? question : [question]));
+  const res = await POST(new Request('http://localhost/api/chat', { method: 'POST', body, headers: { 'content-type': 'application/json' } }));
   expect(res.status).toBe(200);
   const s = await readUIStream(res);
   return { ...s, ms: Date.now() - started, modelCalls: mock.requests.length - before, shown: s.answer?.replace ? s.answer.text : s.text };
@@ -87,5 +88,16 @@ describe('LLM mode through the chat route', () => {
     expect(JSON.stringify(s.chunks)).not.toContain('sk-test-llm-route');
     expect(JSON.stringify(s.chunks)).not.toContain('mock error');
     expect(s.ms).toBeLessThan(6000);
+  });
+
+  it('keeps one deadline for the whole request: a slow rewrite leaves the answer call only what is left', async () => {
+    // LLM_TIMEOUT_MS is 1500: the rewrite answers after 1100 ms, then the answer call stalls.
+    queue.push({ text: '扫码交易退款多久能到账', firstDelayMs: 1100 });
+    const s = await ask({ stallMs: 10_000 }, ['扫码交易撤销多久能到账', '撤销 1-2 分钟到账 [FAQ2.6]', '那退款呢?']);
+    expect(s.modelCalls).toBe(2);
+    expect(s.notices.map((n) => n.code)).toContain('upstream_failed');
+    expect(s.answer!.mode).toBe('offline');
+    // Per-call deadlines would take 1100 + 1500 ms.
+    expect(s.ms).toBeLessThan(1500 + 500);
   });
 });

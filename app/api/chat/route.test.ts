@@ -76,6 +76,21 @@ describe('POST /api/chat', () => {
     await expectError(res, 413);
   });
 
+  it.each([
+    ['text/plain (a form any site can make a browser post)', { 'content-type': 'text/plain' }, 415],
+    ['a form encoding', { 'content-type': 'application/x-www-form-urlencoded' }, 415],
+    ['a post from another site', { origin: 'https://evil.example' }, 403],
+    ['a cross-site fetch without Origin', { 'sec-fetch-site': 'cross-site' }, 403],
+  ])('refuses %s before reading the body', async (_name, headers, status) => {
+    const message = await expectError(await post(chatBody('挥卡报03'), headers), status);
+    expect(message).toMatch(status === 415 ? /application\/json/ : /其他网站/);
+  });
+
+  it('answers a same-origin browser post', async () => {
+    const res = await post(chatBody('挥卡报03'), { origin: 'http://localhost', 'sec-fetch-site': 'same-origin' });
+    expect((await readUIStream(res)).answer!.citations).toEqual(['FAQ2.5']);
+  });
+
   it('keeps answering after bad requests', async () => {
     await post('{"messages": [');
     const s = await readUIStream(await post(chatBody('报96')));

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
@@ -41,6 +41,7 @@ describe('GET /api/health', () => {
     expect(Number.isNaN(Date.parse(String(json.builtAt)))).toBe(false);
     expect(json).not.toHaveProperty('model');
     expect(json.api).toEqual({ auth: 'loopback-only' });
+    expect(json.knowledge).toEqual({ state: 'ok', rebuilds: 1 });
     await t.cleanup();
   }, 60_000);
 
@@ -52,5 +53,31 @@ describe('GET /api/health', () => {
     expect(JSON.parse(text).api).toEqual({ auth: 'keys' });
     expect(text).not.toContain(key);
     await t.cleanup();
+  }, 60_000);
+
+  it('says degraded, with the file, the line and since when, while an edit has broken the FAQ', async () => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'faq-health-'));
+    const faq = path.join(dir, 'faq.txt');
+    await copyFile(path.resolve(import.meta.dirname, '../../../corpus/faq.txt'), faq);
+    const t = await tempRuntime({ ANSWER_MODE: 'offline', CORPUS_FILE: faq });
+    setRuntime(t.runtime);
+    await writeFile(faq, (await readFile(faq, 'utf8')).replace(/\n解决方法:\n/, '\n'));
+    await t.runtime.knowledge.refresh();
+    const res = await GET();
+    expect(res.status).toBe(200);
+    const json = (await res.json()) as {
+      status: string;
+      entries: number;
+      knowledge: { state: string; since: string; error: { message: string; file: string } };
+    };
+    expect(json.status).toBe('degraded');
+    expect(json.entries).toBeGreaterThan(100);
+    expect(json.knowledge).toMatchObject({ state: 'degraded', error: { file: 'faq.txt' } });
+    expect(json.knowledge.error.message).toContain('第 2 行');
+    expect(Number.isNaN(Date.parse(json.knowledge.since))).toBe(false);
+    spy.mockRestore();
+    await t.cleanup();
+    await rm(dir, { recursive: true, force: true });
   }, 60_000);
 });

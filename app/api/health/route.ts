@@ -5,9 +5,10 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/health: for deployments and load balancers. `api.auth` says who may call /v1/*:
- * `keys` (API_KEYS set) or `loopback-only`. 200 while answering (status "ok", or
- * "degraded" when an edit broke the FAQ and the last good version is served); 503 while nothing can be served.
+ * GET /api/health: for deployments and load balancers. 200 while answering (status "ok", or
+ * "degraded" when an edit broke the FAQ and the last good version is served, with the
+ * line-numbered error and since when); 503 while nothing can be served. `knowledge.rebuilds`
+ * counts the index builds of this process; `api.auth` says who may call /v1/*: `keys` (API_KEYS set) or `loopback-only`.
  */
 export async function GET(): Promise<Response> {
   try {
@@ -24,7 +25,7 @@ export async function GET(): Promise<Response> {
         embedder: kb.manifest.embedder.id,
         builtAt: kb.manifest.builtAt,
         api: { auth: rt.openaiApi.auth },
-        ...(knowledge.state === 'degraded' ? { knowledge: { error: knowledge.error, since: knowledge.since } } : {}),
+        knowledge: { state: knowledge.state, rebuilds: knowledge.rebuilds, error: knowledge.error, since: knowledge.since },
       },
       { headers: { 'cache-control': 'no-store' } },
     );

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { BadRequestError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/error-response';
-import { enforceRateLimit } from '@/lib/http/guard';
+import { enforceRateLimit, guardBrowserPost } from '@/lib/http/guard';
 import { readJsonBody } from '@/lib/http/read-body';
+import { explainRetrieval } from '@/lib/retrieval/explain';
 import { getRuntime } from '@/lib/runtime';
 
 export const runtime = 'nodejs';
@@ -15,30 +16,14 @@ const schemaFor = (maxTextChars: number) => z.object({ question: z.string().trim
 export async function POST(request: Request): Promise<Response> {
   try {
     const rt = getRuntime();
+    guardBrowserPost(request, rt.config.allowedOrigins);
     enforceRateLimit(request, rt.rateLimiter);
     const { maxBodyBytes, maxTextChars } = rt.config.limits;
-    const parsed = schemaFor(maxTextChars).safeParse(await readJsonBody(request, maxBodyBytes));
+    const parsed = schemaFor(maxTextChars).safeParse(await readJsonBody(request, maxBodyBytes, rt.config.server.bodyTimeoutMs));
     if (!parsed.success) throw new BadRequestError(`请求格式错误:需要 { question: "问题" },问题不能为空且不超过 ${maxTextChars} 字。`);
     const kb = await rt.knowledge.get();
     const r = await kb.retrieve(parsed.data.question, { k: parsed.data.k ?? 10 });
-    return Response.json({
-      query: r.query,
-      decision: r.decision,
-      confidence: r.confidence,
-      thresholds: r.thresholds,
-      signals: r.signals,
-      answerIds: r.answerIds,
-      suggestionIds: r.suggestionIds,
-      hits: r.hits.map((h) => ({
-        id: h.id,
-        ids: h.entry.ids,
-        category: h.entry.category,
-        question: h.entry.question,
-        rank: h.rank,
-        scores: h.scores,
-        coverage: h.coverage,
-      })),
-    });
+    return Response.json(explainRetrieval(r));
   } catch (e) {
     return errorResponse(e);
   }

@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { appendFile, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type AppConfig, parseConfig } from '../config';
+import { corpusFileList, loadCorpus } from '../corpus/load';
+import { IndexError } from '../errors';
+import { copyCorpus } from '../testing/corpus-copy';
+import { buildCorpusIndex, ingest } from './ingest';
+import { createKnowledgeService, type KnowledgeService } from './service';
+
+const root = path.resolve(import.meta.dirname, '../..');
+/** A valid entry to append: FAQ9.<n>, numbered after the last one of the real FAQ (9.15). */
+const entry = (n: number) => `\nFAQ9.${n}\n问题描述:\n测试新增条目 ${n}:收款音箱不响怎么办?\n解决方法:\n重启收款音箱(${n})。\n`;
+let dir: string;
+let config: AppConfig;
+let service: KnowledgeService;
+const logs: string[] = [];
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'faq-service-'));
+  config = parseConfig((await copyCorpus(dir)).env, root);
+  logs.length = 0;
+  // Built on this thread (faster to start); the worker-thread default is used by the watching tests and the e2e tests.
+  service = createKnowledgeService(config, { build: buildCorpusIndex, log: (level, message) => logs.push(`${level}: ${message}`) });
+});
+afterEach(async () => {
+  service.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** The FAQ with its first `解决方法:` line deleted: FAQ1.1 (line 2) has no solution. */
+const brokenFaq = () => readFileSync(config.corpusFile, 'utf8').replace(/\n解决方法:\n/, '\n');
+/** Version directories beside the `index` link. */
+const versions = async () => (await readdir(dir)).filter((n) => n.startsWith('index.'));
+const until = async (check: () => boolean, ms = 10_000) => {
+  for (const started = Date.now(); !check(); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() - started > ms) throw new Error('timed out');
+  }
+};
+
+describe('a malformed edit', () => {
+  it('keeps the last good knowledge base serving and says what is wrong, with the line, until the file is fixed', async () => {
+    const good = await service.get();
+    const original = await readFile(config.corpusFile, 'utf8');
+    await writeFile(config.corpusFile, brokenFaq());
+    await service.refresh();
+    const status = service.status();
+    expect(status.state).toBe('degraded');
+    expect(status.error).toMatchObject({ code: 'corpus_invalid', file: 'faq.txt', issues: [{ line: 2 }] });
+    expect(status.error!.message).toContain('第 2 行');
+    expect(status.error!.message).not.toContain(dir);
+    expect(Date.parse(status.since!)).toBeLessThanOrEqual(Date.now());
+    expect(await service.get()).toBe(good);
+    expect((await good.retrieve('挥卡报03')).hits[0]!.id).toBe('FAQ2.5');
+    expect(logs.some((l) => l.startsWith('error:'))).toBe(true);
+
+    // Still broken a moment later: the problem is as old as the first sighting.
+    await service.refresh();
+    expect(service.status().since).toBe(status.since);
+
+    await writeFile(config.corpusFile, original);
+    await service.refresh();
+    expect(service.status()).toMatchObject({ state: 'ok', error: undefined, since: undefined });
+    expect(await service.get()).toBe(good);
+  });
+
+  it('keeps serving when the related-questions file is truncated', async () => {
+    const good = await service.get();
+    const text = await readFile(config.relatedFile, 'utf8');
+    await writeFile(config.relatedFile, text.slice(0, Math.floor(text.length / 2)));
+    await service.refresh();
+    expect(service.status()).toMatchObject({ state: 'degraded', error: { code: 'corpus_invalid', file: 'related.json' } });
+    expect(await service.get()).toBe(good);
+  });
+
+  it('serves the index of the last good FAQ after a restart with a broken file', async () => {
+    await ingest(config);
+    await writeFile(config.corpusFile, brokenFaq());
+    const kb = await service.get();
+    expect(kb.getEntry('FAQ2.5')).toBeDefined();
+    expect(service.status()).toMatchObject({ state: 'degraded', error: { issues: [{ line: 2 }] } });
+  });
+
+  it('says what to do when there is nothing to serve', async () => {
+    await writeFile(config.corpusFile, brokenFaq());
+    const e = await service.get().catch((err: unknown) => err);
+    expect(e).toBeInstanceOf(IndexError);
+    expect((e as IndexError).message).toContain('FAQ 文件格式有误');
+    expect(service.status().state).toBe('unavailable');
+  });
+});
+
+describe('rebuilds', () => {
+  it('runs one rebuild for many refreshes at once, and keeps only the current and previous versions', async () => {
+    await service.get();
+    const before = service.status().rebuilds;
+    await appendFile(config.corpusFile, entry(20));
+    await Promise.all(Array.from({ length: 8 }, () => service.refresh()));
+    expect(service.status().rebuilds).toBe(before + 1);
+    expect((await service.get()).getEntry('FAQ9.20')?.solution).toBe('重启收款音箱(20)。');
+    expect(await versions()).toHaveLength(2); // the current version and the previous one
+    await appendFile(config.corpusFile, entry(21));
+    await service.refresh();
+    await appendFile(config.corpusFile, entry(22));
+    await service.refresh();
+    expect(service.status().rebuilds).toBe(before + 3);
+    expect(await versions()).toHaveLength(2);
+  });
+
+  it('refreshes again once when files change during a rebuild', async () => {
+    await service.get();
+    const before = service.status().rebuilds;
+    await appendFile(config.corpusFile, entry(20));
+    const first = service.refresh();
+    await appendFile(config.corpusFile, entry(21));
+    // Both join the run in progress and its one follow-up, which sees the second edit.
+    await Promise.all([first, service.refresh(), service.refresh()]);
+    expect((await service.get()).getEntry('FAQ9.21')).toBeDefined();
+    expect(service.status().rebuilds - before).toBeGreaterThanOrEqual(1);
+    expect(service.status().rebuilds - before).toBeLessThanOrEqual(2);
+  });
+
+  it('does not rebuild when nothing changed', async () => {
+    await service.get();
+    const before = service.status().rebuilds;
+    await service.refresh();
+    expect(service.status().rebuilds).toBe(before);
+  });
+});
+
+describe('watching', () => {
+  it('watches every file the index is built from', async () => {
+    const base = (await loadCorpus(config)).inputsSha256;
+    expect(corpusFileList(config).sort()).toEqual([config.corpusFile, config.relatedFile, config.dictionaryFile, config.synonymsFile].sort());
+    for (const file of corpusFileList(config)) {
+      const original = await readFile(file, 'utf8');
+      await writeFile(file, file.endsWith('.json') ? original.replace(/\]\s*\}\s*$/, ', "新增说法"]}') : `${original}\n新增一行 新增说法\n`);
+      expect((await loadCorpus(config)).inputsSha256, file).not.toBe(base);
+      await writeFile(file, original);
+    }
+  });
+
+  it('picks up an edit to the synonyms file after it has settled, building in a worker thread', async () => {
+    service.close();
+    service = createKnowledgeService(config, { log: (level, message) => logs.push(`${level}: ${message}`) });
+    const before = await service.get();
+    expect(before.tokenizer.normalize('呼啦卡')).not.toContain('挥卡');
+    const rebuilds = service.status().rebuilds;
+    service.watch(100);
+    await appendFile(config.synonymsFile, '\n挥卡 呼啦卡\n');
+    await until(() => service.status().rebuilds > rebuilds);
+    const after = await service.get();
+    expect(after.tokenizer.normalize('呼啦卡')).toContain('挥卡');
+    expect((await after.retrieve('POS呼啦卡报03')).hits[0]!.id).toBe('FAQ2.5');
+  });
+
+  it('picks up a malformed edit and its fix by itself', async () => {
+    await service.get();
+    const original = await readFile(config.corpusFile, 'utf8');
+    service.watch(100);
+    await writeFile(config.corpusFile, brokenFaq());
+    await until(() => service.status().state === 'degraded');
+    await writeFile(config.corpusFile, original);
+    await until(() => service.status().state === 'ok');
+  });
+});
