@@ -23,8 +23,8 @@ const securityHeaders = [
 ];
 
 const nextConfig = {
-  // Native addons must be required at run time, not bundled.
-  serverExternalPackages: ['hnswlib-node', '@node-rs/jieba', 'pinyin-pro'],
+  // Native addons (and PGlite's WASM files, found next to its module) must be loaded at run time, not bundled.
+  serverExternalPackages: ['hnswlib-node', '@node-rs/jieba', 'pinyin-pro', '@electric-sql/pglite', 'pg'],
   poweredByHeader: false,
   reactStrictMode: true,
   async headers() {

@@ -38,6 +38,14 @@ const envSchema = z.object({
   TRUST_PROXY: optionalString,
   HEADERS_TIMEOUT_MS: int(10_000, 100),
   BODY_TIMEOUT_MS: int(10_000, 100),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL 必须以 postgres:// 开头'),
+  DB_DIR: z.string().default('.data/db'),
+  LOG_REDACT: z
+    .string()
+    .default('true')
+    .transform((v) => !/^(false|0|off|no)$/i.test(v.trim())),
+  LOG_RETENTION_DAYS: int(180, 0),
+  ADMIN_PASSWORD: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -70,7 +78,16 @@ export interface AppConfig {
     /** A request's body must arrive within this (slow drips are cut with 408). */
     bodyTimeoutMs: number;
   };
+  /** Where conversations, feedback and added alternatives live: embedded PGlite (a directory, or memory) or a shared PostgreSQL. */
+  store: StoreConfig;
+  /** Conversation log: redact merchant, phone and ID-card numbers before storing; delete after this many days (0 keeps them). */
+  log: { redact: boolean; retentionDays: number };
+  /** The admin pages are closed unless a password is set. */
+  admin: { password?: string };
 }
+
+/** The database: PGlite in `dataDir` (null: in memory), or PostgreSQL at `url`. */
+export type StoreConfig = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
 /** TRUST_PROXY as text -> proxy-addr's trust setting. */
 export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
@@ -129,6 +146,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
       bodyTimeoutMs: e.BODY_TIMEOUT_MS,
     },
+    store: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.DB_DIR === ':memory:' ? null : path.resolve(cwd, e.DB_DIR) },
+    log: { redact: e.LOG_REDACT, retentionDays: e.LOG_RETENTION_DAYS },
+    admin: { password: e.ADMIN_PASSWORD },
   };
 }
 
