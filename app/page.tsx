@@ -1,5 +1,5 @@
-import { Chat } from './components/chat';
+import { ChatSession } from './components/chat-session';
 
 export default function Page() {
-  return <Chat />;
+  return <ChatSession />;
 }

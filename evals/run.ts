@@ -42,7 +42,8 @@ await runCli(async () => {
   if (values.mode === 'llm' && !config.llm) throw new BadRequestError('LLM 模式需要设置 OPENAI_API_KEY 或 OPENAI_BASE_URL');
   const { cases, errors } = parseDataset(await readFile(values.dataset!, 'utf8'));
   if (errors.length) throw new CorpusError(errors, values.dataset);
-  const runtime = createRuntime(config);
+  // Evals measure the FAQ files alone, never alternatives added in the database.
+  const runtime = createRuntime(config, { store: null });
   const kb = await runtime.knowledge.get();
   const deps = runtime.answerDeps(kb);
   const progress = createProgress(cases.length);

@@ -124,3 +124,10 @@ export function setRuntime(runtime: Runtime | undefined): Runtime | undefined {
   holder.__faqRuntime = runtime;
   return previous;
 }
+
+/** Closes the server's runtime, if one was built (server shutdown): writes what the log still holds and closes the database. */
+export async function closeRuntime(): Promise<void> {
+  const runtime = holder.__faqRuntime;
+  holder.__faqRuntime = undefined;
+  await runtime?.close();
+}

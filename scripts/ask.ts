@@ -48,7 +48,8 @@ function toText(r: AnswerResult): string {
 
 await runCli(async () => {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, batch: { type: 'boolean' } } });
-  const runtime = createRuntime(configFromEnv());
+  // The FAQ files alone: the database (and its lock on the embedded store) stays the server's.
+  const runtime = createRuntime(configFromEnv(), { store: null });
   const deps = runtime.answerDeps(await runtime.knowledge.get());
   if (values.batch) {
     for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {

@@ -24,8 +24,14 @@ function errorText(error: Error): string {
   return '网络异常或服务暂时不可用,请稍后重试。';
 }
 
-export function Chat() {
-  const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<FaqUIMessage>({ transport });
+/** `id` and `initialMessages` continue a stored conversation; `onAnswered` runs after each complete answer. */
+export function Chat(props: { id?: string; initialMessages?: FaqUIMessage[]; onAnswered?: () => void } = {}) {
+  const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<FaqUIMessage>({
+    transport,
+    id: props.id,
+    messages: props.initialMessages,
+    onFinish: () => props.onAnswered?.(),
+  });
   const [open, setOpen] = useState<CitedEntry | null>(null);
   const bottom = useRef<HTMLDivElement>(null);
   const busy = status === 'submitted' || status === 'streaming';

@@ -38,7 +38,8 @@ export function createConversationLog(store: Store, opts: { redact: boolean; max
 /** Where an answer is recorded: the conversation and the user message it answers. */
 export interface RecordTarget {
   clientId: string;
-  conversationId: string;
+  /** A new conversation of its own when the client sent none. */
+  conversationId?: string;
   userMessageId?: string;
 }
 
@@ -60,7 +61,7 @@ export async function* recordAnswer(
   for await (const ev of events) {
     if (ev.type === 'done') {
       const id = randomUUID();
-      if (log.record(ev.result, { id, ...target })) out.exchangeId = id;
+      if (log.record(ev.result, { ...target, id, conversationId: target.conversationId ?? randomUUID() })) out.exchangeId = id;
     }
     yield ev;
   }

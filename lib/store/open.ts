@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { StoreConfig } from '../config';
 import { migrateToLatest } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
+import { startPgliteWorker } from './pglite-worker';
 import type { Database } from './schema';
 
 /** The channel on which instances tell each other that the added alternatives changed. */
@@ -54,26 +55,27 @@ function subscribe(events: EventEmitter, listener: () => void): () => void {
 
 async function openPglite(dataDir: string | null, events: EventEmitter): Promise<OpenDatabase> {
   const unlock = dataDir ? await lockDataDir(dataDir) : async () => {};
+  let db: Kysely<Database> | undefined;
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
     if (dataDir) await mkdir(dataDir, { recursive: true });
-    const pglite = new PGlite(dataDir ?? undefined);
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    db = new Kysely<Database>({ dialect: new PGliteDialect(startPgliteWorker(dataDir)) });
     await migrateToLatest(db as Kysely<unknown>);
-    return {
-      kind: 'pglite',
-      db,
-      notifyChange: async () => void events.emit('change'),
-      onChange: (l) => subscribe(events, l),
-      close: async () => {
-        await db.destroy();
-        await unlock();
-      },
-    };
   } catch (e) {
+    await db?.destroy().catch(() => {});
     await unlock();
     throw e;
   }
+  const open = db;
+  return {
+    kind: 'pglite',
+    db: open,
+    notifyChange: async () => void events.emit('change'),
+    onChange: (l) => subscribe(events, l),
+    close: async () => {
+      await open.destroy();
+      await unlock();
+    },
+  };
 }
 
 async function openPostgres(url: string, events: EventEmitter): Promise<OpenDatabase> {

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   type DatabaseConnection,
@@ -14,9 +13,10 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import type { PGliteClient } from './pglite-worker';
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly db: PGlite) {}
+  constructor(private readonly db: PGliteClient) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     const r = await this.db.query<R>(query.sql, [...query.parameters]);
@@ -38,13 +38,11 @@ class PGliteDriver implements Driver {
   #tail: Promise<void> = Promise.resolve();
   #release: (() => void) | null = null;
 
-  constructor(private readonly db: PGlite) {
+  constructor(private readonly db: PGliteClient) {
     this.#connection = new PGliteConnection(db);
   }
 
-  async init(): Promise<void> {
-    await this.db.waitReady;
-  }
+  async init(): Promise<void> {}
 
   async acquireConnection(): Promise<DatabaseConnection> {
     const previous = this.#tail;
@@ -82,15 +80,15 @@ class PGliteDriver implements Driver {
 }
 
 /**
- * Kysely over PGlite (PostgreSQL compiled to WASM, in-process): PostgreSQL's query compiler,
+ * Kysely over PGlite (PostgreSQL compiled to WASM, run in a worker thread): PostgreSQL's query compiler,
  * adapter and introspector, with a driver that runs queries on the PGlite instance. The same
  * queries and migrations therefore run on the embedded store and on a PostgreSQL server.
  *
  * @example
- * const db = new Kysely<Database>({ dialect: new PGliteDialect(new PGlite('.data/db')) });
+ * const db = new Kysely<Database>({ dialect: new PGliteDialect(startPgliteWorker('.data/db')) });
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly db: PGlite) {}
+  constructor(private readonly db: PGliteClient) {}
   createAdapter(): DialectAdapter {
     return new PostgresAdapter();
   }

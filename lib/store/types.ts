@@ -1,3 +1,4 @@
+import { FEEDBACK_REASON_LABEL } from '../text/messages';
 import type { RetrievalTrace } from './schema';
 
 export type { RetrievalTrace, TraceHit } from './schema';
@@ -32,8 +33,8 @@ export interface ConversationSummary {
   exchanges: number;
 }
 
-export const FEEDBACK_REASONS = ['wrong_citation', 'incomplete', 'off_topic', 'other'] as const;
-export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
+export type FeedbackReason = keyof typeof FEEDBACK_REASON_LABEL;
+export const FEEDBACK_REASONS = Object.keys(FEEDBACK_REASON_LABEL) as [FeedbackReason, ...FeedbackReason[]];
 
 export interface Feedback {
   vote: 1 | -1;

@@ -30,7 +30,7 @@ export interface WriteQueueOptions {
 export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: WriteQueueOptions = {}): WriteQueue<T> {
   const max = opts.max ?? 2_000;
   const batchSize = opts.batch ?? 200;
-  const delayMs = opts.delayMs ?? 10;
+  const delayMs = opts.delayMs ?? 20;
   const items: T[] = [];
   const stats: LogStats = { written: 0, failed: 0, dropped: 0, queued: 0 };
   let running = false;

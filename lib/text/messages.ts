@@ -37,3 +37,11 @@ export const NOTICE_TEXT = {
 
 /** Labels of the three decisions, as the chat and the admin pages show them. */
 export const DECISION_LABEL = { answer: '可回答', hedge: '不确定', refuse: 'FAQ 未收录' } as const;
+
+/** Why an answer was voted 👎, as the feedback form offers it. */
+export const FEEDBACK_REASON_LABEL = {
+  wrong_citation: '引用错误',
+  incomplete: '答案不完整',
+  off_topic: '没回答我的问题',
+  other: '其他',
+} as const;

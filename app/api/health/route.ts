@@ -22,6 +22,8 @@ export async function GET(): Promise<Response> {
         model,
         embedder: kb.manifest.embedder.id,
         builtAt: kb.manifest.builtAt,
+        // The conversation log never blocks answering: its failures are counted here.
+        store: rt.store ? { ...rt.store.status(), log: rt.conversationLog?.stats() } : null,
         ...(knowledge.state === 'degraded' ? { knowledge: { error: knowledge.error, since: knowledge.since } } : {}),
       },
       { headers: { 'cache-control': 'no-store' } },
