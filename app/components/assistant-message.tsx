@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import type { AnswerNotice, CitedEntry } from '@/lib/answer/types';
 import type { FaqDataParts, FaqUIMessage } from '../api/chat/ui-types';
+import { Feedback } from './feedback';
 import { Markdown } from './markdown';
 
 interface View {
@@ -90,6 +91,7 @@ export function AssistantMessage(props: { message: FaqUIMessage; streaming: bool
                 重新回答
               </button>
             )}
+            {v.answer?.exchangeId && <Feedback key={v.answer.exchangeId} exchangeId={v.answer.exchangeId} initial={v.answer.feedback} />}
           </>
         )}
         <ModeLabel mode={v.answer?.mode ?? v.meta?.mode} model={v.answer?.model ?? v.meta?.model} />
