@@ -19,6 +19,8 @@ export interface Runtime {
   /** Null when no model is configured or ANSWER_MODE=offline. */
   llm: LlmClient | null;
   rateLimiter: RateLimiter;
+  /** Admin sign-in attempts per client: a few a minute, so the password cannot be guessed by brute force. */
+  loginLimiter: RateLimiter;
   /** The database (conversations, feedback, added alternatives); null when a test runs without one. */
   store: Store | null;
   /** Records every answered question in the store, off the request path; null without a store. */
@@ -92,6 +94,7 @@ export function createRuntime(config: AppConfig, overrides: RuntimeOverrides = {
     knowledge,
     llm,
     rateLimiter,
+    loginLimiter: createRateLimiter({ perMinute: 10, burst: 5 }),
     store,
     conversationLog,
     answerDeps: (kb) => ({ retrieve: kb.retrieve, llm, directMatchThreshold: config.directMatchThreshold }),
