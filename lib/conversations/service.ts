@@ -4,6 +4,7 @@ import { NotFoundError, StoreError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Store } from '../store/store';
 import type { ConversationSummary, Feedback } from '../store/types';
+import type { ConversationLog } from './log';
 
 /** One question and its answer, as the chat shows them again when a conversation is reopened. */
 export interface ConversationTurn {
@@ -82,8 +83,23 @@ export async function deleteConversationOf(store: Store | null, clientId: string
   if (!deleted) throw new NotFoundError('找不到该对话。');
 }
 
-/** Records this client's vote on one of its answers; NotFoundError when the answer is not this client's. */
-export async function voteOn(store: Store | null, clientId: string | null, exchangeId: string, feedback: Feedback): Promise<void> {
-  const ok = store && clientId ? await guarded(() => store.setFeedback(clientId, exchangeId, feedback)) : false;
+/**
+ * Records this client's vote on one of its answers; NotFoundError when the answer is not this
+ * client's. An answer voted on the moment it arrived may still be in the log's queue: it is
+ * written first, then the vote is tried once more.
+ */
+export async function voteOn(
+  deps: { store: Store | null; log: ConversationLog | null },
+  clientId: string | null,
+  exchangeId: string,
+  feedback: Feedback,
+): Promise<void> {
+  const { store, log } = deps;
+  const vote = () => (store && clientId ? guarded(() => store.setFeedback(clientId, exchangeId, feedback)) : Promise.resolve(false));
+  let ok = await vote();
+  if (!ok && store && clientId && log) {
+    await log.flush();
+    ok = await vote();
+  }
   if (!ok) throw new NotFoundError('找不到这条回答,无法反馈(可能尚未保存或属于其他浏览器)。');
 }

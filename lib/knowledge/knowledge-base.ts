@@ -2,6 +2,7 @@ import type { AppConfig } from '../config';
 import type { Entry, FaqCategory } from '../corpus/schema';
 import type { SearchIndex } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
+import type { Embedder } from '../retrieval/embedder';
 import { createRetriever, type RetrieverOptions, type VectorSearch } from '../retrieval/retrieve';
 import type { Tokenizer } from '../retrieval/tokenize';
 import type { RetrieveFn } from '../retrieval/types';
@@ -12,6 +13,8 @@ export interface KnowledgeBase {
   categories: FaqCategory[];
   manifest: IndexManifest;
   tokenizer: Tokenizer;
+  /** The index's embedder (the local one carries the IDF it was fitted with). */
+  embedder: Embedder;
   retrieve: RetrieveFn;
   /** Finds an entry by any of its ids, including merged duplicates (FAQ2.8 -> FAQ2.4). */
   getEntry(id: string): Entry | undefined;
@@ -35,6 +38,7 @@ export function knowledgeBaseFrom(index: SearchIndex, config: Pick<AppConfig, 'n
     categories: index.categories,
     manifest: index.manifest,
     tokenizer: index.tokenizer,
+    embedder: index.embedder,
     retrieve: createRetriever(index.entries, vectorSearchOf(index), index.tokenizer, { ...opts, threshold: opts.threshold ?? config.noAnswerThreshold }),
     getEntry: (id) => byAnyId.get(id.trim().toUpperCase()),
   };
