@@ -40,6 +40,10 @@ const envSchema = z.object({
   BODY_TIMEOUT_MS: int(10_000, 100),
   DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL 必须以 postgres:// 开头'),
   DB_DIR: z.string().default('.data/db'),
+  LOG_CONVERSATIONS: z
+    .string()
+    .default('true')
+    .transform((v) => !/^(false|0|off|no)$/i.test(v.trim())),
   LOG_REDACT: z
     .string()
     .default('true')
@@ -80,8 +84,8 @@ export interface AppConfig {
   };
   /** Where conversations, feedback and added alternatives live: embedded PGlite (a directory, or memory) or a shared PostgreSQL. */
   store: StoreConfig;
-  /** Conversation log: redact merchant, phone and ID-card numbers before storing; delete after this many days (0 keeps them). */
-  log: { redact: boolean; retentionDays: number };
+  /** Conversation log: on (default) or off; redact merchant, phone and ID-card numbers before storing; delete after this many days (0 keeps them). */
+  log: { enabled: boolean; redact: boolean; retentionDays: number };
   /** The admin pages are closed unless a password is set. */
   admin: { password?: string };
 }
@@ -149,7 +153,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     store: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }
       : { kind: 'pglite', dataDir: e.DB_DIR === ':memory:' ? null : path.resolve(cwd, e.DB_DIR) },
-    log: { redact: e.LOG_REDACT, retentionDays: e.LOG_RETENTION_DAYS },
+    log: { enabled: e.LOG_CONVERSATIONS, redact: e.LOG_REDACT, retentionDays: e.LOG_RETENTION_DAYS },
     admin: { password: e.ADMIN_PASSWORD },
   };
 }

@@ -23,7 +23,7 @@ export interface Runtime {
   loginLimiter: RateLimiter;
   /** The database (conversations, feedback, added alternatives); null when a test runs without one. */
   store: Store | null;
-  /** Records every answered question in the store, off the request path; null without a store. */
+  /** Records every answered question in the store, off the request path; null without a store or with LOG_CONVERSATIONS=false. */
   conversationLog: ConversationLog | null;
   /** What the answer function needs, over a given knowledge base. */
   answerDeps(kb: KnowledgeBase): AnswerDeps;
@@ -84,7 +84,7 @@ export function createRuntime(config: AppConfig, overrides: RuntimeOverrides = {
   });
   // Any instance adding alternatives (LISTEN/NOTIFY on PostgreSQL, in-process on PGlite) re-indexes this one.
   const unsubscribe = store?.onAlternativesChanged(() => void knowledge.refresh());
-  const conversationLog = store ? createConversationLog(store, { redact: config.log.redact }) : null;
+  const conversationLog = store && config.log.enabled ? createConversationLog(store, { redact: config.log.redact }) : null;
   const timers = overrides.watch && store && config.log.retentionDays > 0 ? schedulePurge(store, config.log.retentionDays) : [];
   if (overrides.watch) knowledge.watch();
   const llm = overrides.llm !== undefined ? overrides.llm : config.llm ? createLlmClient(config.llm) : null;

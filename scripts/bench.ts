@@ -2,6 +2,7 @@
  * `npm run bench`: synthetic 1k/10k/100k corpora (ingest, latency, HNSW recall), the chat
  * route under load against /api/health, and LLM-mode first-token overhead.
  *   --quick  about a minute: 1k and 10k, no parameter sweep, short load
+ *   --store  only the store's figures: chat load with the conversation log on, admin pages over 10,000 logged questions
  *   --json   the last stdout line is one JSON object; JSON is always written to bench-results/
  */
 import { spawn } from 'node:child_process';
@@ -9,12 +10,13 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
+import { type AdminRenderResult, adminRenderBench } from '../lib/bench/admin-bench';
 import type { IndexBenchResult } from '../lib/bench/index-bench';
-import { firstTokenOverhead, loadTest } from '../lib/bench/load';
+import { firstTokenOverhead, type LoadResult, loadTest } from '../lib/bench/load';
 import { ensureBuilt } from '../lib/testing/next-server';
 import { runCli } from './cli';
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' } } });
+const { values } = parseArgs({ options: { quick: { type: 'boolean' }, json: { type: 'boolean' }, store: { type: 'boolean' } } });
 const quick = !!values.quick;
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -48,6 +50,46 @@ function worker(args: string[], label: string): Promise<IndexBenchResult> {
 
 const fmt = (n: number) => (n >= 1e6 ? `${(n / 2 ** 20).toFixed(0)} MB` : `${(n / 1024).toFixed(0)} KB`);
 
+function printLoad(load: LoadResult[]) {
+  for (const l of load)
+    console.log(
+      `  ${l.path.padEnd(12)} ${String(l.connections).padStart(3)} 连接  ${String(l.requestsPerSecond).padStart(6)} req/s  p50 ${l.p50} ms  p99 ${l.p99} ms  错误 ${l.errors}  非2xx ${l.non2xx}` +
+        (l.log ? `  对话记录 已写 ${l.log.written} 失败 ${l.log.failed} 丢弃 ${l.log.dropped}` : ''),
+    );
+  for (const c of [...new Set(load.map((l) => l.connections))]) {
+    const h = load.find((l) => l.path === '/api/health' && l.connections === c)!;
+    const ch = load.find((l) => l.path === '/api/chat' && l.connections === c)!;
+    console.log(`  ${c} 连接:/api/chat 吞吐为 /api/health 的 ${((ch.requestsPerSecond / h.requestsPerSecond) * 100).toFixed(0)}%`);
+  }
+}
+
+function printAdmin(a: AdminRenderResult) {
+  for (const p of a.pages)
+    console.log(
+      `  ${p.path.padEnd(16)} ${a.logged} 条记录(漏答 ${a.misses})  p50 ${p.p50} ms  p95 ${p.p95} ms  最慢 ${p.max} ms  ${(p.bytes / 1024).toFixed(0)} KB`,
+    );
+}
+
+if (values.store) {
+  await runCli(async () => {
+    ensureBuilt();
+    const off = await loadTest(quick ? 5 : 10, [10, 50], { LOG_CONVERSATIONS: 'false' });
+    const load = await loadTest(quick ? 5 : 10, [10, 50]);
+    const admin = await adminRenderBench(10_000, 10);
+    console.log('负载(next start,离线模式,不记录对话:LOG_CONVERSATIONS=false)');
+    printLoad(off);
+    console.log('\n负载(同上,对话记录写入嵌入式数据库)');
+    printLoad(load);
+    console.log('\n管理页面(已登录,嵌入式数据库)');
+    printAdmin(admin);
+    const at = new Date().toISOString();
+    await mkdir(path.join(root, 'bench-results'), { recursive: true });
+    await writeFile(path.join(root, 'bench-results', `store-${at.replace(/[:.]/g, '-')}.json`), JSON.stringify({ at, off, load, admin }, null, 2));
+    if (values.json) console.log(JSON.stringify({ off, load, admin }));
+  });
+  process.exit(0);
+}
+
 await runCli(async () => {
   const sizes = quick ? [1000, 10_000] : [1000, 10_000, 100_000];
   const queries = quick ? '150' : '300';
@@ -72,6 +114,7 @@ await runCli(async () => {
   ensureBuilt();
   const load = await loadTest(quick ? 5 : 10, [10, 50]);
   const firstToken = await firstTokenOverhead(quick ? 10 : 30, 200);
+  const admin = await adminRenderBench(10_000, quick ? 5 : 10);
 
   const result = {
     machine: { cpus: (await import('node:os')).cpus().length, node: process.version },
@@ -80,6 +123,7 @@ await runCli(async () => {
     sweep,
     load,
     firstToken,
+    admin,
     at: new Date().toISOString(),
   };
   await mkdir(path.join(root, 'bench-results'), { recursive: true });
@@ -95,16 +139,10 @@ await runCli(async () => {
         `${r.latency.vector.p50}/${r.latency.vector.p99} ms  ${r.latency.keyword.p50}/${r.latency.keyword.p99} ms  ${r.latency.hybrid.p50}/${r.latency.hybrid.p95}/${r.latency.hybrid.p99} ms  ${r.latency.bruteForce.p50} ms  ${rec} (按编号 ${idRec})  M=${r.hnsw.m} efC=${r.hnsw.efConstruction}  合成问题 hit@1 ${r.hitAt1}`,
     );
   }
-  console.log('\n负载(next start,离线模式)');
-  for (const l of load)
-    console.log(
-      `  ${l.path.padEnd(12)} ${String(l.connections).padStart(3)} 连接  ${String(l.requestsPerSecond).padStart(6)} req/s  p50 ${l.p50} ms  p99 ${l.p99} ms  错误 ${l.errors}  非2xx ${l.non2xx}`,
-    );
-  for (const c of [10, 50]) {
-    const h = load.find((l) => l.path === '/api/health' && l.connections === c)!;
-    const ch = load.find((l) => l.path === '/api/chat' && l.connections === c)!;
-    console.log(`  ${c} 连接:/api/chat 吞吐为 /api/health 的 ${((ch.requestsPerSecond / h.requestsPerSecond) * 100).toFixed(0)}%`);
-  }
+  console.log('\n负载(next start,离线模式,对话记录开启)');
+  printLoad(load);
+  console.log('\n管理页面(已登录,10,000 条记录)');
+  printAdmin(admin);
   console.log(`\nLLM 模式首个 token 前管线增加:p50 ${firstToken.addedP50} ms(模型延迟 ${firstToken.modelDelayMs} ms,${firstToken.samples} 次)`);
   console.log(`\n结果已写入 ${path.relative(root, file)}`);
   if (values.json) console.log(JSON.stringify(result));

@@ -15,9 +15,7 @@ function miss(question: string, over: Partial<MissQuestion> = {}): MissQuestion 
   return {
     exchangeId: `x${n}`,
     question,
-    standaloneQuestion: question,
     decision: 'refuse',
-    confidence: 0.2,
     candidates: [{ id: 'FAQ2.5', score: 0.3 }],
     createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
     vote: null,

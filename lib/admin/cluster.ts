@@ -38,19 +38,43 @@ export const CLUSTER_THRESHOLD = 0.4;
 
 type Vec = Map<string, number>;
 
-/** Features are cached per tokenizer and text: the queue is recomputed on every page view. */
-const cache = new WeakMap<Tokenizer, Map<string, Vec>>();
+/** A wording's unit vector and its most distinctive features (the keys clusters are found by). */
+interface Embedded {
+  v: Vec;
+  keys: string[];
+}
+
+/** How many of a wording's heaviest features find its candidate clusters. */
+const KEYS = 12;
+
+/** Vectors are cached per tokenizer and text (the IDF comes with the tokenizer's index): the queue is recomputed on every page view. */
+const cache = new WeakMap<Tokenizer, Map<string, Embedded>>();
 const CACHE_MAX = 50_000;
 
-function featuresOf(text: string, tokenizer: Tokenizer): Vec {
+function embed(text: string, tokenizer: Tokenizer, idf: LocalEmbedderState | undefined): Embedded {
   let byText = cache.get(tokenizer);
   if (!byText) cache.set(tokenizer, (byText = new Map()));
-  let f = byText.get(text);
-  if (!f) {
-    if (byText.size >= CACHE_MAX) byText.clear();
-    byText.set(text, (f = features(text, tokenizer)));
+  const hit = byText.get(text);
+  if (hit) return hit;
+  const v: Vec = new Map();
+  let norm = 0;
+  for (const [k, w] of features(text, tokenizer)) {
+    const x = w * (idf ? (idf.idf[k] ?? idf.maxIdf) : 1);
+    v.set(k, x);
+    norm += x * x;
   }
-  return f;
+  norm = Math.sqrt(norm) || 1;
+  for (const [k, x] of v) v.set(k, x / norm);
+  // Pinyin and single characters are too common to find candidates by; they still count in the similarity.
+  const keys = [...v]
+    .filter(([k]) => !k.startsWith('p:') && !(k.startsWith('c:') && [...k].length === 3))
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, KEYS)
+    .map(([k]) => k);
+  if (byText.size >= CACHE_MAX) byText.clear();
+  const out = { v, keys };
+  byText.set(text, out);
+  return out;
 }
 
 function normalizeKey(text: string): string {
@@ -73,13 +97,13 @@ function dot(a: Vec, b: Vec): number {
 /**
  * Groups missed questions by meaning: identical wordings first, then leader clustering by
  * cosine over the knowledge base's local embedding features (character n-grams, jieba words,
- * pinyin), weighted by the IDF the local embedder was fitted with on the FAQ (`opts.idf`). A wording joins the most similar
- * cluster whose first wording shares a distinctive feature with it and is at least `threshold`
- * similar; otherwise it starts one. Largest clusters first, then the most recently seen.
+ * pinyin), weighted by the IDF the local embedder was fitted with on the FAQ (`opts.idf`).
+ * A wording joins the most similar cluster that shares one of its most distinctive features
+ * and is at least `threshold` similar; otherwise it starts one. Largest clusters first, then
+ * the most recently seen.
  */
 export function clusterMisses(misses: MissQuestion[], tokenizer: Tokenizer, opts: { idf?: LocalEmbedderState; threshold?: number } = {}): MissCluster[] {
   const threshold = opts.threshold ?? CLUSTER_THRESHOLD;
-  const idfOf = opts.idf ? (k: string) => opts.idf!.idf[k] ?? opts.idf!.maxIdf : () => 1;
   const byKey = new Map<string, { text: string; rows: MissQuestion[] }>();
   for (const m of misses) {
     const key = normalizeKey(m.question) || m.question;
@@ -88,47 +112,27 @@ export function clusterMisses(misses: MissQuestion[], tokenizer: Tokenizer, opts
     else byKey.set(key, { text: m.question, rows: [m] });
   }
   const groups = [...byKey.values()].sort((a, b) => b.rows.length - a.rows.length || (latest(b.rows) > latest(a.rows) ? 1 : -1));
+  const embedded = groups.map((g) => embed(g.text, tokenizer, opts.idf));
 
-  const raw = groups.map((g) => featuresOf(g.text, tokenizer));
-  const df = new Map<string, number>();
-  for (const f of raw) for (const k of f.keys()) df.set(k, (df.get(k) ?? 0) + 1);
-  const n = groups.length;
-  const vectors = raw.map((f) => {
-    const v: Vec = new Map();
-    let norm = 0;
-    for (const [k, w] of f) {
-      const x = w * idfOf(k);
-      v.set(k, x);
-      norm += x * x;
-    }
-    norm = Math.sqrt(norm) || 1;
-    for (const [k, x] of v) v.set(k, x / norm);
-    return v;
-  });
-
-  // Candidate clusters come from an inverted index of their leaders' distinctive features.
-  const common = Math.max(3, n * 0.2);
   const postings = new Map<string, number[]>();
   const leaders: number[] = [];
   const members: number[][] = [];
-  groups.forEach((_, i) => {
-    const v = vectors[i]!;
+  embedded.forEach((e, i) => {
     const seen = new Set<number>();
     let best = -1;
     let bestSim = threshold;
-    for (const k of v.keys()) {
-      if (df.get(k)! > common) continue;
+    for (const k of e.keys) {
       for (const c of postings.get(k) ?? []) {
         if (seen.has(c)) continue;
         seen.add(c);
-        const sim = dot(v, vectors[leaders[c]!]!);
+        const sim = dot(e.v, embedded[leaders[c]!]!.v);
         if (sim >= bestSim) [best, bestSim] = [c, sim];
       }
     }
     if (best >= 0) return void members[best]!.push(i);
     const c = leaders.push(i) - 1;
     members.push([i]);
-    for (const k of v.keys()) if (df.get(k)! <= common) (postings.get(k) ?? postings.set(k, []).get(k)!).push(c);
+    for (const k of e.keys) (postings.get(k) ?? postings.set(k, []).get(k)!).push(c);
   });
 
   return members.map((ids) => toCluster(ids.map((i) => groups[i]!))).sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen));

@@ -11,6 +11,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** The conversation log after the run (chat rows): exchanges written, failed and dropped, as /api/health reports them. */
+  log?: { written: number; failed: number; dropped: number; queued: number };
 }
 
 const CHAT_BODY = JSON.stringify({ id: 'bench', messages: [{ id: 'm1', role: 'user', parts: [{ type: 'text', text: '挥卡报03无效商户怎么办' }] }] });
@@ -35,15 +37,26 @@ async function hammer(url: string, path: string, connections: number, seconds: n
   };
 }
 
-/** The offline chat route against the health route of the same `next start`, at each concurrency. */
-export async function loadTest(seconds: number, connections: number[]): Promise<LoadResult[]> {
-  const server = await startNextServer({ RATE_LIMIT_PER_MINUTE: '0', ANSWER_MODE: 'offline' });
+async function logStats(url: string): Promise<LoadResult['log']> {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { store?: { log?: LoadResult['log'] } };
+  return health.store?.log;
+}
+
+/**
+ * The offline chat route against the health route of the same `next start`, at each concurrency.
+ * Every chat request is recorded in the conversation log (the server's default embedded store,
+ * or `env`'s DATABASE_URL); each chat row says what the log wrote.
+ */
+export async function loadTest(seconds: number, connections: number[], env: Record<string, string> = {}): Promise<LoadResult[]> {
+  const server = await startNextServer({ RATE_LIMIT_PER_MINUTE: '0', ANSWER_MODE: 'offline', ...env });
   try {
     await hammer(server.url, '/api/chat', 10, 2, true); // warm-up: JIT and the index
     const out: LoadResult[] = [];
     for (const c of connections) {
       out.push(await hammer(server.url, '/api/health', c, seconds, false));
-      out.push(await hammer(server.url, '/api/chat', c, seconds, true));
+      const chat = await hammer(server.url, '/api/chat', c, seconds, true);
+      await new Promise((r) => setTimeout(r, 500)); // the log's last batch
+      out.push({ ...chat, log: await logStats(server.url) });
     }
     return out;
   } finally {

@@ -52,11 +52,9 @@ export interface StoredExchange extends Omit<ExchangeRecord, 'createdAt' | 'clie
 export interface MissQuestion {
   exchangeId: string;
   question: string;
-  standaloneQuestion: string;
   decision: StoredDecision;
-  confidence: number;
-  /** The entries retrieval ranked highest, best first. */
-  candidates: { id: string; score: number }[];
+  /** The entries retrieval ranked highest (three at most), best first. */
+  candidates: { id: string; score?: number }[];
   createdAt: string;
   vote: 1 | -1 | null;
   reason: FeedbackReason | null;

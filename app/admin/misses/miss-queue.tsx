@@ -18,7 +18,10 @@ async function post(url: string, body: unknown): Promise<{ ok: true; json: unkno
   return { ok: false, message: json?.error?.message ?? '操作失败,请稍后再试。' };
 }
 
-function ClusterCard({ cluster, entries }: { cluster: MissQueueCluster; entries: Entry[] }) {
+/** One list of every entry, shared by the clusters' entry inputs (a select per cluster would repeat it a hundred times). */
+const ENTRY_LIST = 'faq-entries';
+
+function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
   const router = useRouter();
   const [picked, setPicked] = useState(() => new Set(cluster.wordings.map((w) => w.text)));
   const [other, setOther] = useState('');
@@ -97,16 +100,16 @@ function ClusterCard({ cluster, entries }: { cluster: MissQueueCluster; entries:
               作为 {c.id} 的相似问题
             </button>
           ))}
-          <select aria-label="其他条目" value={other} onChange={(e) => setOther(e.target.value)}>
-            <option value="">其他条目…</option>
-            {entries.map((e) => (
-              <option key={e.id} value={e.id}>
-                {e.id} {e.question.slice(0, 30)}
-              </option>
-            ))}
-          </select>
-          <button type="button" disabled={busy || !other || chosen.length === 0} onClick={() => void attach(other)}>
-            作为{other ? ` ${other} ` : '所选条目'}的相似问题
+          <input
+            aria-label="其他条目"
+            list={ENTRY_LIST}
+            placeholder="其他条目,如 FAQ2.5"
+            size={16}
+            value={other}
+            onChange={(e) => setOther(e.target.value.trim().toUpperCase())}
+          />
+          <button type="button" disabled={busy || !/^FAQ\d+\.\d+$/.test(other) || chosen.length === 0} onClick={() => void attach(other)}>
+            作为{other ? ` ${other} ` : '所填条目'}的相似问题
           </button>
           {!cluster.uncovered && (
             <button type="button" disabled={busy || chosen.length === 0} onClick={() => void uncovered()}>
@@ -129,8 +132,15 @@ export function MissQueue({ clusters, entries }: { clusters: MissQueueCluster[];
   if (clusters.length === 0) return <p className="hint">没有待处理的漏答问题。</p>;
   return (
     <div>
+      <datalist id={ENTRY_LIST}>
+        {entries.map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.question.slice(0, 40)}
+          </option>
+        ))}
+      </datalist>
       {clusters.map((c) => (
-        <ClusterCard key={c.key} cluster={c} entries={entries} />
+        <ClusterCard key={c.key} cluster={c} />
       ))}
     </div>
   );
