@@ -2,6 +2,7 @@ import { toCitedEntry } from '../answer/extractive';
 import type { AnswerMode, AnswerNotice, CitedEntry, Decision, Suggestion } from '../answer/types';
 import { NotFoundError, StoreError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { redact } from '../store/redact';
 import type { Store } from '../store/store';
 import type { ConversationSummary, Feedback } from '../store/types';
 import type { ConversationLog } from './log';
@@ -89,12 +90,14 @@ export async function deleteConversationOf(store: Store | null, clientId: string
  * written first, then the vote is tried once more.
  */
 export async function voteOn(
-  deps: { store: Store | null; log: ConversationLog | null },
+  deps: { store: Store | null; log: ConversationLog | null; redact: boolean },
   clientId: string | null,
   exchangeId: string,
-  feedback: Feedback,
+  given: Feedback,
 ): Promise<void> {
   const { store, log } = deps;
+  // The note is stored like the questions: with identifying numbers redacted (LOG_REDACT).
+  const feedback = given.comment && deps.redact ? { ...given, comment: redact(given.comment) } : given;
   const vote = () => (store && clientId ? guarded(() => store.setFeedback(clientId, exchangeId, feedback)) : Promise.resolve(false));
   let ok = await vote();
   if (!ok && store && clientId && log) {

@@ -15,7 +15,7 @@ export async function POST(request: Request): Promise<Response> {
     const rt = getRuntime();
     enforceRateLimit(request, rt.rateLimiter);
     const { exchangeId, feedback } = parseFeedback(await readJsonBody(request, 8_192));
-    await voteOn({ store: rt.store, log: rt.conversationLog }, readClientId(request.headers), exchangeId, feedback);
+    await voteOn({ store: rt.store, log: rt.conversationLog, redact: rt.config.log.redact }, readClientId(request.headers), exchangeId, feedback);
     return Response.json({ ok: true }, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);

@@ -1,4 +1,5 @@
 import { errorResponse } from '@/lib/http/error-response';
+import { storeHealth } from '@/lib/conversations/health';
 import { getRuntime } from '@/lib/runtime';
 
 export const runtime = 'nodejs';
@@ -22,8 +23,8 @@ export async function GET(): Promise<Response> {
         model,
         embedder: kb.manifest.embedder.id,
         builtAt: kb.manifest.builtAt,
-        // The conversation log never blocks answering: its failures are counted here.
-        store: rt.store ? { ...rt.store.status(), log: rt.conversationLog?.stats() } : null,
+        // The conversation log never blocks answering: its failures are counted here (details go to the server log only).
+        store: storeHealth(rt.store, rt.conversationLog),
         ...(knowledge.state === 'degraded' ? { knowledge: { error: knowledge.error, since: knowledge.since } } : {}),
       },
       { headers: { 'cache-control': 'no-store' } },
