@@ -1,5 +1,5 @@
-import { errorResponse } from '@/lib/http/error-response';
 import { storeHealth } from '@/lib/conversations/health';
+import { errorResponse } from '@/lib/http/error-response';
 import { getRuntime } from '@/lib/runtime';
 
 export const runtime = 'nodejs';
