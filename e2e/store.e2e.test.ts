@@ -111,6 +111,8 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL', () => {
     expect(page).toContain(MISSING);
     const { clusters } = (await (await fetch(`${a.url}/api/admin/misses`, { headers: { cookie: admin } })).json()) as { clusters: MissQueueCluster[] };
     const bird = clusters.find((c) => c.label === MISSING)!;
+    // Timed from the moment the admin asks for the change, not from when instance A has re-indexed.
+    const started = performance.now();
     const attach = await fetch(`${a.url}/api/admin/misses/attach`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: admin },
@@ -122,9 +124,10 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL', () => {
       (r) => r.answer?.citations.includes('FAQ2.5') === true,
       10_000,
     );
-    console.info(`[store e2e] the other instance answered from the new alternative after ${changed.ms.toFixed(0)} ms`);
+    const total = performance.now() - started;
+    console.info(`[store e2e] the other instance answered from the new alternative ${total.toFixed(0)} ms after the attach request (${changed.ms.toFixed(0)} ms after it returned)`);
     expect(changed.value.answer?.citations).toEqual(['FAQ2.5']);
-    expect(changed.ms).toBeLessThan(5_000);
+    expect(total).toBeLessThan(5_000);
   });
 });
 
