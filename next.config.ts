@@ -2,8 +2,8 @@ import type { NextConfig } from 'next';
 import { securityHeaders } from './lib/http/security-headers';
 
 const nextConfig: NextConfig = {
-  // Native addons must be required at run time, not bundled.
-  serverExternalPackages: ['hnswlib-node', '@node-rs/jieba', 'pinyin-pro'],
+  // Native addons (and PGlite's WASM files, found next to its module) must be loaded at run time, not bundled.
+  serverExternalPackages: ['hnswlib-node', '@node-rs/jieba', 'pinyin-pro', '@electric-sql/pglite', 'pg'],
   poweredByHeader: false,
   reactStrictMode: true,
   // Pages get their security headers, with a per-request script nonce, from proxy.ts. The API and

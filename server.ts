@@ -86,7 +86,14 @@ server.listen(port, hostname, () => console.info(`[server] 商户 FAQ 助手已�
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
-    server.close(() => process.exit(0));
+    // The runtime is loaded only now: the routes built it; closing it writes the pending log and closes the database.
+    server.close(
+      () =>
+        void import('./lib/runtime')
+          .then((m) => m.closeRuntime())
+          .catch(() => {})
+          .finally(() => process.exit(0)),
+    );
     setTimeout(() => process.exit(0), 5_000).unref();
   });
 }

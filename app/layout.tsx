@@ -24,6 +24,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/">问答</Link>
             <Link href="/faq">FAQ 浏览</Link>
             <Link href="/retrieval">命中测试</Link>
+            <Link href="/admin">管理</Link>
           </nav>
         </header>
         <main>{children}</main>

@@ -1,9 +1,9 @@
 import { getRuntime } from '@/lib/runtime';
-import { Chat } from './components/chat';
+import { ChatSession } from './components/chat-session';
 
 export const dynamic = 'force-dynamic';
 
-/** The chat page; the question length limit comes from the server's config. */
+/** The chat with its history; the question length limit comes from the server's config. */
 export default function Page() {
-  return <Chat maxTextChars={getRuntime().config.limits.maxTextChars} />;
+  return <ChatSession maxTextChars={getRuntime().config.limits.maxTextChars} />;
 }

@@ -72,7 +72,8 @@ program.action(async (opts) => {
     if (errors.length) throw new CorpusError(errors, suite.dataset);
     // Each suite's FAQ gets its own index, so the app's .data/index is never rebuilt for another FAQ.
     const indexDir = names ? path.join(os.tmpdir(), `faq-eval-${suite.name}-${process.pid}`) : config.indexDir;
-    const runtime = createRuntime({ ...config, indexDir }, { knowledge: { log: logToStderr } });
+    // Evals measure the FAQ files alone, never alternatives added in the database.
+    const runtime = createRuntime({ ...config, indexDir }, { store: null, knowledge: { log: logToStderr } });
     const kb = await runtime.knowledge.get();
     const deps = runtime.answerDeps(kb);
     const progress = createProgress(cases.length);

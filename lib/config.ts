@@ -46,6 +46,18 @@ const envSchema = z.object({
   BODY_TIMEOUT_MS: int(10_000, 100),
   MAX_CONCURRENT_PER_CLIENT: int(32, 0),
   ALLOWED_ORIGINS: optionalString,
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL 必须以 postgres:// 开头'),
+  DB_DIR: z.string().default('.data/db'),
+  LOG_CONVERSATIONS: z
+    .string()
+    .default('true')
+    .transform((v) => !/^(false|0|off|no)$/i.test(v.trim())),
+  LOG_REDACT: z
+    .string()
+    .default('true')
+    .transform((v) => !/^(false|0|off|no)$/i.test(v.trim())),
+  LOG_RETENTION_DAYS: int(180, 0),
+  ADMIN_PASSWORD: optionalString,
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -88,7 +100,16 @@ export interface AppConfig {
     /** Requests one client may have in flight at once (0: no limit); more are refused with 429. */
     maxConcurrentPerClient: number;
   };
+  /** Where conversations, feedback and added alternatives live: embedded PGlite (a directory, or memory) or a shared PostgreSQL. */
+  store: StoreConfig;
+  /** Conversation log: on (default) or off; redact merchant, phone and ID-card numbers before storing; delete after this many days (0 keeps them). */
+  log: { enabled: boolean; redact: boolean; retentionDays: number };
+  /** The admin pages are closed unless a password is set. */
+  admin: { password?: string };
 }
+
+/** The database: PGlite in `dataDir` (null: in memory), or PostgreSQL at `url`. */
+export type StoreConfig = { kind: 'pglite'; dataDir: string | null } | { kind: 'postgres'; url: string };
 
 /** TRUST_PROXY as text -> proxy-addr's trust setting. */
 export function parseTrustProxy(value: string | undefined): boolean | number | string[] {
@@ -172,6 +193,11 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       bodyTimeoutMs: e.BODY_TIMEOUT_MS,
       maxConcurrentPerClient: e.MAX_CONCURRENT_PER_CLIENT,
     },
+    store: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'pglite', dataDir: e.DB_DIR === ':memory:' ? null : path.resolve(cwd, e.DB_DIR) },
+    log: { enabled: e.LOG_CONVERSATIONS, redact: e.LOG_REDACT, retentionDays: e.LOG_RETENTION_DAYS },
+    admin: { password: e.ADMIN_PASSWORD },
   };
 }
 

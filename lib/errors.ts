@@ -19,6 +19,9 @@ export type ErrorCode =
   | 'corpus_invalid'
   | 'upstream_failed'
   | 'config_invalid'
+  | 'not_found'
+  | 'unauthorized'
+  | 'store_unavailable'
   | 'internal';
 
 export class AppError extends Error {
@@ -101,6 +104,27 @@ export class UpstreamError extends AppError {
 export class ConfigError extends AppError {
   constructor(message: string, detail?: unknown) {
     super('config_invalid', message, { status: 500, expose: false, detail });
+  }
+}
+
+/** What was asked for does not exist (or is not this client's: the two are not told apart). */
+export class NotFoundError extends AppError {
+  constructor(message: string) {
+    super('not_found', message, { status: 404, expose: true });
+  }
+}
+
+/** The admin session is missing or expired, or admin access is not enabled. */
+export class UnauthorizedError extends AppError {
+  constructor(message = '请先登录管理后台。') {
+    super('unauthorized', message, { status: 401, expose: true });
+  }
+}
+
+/** The database cannot be used right now; answering goes on without it. */
+export class StoreError extends AppError {
+  constructor(cause?: unknown) {
+    super('store_unavailable', '对话记录暂时不可用,请稍后再试。', { status: 503, expose: true, cause });
   }
 }
 

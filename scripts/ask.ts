@@ -48,7 +48,8 @@ program.action(async (words, opts) => {
     import('../lib/answer/answer'),
     import('../lib/cli/answer-output'),
   ]);
-  const runtime = createRuntime(configForMode(configFromEnv(), opts.mode), { knowledge: { log: logToStderr } });
+  // The FAQ files alone: the database (and its lock on the embedded store) stays the server's.
+  const runtime = createRuntime(configForMode(configFromEnv(), opts.mode), { store: null, knowledge: { log: logToStderr } });
   const kb = await runtime.knowledge.get();
   const deps = runtime.answerDeps(kb);
   // The answer function asks for its usual number of hits; --k decides how many are searched and shown.

@@ -54,6 +54,7 @@ const SCRIPTS: { script: string; options: string[]; defaults: string[]; bad: str
     bad: ['--size', '1000', '--efs', '16,x'],
     required: ['--size', '1000'],
   },
+  { script: 'scripts/kb-export.ts', options: ['--json'], defaults: [], bad: ['extra'] },
   { script: 'scripts/ablate.ts', options: ['--suites'], defaults: ['--suites'], bad: ['extra'] },
   { script: 'scripts/fit.ts', options: ['--dry-run'], defaults: [], bad: ['rich'] },
   {

@@ -5,6 +5,7 @@ import type { AnswerNotice, CitedEntry, Suggestion } from '@/lib/answer/types';
 import { HEDGE_LABEL, REFUSE_LABEL, RELATED_TOPICS_HEADING, SUGGESTIONS_HEADING } from '@/lib/text/messages';
 import { toPlainText } from '@/lib/text/plain-text';
 import type { FaqDataParts, FaqUIMessage } from '../api/chat/ui-types';
+import { Feedback } from './feedback';
 import { Markdown } from './markdown';
 
 interface View {
@@ -134,6 +135,7 @@ export function AssistantMessage({ message, streaming, isLast, onCite, onRetry, 
                 重新回答
               </button>
             )}
+            {v.answer?.exchangeId && <Feedback key={v.answer.exchangeId} exchangeId={v.answer.exchangeId} initial={v.answer.feedback} />}
           </>
         )}
         <ModeLabel mode={v.answer?.mode ?? v.meta?.mode} model={v.answer?.model ?? v.meta?.model} />

@@ -24,9 +24,18 @@ function errorText(error: Error): string {
   return '网络异常或服务暂时不可用,请稍后重试。';
 }
 
-/** The chat; `maxTextChars` is the server's question length limit (config.limits.maxTextChars). */
-export function Chat({ maxTextChars }: { maxTextChars: number }) {
-  const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<FaqUIMessage>({ transport });
+/**
+ * The chat. `maxTextChars` is the server's question length limit (config.limits.maxTextChars); `id` and
+ * `initialMessages` continue a stored conversation; `onAnswered` runs after each complete answer.
+ */
+export function Chat(props: { maxTextChars: number; id?: string; initialMessages?: FaqUIMessage[]; onAnswered?: () => void }) {
+  const { maxTextChars } = props;
+  const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<FaqUIMessage>({
+    transport,
+    id: props.id,
+    messages: props.initialMessages,
+    onFinish: () => props.onAnswered?.(),
+  });
   const [open, setOpen] = useState<{ entry: CitedEntry; from: HTMLElement } | null>(null);
   const bottom = useRef<HTMLDivElement>(null);
   const busy = status === 'submitted' || status === 'streaming';

@@ -12,6 +12,8 @@ export interface LoadResult {
   p99: number;
   errors: number;
   non2xx: number;
+  /** The conversation log after the run (chat rows): exchanges written, failed and dropped, as /api/health reports them. */
+  log?: { written: number; failed: number; dropped: number; queued: number };
 }
 
 const QUESTION = '挥卡报03无效商户怎么办';
@@ -74,12 +76,19 @@ async function interleaved(url: string, labels: string[], connections: number, s
   });
 }
 
+async function logStats(url: string): Promise<LoadResult['log']> {
+  const health = (await (await fetch(`${url}/api/health`)).json()) as { store?: { log?: LoadResult['log'] } };
+  return health.store?.log;
+}
+
 /**
  * The offline chat route and the OpenAI-compatible API (with a key, streamed and not) against
- * the health route of the same `next start`, at each concurrency.
+ * the health route of the same `next start`, at each concurrency. Every chat request is recorded
+ * in the conversation log (the server's default embedded store, or `env`'s DATABASE_URL); the
+ * chat row says what the log wrote.
  */
-export async function loadTest(seconds: number, connections: number[]): Promise<LoadResult[]> {
-  const server = await startNextServer({ RATE_LIMIT_PER_MINUTE: '0', ANSWER_MODE: 'offline', API_KEYS: BENCH_KEY });
+export async function loadTest(seconds: number, connections: number[], env: Record<string, string> = {}): Promise<LoadResult[]> {
+  const server = await startNextServer({ RATE_LIMIT_PER_MINUTE: '0', ANSWER_MODE: 'offline', API_KEYS: BENCH_KEY, ...env });
   try {
     // Warm-up: JIT and the index.
     await hammer(server.url, '/api/chat', 10, 2);
@@ -87,7 +96,10 @@ export async function loadTest(seconds: number, connections: number[]): Promise<
     const out: LoadResult[] = [];
     for (const c of connections) {
       out.push(await hammer(server.url, '/api/health', c, seconds));
-      out.push(...(await interleaved(server.url, ['/api/chat', '/v1/chat/completions', '/v1/chat/completions (stream)'], c, seconds)));
+      const routes = await interleaved(server.url, ['/api/chat', '/v1/chat/completions', '/v1/chat/completions (stream)'], c, seconds);
+      await new Promise((r) => setTimeout(r, 500)); // the log's last batch
+      const log = await logStats(server.url);
+      out.push(...routes.map((r) => (r.path === '/api/chat' ? { ...r, log } : r)));
     }
     return out;
   } finally {

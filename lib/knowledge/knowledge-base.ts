@@ -1,6 +1,7 @@
 import type { Entry, FaqCategory } from '../corpus/schema';
 import type { SearchIndex } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
+import type { Embedder } from '../retrieval/embedder';
 import { createRetriever, type Retriever, type RetrieverOptions, type VectorSearch } from '../retrieval/retrieve';
 import type { Tokenizer } from '../retrieval/tokenize';
 
@@ -10,6 +11,8 @@ export interface KnowledgeBase {
   categories: FaqCategory[];
   manifest: IndexManifest;
   tokenizer: Tokenizer;
+  /** The index's embedder (the local one carries the IDF it was fitted with). */
+  embedder: Embedder;
   retrieve: Retriever;
   /** Finds an entry by any of its ids, including merged duplicates (FAQ2.8 -> FAQ2.4). */
   getEntry(id: string): Entry | undefined;
@@ -37,6 +40,7 @@ export function knowledgeBaseFrom(index: SearchIndex, opts: RetrieverOptions = {
     categories: index.categories,
     manifest: index.manifest,
     tokenizer: index.tokenizer,
+    embedder: index.embedder,
     retrieve: retrieverWith({}),
     retrieverWith,
     getEntry: (id) => byAnyId.get(id.trim().toUpperCase()),

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { createTestPglite } from './test-store';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const nextBin = path.join(root, 'node_modules/next/dist/bin/next');
@@ -83,12 +84,17 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Starts the production server (`npm start`, server.ts) on a free loopback port and waits until /api/health answers. */
+/**
+ * Starts the production server (`npm start`, server.ts) on a free loopback port and waits until
+ * /api/health answers. Unless `env` names a database (DB_DIR, DATABASE_URL), it gets a fresh
+ * embedded one of its own, removed when it stops.
+ */
 export async function startNextServer(env: Record<string, string> = {}, timeoutMs = 60_000): Promise<RunningServer> {
   const port = await freePort();
+  const db = env.DB_DIR || env.DATABASE_URL ? null : await createTestPglite();
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server.ts')], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', ...env },
+    env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOSTNAME: '127.0.0.1', ...db?.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let log = '';
@@ -118,6 +124,6 @@ export async function startNextServer(env: Record<string, string> = {}, timeoutM
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
         setTimeout(() => child.kill('SIGKILL'), 5000).unref();
-      }),
+      }).then(() => db?.drop()),
   };
 }

@@ -10,7 +10,8 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 /**
  * A runtime over the real corpus (or `env`'s) with its index in a fresh temp directory, so
- * tests never touch the developer's .data/index. Call `cleanup` in afterAll.
+ * tests never touch the developer's .data/index. It has no database unless `env` names one
+ * (DB_DIR, DATABASE_URL) or `overrides.store` is given. Call `cleanup` in afterAll.
  */
 export async function tempRuntime(
   env: Record<string, string> = {},
@@ -18,7 +19,9 @@ export async function tempRuntime(
 ): Promise<{ runtime: Runtime; kb: KnowledgeBase; config: AppConfig; dir: string; cleanup: () => Promise<void> }> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'faq-kb-'));
   const config = parseConfig({ INDEX_DIR: path.join(dir, 'index'), RATE_LIMIT_PER_MINUTE: '0', ...env }, root);
-  const runtime = createRuntime(config, overrides);
+  // No database unless the test asks for one (env DB_DIR / DATABASE_URL, or overrides.store).
+  const wantsStore = env.DB_DIR !== undefined || env.DATABASE_URL !== undefined || overrides.store !== undefined;
+  const runtime = createRuntime(config, wantsStore ? overrides : { ...overrides, store: null });
   const kb = await runtime.knowledge.get();
   return {
     runtime,

@@ -56,3 +56,10 @@ export function questionTooLongText(limit: number): string {
 export function questionOverLimitText(count: number, limit: number): string {
   return `问题过长:已输入 ${count} 字,超出上限 ${limit} 字 ${count - limit} 字,请删减后再发送。`;
 }
+/** Why an answer was voted 👎, as the feedback form offers it. */
+export const FEEDBACK_REASON_LABEL = {
+  wrong_citation: '引用错误',
+  incomplete: '答案不完整',
+  off_topic: '没回答我的问题',
+  other: '其他',
+} as const;

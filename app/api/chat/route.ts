@@ -1,10 +1,12 @@
 import { streamAnswer } from '@/lib/answer/answer';
+import { recordAnswer } from '@/lib/conversations/log';
+import { clientIdentity } from '@/lib/http/client-id';
 import { errorResponse } from '@/lib/http/error-response';
 import { enforceRateLimit, guardBrowserPost } from '@/lib/http/guard';
 import { readJsonBody } from '@/lib/http/read-body';
 import { getRuntime } from '@/lib/runtime';
 import { parseChatRequest } from './schema';
-import { answerResponse } from './ui-stream';
+import { answerResponse, type StreamOptions } from './ui-stream';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -18,7 +20,14 @@ export async function POST(request: Request): Promise<Response> {
     const body = await readJsonBody(request, rt.config.limits.maxBodyBytes, rt.config.server.bodyTimeoutMs);
     const input = parseChatRequest(body, rt.config.limits);
     const deps = rt.answerDeps(await rt.knowledge.get());
-    return await answerResponse(streamAnswer(input, deps, request.signal), deps.llm !== null);
+    const client = clientIdentity(request);
+    const events = streamAnswer(input, deps, request.signal);
+    // The log is written after the answer is complete, off the request path; its id goes into the final part.
+    const opts: StreamOptions = {};
+    const target = { clientId: client.clientId, conversationId: input.conversationId, userMessageId: input.userMessageId };
+    const response = await answerResponse(rt.conversationLog ? recordAnswer(events, rt.conversationLog, target, opts) : events, deps.llm !== null, opts);
+    if (client.setCookie) response.headers.append('set-cookie', client.setCookie);
+    return response;
   } catch (e) {
     return errorResponse(e);
   }

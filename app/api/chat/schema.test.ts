@@ -38,6 +38,9 @@ describe('parseChatRequest', () => {
         { role: 'user', text: '扫码撤销多久到账' },
         { role: 'assistant', text: '1-2 分钟 [FAQ2.6]' },
       ],
+      // Where the exchange is recorded: useChat's chat id and the question's message id.
+      conversationId: 'c1',
+      userMessageId: body.messages[3]!.id,
     });
   });
 

@@ -48,11 +48,14 @@ function textOf(parts: { type: string; text?: unknown }[]): string {
     .trim();
 }
 
+/** The answer input, and where the exchange is recorded: useChat's chat id and the question's message id. */
+export type ChatRequest = AnswerInput & { conversationId?: string; userMessageId?: string };
+
 /**
  * Validates a chat request and turns it into the answer input. Every failure is a
  * BadRequestError with a Chinese message saying what is wrong.
  */
-export function parseChatRequest(body: unknown, limits: AppConfig['limits']): AnswerInput {
+export function parseChatRequest(body: unknown, limits: AppConfig['limits']): ChatRequest {
   const parsed = chatRequestSchema(limits).safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
@@ -73,5 +76,5 @@ export function parseChatRequest(body: unknown, limits: AppConfig['limits']): An
     .filter((m) => m.role !== 'system')
     .map((m) => ({ role: m.role as ChatTurn['role'], text: textOf(m.parts).slice(0, limits.maxTextChars) }))
     .filter((t) => t.text !== '');
-  return { question, history };
+  return { question, history, conversationId: parsed.data.id, userMessageId: last.id };
 }

@@ -27,6 +27,8 @@ export type FaqDataParts = {
     replace: boolean;
     /** Id of the stored exchange, for feedback; absent when it could not be recorded. */
     exchangeId?: string;
+    /** This browser's vote, when a stored conversation is reopened. */
+    feedback?: { vote: 1 | -1; reason?: string | null; comment?: string | null } | null;
   };
 };
 

@@ -17,6 +17,7 @@ describe('GET /api/health', () => {
     setRuntime(
       createRuntime(
         parseConfig({ INDEX_DIR: path.join(dir, 'index'), EMBEDDINGS: 'openai', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' }),
+        { store: null },
       ),
     );
     const res = await GET();

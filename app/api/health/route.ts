@@ -1,3 +1,4 @@
+import { storeHealth } from '@/lib/conversations/health';
 import { errorResponse } from '@/lib/http/error-response';
 import { getRuntime } from '@/lib/runtime';
 
@@ -26,6 +27,8 @@ export async function GET(): Promise<Response> {
         builtAt: kb.manifest.builtAt,
         api: { auth: rt.openaiApi.auth },
         knowledge: { state: knowledge.state, rebuilds: knowledge.rebuilds, error: knowledge.error, since: knowledge.since },
+        // The conversation log never blocks answering: its failures are counted here (details go to the server log only).
+        store: storeHealth(rt.store, rt.conversationLog),
       },
       { headers: { 'cache-control': 'no-store' } },
     );

@@ -1,0 +1,9 @@
+import type { Metadata } from 'next';
+import './admin.css';
+
+export const metadata: Metadata = { title: '管理后台 · 商户 FAQ 助手', robots: { index: false } };
+export const dynamic = 'force-dynamic';
+
+export default function AdminLayout({ children }: { children: React.ReactNode }) {
+  return <div className="admin">{children}</div>;
+}

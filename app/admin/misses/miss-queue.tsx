@@ -1,0 +1,147 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useState } from 'react';
+import type { AttachResult, MissQueueCluster } from '@/lib/admin/misses';
+import { DECISION_LABEL } from '@/lib/text/messages';
+
+type Entry = { id: string; question: string };
+
+function standing(s: { decision: keyof typeof DECISION_LABEL; rank: number | null }): string {
+  return `${DECISION_LABEL[s.decision]} · ${s.rank === null ? '未进前 5' : `第 ${s.rank} 位`}`;
+}
+
+async function post(url: string, body: unknown): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(() => null);
+  const json = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
+  if (res?.ok) return { ok: true, json };
+  return { ok: false, message: json?.error?.message ?? '操作失败,请稍后再试。' };
+}
+
+/** One list of every entry, shared by the clusters' entry inputs (a select per cluster would repeat it a hundred times). */
+const ENTRY_LIST = 'faq-entries';
+
+function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
+  const router = useRouter();
+  const [picked, setPicked] = useState(() => new Set(cluster.wordings.map((w) => w.text)));
+  const [other, setOther] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<AttachResult | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const chosen = cluster.wordings.filter((w) => picked.has(w.text));
+
+  const attach = async (entryId: string) => {
+    setBusy(true);
+    setMessage(null);
+    const r = await post('/api/admin/misses/attach', { entryId, questions: chosen.map((w) => w.text), exchangeIds: chosen.flatMap((w) => w.exchangeIds) });
+    setBusy(false);
+    if (r.ok) setResult(r.json as AttachResult);
+    else setMessage(r.message);
+  };
+  const uncovered = async () => {
+    setBusy(true);
+    const r = await post('/api/admin/misses/uncovered', { exchangeIds: chosen.flatMap((w) => w.exchangeIds) });
+    setBusy(false);
+    if (r.ok) router.refresh();
+    else setMessage(r.message);
+  };
+
+  return (
+    <section className={`cluster${cluster.uncovered ? ' uncovered' : ''}`} data-testid="miss-cluster">
+      <h2>{cluster.label}</h2>
+      <div className="meta">
+        {cluster.count} 次 · 最近 {new Date(cluster.lastSeen).toLocaleString('zh-CN')} · 拒答 {cluster.kinds.refuse} · 不确定 {cluster.kinds.hedge} · 👎{' '}
+        {cluster.kinds.down}
+        {cluster.uncovered && ' · 已标记为 FAQ 未覆盖'}
+      </div>
+      <ul>
+        {cluster.wordings.map((w) => (
+          <li key={w.text}>
+            <label>
+              <input
+                type="checkbox"
+                checked={picked.has(w.text)}
+                onChange={(e) => {
+                  const next = new Set(picked);
+                  if (e.target.checked) next.add(w.text);
+                  else next.delete(w.text);
+                  setPicked(next);
+                }}
+              />{' '}
+              {w.text} <span className="hint">×{w.count}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {cluster.comments.length > 0 && <p className="hint">用户补充:{cluster.comments.join(';')}</p>}
+      {result ? (
+        <table data-testid="attach-result">
+          <thead>
+            <tr>
+              <th>问题(已加入 {result.entryId})</th>
+              <th>之前</th>
+              <th>之后</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.questions.map((q) => (
+              <tr key={q.question}>
+                <td>{q.question}</td>
+                <td>{standing(q.before)}</td>
+                <td>{standing(q.after)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <div className="attach-row">
+          {cluster.candidates.map((c) => (
+            <button key={c.id} type="button" disabled={busy || chosen.length === 0} onClick={() => void attach(c.id)} title={c.question}>
+              作为 {c.id} 的相似问题
+            </button>
+          ))}
+          <input
+            aria-label="其他条目"
+            list={ENTRY_LIST}
+            placeholder="其他条目,如 FAQ2.5"
+            size={16}
+            value={other}
+            onChange={(e) => setOther(e.target.value.trim().toUpperCase())}
+          />
+          <button type="button" disabled={busy || !/^FAQ\d+\.\d+$/.test(other) || chosen.length === 0} onClick={() => void attach(other)}>
+            作为{other ? ` ${other} ` : '所填条目'}的相似问题
+          </button>
+          {!cluster.uncovered && (
+            <button type="button" disabled={busy || chosen.length === 0} onClick={() => void uncovered()}>
+              FAQ 确实未覆盖
+            </button>
+          )}
+        </div>
+      )}
+      {message && (
+        <p className="error" role="alert">
+          {message}
+        </p>
+      )}
+    </section>
+  );
+}
+
+/** The clusters with their actions: attach to an entry (re-indexed, before/after shown) or mark as not covered. */
+export function MissQueue({ clusters, entries }: { clusters: MissQueueCluster[]; entries: Entry[] }) {
+  if (clusters.length === 0) return <p className="hint">没有待处理的漏答问题。</p>;
+  return (
+    <div>
+      <datalist id={ENTRY_LIST}>
+        {entries.map((e) => (
+          <option key={e.id} value={e.id}>
+            {e.question.slice(0, 40)}
+          </option>
+        ))}
+      </datalist>
+      {clusters.map((c) => (
+        <ClusterCard key={c.key} cluster={c} />
+      ))}
+    </div>
+  );
+}

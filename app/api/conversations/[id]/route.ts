@@ -1,0 +1,38 @@
+import { conversationTurns, deleteConversationOf } from '@/lib/conversations/service';
+import { BadRequestError } from '@/lib/errors';
+import { readClientId } from '@/lib/http/client-id';
+import { errorResponse } from '@/lib/http/error-response';
+import { getRuntime } from '@/lib/runtime';
+import { toUIMessages } from './ui-messages';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+type Params = { params: Promise<{ id: string }> };
+
+async function conversationId(params: Params['params']): Promise<string> {
+  const { id } = await params;
+  if (id.length === 0 || id.length > 200) throw new BadRequestError('对话编号不正确。');
+  return id;
+}
+
+/** GET /api/conversations/:id: this browser's conversation as UI messages; 404 for any other. */
+export async function GET(request: Request, { params }: Params): Promise<Response> {
+  try {
+    const rt = getRuntime();
+    const turns = await conversationTurns(rt.store, await rt.knowledge.get(), readClientId(request.headers), await conversationId(params));
+    return Response.json({ messages: toUIMessages(turns) }, { headers: { 'cache-control': 'no-store' } });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** DELETE /api/conversations/:id: deletes this browser's conversation. */
+export async function DELETE(request: Request, { params }: Params): Promise<Response> {
+  try {
+    await deleteConversationOf(getRuntime().store, readClientId(request.headers), await conversationId(params));
+    return new Response(null, { status: 204 });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

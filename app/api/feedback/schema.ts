@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { BadRequestError } from '@/lib/errors';
+import { FEEDBACK_REASONS, type Feedback } from '@/lib/store/types';
+
+const feedbackSchema = z.object({
+  exchangeId: z.string().min(1).max(100),
+  vote: z.union([z.literal(1), z.literal(-1)]),
+  reason: z.enum(FEEDBACK_REASONS).nullish(),
+  comment: z.string().max(1000).nullish(),
+});
+
+/** `{ exchangeId, vote: 1 | -1, reason?, comment? }`; a 👎 may say why. */
+export function parseFeedback(body: unknown): { exchangeId: string; feedback: Feedback } {
+  const parsed = feedbackSchema.safeParse(body);
+  if (!parsed.success) throw new BadRequestError('反馈格式错误:需要 { exchangeId, vote: 1 或 -1, reason?, comment? }。');
+  const { exchangeId, vote, reason, comment } = parsed.data;
+  return { exchangeId, feedback: { vote, reason: reason ?? null, comment: comment?.trim() || null } };
+}

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MissQuestion } from '../store/types';
+import { tempRuntime } from '../testing/temp-kb';
+import { clusterMisses } from './cluster';
+
+let t: Awaited<ReturnType<typeof tempRuntime>>;
+beforeAll(async () => {
+  t = await tempRuntime({ ANSWER_MODE: 'offline' });
+}, 120_000);
+afterAll(async () => t?.cleanup());
+
+let n = 0;
+function miss(question: string, over: Partial<MissQuestion> = {}): MissQuestion {
+  n++;
+  return {
+    exchangeId: `x${n}`,
+    question,
+    decision: 'refuse',
+    candidates: [{ id: 'FAQ2.5', score: 0.3 }],
+    createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, n)).toISOString(),
+    vote: null,
+    reason: null,
+    comment: null,
+    resolution: null,
+    ...over,
+  };
+}
+
+describe('clusterMisses', () => {
+  it('puts rewordings of one question together, other questions apart, largest first', () => {
+    const clusters = clusterMisses(
+      [
+        miss('信用卡逾期了怎么办'),
+        miss('信用卡逾期怎么办?'),
+        miss('信用卡逾期了怎么处理'),
+        miss('信用卡 逾期了 怎么办'),
+        miss('今天天气怎么样', { decision: 'hedge', candidates: [{ id: 'FAQ9.1', score: 0.2 }] }),
+        miss('发票怎么开', { vote: -1, decision: 'answer', comment: '没说电子发票' }),
+        miss('怎么开发票', { vote: -1, decision: 'answer' }),
+      ],
+      t.kb.tokenizer,
+      { idf: t.kb.embedder.state },
+    );
+    expect(clusters.map((c) => c.count)).toEqual([4, 2, 1]);
+    const [credit, invoice, weather] = clusters;
+    expect(credit!.wordings.map((w) => w.text).sort()).toEqual(['信用卡逾期了怎么办', '信用卡逾期了怎么处理', '信用卡逾期怎么办?'].sort());
+    expect(credit!.wordings.find((w) => w.text === '信用卡逾期了怎么办')!.count).toBe(2);
+    expect(credit!.kinds).toEqual({ refuse: 4, hedge: 0, down: 0 });
+    expect(invoice!.kinds.down).toBe(2);
+    expect(invoice!.comments).toEqual(['没说电子发票']);
+    expect(weather!.candidates).toEqual([{ id: 'FAQ9.1', count: 1 }]);
+    expect(credit!.lastSeen > credit!.wordings.at(-1)!.lastSeen || credit!.lastSeen === credit!.wordings[0]!.lastSeen).toBe(true);
+  });
+
+  it('marks a cluster uncovered only when every question of it is', () => {
+    const [c] = clusterMisses([miss('信用卡逾期了', { resolution: 'uncovered' }), miss('信用卡逾期了')], t.kb.tokenizer, { idf: t.kb.embedder.state });
+    expect(c!.uncovered).toBe(false);
+    const [d] = clusterMisses([miss('信用卡逾期了', { resolution: 'uncovered' })], t.kb.tokenizer);
+    expect(d!.uncovered).toBe(true);
+  });
+
+  it('clusters 3,000 misses in well under a second', () => {
+    const words = ['退款', '挥卡', '发票', '密码', '结算', '到账', '对账', '流量卡', '押金', '积分'];
+    const misses = Array.from({ length: 3_000 }, (_, i) => miss(`${words[i % 10]}${words[(i * 7) % 10]}的问题${i % 400}号怎么办`));
+    const started = performance.now();
+    const clusters = clusterMisses(misses, t.kb.tokenizer, { idf: t.kb.embedder.state });
+    const ms = performance.now() - started;
+    console.info(`[cluster] 3000 misses -> ${clusters.length} clusters in ${ms.toFixed(0)} ms`);
+    expect(clusters.reduce((s, c) => s + c.count, 0)).toBe(3_000);
+    expect(ms).toBeLessThan(1_500);
+  });
+});

@@ -1,0 +1,36 @@
+import { StoreError } from '../errors';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Store } from '../store/store';
+import type { DateRange, InsightsData } from '../store/types';
+import { type MissQueueCluster, missQueue } from './misses';
+
+/** What /admin/insights shows for a date range. */
+export interface InsightsView extends InsightsData {
+  /** 👎 among all votes, 0..1 (null without votes). */
+  downRate: number | null;
+  mostCited: { id: string; question: string; count: number }[];
+  neverCited: { id: string; question: string }[];
+  clusters: Pick<MissQueueCluster, 'key' | 'label' | 'count' | 'lastSeen'>[];
+}
+
+const TOP = 10;
+
+/** Questions per day, decisions, citations (most and never cited), 👎 rate and the largest miss clusters. */
+export async function insightsView(store: Store, kb: KnowledgeBase, range: DateRange): Promise<InsightsView> {
+  const [data, clusters] = await Promise.all([
+    store.insights(range).catch((e) => {
+      throw new StoreError(e);
+    }),
+    missQueue(store, kb, range),
+  ]);
+  const title = (id: string) => kb.getEntry(id)?.question.split('\n')[0] ?? id;
+  const cited = new Set(data.citations.flatMap((c) => kb.getEntry(c.id)?.ids ?? [c.id]));
+  const votes = data.feedback.up + data.feedback.down;
+  return {
+    ...data,
+    downRate: votes === 0 ? null : data.feedback.down / votes,
+    mostCited: data.citations.slice(0, TOP).map((c) => ({ ...c, question: title(c.id) })),
+    neverCited: kb.entries.filter((e) => !e.ids.some((id) => cited.has(id))).map((e) => ({ id: e.id, question: e.question.split('\n')[0]! })),
+    clusters: clusters.slice(0, TOP).map(({ key, label, count, lastSeen }) => ({ key, label, count, lastSeen })),
+  };
+}

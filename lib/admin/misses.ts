@@ -1,0 +1,86 @@
+import { BadRequestError, StoreError } from '../errors';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { KnowledgeService } from '../knowledge/service';
+import type { Decision } from '../retrieval/types';
+import type { Store } from '../store/store';
+import type { DateRange } from '../store/types';
+import { clusterMisses, type MissCluster } from './cluster';
+
+/** A cluster with its candidate entries' questions, for the page. */
+export interface MissQueueCluster extends MissCluster {
+  candidates: { id: string; count: number; question: string }[];
+}
+
+/** The miss queue: refused, hedged and 👎 questions of the range, clustered, largest first. */
+export async function missQueue(store: Store, kb: KnowledgeBase, range: DateRange = {}): Promise<MissQueueCluster[]> {
+  const misses = await store.misses(range).catch((e) => {
+    throw new StoreError(e);
+  });
+  return clusterMisses(misses, kb.tokenizer, { idf: kb.embedder.state }).map((c) => ({
+    ...c,
+    candidates: c.candidates.flatMap((cand) => {
+      const e = kb.getEntry(cand.id);
+      return e ? [{ ...cand, question: e.question.split('\n')[0]! }] : [];
+    }),
+  }));
+}
+
+/** Where a question stands for an entry: the decision, and the entry's rank among the hits (null: not among them). */
+export interface Standing {
+  decision: Decision;
+  rank: number | null;
+}
+
+async function standings(kb: KnowledgeBase, entryId: string, questions: string[]): Promise<Standing[]> {
+  const entry = kb.getEntry(entryId);
+  return Promise.all(
+    questions.map(async (q) => {
+      const r = await kb.retrieve(q, { k: 5 });
+      const i = entry ? r.hits.findIndex((h) => h.entry === entry) : -1;
+      return { decision: r.decision, rank: i < 0 ? null : i + 1 };
+    }),
+  );
+}
+
+/** Each question of a cluster before and after it was attached. */
+export interface AttachResult {
+  entryId: string;
+  added: number;
+  questions: { question: string; before: Standing; after: Standing }[];
+}
+
+/**
+ * 「作为 FAQx.y 的相似问题」: adds the questions as alternative questions of the entry (in the
+ * database, so every instance gets them), marks them attached, re-indexes this instance and
+ * says how each question was answered before and after.
+ */
+export async function attachToEntry(
+  deps: { store: Store; knowledge: KnowledgeService },
+  input: { entryId: string; questions: string[]; exchangeIds: string[] },
+): Promise<AttachResult> {
+  const kb = await deps.knowledge.get();
+  const entry = kb.getEntry(input.entryId);
+  if (!entry) throw new BadRequestError(`没有编号为 ${input.entryId} 的条目。`);
+  const questions = [...new Set(input.questions.map((q) => q.trim()).filter(Boolean))];
+  if (questions.length === 0) throw new BadRequestError('请至少选择一个问题。');
+  const before = await standings(kb, entry.id, questions);
+  let added: number;
+  try {
+    added = await deps.store.addAlternatives(entry.id, questions);
+    await deps.store.resolveMisses(input.exchangeIds, 'attached', entry.id);
+  } catch (e) {
+    throw new StoreError(e);
+  }
+  // The change notice re-indexes too; waiting here makes "after" reflect the new index.
+  await deps.knowledge.refresh();
+  const after = await standings(await deps.knowledge.get(), entry.id, questions);
+  return { entryId: entry.id, added, questions: questions.map((question, i) => ({ question, before: before[i]!, after: after[i]! })) };
+}
+
+/** 「FAQ 确实未覆盖」: the questions stay in the queue, marked for the FAQ's authors. */
+export async function markUncovered(store: Store, exchangeIds: string[]): Promise<number> {
+  if (exchangeIds.length === 0) throw new BadRequestError('请至少选择一个问题。');
+  return store.resolveMisses(exchangeIds, 'uncovered').catch((e) => {
+    throw new StoreError(e);
+  });
+}

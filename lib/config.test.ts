@@ -1,0 +1,30 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from './config';
+import { ConfigError } from './errors';
+
+describe('store configuration', () => {
+  it('uses the embedded store in .data/db with nothing set', () => {
+    const c = parseConfig({}, '/srv/app');
+    expect(c.store).toEqual({ kind: 'pglite', dataDir: path.resolve('/srv/app', '.data/db') });
+    expect(c.log).toEqual({ enabled: true, redact: true, retentionDays: 180 });
+    expect(c.admin.password).toBeUndefined();
+  });
+
+  it('switches to PostgreSQL with DATABASE_URL, and keeps an in-memory PGlite for DB_DIR=:memory:', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://u:p@db:5432/faq' }).store).toEqual({ kind: 'postgres', url: 'postgres://u:p@db:5432/faq' });
+    expect(parseConfig({ DATABASE_URL: ' ' }).store.kind).toBe('pglite');
+    expect(parseConfig({ DB_DIR: ':memory:' }).store).toEqual({ kind: 'pglite', dataDir: null });
+  });
+
+  it('reads the log and admin switches', () => {
+    const c = parseConfig({ LOG_REDACT: 'false', LOG_CONVERSATIONS: 'off', LOG_RETENTION_DAYS: '0', ADMIN_PASSWORD: ' s3cret ' });
+    expect(c.log).toEqual({ enabled: false, redact: false, retentionDays: 0 });
+    expect(c.admin.password).toBe('s3cret');
+  });
+
+  it('rejects a DATABASE_URL that is not PostgreSQL, in Chinese', () => {
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
+  });
+});

@@ -1,0 +1,108 @@
+import { toCitedEntry } from '../answer/extractive';
+import type { AnswerMode, AnswerNotice, CitedEntry, Decision, Suggestion } from '../answer/types';
+import { NotFoundError, StoreError } from '../errors';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import { redact } from '../store/redact';
+import type { Store } from '../store/store';
+import type { ConversationSummary, Feedback } from '../store/types';
+import type { ConversationLog } from './log';
+
+/** One question and its answer, as the chat shows them again when a conversation is reopened. */
+export interface ConversationTurn {
+  exchangeId: string;
+  /** The id the browser gave the question's message. */
+  userMessageId?: string;
+  question: string;
+  createdAt: string;
+  answer: {
+    text: string;
+    citations: string[];
+    cited: CitedEntry[];
+    notices: AnswerNotice[];
+    mode: AnswerMode;
+    model?: string;
+    decision: Decision;
+    suggestions: Suggestion[];
+  };
+  /** The entries retrieved for it (from the current FAQ), with their scores then. */
+  sources: (CitedEntry & { scores: { vector: number; keyword: number; fused: number } })[];
+  feedback: Feedback | null;
+}
+
+/** Runs a store call; a database failure becomes a StoreError (503, Chinese message). */
+async function guarded<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    throw new StoreError(e);
+  }
+}
+
+/** This client's conversations, most recent first; none for a client without an id yet. */
+export async function conversationsOf(store: Store | null, clientId: string | null): Promise<ConversationSummary[]> {
+  if (!store || !clientId) return [];
+  return guarded(() => store.listConversations(clientId));
+}
+
+/**
+ * A conversation of this client, turn by turn, with cited entries resolved against the current
+ * FAQ. NotFoundError when the client has no such conversation (another client's included).
+ */
+export async function conversationTurns(store: Store | null, kb: KnowledgeBase, clientId: string | null, conversationId: string): Promise<ConversationTurn[]> {
+  const exchanges = store && clientId ? await guarded(() => store.conversation(clientId, conversationId)) : null;
+  if (!exchanges) throw new NotFoundError('找不到该对话,它可能已过期或属于其他浏览器。');
+  const entry = (id: string) => {
+    const e = kb.getEntry(id);
+    return e ? toCitedEntry(e) : undefined;
+  };
+  return exchanges.map((x) => ({
+    exchangeId: x.id,
+    userMessageId: x.userMessageId,
+    question: x.question,
+    createdAt: x.createdAt,
+    answer: {
+      text: x.answer,
+      citations: x.citations,
+      cited: [...new Map(x.citations.flatMap((id) => entry(id) ?? []).map((e) => [e.id, e])).values()],
+      notices: x.notices as AnswerNotice[],
+      mode: x.mode as AnswerMode,
+      model: x.model,
+      decision: x.decision,
+      suggestions: x.suggestions,
+    },
+    sources: x.retrieval.hits.flatMap((h) => {
+      const e = entry(h.id);
+      return e ? [{ ...e, scores: h.scores }] : [];
+    }),
+    feedback: x.feedback,
+  }));
+}
+
+/** Deletes this client's conversation; NotFoundError when it has none by that id. */
+export async function deleteConversationOf(store: Store | null, clientId: string | null, conversationId: string): Promise<void> {
+  const deleted = store && clientId ? await guarded(() => store.deleteConversation(clientId, conversationId)) : false;
+  if (!deleted) throw new NotFoundError('找不到该对话。');
+}
+
+/**
+ * Records this client's vote on one of its answers; NotFoundError when the answer is not this
+ * client's. An answer voted on the moment it arrived may still be in the log's queue: it is
+ * written first, then the vote is tried once more.
+ */
+export async function voteOn(
+  deps: { store: Store | null; log: ConversationLog | null; redact: boolean },
+  clientId: string | null,
+  exchangeId: string,
+  given: Feedback,
+): Promise<void> {
+  const { store, log } = deps;
+  // The note is stored like the questions: with identifying numbers redacted (LOG_REDACT).
+  const feedback = given.comment && deps.redact ? { ...given, comment: redact(given.comment) } : given;
+  const vote = () => (store && clientId ? guarded(() => store.setFeedback(clientId, exchangeId, feedback)) : Promise.resolve(false));
+  let ok = await vote();
+  if (!ok && store && clientId && log) {
+    await log.flush();
+    ok = await vote();
+  }
+  if (!ok) throw new NotFoundError('找不到这条回答,无法反馈(可能尚未保存或属于其他浏览器)。');
+}

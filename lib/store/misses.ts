@@ -1,0 +1,67 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from './schema';
+import type { DateRange, FeedbackReason, MissQuestion } from './types';
+
+/**
+ * Refused and hedged questions and answers voted 👎, newest first, with their top candidates
+ * and whether an admin already resolved them. Attached ones are left out unless asked for.
+ */
+export async function listMisses(
+  db: Kysely<Database>,
+  range: DateRange = {},
+  opts: { limit?: number; includeAttached?: boolean } = {},
+): Promise<MissQuestion[]> {
+  let q = db
+    .selectFrom('exchanges as e')
+    .leftJoin('feedback as f', 'f.exchange_id', 'e.id')
+    .leftJoin('miss_resolutions as r', 'r.exchange_id', 'e.id')
+    .where((eb) => eb.or([eb('e.decision', 'in', ['refuse', 'hedge']), eb('f.vote', '=', -1)]))
+    .select([
+      'e.id',
+      'e.question',
+      'e.decision',
+      'e.created_at',
+      // The top three entries' ids only: reading the whole trace costs three times the query.
+      sql<string | null>`e.retrieval -> 'hits' -> 0 ->> 'id'`.as('c1'),
+      sql<string | null>`e.retrieval -> 'hits' -> 1 ->> 'id'`.as('c2'),
+      sql<string | null>`e.retrieval -> 'hits' -> 2 ->> 'id'`.as('c3'),
+      'f.vote',
+      'f.reason',
+      'f.comment',
+      'r.status',
+    ])
+    .orderBy('e.created_at', 'desc')
+    .limit(opts.limit ?? 5_000);
+  if (range.from) q = q.where('e.created_at', '>=', range.from);
+  if (range.to) q = q.where('e.created_at', '<=', range.to);
+  if (!opts.includeAttached) q = q.where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '!=', 'attached')]));
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    exchangeId: r.id,
+    question: r.question,
+    decision: r.decision,
+    candidates: [r.c1, r.c2, r.c3].flatMap((id) => (id ? [{ id }] : [])),
+    createdAt: r.created_at.toISOString(),
+    vote: r.vote === null ? null : (r.vote as 1 | -1),
+    reason: (r.reason as FeedbackReason | null) ?? null,
+    comment: r.comment ?? null,
+    resolution: r.status ?? null,
+  }));
+}
+
+/** Marks questions of the queue: attached to an entry (they leave the queue) or not covered by the FAQ. */
+export async function resolveMisses(db: Kysely<Database>, exchangeIds: string[], status: 'attached' | 'uncovered', entryId?: string): Promise<number> {
+  if (exchangeIds.length === 0) return 0;
+  const r = await db
+    .insertInto('miss_resolutions')
+    .columns(['exchange_id', 'status', 'entry_id'])
+    .expression((eb) =>
+      eb
+        .selectFrom('exchanges')
+        .where('id', 'in', exchangeIds)
+        .select(['id', sql<string>`${status}::text`.as('status'), sql<string | null>`${entryId ?? null}::text`.as('entry_id')]),
+    )
+    .onConflict((oc) => oc.column('exchange_id').doUpdateSet({ status: (eb) => eb.ref('excluded.status'), entry_id: (eb) => eb.ref('excluded.entry_id') }))
+    .executeTakeFirst();
+  return Number(r.numInsertedOrUpdatedRows ?? 0);
+}

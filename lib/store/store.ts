@@ -1,0 +1,133 @@
+import { EventEmitter } from 'node:events';
+import type { StoreConfig } from '../config';
+import { addAlternatives, listAlternatives } from './alternatives';
+import { conversationExchanges, deleteConversation, listConversations, writeExchanges } from './conversations';
+import { setFeedback } from './feedback';
+import { insights } from './insights';
+import { listMisses, resolveMisses } from './misses';
+import { type OpenDatabase, openDatabase } from './open';
+import { purgeOlderThan } from './retention';
+import type { ConversationSummary, DateRange, ExchangeRecord, Feedback, InsightsData, MissQuestion, StoredExchange } from './types';
+
+/** What /api/health says about the database. */
+export interface StoreStatus {
+  kind: StoreConfig['kind'];
+  state: 'closed' | 'opening' | 'ok' | 'error';
+  error?: { message: string; at: string };
+}
+
+/**
+ * The app's database: conversations, feedback, admin-added alternatives and the miss queue.
+ * Opened (and migrated) on first use; after a failure the next call tries again.
+ */
+export interface Store {
+  readonly kind: StoreConfig['kind'];
+  /** Opens the database and runs the migrations, if not done yet. */
+  ready(): Promise<void>;
+  status(): StoreStatus;
+  recordExchanges(records: ExchangeRecord[]): Promise<void>;
+  listConversations(clientId: string, limit?: number): Promise<ConversationSummary[]>;
+  /** Null when this client has no such conversation (another client's is never returned). */
+  conversation(clientId: string, conversationId: string): Promise<StoredExchange[] | null>;
+  deleteConversation(clientId: string, conversationId: string): Promise<boolean>;
+  /** False when the exchange is not this client's. */
+  setFeedback(clientId: string, exchangeId: string, feedback: Feedback): Promise<boolean>;
+  alternatives(): Promise<Record<string, string[]>>;
+  /** Adds alternative questions to an entry and tells every instance. Returns how many were new. */
+  addAlternatives(entryId: string, questions: string[]): Promise<number>;
+  /** Called when any instance changed the alternatives (and once the database first opens). */
+  onAlternativesChanged(listener: () => void): () => void;
+  misses(range?: DateRange, opts?: { limit?: number; includeAttached?: boolean }): Promise<MissQuestion[]>;
+  resolveMisses(exchangeIds: string[], status: 'attached' | 'uncovered', entryId?: string): Promise<number>;
+  insights(range?: DateRange): Promise<InsightsData>;
+  purgeOlderThan(days: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+const RETRY_AFTER_MS = 1_000;
+
+/**
+ * The store for a config: PGlite in a directory (the default) or memory, or PostgreSQL.
+ *
+ * @example
+ * const store = createStore({ kind: 'pglite', dataDir: '.data/db' });
+ * await store.recordExchanges([record]);
+ * const list = await store.listConversations(clientId);
+ */
+export function createStore(config: StoreConfig): Store {
+  const events = new EventEmitter();
+  events.setMaxListeners(50);
+  let opening: Promise<OpenDatabase> | null = null;
+  let failedAt = 0;
+  let lastError: Error | null = null;
+  let closed = false;
+  const status: StoreStatus = { kind: config.kind, state: 'closed' };
+
+  const open = (): Promise<OpenDatabase> => {
+    if (closed) return Promise.reject(new Error('store closed'));
+    if (!opening && lastError && Date.now() - failedAt < RETRY_AFTER_MS) return Promise.reject(lastError);
+    opening ??= (async () => {
+      status.state = 'opening';
+      try {
+        const handle = await openDatabase(config);
+        handle.onChange(() => events.emit('change'));
+        Object.assign(status, { state: 'ok', error: undefined });
+        lastError = null;
+        events.emit('change');
+        return handle;
+      } catch (e) {
+        opening = null;
+        failedAt = Date.now();
+        lastError = e instanceof Error ? e : new Error(String(e));
+        Object.assign(status, { state: 'error', error: { message: lastError.message, at: new Date().toISOString() } });
+        throw e;
+      }
+    })();
+    return opening;
+  };
+  /** Runs an operation on the open database; a failure is remembered for /api/health. */
+  const use = async <T>(fn: (h: OpenDatabase) => Promise<T>): Promise<T> => {
+    const handle = await open();
+    try {
+      const out = await fn(handle);
+      if (status.state === 'error') Object.assign(status, { state: 'ok', error: undefined });
+      return out;
+    } catch (e) {
+      Object.assign(status, { state: 'error', error: { message: e instanceof Error ? e.message : String(e), at: new Date().toISOString() } });
+      throw e;
+    }
+  };
+
+  return {
+    kind: config.kind,
+    ready: () => open().then(() => undefined),
+    status: () => ({ ...status }),
+    recordExchanges: (records) => use((h) => writeExchanges(h.db, records)),
+    listConversations: (clientId, limit) => use((h) => listConversations(h.db, clientId, limit)),
+    conversation: (clientId, id) => use((h) => conversationExchanges(h.db, clientId, id)),
+    deleteConversation: (clientId, id) => use((h) => deleteConversation(h.db, clientId, id)),
+    setFeedback: (clientId, exchangeId, feedback) => use((h) => setFeedback(h.db, clientId, exchangeId, feedback)),
+    alternatives: () => use((h) => listAlternatives(h.db)),
+    addAlternatives: (entryId, questions) =>
+      use(async (h) => {
+        const added = await addAlternatives(h.db, entryId, questions);
+        if (added > 0) await h.notifyChange();
+        return added;
+      }),
+    onAlternativesChanged(listener) {
+      events.on('change', listener);
+      return () => events.off('change', listener);
+    },
+    misses: (range, opts) => use((h) => listMisses(h.db, range, opts)),
+    resolveMisses: (ids, s, entryId) => use((h) => resolveMisses(h.db, ids, s, entryId)),
+    insights: (range) => use((h) => insights(h.db, range)),
+    purgeOlderThan: (days) => use((h) => purgeOlderThan(h.db, days)),
+    async close() {
+      closed = true;
+      const handle = await opening?.catch(() => null);
+      opening = null;
+      status.state = 'closed';
+      await handle?.close();
+    },
+  };
+}

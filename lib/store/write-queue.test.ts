@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { createWriteQueue } from './write-queue';
+
+describe('the write queue', () => {
+  it('writes in batches off the caller’s path and counts what it wrote', async () => {
+    const batches: number[][] = [];
+    const q = createWriteQueue<number>(async (b) => void batches.push(b), { batch: 3 });
+    for (let i = 0; i < 7; i++) expect(q.enqueue(i)).toBe(true);
+    expect(batches).toEqual([]);
+    await q.flush();
+    expect(batches).toEqual([[0, 1, 2], [3, 4, 5], [6]]);
+    expect(q.stats()).toEqual({ written: 7, failed: 0, dropped: 0, queued: 0 });
+  });
+
+  it('counts a failed batch and goes on with the next', async () => {
+    const errors: number[] = [];
+    const q = createWriteQueue<number>(
+      async (b) => {
+        if (b.includes(0)) throw new Error('database down');
+      },
+      { batch: 1, onError: (_e, lost) => errors.push(lost) },
+    );
+    q.enqueue(0);
+    q.enqueue(1);
+    await q.flush();
+    expect(q.stats()).toMatchObject({ written: 1, failed: 1, lastError: { message: 'database down' } });
+    expect(errors).toEqual([1]);
+  });
+
+  it('drops what does not fit while a write hangs, and never waits', async () => {
+    let release!: () => void;
+    const hang = new Promise<void>((r) => {
+      release = r;
+    });
+    const q = createWriteQueue<number>(() => hang, { max: 2, batch: 10, delayMs: 0 });
+    q.enqueue(0);
+    await new Promise((r) => setTimeout(r, 20)); // the first batch is now being written
+    const started = performance.now();
+    const accepted = [1, 2, 3, 4].map((i) => q.enqueue(i));
+    expect(performance.now() - started).toBeLessThan(5);
+    expect(accepted).toEqual([true, true, false, false]);
+    expect(q.stats()).toMatchObject({ dropped: 2, queued: 2 });
+    release();
+    await q.flush();
+    expect(q.stats()).toMatchObject({ written: 3, dropped: 2, queued: 0 });
+  });
+});

@@ -1,0 +1,85 @@
+import type { LogStats } from './types';
+
+export interface WriteQueue<T> {
+  /** Queues an item; false (and counted as dropped) when the queue is full. Never throws, never waits. */
+  enqueue(item: T): boolean;
+  stats(): LogStats;
+  /** Resolves once everything queued so far has been written or has failed (tests, shutdown). */
+  flush(): Promise<void>;
+}
+
+export interface WriteQueueOptions {
+  /** Items held at most; past it new items are dropped, so a slow database cannot grow memory. */
+  max?: number;
+  /** Items written per batch at most. */
+  batch?: number;
+  /** How long the first item waits for others to join its batch. */
+  delayMs?: number;
+  onError?: (e: unknown, lost: number) => void;
+}
+
+/**
+ * Fire-and-forget writes in batches, one batch at a time, off the request path: the caller
+ * only pushes to an array. A failed batch is counted (and reported to `onError`), not retried;
+ * a full queue drops new items and counts them.
+ *
+ * @example
+ * const log = createWriteQueue((batch) => store.recordExchanges(batch));
+ * log.enqueue(record); // returns at once
+ */
+export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: WriteQueueOptions = {}): WriteQueue<T> {
+  const max = opts.max ?? 2_000;
+  const batchSize = opts.batch ?? 200;
+  const delayMs = opts.delayMs ?? 20;
+  const items: T[] = [];
+  const stats: LogStats = { written: 0, failed: 0, dropped: 0, queued: 0 };
+  let running = false;
+  let scheduled = false;
+  let idle: (() => void)[] = [];
+
+  const settle = () => {
+    if (items.length > 0 || running || scheduled) return;
+    const waiting = idle;
+    idle = [];
+    for (const w of waiting) w();
+  };
+
+  const run = async () => {
+    scheduled = false;
+    running = true;
+    while (items.length > 0) {
+      const batch = items.splice(0, batchSize);
+      try {
+        await write(batch);
+        stats.written += batch.length;
+      } catch (e) {
+        stats.failed += batch.length;
+        stats.lastError = { message: e instanceof Error ? e.message : String(e), at: new Date().toISOString() };
+        opts.onError?.(e, batch.length);
+      }
+    }
+    running = false;
+    settle();
+  };
+
+  return {
+    enqueue(item) {
+      if (items.length >= max) {
+        stats.dropped++;
+        return false;
+      }
+      items.push(item);
+      if (!running && !scheduled) {
+        scheduled = true;
+        setTimeout(() => void run(), delayMs);
+      }
+      return true;
+    },
+    stats: () => ({ ...stats, queued: items.length }),
+    flush: () =>
+      new Promise<void>((resolve) => {
+        idle.push(resolve);
+        settle();
+      }),
+  };
+}
