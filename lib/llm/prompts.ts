@@ -1,14 +1,8 @@
 import type { Hit } from '../retrieval/types';
 import { MODEL_NO_ANSWER_SENTENCE, NO_SOLUTION_TEXT } from '../text/messages';
-import type { ChatTurn } from './types';
+import type { BuiltPrompt, ChatTurn } from './types';
 
-export interface BuiltPrompt {
-  version: string;
-  system: string;
-  /** Earlier turns, oldest first, as plain text. */
-  history: ChatTurn[];
-  user: string;
-}
+export type { BuiltPrompt };
 
 export const ANSWER_PROMPT_VERSION = 'answer-v2';
 export const CONDENSE_PROMPT_VERSION = 'condense-v1';

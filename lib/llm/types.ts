@@ -1,10 +1,18 @@
 import type { Hit } from '../retrieval/types';
-import type { BuiltPrompt } from './prompts';
 
 /** One earlier turn of a conversation, as plain text. */
 export interface ChatTurn {
   role: 'user' | 'assistant';
   text: string;
+}
+
+/** A prompt as built by a versioned, pure prompt builder (lib/llm/prompts.ts). */
+export interface BuiltPrompt {
+  version: string;
+  system: string;
+  /** Earlier turns, oldest first, as plain text. */
+  history: ChatTurn[];
+  user: string;
 }
 
 /** How long a model call may take: the caller's abort and one deadline for the whole request. */
