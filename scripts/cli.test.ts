@@ -46,7 +46,7 @@ const SCRIPTS: { script: string; options: string[]; defaults: string[]; bad: str
     defaults: ['--dataset', '--mode'],
     bad: ['--mode', 'foo'],
   },
-  { script: 'scripts/bench.ts', options: ['--quick', '--json'], defaults: [], bad: ['--quick', '10k'] },
+  { script: 'scripts/bench.ts', options: ['--quick', '--store', '--json'], defaults: [], bad: ['--quick', '10k'] },
   {
     script: 'scripts/bench-worker.ts',
     options: ['--size', '--m', '--efc', '--dim', '--queries', '--efs'],

@@ -44,6 +44,7 @@ export async function buildIndex(corpus: Corpus, indexDir: string, opts: BuildOp
   const docs = corpus.entries.flatMap(chunkEntry);
   const texts = docs.map((d) => d.pageContent);
   const embedder = createEmbedderForBuild(opts.embeddings, texts, opts.tokenizer);
+  // Glosses cover every word the index holds, alternative questions included (better on dev2's English than the FAQ text alone).
   const glosses = opts.glosses === false ? {} : await buildGlosses(opts.tokenizer.normalize(texts.join('\n')));
   const hnsw = opts.hnsw ?? DEFAULT_HNSW;
 

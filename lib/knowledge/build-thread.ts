@@ -16,33 +16,72 @@ const WORKER_ENTRY = 'lib/knowledge/build-worker.ts';
 const bootstrap = (entry: string) =>
   `import('tsx/esm/api').then(({ register }) => { register(); process.setSourceMapsEnabled(false); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
 
-type WorkerMessage = { type: 'started' } | { type: 'done'; manifest: IndexManifest } | { type: 'failed'; message: string };
+type WorkerMessage = { type: 'ready' } | { type: 'done'; id: number; manifest: IndexManifest } | { type: 'failed'; id: number; message: string };
+
+export interface BuildThread {
+  /** Builds a corpus's index off the main thread (on it, where no worker can start). */
+  build(corpus: Corpus, config: AppConfig): Promise<IndexManifest>;
+  /** Starts the worker now, so the first rebuild does not pay for loading its modules. */
+  warm(): void;
+  close(): void;
+}
 
 /**
- * Builds a corpus's index in a worker thread, so a running server keeps answering while it
- * embeds and writes (on the same thread a build of seconds is starved by the requests, and
- * stalls them). Where no worker can start (no tsx, another working directory), it builds
- * on this thread instead.
+ * One worker thread that builds indexes, started once and kept: a running server keeps answering
+ * while it embeds and writes (on the same thread a build of seconds is starved by the requests,
+ * and stalls them), and later rebuilds skip the seconds a fresh worker spends loading its modules
+ * (so an alternative added on another instance is served within seconds). Where no worker can
+ * start (no tsx, another working directory), it builds on this thread instead.
  */
-export async function buildIndexOffThread(corpus: Corpus, config: AppConfig): Promise<IndexManifest> {
-  const entry = path.resolve(process.cwd(), WORKER_ENTRY);
-  const outcome = await new Promise<IndexManifest | 'no-worker'>((resolve, reject) => {
-    let started = false;
-    let worker: Worker;
-    try {
-      worker = new Worker(bootstrap(entry), { eval: true, workerData: { corpus, config } });
-    } catch {
-      return resolve('no-worker');
-    }
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'started') started = true;
-      else if (m.type === 'done') {
-        resolve(m.manifest);
-        void worker.terminate();
-      } else reject(new Error(`index build failed: ${m.message}`));
+export function createBuildThread(): BuildThread {
+  let worker: Worker | null = null;
+  let ready: Promise<boolean> | null = null;
+  let nextId = 0;
+  const pending = new Map<number, { resolve: (m: IndexManifest) => void; reject: (e: Error) => void }>();
+
+  const start = (): Promise<boolean> => {
+    ready ??= new Promise<boolean>((resolve) => {
+      try {
+        worker = new Worker(bootstrap(path.resolve(process.cwd(), WORKER_ENTRY)), { eval: true });
+      } catch {
+        return resolve(false);
+      }
+      worker.unref();
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'ready') return resolve(true);
+        const p = pending.get(m.id);
+        pending.delete(m.id);
+        if (m.type === 'done') p?.resolve(m.manifest);
+        else p?.reject(new Error(`index build failed: ${m.message}`));
+      });
+      const fail = (e: Error) => {
+        resolve(false);
+        for (const p of pending.values()) p.reject(e);
+        pending.clear();
+        worker = null;
+        ready = null;
+      };
+      worker.once('error', fail);
+      worker.once('exit', (code) => fail(new Error(`index build worker exited with ${code}`)));
     });
-    worker.once('error', (e) => (started ? reject(e) : resolve('no-worker')));
-    worker.once('exit', (code) => (started ? reject(new Error(`index build worker exited with ${code}`)) : resolve('no-worker')));
-  });
-  return outcome === 'no-worker' ? buildCorpusIndex(corpus, config) : outcome;
+    return ready;
+  };
+
+  return {
+    async build(corpus, config) {
+      if (!(await start()) || !worker) return buildCorpusIndex(corpus, config);
+      const id = nextId++;
+      const done = new Promise<IndexManifest>((resolve, reject) => pending.set(id, { resolve, reject }));
+      worker.postMessage({ id, corpus, config });
+      return done;
+    },
+    warm() {
+      void start();
+    },
+    close() {
+      void worker?.terminate();
+      worker = null;
+      ready = null;
+    },
+  };
 }

@@ -133,10 +133,20 @@ describe('rebuilds', () => {
 describe('watching', () => {
   it('watches every file the index is built from', async () => {
     const base = (await loadCorpus(config)).inputsSha256;
-    expect(corpusFileList(config).sort()).toEqual([config.corpusFile, config.relatedFile, config.dictionaryFile, config.synonymsFile].sort());
+    expect(corpusFileList(config).sort()).toEqual(
+      [config.corpusFile, config.relatedFile, config.dictionaryFile, config.synonymsFile, config.thesaurusFile, config.generatedFile].sort(),
+    );
+    // The generated file is optional and absent from the copy: give it one entry, so it can be edited like the others.
+    await writeFile(config.generatedFile, JSON.stringify({ version: 1, entries: {} }));
     for (const file of corpusFileList(config)) {
       const original = await readFile(file, 'utf8');
-      await writeFile(file, file.endsWith('.json') ? original.replace(/\]\s*\}\s*$/, ', "新增说法"]}') : `${original}\n新增一行 新增说法\n`);
+      const edited =
+        file === config.generatedFile
+          ? JSON.stringify({ version: 1, entries: { 'FAQ1.1': { source: 'x', model: 'm', prompt: 'p', generatedAt: 't', questions: ['新增说法'] } } })
+          : file.endsWith('.json')
+            ? original.replace(/\]\s*\}\s*$/, ', "新增说法"]}')
+            : `${original}\n新增一行 新增说法\n`;
+      await writeFile(file, edited);
       expect((await loadCorpus(config)).inputsSha256, file).not.toBe(base);
       await writeFile(file, original);
     }

@@ -6,8 +6,8 @@ import type { AlternativesMap } from '../corpus/related';
 import { type AppError, CorpusError, type CorpusIssue, IndexError, isAppError } from '../errors';
 import { openIndex } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
-import { buildIndexOffThread } from './build-thread';
-import { openKnowledgeBase } from './ingest';
+import { createBuildThread } from './build-thread';
+import { buildCorpusIndex, openKnowledgeBase } from './ingest';
 import { type KnowledgeBase, knowledgeBaseFrom } from './knowledge-base';
 
 /** What /api/health and the admin pages say about the knowledge base. */
@@ -75,6 +75,11 @@ function describe(e: unknown): NonNullable<KnowledgeStatus['error']> {
 export function createKnowledgeService(config: AppConfig, deps: KnowledgeServiceDeps = {}): KnowledgeService {
   const log = deps.log ?? ((level, message, detail) => (level === 'error' ? console.error : console.info)(`[knowledge] ${message}`, detail ?? ''));
   const files = corpusFileList(config);
+  // A watched (server) knowledge base builds in one worker thread kept for the service's life; a script or a
+  // test that only loads once builds on its own thread, which starts faster. Tests may pass their own build.
+  const builder = deps.build ? null : createBuildThread();
+  let watching = false;
+  const build = deps.build ?? ((corpus: Corpus, cfg: AppConfig) => (watching ? builder!.build(corpus, cfg) : buildCorpusIndex(corpus, cfg)));
   let current: KnowledgeBase | null = null;
   let first: Promise<void> | null = null;
   let running: Promise<void> | null = null;
@@ -107,7 +112,7 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
       Object.assign(state, { state: 'ok', error: undefined, since: undefined });
       return;
     }
-    const { kb, rebuilt } = await openKnowledgeBase(corpus, config, deps.build ?? buildIndexOffThread);
+    const { kb, rebuilt } = await openKnowledgeBase(corpus, config, build);
     if (rebuilt !== undefined) {
       state.rebuilds++;
       log('info', `索引已重建(${kb.manifest.rawEntries} 条,构建 ${kb.manifest.buildMs} ms,共 ${Date.now() - started} ms)`, rebuilt);
@@ -156,6 +161,9 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     refresh,
     watch(intervalMs = 1000) {
       if (timer) return;
+      // A watched (server) knowledge base will rebuild: start the build worker now, not on the first edit.
+      watching = true;
+      builder?.warm();
       let pending: string | null = null;
       timer = setInterval(() => {
         void stampOf(files).then((stamp) => {
@@ -172,6 +180,7 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     close() {
       clearInterval(timer);
       timer = undefined;
+      builder?.close();
     },
   };
 }

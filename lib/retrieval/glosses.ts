@@ -71,6 +71,16 @@ async function readCedict(root: string): Promise<CedictRow[] | null> {
  * glosses[glossKey('refund')] // ['退款', …]
  */
 export async function buildGlosses(corpusText: string, root = process.cwd()): Promise<Glosses> {
+  // The last result is kept: rebuilds after an alternative question is added see the same FAQ text (and reading the dictionary takes about a second).
+  if (lastGlosses?.text === corpusText) return lastGlosses.glosses;
+  const glosses = await computeGlosses(corpusText, root);
+  lastGlosses = { text: corpusText, glosses };
+  return glosses;
+}
+
+let lastGlosses: { text: string; glosses: Glosses } | null = null;
+
+async function computeGlosses(corpusText: string, root: string): Promise<Glosses> {
   const rows = await readCedict(root);
   if (!rows) return {};
   const inCorpus = substringsOf(corpusText);
