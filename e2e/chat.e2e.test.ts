@@ -281,7 +281,7 @@ describe.skipIf(!haveChromium)(haveChromium ? 'the chat page in Chromium' : `the
     await expect(verdict.getAttribute('data-decision')).resolves.toBe('answer');
     const text = await verdict.textContent();
     expect(text).toContain('判定:可回答');
-    expect(text).toMatch(/首条正确的概率 \d\.\d{3}(≥ \d\.\d{3} 时回答) · FAQ 覆盖该问题的概率 \d\.\d{3}(< \d\.\d{3} 时拒答)/);
+    expect(text).toMatch(/首条正确的概率 \d\.\d{3}\(≥ \d\.\d{3} 时回答\) · FAQ 覆盖该问题的概率 \d\.\d{3}\(< \d\.\d{3} 时拒答\)/);
     await expect(page.getByTestId('signals').locator('tr').count()).resolves.toBeGreaterThan(0);
     await page.close();
   });

@@ -10,13 +10,14 @@ import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureBuilt, type RunningServer, startNextServer } from '@/lib/testing/next-server';
+import { DECISION_LABEL, HEDGE_LABEL, REFUSE_LABEL } from '@/lib/text/messages';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveChromium = existsSync(CHROMIUM);
 if (!haveChromium && process.env.CI) throw new Error(`${CHROMIUM} is missing (CI is set): install it with apt-get install -y chromium`);
 
 const PASSWORD = 'browser-admin-password';
-/** Refused today; FAQ2.4 (receipts not printed) is the entry it belongs to. */
+/** Not answered with confidence today (hedged or refused: a miss); FAQ2.4 (receipts not printed) is the entry it belongs to. */
 const QUESTION = '收银台小票打不出来字';
 const ENTRY = 'FAQ2.4';
 
@@ -61,7 +62,9 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
     const page = await context.newPage();
     await page.goto(server!.url);
     const first = await ask(page, QUESTION);
-    await expect(first.getAttribute('data-no-answer')).resolves.toBe('true');
+    const missed = await first.getAttribute('data-decision');
+    expect(['hedge', 'refuse']).toContain(missed);
+    const missLabel = missed === 'hedge' ? HEDGE_LABEL : REFUSE_LABEL;
     await page.waitForURL(/\?c=/);
 
     // Reload: the same conversation, reopened from the store.
@@ -69,7 +72,8 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
     await page.getByTestId('user-message').first().waitFor();
     await expect(page.getByTestId('user-message').first().textContent()).resolves.toBe(QUESTION);
     const reopened = page.getByTestId('assistant-message').first();
-    await expect(reopened.textContent()).resolves.toContain('FAQ 中未收录');
+    await expect(reopened.getAttribute('data-decision')).resolves.toBe(missed);
+    await expect(reopened.textContent()).resolves.toContain(missLabel);
     await page.getByTestId('history-toggle').click();
     await expect(page.getByTestId('conversation-list').textContent()).resolves.toContain(QUESTION);
     await page.getByTestId('history-toggle').click();
@@ -93,14 +97,14 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
     await cluster.getByRole('button', { name: `作为 ${ENTRY} 的相似问题` }).click();
     const result = cluster.getByTestId('attach-result');
     await result.waitFor({ timeout: 30_000 });
-    await expect(result.textContent()).resolves.toContain('FAQ 未收录');
+    await expect(result.textContent()).resolves.toContain(DECISION_LABEL[missed as 'hedge' | 'refuse']);
     await expect(result.textContent()).resolves.toContain('可回答 · 第 1 位');
 
     // Ask again in a new conversation: the cited answer.
     await page.goto(server!.url);
     await page.getByTestId('new-conversation').click();
     const again = await ask(page, QUESTION);
-    await expect(again.getAttribute('data-no-answer')).resolves.toBe('false');
+    await expect(again.getAttribute('data-decision')).resolves.toBe('answer');
     await again.locator(`button.chip[data-cite="${ENTRY}"]`).first().waitFor();
     await context.close();
   });

@@ -50,7 +50,9 @@ describe('answer output', () => {
   it('adds the retrieval decision, thresholds and signals to the JSON only with explain', () => {
     expect(answerJson(result)).not.toHaveProperty('retrieval');
     const json = answerJson(result, { explain: true });
-    expect(json.retrieval).toEqual({
+    // The same explanation as /api/retrieve and the hit-testing page: the decision, then every hit with its scores.
+    expect(json.retrieval).toMatchObject({
+      query: '挥卡报03',
       decision: 'answer',
       confidence: 0.8123,
       thresholds: { answer: 0.5, hedge: 0.3 },
@@ -58,6 +60,10 @@ describe('answer output', () => {
       answerIds: ['FAQ2.5'],
       suggestionIds: ['FAQ2.12'],
     });
+    expect(json.retrieval?.hits.map((h) => [h.id, h.rank, h.scores.fused, h.coverage])).toEqual([
+      ['FAQ2.5', 1, 0.9, 0.5],
+      ['FAQ2.12', 2, 0.4, 0.5],
+    ]);
     expect(json.hits[0]).toEqual({
       id: 'FAQ2.5',
       ids: ['FAQ2.5'],
@@ -71,7 +77,7 @@ describe('answer output', () => {
 
   it('explains the decision and every score as the hit-testing page does', () => {
     expect(explainText(retrieval).split('\n')).toEqual([
-      '判定:可回答,使用 FAQ2.5;您是不是想问 FAQ2.12 · 置信度 0.812 / 阈值 回答 0.500,不确定 0.300',
+      '判定:可回答,使用 FAQ2.5;您是不是想问 FAQ2.12 · 置信度 0.812 / 阈值 回答 0.500,拒答(覆盖概率低于)0.300',
       '信号:coverage 0.750 · vector 0.900',
       ' #  向量   关键词 覆盖度 融合   条目',
       ' 1  0.900  0.450  0.500  0.900  [FAQ2.5] FAQ2.5 的问题(普通POS类)',
