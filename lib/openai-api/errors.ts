@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode, isAppError, RateLimitError } from '../errors';
+import { endsConnection } from '../http/error-response';
 import { GENERIC_ERROR_TEXT } from '../text/messages';
 
 /** The body of every error the API returns, as OpenAI writes it: `{ error: { message, type, code, param } }`. */
@@ -65,6 +66,7 @@ export function openAIErrorResponse(e: unknown): Response {
   if (e instanceof Error && e.name === 'AbortError') return new Response(null, { status: 499 });
   const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' };
   if (e instanceof RateLimitError) headers['retry-after'] = String(e.retryAfterSeconds);
+  if (endsConnection(e)) headers.connection = 'close';
   let status = 500;
   let error: OpenAIErrorBody['error'] = { message: GENERIC_ERROR_TEXT, type: 'server_error', code: 'internal', param: null };
   if (isAppError(e)) {
