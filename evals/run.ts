@@ -9,6 +9,7 @@ import { modeOption } from '../lib/cli/options';
 import { createProgram, runProgram, usageError } from '../lib/cli/program';
 import { logToStderr } from '../lib/cli/progress';
 import { BadRequestError, CorpusError } from '../lib/errors';
+import { SUITES, suiteNamed } from '../lib/evals/suites';
 
 const program = createProgram({
   name: 'npm run eval --',
@@ -27,7 +28,7 @@ const program = createProgram({
 Exit codes: 0 done, 1 failed (message in Chinese), 2 bad usage.`,
 })
   .option('--dataset <file>', 'JSONL dataset to run (over the configured FAQ)', 'evals/datasets/dev.jsonl')
-  .option('--suite <names>', 'comma-separated suites from lib/evals/suites.ts (dev, dev2, holdout, blind, sanity, it, hr, logistics), each over its own FAQ')
+  .option('--suite <names>', `comma-separated suites from lib/evals/suites.ts (${SUITES.map((x) => x.name).join(', ')}), each over its own FAQ`)
   .option('--all', 'run every suite')
   .addOption(modeOption().default('offline'))
   .option('--json', 'print one JSON summary on stdout instead of the table')
@@ -51,7 +52,6 @@ program.action(async (opts) => {
   const { formatTable } = await import('../lib/evals/table');
   const { createProgress } = await import('./progress');
 
-  const { SUITES, suiteNamed } = await import('../lib/evals/suites');
   const names = opts.all
     ? SUITES.map((x) => x.name)
     : opts.suite

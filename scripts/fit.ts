@@ -7,8 +7,8 @@ import { createProgram, runProgram } from '../lib/cli/program';
 const program = createProgram({
   name: 'npm run fit --',
   description:
-    'Fit the retrieval ranker and the answer / hedge / refuse models on the training sets (dev, dev2, holdout and the logistics FAQ; ' +
-    'never the blind or transfer sets) and write lib/retrieval/model.json. Prints the 5-fold cross-validated figures per set on stderr.',
+    'Fit the retrieval ranker and the answer / hedge / refuse models on the training sets (dev, dev2, dev3a, dev3b, holdout, offtopic, ' +
+    'typo variants of dev2 and dev3a, and the logistics FAQ; never the blind or transfer sets) and write lib/retrieval/model.json. Prints the 5-fold cross-validated figures per set on stderr.',
   examples: ['npm run fit', 'npm run fit -- --dry-run          # print the figures, write nothing'],
 }).option('--dry-run', 'fit and print, but do not write lib/retrieval/model.json');
 

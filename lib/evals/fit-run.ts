@@ -9,6 +9,7 @@ import { CANDIDATE_FEATURES, QUERY_FEATURES } from '../retrieval/features';
 import { chooseThresholds, type FitExample, fitLogistic, fitRanker, folds } from '../retrieval/fit';
 import { logisticProbability, type RetrievalModel } from '../retrieval/model';
 import { createRuntime } from '../runtime';
+import { typoVariants } from './augment';
 import { parseDataset } from './dataset';
 import { NO_COMPANIONS, SUITES } from './suites';
 
@@ -18,19 +19,28 @@ export interface TrainingSet {
   dataset: string;
   /** Environment overrides for the corpus (CORPUS_FILE, RELATED_FILE …); {} is the project's own FAQ. */
   env: Record<string, string>;
+  /** `typos`: train on typo variants of the set's plain in-scope questions instead (lib/evals/augment.ts). */
+  augment?: 'typos';
 }
 
 /**
  * The training sets of each profile. rich: the team's sets over this FAQ with its companion files.
  * bare: a logistics FAQ and this FAQ, both without companion files. Never the blind or transfer sets.
  */
+/** Typo variants of people's questions (rich profile only: on bare FAQs they raised the refusal point, see README). */
+const typosOf = (names: string[]): TrainingSet[] =>
+  SUITES.filter((s) => names.includes(s.name)).map((s) => ({ name: `${s.name}-typos`, dataset: s.dataset, env: s.env, augment: 'typos' as const }));
+
 export const TRAINING_SETS: Record<'rich' | 'bare', TrainingSet[]> = {
-  rich: SUITES.filter((s) => s.role === 'train' && Object.keys(s.env).length === 0),
+  rich: [...SUITES.filter((s) => s.role === 'train' && Object.keys(s.env).length === 0), ...typosOf(['dev2', 'dev3a'])],
   bare: [
     ...SUITES.filter((s) => s.role === 'train' && Object.keys(s.env).length > 0),
     ...SUITES.filter((s) => ['dev', 'dev2', 'offtopic'].includes(s.name)).map((s) => ({ ...s, name: `${s.name}-bare`, env: NO_COMPANIONS })),
   ],
 };
+
+/** Kinds generated from other questions (lib/evals/augment.ts), not written by a person. */
+const SYNTHETIC_KINDS = new Set(['typo_synthetic']);
 
 /** Kinds of out-of-scope question that are not about the FAQ's domain at all. */
 const FAR_KINDS = new Set(['off_topic', 'injection']);
@@ -79,14 +89,15 @@ async function collect(sets: TrainingSet[], root: string, model: RetrievalModel)
   for (const set of sets) {
     const { cases, errors } = parseDataset(await readFile(path.join(root, set.dataset), 'utf8'));
     if (errors.length) throw new Error(`${set.dataset}: ${errors[0]!.message} (line ${errors[0]!.line})`);
-    const questions: Question[] = cases.map((c) => ({
-      group: set.name,
-      kind: c.kind,
-      question: c.question,
-      history: c.history ?? [],
-      expected: c.expected,
-    }));
     await withKnowledgeBase(set.env, root, async (kb) => {
+      const corpusText = kb.entries.map((e) => [e.question, ...e.alternatives, e.solution].join('\n')).join('\n');
+      const questions: Question[] = (set.augment === 'typos' ? typoVariants(cases, corpusText) : cases).map((c) => ({
+        group: set.name,
+        kind: c.kind,
+        question: c.question,
+        history: c.history ?? [],
+        expected: c.expected,
+      }));
       const retriever = kb.retrieverWith({ model });
       for (const q of questions) {
         // Follow-ups are resolved as the answer function resolves them, with this model.
@@ -149,8 +160,9 @@ export async function fitModel(root: string, opts: { sets: TrainingSet[]; precis
       rows.map((r, i) => ({ p: oof[i]!, correct: ys[i] === 1, inScope: r.example.inScope })),
       { precision: opts.precision ?? 0.985, maxRefused: 0 },
     ).answer,
+    // The refusal point is set on people's questions; synthetic typos shape the models but do not move it.
     hedge: quantile(
-      rows.filter((r) => r.example.inScope).map((r) => oofScope[rows.indexOf(r)]!),
+      rows.flatMap((r, i) => (r.example.inScope && !SYNTHETIC_KINDS.has(r.example.kind) ? [oofScope[i]!] : [])),
       opts.maxRefused ?? 0.02,
     ),
   };

@@ -20,6 +20,20 @@ export const SUITES: Suite[] = [
   { name: 'dev2', dataset: 'evals/datasets/dev2.jsonl', env: {}, role: 'train', description: 'staff wording written from the FAQ alone (fitted on)' },
   { name: 'holdout', dataset: 'evals/datasets/holdout.jsonl', env: {}, role: 'train', description: 'the team’s older holdout (fitted on since this round)' },
   {
+    name: 'dev3a',
+    dataset: 'evals/datasets/dev3a.jsonl',
+    env: {},
+    role: 'train',
+    description: 'staff wording by a third writer from the FAQ alone (fitted on since it was measured once unseen)',
+  },
+  {
+    name: 'dev3b',
+    dataset: 'evals/datasets/dev3b.jsonl',
+    env: {},
+    role: 'train',
+    description: 'near-domain, off-topic and attacks by a fourth writer from the FAQ alone (fitted on since it was measured once unseen)',
+  },
+  {
     name: 'blind',
     dataset: 'evals/datasets/blind.jsonl',
     env: {},

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { createTestPglite } from './test-store';
@@ -25,6 +25,19 @@ function newestSource(dir: string): number {
 export const CANARY_KEY = 'sk-canary-9f3c1e7d-never-in-the-bundle';
 const MARKER = '.next/canary-build';
 
+/** Whether a build lock belongs to no living process (or, without a pid file, is older than ten minutes). */
+function lockIsStale(lock: string): boolean {
+  try {
+    const pid = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
+    process.kill(pid, 0);
+    return false;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EPERM') return false;
+    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return true;
+    return existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 600_000;
+  }
+}
+
 /**
  * Runs `next build` (with CANARY_KEY as OPENAI_API_KEY) unless .next is newer than every
  * source file and was built that way. A lock directory keeps two workers from building at once.
@@ -47,8 +60,11 @@ export function ensureBuilt(): void {
     if (fresh()) return;
     try {
       mkdirSync(lock);
+      writeFileSync(path.join(lock, 'pid'), String(process.pid));
       break;
     } catch {
+      // A lock whose builder has died (a killed run, a restarted machine) would block every later run.
+      if (lockIsStale(lock)) rmSync(lock, { recursive: true, force: true });
       if (waited > 300_000) throw new Error('timed out waiting for another next build');
       spawnSync('sleep', ['0.5']);
     }

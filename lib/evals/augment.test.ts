@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { homophoneTable, seededRandom, typoVariant, typoVariants } from './augment';
+
+describe('typo variants for training', () => {
+  const table = homophoneTable('退款多久到账 推宽 道帐 款');
+
+  it('groups characters by toneless pinyin', () => {
+    expect(table.get('tui')).toEqual(['退', '推']);
+    expect(table.get('kuan')).toEqual(['款', '宽']);
+  });
+
+  it('changes one character of a short question (homophone, pinyin or dropped), the same way for the same seed', () => {
+    const a = typoVariant('退款多久到账', seededRandom(3), table)!;
+    expect(a).toBe(typoVariant('退款多久到账', seededRandom(3), table));
+    expect(a).not.toBe('退款多久到账');
+    const same = [...'退款多久到账'].filter((c, i) => [...a][i] === c).length;
+    expect(same).toBeGreaterThanOrEqual(4);
+  });
+
+  it('leaves questions with fewer than three characters, and out-of-scope or follow-up cases, alone', () => {
+    expect(typoVariant('报96', seededRandom(1), table)).toBeNull();
+    const made = typoVariants(
+      [
+        { question: '退款多久到账啊', expected: ['FAQ2.6'], kind: 'paraphrase' },
+        { question: '比特币多少钱一个', expected: [], kind: 'off_topic' },
+        { question: '那退款多久到账呢', expected: ['FAQ2.6'], kind: 'follow_up', history: [{ role: 'user', text: '撤销多久到账' }] },
+        { question: 'refund how long', expected: ['FAQ2.6'], kind: 'english' },
+      ],
+      '退款多久到账 推宽 道帐',
+    );
+    expect(made).toHaveLength(1);
+    expect(made[0]).toMatchObject({ expected: ['FAQ2.6'], kind: 'typo_synthetic' });
+  });
+});

@@ -1,0 +1,77 @@
+import { pinyin } from 'pinyin-pro';
+import type { EvalCase } from './dataset';
+
+/** Kinds whose questions are plain Chinese staff wording, the ones a typo variant is made from. */
+const SOURCE_KINDS = new Set(['paraphrase', 'terse', 'long_context', 'colloquial', 'typo']);
+
+/** A small deterministic generator (mulberry32), so a fit gives the same variants every run. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const toneless = (ch: string) => pinyin(ch, { toneType: 'none' });
+
+/** Characters grouped by toneless pinyin: the homophones a hurried typist picks by mistake. */
+export function homophoneTable(text: string): Map<string, string[]> {
+  const bySound = new Map<string, string[]>();
+  for (const ch of new Set(text.match(/[\u4e00-\u9fa5]/g) ?? [])) {
+    const p = toneless(ch);
+    const list = bySound.get(p) ?? [];
+    list.push(ch);
+    bySound.set(p, list);
+  }
+  return bySound;
+}
+
+/**
+ * The question as a hurried typist might type it: one or two characters replaced by a homophone
+ * from `table`, typed as toneless pinyin, or dropped. null when the question has nothing to change.
+ *
+ * @example
+ * typoVariant('退款多久到账', seededRandom(1), homophoneTable('退款多久到账推宽')) // e.g. '推款多久到账'
+ */
+export function typoVariant(question: string, rand: () => number, table: Map<string, string[]>): string | null {
+  const chars = [...question];
+  const positions = chars.map((c, i) => (/[\u4e00-\u9fa5]/.test(c) ? i : -1)).filter((i) => i >= 0);
+  if (positions.length < 3) return null;
+  const edits = positions.length >= 10 ? 2 : 1;
+  let changed = 0;
+  for (let attempt = 0; attempt < 10 && changed < edits; attempt++) {
+    const i = positions[Math.floor(rand() * positions.length)]!;
+    const ch = chars[i]!;
+    if (!/[\u4e00-\u9fa5]/.test(ch)) continue;
+    const roll = rand();
+    if (roll < 0.7) {
+      const others = (table.get(toneless(ch)) ?? []).filter((c) => c !== ch);
+      if (others.length === 0) continue;
+      chars[i] = others[Math.floor(rand() * others.length)]!;
+    } else if (roll < 0.85) {
+      chars[i] = toneless(ch);
+    } else {
+      chars[i] = '';
+    }
+    changed++;
+  }
+  const out = chars.join('');
+  return changed > 0 && out !== question ? out : null;
+}
+
+/** Typo variants of a set's plain in-scope questions (kind `typo_synthetic`), for training only. */
+export function typoVariants(cases: EvalCase[], corpusText: string, seed = 7): EvalCase[] {
+  const rand = seededRandom(seed);
+  const table = homophoneTable(`${corpusText}\n${cases.map((c) => c.question).join('\n')}`);
+  const out: EvalCase[] = [];
+  for (const c of cases) {
+    if (!c.expected.length || !SOURCE_KINDS.has(c.kind) || c.history?.length) continue;
+    const q = typoVariant(c.question, rand, table);
+    if (q) out.push({ question: q, expected: c.expected, kind: 'typo_synthetic' });
+  }
+  return out;
+}
