@@ -17,6 +17,14 @@ describe('typo variants for training', () => {
     expect(same).toBeGreaterThanOrEqual(4);
   });
 
+  it('replaces a character by a homophone of its reading in context (行 in 银行 reads hang)', () => {
+    const t = homophoneTable('银行 航');
+    const seen = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) seen.add(typoVariant('银行卡', seededRandom(seed), t) ?? '');
+    expect([...seen].some((q) => q.includes('航'))).toBe(true);
+    expect([...seen].some((q) => q.includes('hang'))).toBe(true);
+  });
+
   it('leaves questions with fewer than three characters, and out-of-scope or follow-up cases, alone', () => {
     expect(typoVariant('报96', seededRandom(1), table)).toBeNull();
     const made = typoVariants(
@@ -29,6 +37,6 @@ describe('typo variants for training', () => {
       '退款多久到账 推宽 道帐',
     );
     expect(made).toHaveLength(1);
-    expect(made[0]).toMatchObject({ expected: ['FAQ2.6'], kind: 'typo_synthetic' });
+    expect(made[0]).toMatchObject({ expected: ['FAQ2.6'], kind: 'typo_synthetic', source: '退款多久到账啊' });
   });
 });

@@ -2,7 +2,7 @@ import { pinyin } from 'pinyin-pro';
 import type { EvalCase } from './dataset';
 
 /** Kinds whose questions are plain Chinese staff wording, the ones a typo variant is made from. */
-const SOURCE_KINDS = new Set(['paraphrase', 'terse', 'long_context', 'colloquial', 'typo']);
+const SOURCE_KINDS = new Set(['paraphrase', 'terse', 'long_context', 'colloquial']);
 
 /** A small deterministic generator (mulberry32), so a fit gives the same variants every run. */
 export function seededRandom(seed: number): () => number {
@@ -39,6 +39,14 @@ export function homophoneTable(text: string): Map<string, string[]> {
  */
 export function typoVariant(question: string, rand: () => number, table: Map<string, string[]>): string | null {
   const chars = [...question];
+  // Each character's reading in context (行 in 银行 is hang), so a homophone is one a typist would pick.
+  const readings = pinyin(question, { toneType: 'none', type: 'all' });
+  const readingAt = new Map<number, string>();
+  let r = 0;
+  chars.forEach((c, i) => {
+    while (r < readings.length && readings[r]!.origin !== c) r++;
+    if (r < readings.length) readingAt.set(i, readings[r++]!.pinyin);
+  });
   const positions = chars.map((c, i) => (/[\u4e00-\u9fa5]/.test(c) ? i : -1)).filter((i) => i >= 0);
   if (positions.length < 3) return null;
   const edits = positions.length >= 10 ? 2 : 1;
@@ -49,11 +57,11 @@ export function typoVariant(question: string, rand: () => number, table: Map<str
     if (!/[\u4e00-\u9fa5]/.test(ch)) continue;
     const roll = rand();
     if (roll < 0.7) {
-      const others = (table.get(toneless(ch)) ?? []).filter((c) => c !== ch);
+      const others = (table.get(readingAt.get(i) ?? toneless(ch)) ?? []).filter((c) => c !== ch);
       if (others.length === 0) continue;
       chars[i] = others[Math.floor(rand() * others.length)]!;
     } else if (roll < 0.85) {
-      chars[i] = toneless(ch);
+      chars[i] = readingAt.get(i) ?? toneless(ch);
     } else {
       chars[i] = '';
     }
@@ -63,15 +71,15 @@ export function typoVariant(question: string, rand: () => number, table: Map<str
   return changed > 0 && out !== question ? out : null;
 }
 
-/** Typo variants of a set's plain in-scope questions (kind `typo_synthetic`), for training only. */
-export function typoVariants(cases: EvalCase[], corpusText: string, seed = 7): EvalCase[] {
+/** Typo variants of a set's plain in-scope questions (kind `typo_synthetic`, with the question they came from), for training only. */
+export function typoVariants(cases: EvalCase[], corpusText: string, seed = 7): (EvalCase & { source: string })[] {
   const rand = seededRandom(seed);
   const table = homophoneTable(`${corpusText}\n${cases.map((c) => c.question).join('\n')}`);
-  const out: EvalCase[] = [];
+  const out: (EvalCase & { source: string })[] = [];
   for (const c of cases) {
     if (!c.expected.length || !SOURCE_KINDS.has(c.kind) || c.history?.length) continue;
     const q = typoVariant(c.question, rand, table);
-    if (q) out.push({ question: q, expected: c.expected, kind: 'typo_synthetic' });
+    if (q) out.push({ question: q, expected: c.expected, kind: 'typo_synthetic', source: c.question });
   }
   return out;
 }

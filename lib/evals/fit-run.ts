@@ -6,11 +6,11 @@ import type { ChatTurn } from '../answer/types';
 import { parseConfig } from '../config';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { CANDIDATE_FEATURES, QUERY_FEATURES } from '../retrieval/features';
-import { chooseThresholds, type FitExample, fitLogistic, fitRanker, folds } from '../retrieval/fit';
+import { chooseThresholds, type FitExample, fitLogistic, fitRanker, groupedFolds } from '../retrieval/fit';
 import { logisticProbability, type RetrievalModel } from '../retrieval/model';
 import { createRuntime } from '../runtime';
 import { typoVariants } from './augment';
-import { parseDataset } from './dataset';
+import { type EvalCase, parseDataset } from './dataset';
 import { NO_COMPANIONS, SUITES } from './suites';
 
 /** A training set: a JSONL dataset and the FAQ (with or without companion files) it asks about. */
@@ -47,6 +47,8 @@ const FAR_KINDS = new Set(['off_topic', 'injection']);
 
 interface Question {
   group: string;
+  /** Rows with the same key fall in the same fold: a typo variant goes with the question it was made from. */
+  foldKey: string;
   kind: string;
   question: string;
   history: ChatTurn[];
@@ -85,14 +87,16 @@ async function withKnowledgeBase<T>(env: Record<string, string>, root: string, f
 
 /** Scores every training question with `model` and turns it into ranker and decision examples. */
 async function collect(sets: TrainingSet[], root: string, model: RetrievalModel) {
-  const out: { example: FitExample; queryFeatures: number[] }[] = [];
+  const out: { example: FitExample; queryFeatures: number[]; foldKey: string }[] = [];
   for (const set of sets) {
     const { cases, errors } = parseDataset(await readFile(path.join(root, set.dataset), 'utf8'));
     if (errors.length) throw new Error(`${set.dataset}: ${errors[0]!.message} (line ${errors[0]!.line})`);
     await withKnowledgeBase(set.env, root, async (kb) => {
       const corpusText = kb.entries.map((e) => [e.question, ...e.alternatives, e.solution].join('\n')).join('\n');
-      const questions: Question[] = (set.augment === 'typos' ? typoVariants(cases, corpusText) : cases).map((c) => ({
+      const made: (EvalCase & { source?: string })[] = set.augment === 'typos' ? typoVariants(cases, corpusText) : cases;
+      const questions: Question[] = made.map((c) => ({
         group: set.name,
+        foldKey: c.source ?? c.question,
         kind: c.kind,
         question: c.question,
         history: c.history ?? [],
@@ -107,6 +111,7 @@ async function collect(sets: TrainingSet[], root: string, model: RetrievalModel)
         out.push({
           example: { candidates: s.candidates.map((c) => c.features), correct, inScope: q.expected.length > 0, group: q.group, kind: q.kind },
           queryFeatures: s.queryFeatures,
+          foldKey: q.foldKey,
         });
       }
     });
@@ -138,7 +143,10 @@ export async function fitModel(root: string, opts: { sets: TrainingSet[]; precis
   // Out-of-fold probabilities of both models, for thresholds and honest figures.
   const oof = new Array<number>(rows.length).fill(0);
   const oofScope = new Array<number>(rows.length).fill(0);
-  for (const fold of folds(rows.length, 5)) {
+  for (const fold of groupedFolds(
+    rows.map((r) => r.foldKey),
+    5,
+  )) {
     const inFold = new Set(fold);
     const train = rows.map((_, i) => i).filter((i) => !inFold.has(i));
     const m = fitLogistic(
@@ -156,11 +164,11 @@ export async function fitModel(root: string, opts: { sets: TrainingSet[]; precis
     }
   }
   const thresholds = {
+    // Both points are set on people's questions; synthetic typos shape the models but move neither.
     answer: chooseThresholds(
-      rows.map((r, i) => ({ p: oof[i]!, correct: ys[i] === 1, inScope: r.example.inScope })),
+      rows.flatMap((r, i) => (SYNTHETIC_KINDS.has(r.example.kind) ? [] : [{ p: oof[i]!, correct: ys[i] === 1, inScope: r.example.inScope }])),
       { precision: opts.precision ?? 0.985, maxRefused: 0 },
     ).answer,
-    // The refusal point is set on people's questions; synthetic typos shape the models but do not move it.
     hedge: quantile(
       rows.flatMap((r, i) => (r.example.inScope && !SYNTHETIC_KINDS.has(r.example.kind) ? [oofScope[i]!] : [])),
       opts.maxRefused ?? 0.02,

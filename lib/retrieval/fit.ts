@@ -73,6 +73,20 @@ function adamStep(w: number[], grad: number[], m: number[], v: number[], t: numb
   }
 }
 
+/**
+ * Deterministic k-fold split of indices, round robin over distinct keys: rows with the same key
+ * (a question and the variants made from it) always fall in the same fold.
+ */
+export function groupedFolds(keys: string[], k: number): number[][] {
+  const order = new Map<string, number>();
+  const out: number[][] = Array.from({ length: k }, () => []);
+  keys.forEach((key, i) => {
+    if (!order.has(key)) order.set(key, order.size);
+    out[order.get(key)! % k]!.push(i);
+  });
+  return out;
+}
+
 /** Deterministic k-fold split of indices (round robin). */
 export function folds(n: number, k: number): number[][] {
   const out: number[][] = Array.from({ length: k }, () => []);

@@ -25,17 +25,41 @@ function newestSource(dir: string): number {
 export const CANARY_KEY = 'sk-canary-9f3c1e7d-never-in-the-bundle';
 const MARKER = '.next/canary-build';
 
-/** Whether a build lock belongs to no living process (or, without a pid file, is older than ten minutes). */
-function lockIsStale(lock: string): boolean {
+/** The pid written into a build lock, or null when there is none (yet) or it is not a pid. */
+function lockOwner(lock: string): number | null {
   try {
     const pid = Number(readFileSync(path.join(lock, 'pid'), 'utf8'));
-    process.kill(pid, 0);
-    return false;
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EPERM') return false;
-    if ((e as NodeJS.ErrnoException).code === 'ESRCH') return true;
-    return existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 600_000;
+    return Number.isInteger(pid) && pid > 0 ? pid : null;
+  } catch {
+    return null;
   }
+}
+
+/**
+ * Whether a build lock was left behind: its owner is gone, or it is older than any build takes
+ * (a pid reused after a restart looks alive). Without a pid (just created) it is not stale.
+ */
+function lockIsStale(lock: string): { stale: boolean; owner: number | null } {
+  const owner = lockOwner(lock);
+  let age = 0;
+  try {
+    age = Date.now() - statSync(lock).mtimeMs;
+  } catch {
+    return { stale: false, owner };
+  }
+  if (age > 30 * 60_000) return { stale: true, owner };
+  if (owner === null) return { stale: age > 10 * 60_000, owner };
+  try {
+    process.kill(owner, 0);
+    return { stale: false, owner };
+  } catch (e) {
+    return { stale: (e as NodeJS.ErrnoException).code === 'ESRCH', owner };
+  }
+}
+
+/** Removes a stale lock, unless another worker replaced it meanwhile (its owner would differ). */
+function reapLock(lock: string, owner: number | null): void {
+  if (lockOwner(lock) === owner) rmSync(lock, { recursive: true, force: true });
 }
 
 /**
@@ -64,7 +88,8 @@ export function ensureBuilt(): void {
       break;
     } catch {
       // A lock whose builder has died (a killed run, a restarted machine) would block every later run.
-      if (lockIsStale(lock)) rmSync(lock, { recursive: true, force: true });
+      const { stale, owner } = lockIsStale(lock);
+      if (stale) reapLock(lock, owner);
       if (waited > 300_000) throw new Error('timed out waiting for another next build');
       spawnSync('sleep', ['0.5']);
     }
