@@ -23,13 +23,14 @@ export interface TrainingSet {
   augment?: 'typos';
 }
 
-/**
- * The training sets of each profile. rich: the team's sets over this FAQ with its companion files.
- * bare: a logistics FAQ and this FAQ, both without companion files. Never the blind or transfer sets.
- */
 /** Typo variants of people's questions (rich profile only: on bare FAQs they raised the refusal point, see README). */
 const typosOf = (names: string[]): TrainingSet[] =>
   SUITES.filter((s) => names.includes(s.name)).map((s) => ({ name: `${s.name}-typos`, dataset: s.dataset, env: s.env, augment: 'typos' as const }));
+
+/**
+ * The training sets of each profile. rich: the team's sets over this FAQ with its companion files, and typo
+ * variants of dev2 and dev3a. bare: a logistics FAQ and this FAQ, both without companion files. Never the blind or transfer sets.
+ */
 
 export const TRAINING_SETS: Record<'rich' | 'bare', TrainingSet[]> = {
   rich: [...SUITES.filter((s) => s.role === 'train' && Object.keys(s.env).length === 0), ...typosOf(['dev2', 'dev3a'])],
