@@ -6,26 +6,16 @@ import type { ExchangeRecord, StoredDecision } from '../store/types';
 import { startNextServer } from '../testing/next-server';
 import { createTestPglite } from '../testing/test-store';
 import { latencyStats } from './stats';
+import { rng } from './synthetic';
 
 const root = path.resolve(import.meta.dirname, '../..');
-
-/** A deterministic pseudo-random sequence (mulberry32), so every run logs the same questions. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `n` logged exchanges over 30 days, from the eval datasets' questions with colloquial variations:
  * 70 % answered, 15 % hedged, 15 % refused (off-topic questions), 3 % of the answers voted 👎.
  */
 export function syntheticLog(n: number, seed = 7): { records: ExchangeRecord[]; downVotes: string[] } {
-  const rnd = random(seed);
+  const rnd = rng(seed);
   const rows = ['dev', 'holdout'].flatMap((d) =>
     readFileSync(path.join(root, 'evals/datasets', `${d}.jsonl`), 'utf8')
       .split('\n')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { homophoneTable, seededRandom, typoVariant, typoVariants } from './augment';
+import { rng as seededRandom } from '../bench/synthetic';
+import { homophoneTable, typoVariant, typoVariants } from './augment';
 
 describe('typo variants for training', () => {
   const table = homophoneTable('退款多久到账 推宽 道帐 款');

@@ -1,22 +1,10 @@
 import { pinyin } from 'pinyin-pro';
+import { rng } from '../bench/synthetic';
+import { pinyinOf as toneless } from '../retrieval/pinyin';
 import type { EvalCase } from './dataset';
 
 /** Kinds whose questions are plain Chinese staff wording, the ones a typo variant is made from. */
 const SOURCE_KINDS = new Set(['paraphrase', 'terse', 'long_context', 'colloquial']);
-
-/** A small deterministic generator (mulberry32), so a fit gives the same variants every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const toneless = (ch: string) => pinyin(ch, { toneType: 'none' });
 
 /** Characters grouped by toneless pinyin: the homophones a hurried typist picks by mistake. */
 export function homophoneTable(text: string): Map<string, string[]> {
@@ -35,7 +23,7 @@ export function homophoneTable(text: string): Map<string, string[]> {
  * from `table`, typed as toneless pinyin, or dropped. null when the question has nothing to change.
  *
  * @example
- * typoVariant('退款多久到账', seededRandom(1), homophoneTable('退款多久到账推宽')) // e.g. '推款多久到账'
+ * typoVariant('退款多久到账', rng(1), homophoneTable('退款多久到账推宽')) // e.g. '推款多久到账'
  */
 export function typoVariant(question: string, rand: () => number, table: Map<string, string[]>): string | null {
   const chars = [...question];
@@ -73,7 +61,8 @@ export function typoVariant(question: string, rand: () => number, table: Map<str
 
 /** Typo variants of a set's plain in-scope questions (kind `typo_synthetic`, with the question they came from), for training only. */
 export function typoVariants(cases: EvalCase[], corpusText: string, seed = 7): (EvalCase & { source: string })[] {
-  const rand = seededRandom(seed);
+  // Seeded, so a fit gives the same variants every run.
+  const rand = rng(seed);
   const table = homophoneTable(`${corpusText}\n${cases.map((c) => c.question).join('\n')}`);
   const out: (EvalCase & { source: string })[] = [];
   for (const c of cases) {

@@ -93,8 +93,8 @@ async function collect(sets: TrainingSet[], root: string, model: RetrievalModel)
     const { cases, errors } = parseDataset(await readFile(path.join(root, set.dataset), 'utf8'));
     if (errors.length) throw new Error(`${set.dataset}: ${errors[0]!.message} (line ${errors[0]!.line})`);
     await withKnowledgeBase(set.env, root, async (kb) => {
-      const corpusText = kb.entries.map((e) => [e.question, ...e.alternatives, e.solution].join('\n')).join('\n');
-      const made: (EvalCase & { source?: string })[] = set.augment === 'typos' ? typoVariants(cases, corpusText) : cases;
+      const corpusText = () => kb.entries.map((e) => [e.question, ...e.alternatives, e.solution].join('\n')).join('\n');
+      const made: (EvalCase & { source?: string })[] = set.augment === 'typos' ? typoVariants(cases, corpusText()) : cases;
       const questions: Question[] = made.map((c) => ({
         group: set.name,
         foldKey: c.source ?? c.question,

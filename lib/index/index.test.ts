@@ -5,22 +5,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../corpus/load';
 import { IndexError } from '../errors';
 import { createTokenizer } from '../retrieval/tokenize';
+import { TWO_ENTRY_FAQ } from '../testing/fixtures';
 import { writeDirAtomically } from './atomic';
 import { buildIndex } from './build';
 import { assertFresh, openIndex } from './load';
 
-const FAQ = `FAQ1:支付类
-FAQ1.1
-问题描述:
-挥卡报03无效商户?
-解决方法:
-到银联平台补报双免白名单。
-FAQ1.2
-问题描述:
-退款多久到账?
-解决方法:
-银行卡退款以发卡行处理时效为准。
-`;
+const FAQ = TWO_ENTRY_FAQ;
 
 let dir: string;
 const cfg = { embeddings: { provider: 'local' as const, dim: 64 }, hnswEf: 32 };

@@ -5,21 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseGenerated } from '../corpus/generated';
 import { loadCorpus } from '../corpus/load';
 import { createLlmClient } from '../llm/model';
+import { TWO_ENTRY_FAQ } from '../testing/fixtures';
 import { type MockOpenAI, startMockOpenAI } from '../testing/openai-mock-server';
 import { enrichEntries, parseQuestions } from './enrich';
 
-const FAQ = `FAQ1:支付类
-FAQ1.1
-问题描述:
-挥卡报03无效商户?
-解决方法:
-到银联平台补报双免白名单。
-FAQ1.2
-问题描述:
-退款多久到账?
-解决方法:
-以发卡行处理时效为准。
-`;
+const FAQ = TWO_ENTRY_FAQ;
 
 let dir: string;
 let mock: MockOpenAI;

@@ -87,13 +87,6 @@ export function groupedFolds(keys: string[], k: number): number[][] {
   return out;
 }
 
-/** Deterministic k-fold split of indices (round robin). */
-export function folds(n: number, k: number): number[][] {
-  const out: number[][] = Array.from({ length: k }, () => []);
-  for (let i = 0; i < n; i++) out[i % k]!.push(i);
-  return out;
-}
-
 /**
  * Thresholds from out-of-fold probabilities: `answer` is the lowest probability at which the
  * answered questions are right at least `precision` of the time; `hedge` refuses at most

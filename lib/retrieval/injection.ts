@@ -38,9 +38,11 @@ const INJECTION_CLAUSE = new RegExp(
   'i',
 );
 
-const FAKE_BLOCK = /<\s*(entry|faq|system|document|context|instructions?|prompt|admin)\b[^<>]{0,80}>[\s\S]*?<\s*\/\s*\1\s*>/gi;
+/** Tags a user types to pose as the assistant's own material. */
+const FAKE_TAG_NAMES = 'entry|faq|document|context|instructions?|prompt|admin';
+const FAKE_BLOCK = new RegExp(`<\\s*(${FAKE_TAG_NAMES}|system)\\b[^<>]{0,80}>[\\s\\S]*?<\\s*\\/\\s*\\1\\s*>`, 'gi');
 /** A stray tag of that kind (not `<system>`: the clause it starts is dropped as a whole, below; not other tags, which may be a device's text). */
-const FAKE_TAG = /<\s*\/?\s*(entry|faq|document|context|instructions?|prompt|admin|user|assistant)\b[^<>]{0,80}>/gi;
+const FAKE_TAG = new RegExp(`<\\s*\\/?\\s*(${FAKE_TAG_NAMES}|user|assistant)\\b[^<>]{0,80}>`, 'gi');
 
 const CLAUSE_SPLIT = /(?<=[,,。.!!??;;::\n])|(?=###)|(?=【)|(?<=】)/;
 

@@ -4,7 +4,7 @@ let syllables: Set<string> | undefined;
 const charPinyin = new Map<string, string>();
 
 /** Toneless pinyin of one character, cached: per-character lookup is ten times faster than converting runs. */
-function pinyinOf(ch: string): string {
+export function pinyinOf(ch: string): string {
   let p = charPinyin.get(ch);
   if (p === undefined) {
     p = pinyin(ch, { toneType: 'none' });
