@@ -29,6 +29,15 @@ const inFlight = createConcurrencyLimiter(maxConcurrentPerClient);
 /** On every response from the start; Next replaces them where it sets its own (a page's CSP with its nonce, in proxy.ts). */
 const baseHeaders = Object.entries(securityHeaders());
 
+/** Whether a `next-router-state-tree` header is what Next can read: URI-encoded JSON of an array. */
+function isRouterState(value: string): boolean {
+  try {
+    return Array.isArray(JSON.parse(decodeURIComponent(value)));
+  } catch {
+    return false;
+  }
+}
+
 /** A response that ends before its request body has fully arrived closes the connection: the rest is not worth reading. */
 function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
   res.once('finish', () => {
@@ -49,6 +58,9 @@ const server = createServer(
   (req, res) => {
     const refusal = screenRequest(req.method, req.url);
     if (refusal) return sendRefusal(res, refusal);
+    // Next answers 500 to a router-state header it cannot parse (an empty one included): the client's error, so 400.
+    const routerState = req.headers['next-router-state-tree'];
+    if (typeof routerState === 'string' && !isRouterState(routerState)) return sendRefusal(res, refusals.badRequest());
     const client = resolveClientIp(req.socket.remoteAddress, req.headers['x-forwarded-for'], trustProxy);
     // Overwritten on every request: the routes trust this header and nothing a client sends.
     req.headers[CLIENT_IP_HEADER] = client;
