@@ -2,15 +2,18 @@
  * `npm run fit`: fits each profile's ranker and answer/hedge/refuse model on its training sets
  * (lib/evals/fit-run.ts) and writes lib/retrieval/model.json. Never reads the blind or transfer sets.
  */
+import { share } from '../lib/cli/options';
 import { createProgram, runProgram } from '../lib/cli/program';
 
 const program = createProgram({
   name: 'npm run fit --',
   description:
-    'Fit the retrieval ranker and the answer / hedge / refuse models on the training sets (dev, dev2, dev3a, dev3b, holdout, offtopic, ' +
-    'typo variants of dev2 and dev3a, and the logistics FAQ; never the blind or transfer sets) and write lib/retrieval/model.json. Prints the 5-fold cross-validated figures per set on stderr.',
+    'Fit the retrieval ranker and the answer / hedge / refuse models on the training sets (dev, dev2, dev3a, dev3b, dev4, holdout, offtopic, ' +
+    'typo variants of dev2 and dev3a, and the logistics and insurance FAQs; never the blind or transfer sets) and write lib/retrieval/model.json. Prints the 5-fold cross-validated figures per set on stderr.',
   examples: ['npm run fit', 'npm run fit -- --dry-run          # print the figures, write nothing'],
-}).option('--dry-run', 'fit and print, but do not write lib/retrieval/model.json');
+})
+  .option('--dry-run', 'fit and print, but do not write lib/retrieval/model.json')
+  .option('--max-refused <share>', 'share of in-scope training questions the refusal point may refuse (default 0.02)', share);
 
 program.action(async (opts) => {
   const { writeFile } = await import('node:fs/promises');
@@ -21,7 +24,7 @@ program.action(async (opts) => {
   const started = Date.now();
   const out = { ...DEFAULT_MODELS };
   for (const profile of ['rich', 'bare'] as const) {
-    const report = await fitModel(root, { base: DEFAULT_MODELS[profile], sets: TRAINING_SETS[profile] });
+    const report = await fitModel(root, { base: DEFAULT_MODELS[profile], sets: TRAINING_SETS[profile], maxRefused: opts.maxRefused });
     out[profile] = report.model;
     const t = report.model.thresholds;
     process.stderr.write(

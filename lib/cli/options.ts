@@ -23,6 +23,13 @@ export function positiveNumber(value: string): number {
   return n;
 }
 
+/** An option-argument parser for a share strictly between 0 and 1, e.g. `0.02`. */
+export function share(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || n >= 1) throw new InvalidArgumentError('Expected a number between 0 and 1, e.g. 0.02.');
+  return n;
+}
+
 /** An option-argument parser for a comma-separated list of whole numbers ≥ 1, e.g. `16,32,64`. */
 export function integerList(value: string): number[] {
   const parse = integer(1);

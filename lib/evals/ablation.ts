@@ -27,6 +27,7 @@ export const VARIANTS: Variant[] = [
   { name: '− thesaurus', env: { THESAURUS_FILE: '-' } },
   { name: '− CC-CEDICT glosses', retriever: { without: ['glosses'] } },
   { name: '− injection clauses dropped', retriever: { without: ['injection'] } },
+  { name: '− homophone correction', retriever: { without: ['homophones'] } },
   { name: '− vector search', retriever: { without: ['vector'] } },
   { name: '− word+bigram BM25', retriever: { without: ['keyword'] } },
   { name: '− plain bigram BM25', retriever: { without: ['bigram'] } },

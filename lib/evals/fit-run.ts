@@ -29,7 +29,7 @@ const typosOf = (names: string[]): TrainingSet[] =>
 
 /**
  * The training sets of each profile. rich: the team's sets over this FAQ with its companion files, and typo
- * variants of dev2 and dev3a. bare: a logistics FAQ and this FAQ, both without companion files. Never the blind or transfer sets.
+ * variants of dev2 and dev3a. bare: the logistics and insurance FAQs and this FAQ, all without companion files. Never the blind or transfer sets.
  */
 
 export const TRAINING_SETS: Record<'rich' | 'bare', TrainingSet[]> = {

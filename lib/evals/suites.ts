@@ -40,6 +40,20 @@ export const SUITES: Suite[] = [
     role: 'report',
     description: 'blind set written from the FAQ alone, never fitted or tuned on',
   },
+  {
+    name: 'blind2',
+    dataset: 'evals/datasets/blind2.jsonl',
+    env: {},
+    role: 'report',
+    description: 'a second blind set (everyday and staff wording) written from the FAQ alone in round 3, never fitted or tuned on',
+  },
+  {
+    name: 'dev4',
+    dataset: 'evals/datasets/dev4.jsonl',
+    env: {},
+    role: 'train',
+    description: 'staff wording, near-domain, off-topic and attacks by a fifth writer from the FAQ alone (fitted on since it was measured once unseen)',
+  },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {
     name: 'it',
@@ -56,6 +70,13 @@ export const SUITES: Suite[] = [
     description: 'another FAQ (HR and administration, 75 entries), no companion files, nothing fitted on it',
   },
   {
+    name: 'broadband',
+    dataset: 'evals/transfer/broadband/blind.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/broadband/faq.txt', ...NO_COMPANIONS },
+    role: 'report',
+    description: 'another FAQ (broadband and home network, 59 entries), no companion files, nothing fitted on it',
+  },
+  {
     name: 'offtopic',
     dataset: 'evals/datasets/offtopic.jsonl',
     env: {},
@@ -68,6 +89,13 @@ export const SUITES: Suite[] = [
     env: { CORPUS_FILE: 'evals/transfer/logistics/faq.txt', ...NO_COMPANIONS },
     role: 'train',
     description: 'a logistics FAQ without companion files (fitted on, for the bare profile)',
+  },
+  {
+    name: 'insurance',
+    dataset: 'evals/transfer/insurance/train.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/insurance/faq.txt', ...NO_COMPANIONS },
+    role: 'train',
+    description: 'an insurance-service FAQ without companion files (fitted on since it was measured once unseen, for the bare profile)',
   },
 ];
 

@@ -6,7 +6,7 @@ import type { Tokenizer } from './tokenize';
 /** A question made ready for search: what is searched, and the units coverage is measured in. */
 export interface PreparedQuery {
   raw: string;
-  /** The question without clauses addressed to the assistant. */
+  /** The question without clauses addressed to the assistant, homophone typos of corpus words corrected. */
   text: string;
   /** Whether injection-like clauses or typed citation markers were removed. */
   stripped: boolean;
@@ -25,6 +25,8 @@ export interface QueryContext {
   idf(unit: string): number;
   /** Search the question as typed, clauses addressed to the assistant included (ablation). */
   keepInjection?: boolean;
+  /** Replaces typos of corpus words (lib/retrieval/homophones.ts); absent: the question is searched as typed. */
+  correct?: (text: string) => string;
 }
 
 function unitsOf(text: string, ctx: QueryContext): Unit[] {
@@ -46,11 +48,13 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
 }
 
 /**
- * Prepares a question for retrieval: drops clauses addressed to the assistant, glosses English
- * to the corpus's Chinese words, and splits it into IDF-weighted units.
+ * Prepares a question for retrieval: drops clauses addressed to the assistant, corrects homophone
+ * typos of corpus words, glosses English to the corpus's Chinese words, and splits it into IDF-weighted units.
  */
 export function prepareQuery(raw: string, ctx: QueryContext): PreparedQuery {
-  const { text, stripped } = ctx.keepInjection ? { text: raw.trim(), stripped: false } : stripInjection(raw);
+  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false } : stripInjection(raw);
+  const stripped = kept.stripped;
+  const text = ctx.correct ? ctx.correct(kept.text) : kept.text;
   const norm = ctx.tokenizer.normalize(text);
   const glossWords = glossesOf(norm, ctx.glosses).flatMap((g) => g.chinese);
   const expanded = glossWords.length ? `${text} ${glossWords.join(' ')}` : text;

@@ -2,6 +2,7 @@ import type { Entry } from '../corpus/schema';
 import { coverageOf, entryQuestionText, entryText } from './coverage';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import type { Glosses } from './glosses';
+import { createHomophoneCorrector } from './homophones';
 import { Bm25Index } from './keyword';
 import { decide, dot, modelFor, type RetrievalModel, softmax } from './model';
 import { prepareQuery } from './query';
@@ -21,7 +22,7 @@ export interface RetrieverOptions {
   /** How many candidates each search contributes. */
   candidates?: number;
   /** Searches to leave out, for ablations. */
-  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection')[];
+  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones')[];
 }
 
 /** A retriever, plus the scoring behind its decisions (for fitting and explanations). */
@@ -82,11 +83,18 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const charDf = new Map<string, number>();
   for (const t of texts) for (const c of new Set(t.match(/[\u3400-\u9fff]/g) ?? [])) charDf.set(c, (charDf.get(c) ?? 0) + 1);
   const charIdf = (c: string) => Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
+  const homophones = without.has('homophones')
+    ? null
+    : createHomophoneCorrector(
+        texts.flatMap((t) => tokenizer.words(t, 'precise')),
+        corpusText,
+      );
   const ctx = {
     tokenizer,
     glosses: without.has('glosses') ? {} : (opts.glosses ?? {}),
     idf: (u: string) => unitIdf(keyword, u),
     keepInjection: without.has('injection'),
+    ...(homophones ? { correct: homophones.correct } : {}),
   };
   const maxKeyword = (terms: string[]) => terms.reduce((a, t) => a + (keyword.df.has(t) ? keyword.idf(t) : Math.log(1 + keyword.size)) * 2.2, 0);
 

@@ -1,0 +1,67 @@
+import { pinyinOf } from './pinyin';
+
+const CJK_RUN = /[\u3400-\u9fff]+/g;
+const CJK_WORD = /^[\u3400-\u9fff]{2,4}$/;
+const LONGEST = 4;
+
+/** Corrects homophone typos against the corpus's own words; built once per knowledge base. */
+export interface HomophoneCorrector {
+  /** The text with each homophone typo of a corpus word replaced by that word; everything else unchanged. */
+  correct(text: string): string;
+}
+
+const keyOf = (chars: string[]) => chars.map(pinyinOf).join(' ');
+
+/**
+ * A noisy-channel speller with the corpus as its dictionary, for the most common typo of a
+ * pinyin input method: the right syllables, the wrong character (好老版 → 好老板, 不波报 → 不播报,
+ * 登陆 → 登录, 商护 → 商户). A stretch of 2–4 characters is replaced only when it occurs nowhere in
+ * the corpus, a corpus word reads exactly the same (toneless pinyin), and the two share a character
+ * in the same place, so real words the FAQ does not use are left alone. The same mechanism serves any
+ * FAQ: nothing in it names this one's vocabulary.
+ *
+ * @example
+ * const c = createHomophoneCorrector(['老板', '播报'], corpusText);
+ * c.correct('好老版app不波报了') // '好老板app不播报了'
+ */
+export function createHomophoneCorrector(corpusWords: Iterable<string>, corpusText: string): HomophoneCorrector {
+  // The most frequent corpus word for each reading; ties keep the first seen.
+  const counts = new Map<string, number>();
+  for (const w of corpusWords) if (CJK_WORD.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
+  const byKey = new Map<string, { word: string; count: number }>();
+  for (const [word, count] of counts) {
+    const key = keyOf([...word]);
+    const seen = byKey.get(key);
+    if (!seen || count > seen.count) byKey.set(key, { word, count });
+  }
+  const known = (s: string) => corpusText.includes(s);
+
+  /** The corpus word this stretch is a typo of, or null. */
+  const fix = (chars: string[]): string | null => {
+    const hit = byKey.get(keyOf(chars));
+    if (!hit) return null;
+    const target = [...hit.word];
+    if (!target.some((c, i) => c === chars[i]) || hit.word === chars.join('')) return null;
+    return known(chars.join('')) ? null : hit.word;
+  };
+
+  const correctRun = (run: string): string => {
+    const chars = [...run];
+    let out = '';
+    for (let i = 0; i < chars.length; ) {
+      let replaced = false;
+      for (let n = Math.min(LONGEST, chars.length - i); n >= 2 && !replaced; n--) {
+        const word = fix(chars.slice(i, i + n));
+        if (word) {
+          out += word;
+          i += n;
+          replaced = true;
+        }
+      }
+      if (!replaced) out += chars[i++];
+    }
+    return out;
+  };
+
+  return { correct: (text) => text.replace(CJK_RUN, correctRun) };
+}
