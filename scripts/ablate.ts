@@ -7,7 +7,7 @@ import { createProgram, runProgram } from '../lib/cli/program';
 const program = createProgram({
   name: 'npm run ablate --',
   description:
-    'Run the full design and each variant with one part taken away (alternative questions, thesaurus, glosses, injection handling, ' +
+    'Run the full design and each variant with one part taken away (alternative questions, thesaurus, glosses, injection handling, homophone correction, ' +
     'each search, the fitted ranker, follow-up focus) over the given suites, offline, and print one Markdown table. The decision models stay as fitted.',
   examples: ['npm run ablate', 'npm run ablate -- --suites blind,it,hr'],
 }).option('--suites <names>', 'comma-separated suites (see lib/evals/suites.ts)', 'dev2,blind,it,hr');

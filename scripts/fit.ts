@@ -4,6 +4,7 @@
  */
 import { share } from '../lib/cli/options';
 import { createProgram, runProgram } from '../lib/cli/program';
+import { MAX_REFUSED } from '../lib/retrieval/fit';
 
 const program = createProgram({
   name: 'npm run fit --',
@@ -13,7 +14,7 @@ const program = createProgram({
   examples: ['npm run fit', 'npm run fit -- --dry-run          # print the figures, write nothing'],
 })
   .option('--dry-run', 'fit and print, but do not write lib/retrieval/model.json')
-  .option('--max-refused <share>', 'share of in-scope training questions the refusal point may refuse (default 0.02)', share);
+  .option('--max-refused <share>', 'share of in-scope training questions the refusal point may refuse', share, MAX_REFUSED);
 
 program.action(async (opts) => {
   const { writeFile } = await import('node:fs/promises');

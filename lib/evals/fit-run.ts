@@ -6,7 +6,7 @@ import type { ChatTurn } from '../answer/types';
 import { parseConfig } from '../config';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { CANDIDATE_FEATURES, QUERY_FEATURES } from '../retrieval/features';
-import { chooseThresholds, type FitExample, fitLogistic, fitRanker, groupedFolds } from '../retrieval/fit';
+import { chooseThresholds, type FitExample, fitLogistic, fitRanker, groupedFolds, MAX_REFUSED } from '../retrieval/fit';
 import { logisticProbability, type RetrievalModel } from '../retrieval/model';
 import { createRuntime } from '../runtime';
 import { typoVariants } from './augment';
@@ -172,7 +172,7 @@ export async function fitModel(root: string, opts: { sets: TrainingSet[]; precis
     ).answer,
     hedge: quantile(
       rows.flatMap((r, i) => (r.example.inScope && !SYNTHETIC_KINDS.has(r.example.kind) ? [oofScope[i]!] : [])),
-      opts.maxRefused ?? 0.02,
+      opts.maxRefused ?? MAX_REFUSED,
     ),
   };
   const decision = fitLogistic(xs, ys);
@@ -236,7 +236,7 @@ export async function fitModel(root: string, opts: { sets: TrainingSet[]; precis
       provenance: {
         trainedOn: sets.map((s) => s.dataset),
         folds: 5,
-        target: { precision: opts.precision ?? 0.985, maxRefused: opts.maxRefused ?? 0.02 },
+        target: { precision: opts.precision ?? 0.985, maxRefused: opts.maxRefused ?? MAX_REFUSED },
         crossValidated,
       },
     },
