@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createHomophoneCorrector } from './homophones';
 
 const corpus = '好老板APP收款不播报怎么办\n商户登录好老板\n高危商户禁止入网\n银行账户';
-const words = ['好老板', '老板', '播报', '登录', '商户', '高危', '禁止', '入网', '银行', '账户'];
+const words = new Map(['好老板', '老板', '播报', '登录', '商户', '高危', '禁止', '入网', '银行', '账户', '#老板'].map((w) => [w, 1]));
 
 describe('createHomophoneCorrector', () => {
   const c = createHomophoneCorrector(words, corpus);

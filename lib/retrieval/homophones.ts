@@ -20,16 +20,18 @@ const keyOf = (chars: string[]) => chars.map(pinyinOf).join(' ');
  * in the same place, so real words the FAQ does not use are left alone. The same mechanism serves any
  * FAQ: nothing in it names this one's vocabulary.
  *
+ * `corpusWords` maps the corpus's words to how often they occur (a keyword index's document frequencies
+ * will do; other keys, such as `#` bigram terms, are ignored).
+ *
  * @example
- * const c = createHomophoneCorrector(['老板', '播报'], corpusText);
+ * const c = createHomophoneCorrector(new Map([['老板', 3], ['播报', 1]]), corpusText);
  * c.correct('好老版app不波报了') // '好老板app不播报了'
  */
-export function createHomophoneCorrector(corpusWords: Iterable<string>, corpusText: string): HomophoneCorrector {
+export function createHomophoneCorrector(corpusWords: ReadonlyMap<string, number>, corpusText: string): HomophoneCorrector {
   // The most frequent corpus word for each reading; ties keep the first seen.
-  const counts = new Map<string, number>();
-  for (const w of corpusWords) if (CJK_WORD.test(w)) counts.set(w, (counts.get(w) ?? 0) + 1);
   const byKey = new Map<string, { word: string; count: number }>();
-  for (const [word, count] of counts) {
+  for (const [word, count] of corpusWords) {
+    if (!CJK_WORD.test(word)) continue;
     const key = keyOf([...word]);
     const seen = byKey.get(key);
     if (!seen || count > seen.count) byKey.set(key, { word, count });

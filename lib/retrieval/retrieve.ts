@@ -83,12 +83,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const charDf = new Map<string, number>();
   for (const t of texts) for (const c of new Set(t.match(/[\u3400-\u9fff]/g) ?? [])) charDf.set(c, (charDf.get(c) ?? 0) + 1);
   const charIdf = (c: string) => Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
-  const homophones = without.has('homophones')
-    ? null
-    : createHomophoneCorrector(
-        texts.flatMap((t) => tokenizer.words(t, 'precise')),
-        corpusText,
-      );
+  // The keyword index already holds the corpus's words (with their document frequencies): no second segmentation.
+  const homophones = without.has('homophones') ? null : createHomophoneCorrector(keyword.df, corpusText);
   const ctx = {
     tokenizer,
     glosses: without.has('glosses') ? {} : (opts.glosses ?? {}),
