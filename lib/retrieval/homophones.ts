@@ -1,6 +1,6 @@
 import { pinyinOf } from './pinyin';
+import { CJK_RUN } from './tokenize';
 
-const CJK_RUN = /[\u3400-\u9fff]+/g;
 const CJK_WORD = /^[\u3400-\u9fff]{2,4}$/;
 const LONGEST = 4;
 

@@ -21,7 +21,8 @@ const STOPWORDS = new Set(
 );
 
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+/** A run of Chinese characters (CJK unified and compatibility ideographs). */
+export const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 const LATIN_RUN = /[a-z0-9_]+/g;
 
 /** What shapes segmentation and normalisation: the domain dictionary and the synonym groups. */
