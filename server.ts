@@ -7,6 +7,7 @@
  * Run with `node --import tsx server.ts` after `npm run build`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
 import path from 'node:path';
 import { configFromEnv } from './lib/config';
 import { CLIENT_IP_HEADER, resolveClientIp } from './lib/http/client-key';
@@ -38,12 +39,42 @@ function isRouterState(value: string): boolean {
   }
 }
 
-/** A response that ends before its request body has fully arrived closes the connection: the rest is not worth reading. */
+/** How long a connection answered before its request body arrived goes on reading (and dropping) the rest. */
+const LINGER_MS = 1_000;
+
+/** The request each connection is on, for the socket's destroySoon (set once per socket). */
+const current = new WeakMap<Socket, IncomingMessage>();
+const lingering = new WeakSet<Socket>();
+
+/** Ends our side now, reads and drops what the client still sends, and cuts the connection after LINGER_MS. */
+function linger(socket: Socket, req: IncomingMessage): void {
+  if (lingering.has(socket)) return;
+  lingering.add(socket);
+  socket.end();
+  req.resume();
+  setTimeout(() => socket.destroy(), LINGER_MS).unref();
+}
+
+/**
+ * A response that ends before its request body has fully arrived closes the connection, gently: our side is
+ * ended at once and the rest of the body is read and dropped for LINGER_MS before the socket goes, so a client
+ * still sending it (a 2 MB body answered with 413) reads the answer instead of a reset (a lingering close, as
+ * nginx does). Node itself destroys the socket as soon as a `connection: close` answer is out, through
+ * destroySoon(), before any 'finish' listener of ours runs: that call lingers too while the body is unread.
+ */
 function closeIfBodyUnread(req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket;
+  if (!current.has(socket)) {
+    const destroySoon = socket.destroySoon.bind(socket);
+    socket.destroySoon = () => {
+      const r = current.get(socket);
+      if (r && !r.complete) linger(socket, r);
+      else destroySoon();
+    };
+  }
+  current.set(socket, req);
   res.once('finish', () => {
-    if (req.complete) return;
-    req.socket.end();
-    setTimeout(() => req.socket.destroy(), 1_000).unref();
+    if (!req.complete) linger(socket, req);
   });
 }
 
