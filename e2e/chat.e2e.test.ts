@@ -42,6 +42,12 @@ let server: RunningServer | undefined;
 let browser: Browser | undefined;
 let releaseLock: (() => void) | undefined;
 
+/**
+ * How long a suggestion's question may take to come back from the running server. This file runs first in CI, while the
+ * other workers build indexes and start servers on the same two cores; one such answer once took over 20 s there.
+ */
+const SERVER_ANSWER_MS = 45_000;
+
 /** The first /api/chat request gets `body` (a UI message stream); later ones reach the server. Returns the questions sent. */
 async function answerFirstWith(page: Page, body: string): Promise<string[]> {
   const sent: string[] = [];
@@ -224,7 +230,7 @@ describe.skipIf(!haveChromium)(haveChromium ? 'the chat page in Chromium' : `the
     await context.close();
   });
 
-  it('shows a hedge distinctly: its label, the closest entry cited, and suggestions that ask their question', async () => {
+  it('shows a hedge distinctly: its label, the closest entry cited, and suggestions that ask their question', { timeout: 2 * SERVER_ANSWER_MS }, async () => {
     const page = await browser!.newPage({ viewport: { width: 375, height: 740 } });
     const canned = await cannedResponseBody('pos机挥卡不行 插卡可以', 'hedge', 'FAQ2.5', ['FAQ2.9', 'FAQ2.12']);
     const sent = await answerFirstWith(page, canned.body);
@@ -245,14 +251,14 @@ describe.skipIf(!haveChromium)(haveChromium ? 'the chat page in Chromium' : `the
     await page.screenshot({ path: path.join(shots, 'phone-hedge.png'), fullPage: true });
     await buttons.first().click();
     const next = page.getByTestId('assistant-message').nth(1);
-    await next.getByRole('button', { name: '复制' }).waitFor({ timeout: 20_000 });
+    await next.getByRole('button', { name: '复制' }).waitFor({ timeout: SERVER_ANSWER_MS });
     expect(sent).toEqual(['pos机挥卡不行 插卡可以', canned.suggestions[0]!.question]);
     await expect(page.getByTestId('user-message').nth(1).textContent()).resolves.toBe(canned.suggestions[0]!.question);
     await expect(next.locator('button.chip[data-cite="FAQ2.9"]').count()).resolves.toBeGreaterThan(0);
     await page.close();
   });
 
-  it('shows a refusal with its related topics, each asking its question', async () => {
+  it('shows a refusal with its related topics, each asking its question', { timeout: 2 * SERVER_ANSWER_MS }, async () => {
     const page = await browser!.newPage({ viewport: { width: 375, height: 740 } });
     const canned = await cannedResponseBody('商户想换个收款码颜色', 'refuse', 'FAQ9.5', ['FAQ9.4', 'FAQ9.3']);
     const sent = await answerFirstWith(page, canned.body);
@@ -266,7 +272,7 @@ describe.skipIf(!haveChromium)(haveChromium ? 'the chat page in Chromium' : `the
     const topics = answer.getByTestId('suggestions');
     await expect(topics.textContent()).resolves.toContain('可能相关的主题:');
     await topics.getByRole('button').nth(1).click();
-    await page.getByTestId('assistant-message').nth(1).getByRole('button', { name: '复制' }).waitFor({ timeout: 20_000 });
+    await page.getByTestId('assistant-message').nth(1).getByRole('button', { name: '复制' }).waitFor({ timeout: SERVER_ANSWER_MS });
     expect(sent).toEqual(['商户想换个收款码颜色', canned.suggestions[1]!.question]);
     await page.close();
   });
