@@ -22,6 +22,7 @@ const envSchema = z.object({
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIM: int(512, 16),
   HNSW_EF: int(256, 1),
+  VECTOR_SEARCH: z.enum(['auto', 'hnsw']).default('auto'),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
@@ -72,6 +73,8 @@ export interface AppConfig {
   indexDir: string;
   embeddings: { provider: 'local'; dim: number } | { provider: 'openai'; model: string; apiKey?: string; baseURL?: string };
   hnswEf: number;
+  /** `auto`: the local embedder's sparse vectors are searched exactly, dense ones through HNSW; `hnsw`: always HNSW. */
+  vectorSearch: 'auto' | 'hnsw';
   /** Null when no model is configured or ANSWER_MODE=offline. */
   llm: null | { model: string; apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number; temperature: number };
   directMatchThreshold: number;
@@ -164,6 +167,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
         ? { provider: 'local', dim: e.EMBEDDING_DIM }
         : { provider: 'openai', model: e.OPENAI_EMBEDDING_MODEL, apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL },
     hnswEf: e.HNSW_EF,
+    vectorSearch: e.VECTOR_SEARCH,
     llm: useLlm
       ? {
           model: e.OPENAI_CHAT_MODEL,

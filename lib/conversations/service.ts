@@ -38,9 +38,27 @@ async function guarded<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
+/** The store, and this instance's log whose queued exchanges a reader should see. */
+export interface ConversationDeps {
+  store: Store | null;
+  log: ConversationLog | null;
+}
+
+/** How long a read waits for this instance's queued exchanges to be written before it reads anyway. */
+const SETTLE_MS = 2_000;
+
+/** Writes this instance's queued exchanges first, so a client sees the answer it was just given (bounded: a stuck database is not waited for). */
+async function settled(log: ConversationLog | null): Promise<void> {
+  if (!log) return;
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([log.flush(), new Promise<void>((r) => (timer = setTimeout(r, SETTLE_MS)))]);
+  clearTimeout(timer);
+}
+
 /** This client's conversations, most recent first; none for a client without an id yet. */
-export async function conversationsOf(store: Store | null, clientId: string | null): Promise<ConversationSummary[]> {
+export async function conversationsOf({ store, log }: ConversationDeps, clientId: string | null): Promise<ConversationSummary[]> {
   if (!store || !clientId) return [];
+  await settled(log);
   return guarded(() => store.listConversations(clientId));
 }
 
@@ -48,7 +66,13 @@ export async function conversationsOf(store: Store | null, clientId: string | nu
  * A conversation of this client, turn by turn, with cited entries resolved against the current
  * FAQ. NotFoundError when the client has no such conversation (another client's included).
  */
-export async function conversationTurns(store: Store | null, kb: KnowledgeBase, clientId: string | null, conversationId: string): Promise<ConversationTurn[]> {
+export async function conversationTurns(
+  { store, log }: ConversationDeps,
+  kb: KnowledgeBase,
+  clientId: string | null,
+  conversationId: string,
+): Promise<ConversationTurn[]> {
+  if (store && clientId) await settled(log);
   const exchanges = store && clientId ? await guarded(() => store.conversation(clientId, conversationId)) : null;
   if (!exchanges) throw new NotFoundError('找不到该对话,它可能已过期或属于其他浏览器。');
   const entry = (id: string) => {
@@ -79,7 +103,9 @@ export async function conversationTurns(store: Store | null, kb: KnowledgeBase, 
 }
 
 /** Deletes this client's conversation; NotFoundError when it has none by that id. */
-export async function deleteConversationOf(store: Store | null, clientId: string | null, conversationId: string): Promise<void> {
+export async function deleteConversationOf({ store, log }: ConversationDeps, clientId: string | null, conversationId: string): Promise<void> {
+  // An exchange still queued would bring the conversation back after it was deleted.
+  if (store && clientId) await settled(log);
   const deleted = store && clientId ? await guarded(() => store.deleteConversation(clientId, conversationId)) : false;
   if (!deleted) throw new NotFoundError('找不到该对话。');
 }

@@ -30,6 +30,8 @@ export interface SearchIndex {
   glosses: Glosses;
   entries: Entry[];
   categories: FaqCategory[];
+  /** How queries search the vectors (config VECTOR_SEARCH). */
+  vectorSearch: AppConfig['vectorSearch'];
 }
 
 const INGEST_HINT = '请运行 npm run ingest 重新构建索引';
@@ -43,7 +45,7 @@ const INGEST_HINT = '请运行 npm run ingest 重新构建索引';
  */
 export async function openIndex(
   indexDir: string,
-  cfg: { embeddings: AppConfig['embeddings']; hnswEf: number },
+  cfg: { embeddings: AppConfig['embeddings']; hnswEf: number; vectorSearch?: AppConfig['vectorSearch'] },
   opts: { inputsSha256?: string } = {},
 ): Promise<SearchIndex> {
   const dir = await realpath(indexDir).catch(() => null);
@@ -71,7 +73,17 @@ export async function openIndex(
     }
     // HNSWLib.load leaves ef at hnswlib's default of 10, too low for good recall.
     store.index.setEf(cfg.hnswEf);
-    return { dir, manifest, store, embedder, tokenizer, glosses: saved.glosses ?? {}, entries: saved.entries, categories: saved.categories };
+    return {
+      dir,
+      manifest,
+      store,
+      embedder,
+      tokenizer,
+      glosses: saved.glosses ?? {},
+      entries: saved.entries,
+      categories: saved.categories,
+      vectorSearch: cfg.vectorSearch ?? 'auto',
+    };
   } catch (cause) {
     if (cause instanceof IndexError) throw cause;
     throw new IndexError('index_corrupt', `索引文件不完整或已损坏,${INGEST_HINT}。`, { cause });

@@ -5,7 +5,9 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppConfig, parseConfig } from '../config';
 import { CorpusError, IndexError } from '../errors';
+import { openIndex } from '../index/load';
 import { ingest, loadKnowledgeBase } from './ingest';
+import { vectorSearchOf } from './knowledge-base';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -81,5 +83,21 @@ describe('a malformed corpus', () => {
     expect((err as CorpusError).issues).toEqual([{ line: 2, message: 'FAQ1.1 缺少“解决方法:”' }]);
     expect(await readlink(config.indexDir)).toBe(before);
     expect((await readdir(dir)).filter((n) => n.startsWith('index.')).length).toBe(1);
+  });
+});
+
+describe('vector search', () => {
+  it('finds the same chunks with the exact sparse search (the default) as through HNSW', async () => {
+    await ingest(config);
+    const index = await openIndex(config.indexDir, { ...config, hnswEf: 2_000 });
+    const exact = vectorSearchOf(index, 'auto');
+    const hnsw = vectorSearchOf(index, 'hnsw');
+    for (const q of ['挥卡报03无效商户', '好老板app不播报了', 'refund failed', '结算款没到账怎么办']) {
+      const [a, b] = [await exact(q, 20), await hnsw(q, 20)];
+      // Equally similar chunks (an alternative that repeats the question) may come in either order.
+      a.forEach((h, i) => expect(h.similarity).toBeCloseTo(b[i]!.similarity, 4));
+      const found = (hits: typeof a) => hits.map((h) => `${h.id}/${h.kind}/${h.similarity.toFixed(4)}`).sort();
+      expect(found(a)).toEqual(found(b));
+    }
   });
 });

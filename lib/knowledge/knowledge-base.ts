@@ -3,6 +3,7 @@ import type { SearchIndex } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
 import type { Embedder } from '../retrieval/embedder';
 import { createRetriever, type Retriever, type RetrieverOptions, type VectorSearch } from '../retrieval/retrieve';
+import { createSparseSearch } from '../retrieval/sparse-search';
 import type { Tokenizer } from '../retrieval/tokenize';
 
 /** A loaded FAQ ready to answer from: its entries, how to search them, and the build it came from. */
@@ -21,7 +22,7 @@ export interface KnowledgeBase {
 }
 
 /** Vector search over the index's chunks through LangChain's HNSWLib. */
-export function vectorSearchOf(index: SearchIndex): VectorSearch {
+function hnswSearchOf(index: SearchIndex): VectorSearch {
   return async (query, k) => {
     const vector = await index.embedder.embeddings.embedQuery(query);
     const found = await index.store.similaritySearchVectorWithScore(vector, Math.min(k, index.manifest.chunks));
@@ -29,12 +30,40 @@ export function vectorSearchOf(index: SearchIndex): VectorSearch {
   };
 }
 
+/**
+ * Exact search over the same vectors, read once from the HNSW index: the local embedder's
+ * vectors are sparse, so an inverted list per component finds the exact neighbours for a
+ * fraction of an HNSW walk's cost at the ef the index is searched with (see sparse-search.ts).
+ */
+function sparseSearchOf(index: SearchIndex): VectorSearch {
+  const hnsw = index.store.index;
+  const labels = hnsw.getIdsList();
+  const meta = new Map<number, { id: string; kind: string }>();
+  for (const label of labels) {
+    const doc = index.store.docstore.search(String(label));
+    meta.set(label, { id: String(doc.metadata.id), kind: String(doc.metadata.kind) });
+  }
+  const sparse = createSparseSearch(labels.map((label) => ({ label, vector: hnsw.getPoint(label) })));
+  return async (query, k) => {
+    const vector = await index.embedder.embeddings.embedQuery(query);
+    return sparse.search(vector, k).map((h) => {
+      const { id, kind } = meta.get(h.label)!;
+      return { id, kind, similarity: h.similarity };
+    });
+  };
+}
+
+/** The local embedder's sparse vectors are searched exactly; dense ones (an OpenAI-compatible model) through HNSW. */
+export function vectorSearchOf(index: SearchIndex, how: 'auto' | 'hnsw' = 'auto'): VectorSearch {
+  return how === 'auto' && index.embedder.provider === 'local' ? sparseSearchOf(index) : hnswSearchOf(index);
+}
+
 /** Wraps an opened index into retrieval over LangChain's HNSWLib plus BM25. */
 export function knowledgeBaseFrom(index: SearchIndex, opts: RetrieverOptions = {}): KnowledgeBase {
   const byAnyId = new Map<string, Entry>();
   for (const e of index.entries) for (const id of e.ids) byAnyId.set(id, e);
-  const retrieverWith = (o: RetrieverOptions) =>
-    createRetriever(index.entries, vectorSearchOf(index), index.tokenizer, { glosses: index.glosses, ...opts, ...o });
+  const vectorSearch = vectorSearchOf(index, index.vectorSearch);
+  const retrieverWith = (o: RetrieverOptions) => createRetriever(index.entries, vectorSearch, index.tokenizer, { glosses: index.glosses, ...opts, ...o });
   return {
     entries: index.entries,
     categories: index.categories,

@@ -44,4 +44,17 @@ describe('the write queue', () => {
     await q.flush();
     expect(q.stats()).toMatchObject({ written: 3, dropped: 2, queued: 0 });
   });
+
+  it('gathers what arrives within the delay into one batch, and a flush does not wait for the delay', async () => {
+    const batches: number[][] = [];
+    const q = createWriteQueue<number>(async (b) => void batches.push(b), { delayMs: 60_000 });
+    q.enqueue(1);
+    await new Promise((r) => setTimeout(r, 10));
+    q.enqueue(2);
+    expect(batches).toEqual([]);
+    const started = performance.now();
+    await q.flush();
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(batches).toEqual([[1, 2]]);
+  });
 });

@@ -13,7 +13,11 @@ export interface WriteQueueOptions {
   max?: number;
   /** Items written per batch at most. */
   batch?: number;
-  /** How long the first item waits for others to join its batch. */
+  /**
+   * How long the first item waits for others to join its batch. Under load the batches grow with
+   * it: an embedded PGlite commit costs about 0.6 ms a row in batches of 8 and 0.25 ms in batches
+   * of 40 (measured on this 2-core machine), CPU the answers need. `flush` does not wait for it.
+   */
   delayMs?: number;
   onError?: (e: unknown, lost: number) => void;
 }
@@ -30,11 +34,12 @@ export interface WriteQueueOptions {
 export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: WriteQueueOptions = {}): WriteQueue<T> {
   const max = opts.max ?? 2_000;
   const batchSize = opts.batch ?? 200;
-  const delayMs = opts.delayMs ?? 20;
+  const delayMs = opts.delayMs ?? 100;
   const items: T[] = [];
   const stats: LogStats = { written: 0, failed: 0, dropped: 0, queued: 0 };
   let running = false;
   let scheduled = false;
+  let timer: NodeJS.Timeout | undefined;
   let idle: (() => void)[] = [];
 
   const settle = () => {
@@ -45,6 +50,7 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
   };
 
   const run = async () => {
+    clearTimeout(timer);
     scheduled = false;
     running = true;
     while (items.length > 0) {
@@ -71,7 +77,7 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
       items.push(item);
       if (!running && !scheduled) {
         scheduled = true;
-        setTimeout(() => void run(), delayMs);
+        timer = setTimeout(() => void run(), delayMs);
       }
       return true;
     },
@@ -79,7 +85,9 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
     flush: () =>
       new Promise<void>((resolve) => {
         idle.push(resolve);
-        settle();
+        // Whoever waits for the queue (a vote, a reader, shutdown) does not wait for the batch to fill.
+        if (scheduled) void run();
+        else settle();
       }),
   };
 }

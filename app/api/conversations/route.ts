@@ -10,7 +10,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request): Promise<Response> {
   try {
     const rt = getRuntime();
-    const conversations = await conversationsOf(rt.store, readClientId(request.headers));
+    const conversations = await conversationsOf({ store: rt.store, log: rt.conversationLog }, readClientId(request.headers));
     return Response.json({ conversations }, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);

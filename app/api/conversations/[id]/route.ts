@@ -20,7 +20,12 @@ async function conversationId(params: Params['params']): Promise<string> {
 export async function GET(request: Request, { params }: Params): Promise<Response> {
   try {
     const rt = getRuntime();
-    const turns = await conversationTurns(rt.store, await rt.knowledge.get(), readClientId(request.headers), await conversationId(params));
+    const turns = await conversationTurns(
+      { store: rt.store, log: rt.conversationLog },
+      await rt.knowledge.get(),
+      readClientId(request.headers),
+      await conversationId(params),
+    );
     return Response.json({ messages: toUIMessages(turns) }, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);
@@ -30,7 +35,8 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
 /** DELETE /api/conversations/:id: deletes this browser's conversation. */
 export async function DELETE(request: Request, { params }: Params): Promise<Response> {
   try {
-    await deleteConversationOf(getRuntime().store, readClientId(request.headers), await conversationId(params));
+    const rt = getRuntime();
+    await deleteConversationOf({ store: rt.store, log: rt.conversationLog }, readClientId(request.headers), await conversationId(params));
     return new Response(null, { status: 204 });
   } catch (e) {
     return errorResponse(e);
