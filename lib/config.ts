@@ -73,7 +73,7 @@ export interface AppConfig {
   indexDir: string;
   embeddings: { provider: 'local'; dim: number } | { provider: 'openai'; model: string; apiKey?: string; baseURL?: string };
   hnswEf: number;
-  /** `auto`: the local embedder's sparse vectors are searched exactly, dense ones through HNSW; `hnsw`: always HNSW. */
+  /** `auto`: a local-embedder index of up to SPARSE_MAX_CHUNKS chunks is searched exactly (its vectors are sparse), others through HNSW; `hnsw`: always HNSW. */
   vectorSearch: 'auto' | 'hnsw';
   /** Null when no model is configured or ANSWER_MODE=offline. */
   llm: null | { model: string; apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number; temperature: number };

@@ -146,13 +146,13 @@ program.action(async (opts) => {
   const file = path.join(root, 'bench-results', `${result.at.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, JSON.stringify(result, null, 2));
 
-  say('规模      分块     入库耗时   条/秒   磁盘      峰值内存  向量p50/p99  关键词p50/p99  混合p50/p95/p99      暴力p50   recall@10 (ef)');
+  say('规模      分块     入库耗时   条/秒   磁盘      峰值内存  HNSW p50/p99  稀疏精确p50/p99  关键词p50/p99  混合p50/p95/p99      暴力p50   recall@10 (ef)');
   for (const r of [...scale, ...sweep]) {
     const rec = r.recallByEf.map((x) => `${x.recallAt10}@${x.ef}`).join(' ');
     const idRec = r.recallByEf.map((x) => x.idRecallAt10).join('/');
     say(
       `${String(r.size).padEnd(8)}  ${String(r.chunks).padEnd(7)}  ${(r.ingestMs / 1000).toFixed(1).padStart(6)} s  ${String(r.entriesPerSecond).padStart(5)}  ${fmt(r.diskBytes).padStart(7)}  ${String(r.peakRssMb).padStart(5)} MB  ` +
-        `${r.latency.vector.p50}/${r.latency.vector.p99} ms  ${r.latency.keyword.p50}/${r.latency.keyword.p99} ms  ${r.latency.hybrid.p50}/${r.latency.hybrid.p95}/${r.latency.hybrid.p99} ms  ${r.latency.bruteForce.p50} ms  ${rec} (按编号 ${idRec})  M=${r.hnsw.m} efC=${r.hnsw.efConstruction}  合成问题 hit@1 ${r.hitAt1}`,
+        `${r.latency.vector.p50}/${r.latency.vector.p99} ms  ${r.latency.sparse.p50}/${r.latency.sparse.p99} ms  ${r.latency.keyword.p50}/${r.latency.keyword.p99} ms  ${r.latency.hybrid.p50}/${r.latency.hybrid.p95}/${r.latency.hybrid.p99} ms  ${r.latency.bruteForce.p50} ms  ${rec} (按编号 ${idRec})  M=${r.hnsw.m} efC=${r.hnsw.efConstruction}  合成问题 hit@1 ${r.hitAt1}`,
     );
   }
   say('\n负载(next start,离线模式,对话记录开启)');

@@ -21,7 +21,10 @@ export interface IndexBenchResult {
   diskBytes: number;
   peakRssMb: number;
   latency: {
+    /** HNSW (80 neighbours, ef 256), the search dense embeddings get. */
     vector: ReturnType<typeof latencyStats>;
+    /** The exact sparse search a local-embedder index of up to SPARSE_MAX_CHUNKS chunks gets by default (VECTOR_SEARCH=auto). */
+    sparse: ReturnType<typeof latencyStats>;
     keyword: ReturnType<typeof latencyStats>;
     hybrid: ReturnType<typeof latencyStats>;
     bruteForce: ReturnType<typeof latencyStats>;
@@ -70,17 +73,21 @@ export async function benchIndex(
   const ingestMs = performance.now() - t0;
   const index = await openIndex(dir, { embeddings, hnswEf: 256 });
   const kb = knowledgeBaseFrom(index);
-  const vectorSearch = vectorSearchOf(index);
+  const vectorSearch = vectorSearchOf(index, 'hnsw');
+  const sparseSearch = vectorSearchOf(index, 'exact');
   const bm25 = new Bm25Index(entries.map(entryFields), { tokenize: index.tokenizer.keywordTerms });
   const queries = syntheticQueries(entries, opts.queries);
   for (const q of queries.slice(0, 20)) await kb.retrieve(q.question);
 
-  const lat = { vector: [] as number[], keyword: [] as number[], hybrid: [] as number[], bruteForce: [] as number[] };
+  const lat = { vector: [] as number[], sparse: [] as number[], keyword: [] as number[], hybrid: [] as number[], bruteForce: [] as number[] };
   let hits = 0;
   for (const q of queries) {
     let t = performance.now();
     await vectorSearch(q.question, 80);
     lat.vector.push(performance.now() - t);
+    t = performance.now();
+    await sparseSearch(q.question, 80);
+    lat.sparse.push(performance.now() - t);
     lat.keyword.push(time(() => bm25.search(q.question, 20))[1]);
     t = performance.now();
     const r = await kb.retrieve(q.question);
@@ -129,6 +136,7 @@ export async function benchIndex(
     peakRssMb: peakRssMb(),
     latency: {
       vector: latencyStats(lat.vector),
+      sparse: latencyStats(lat.sparse),
       keyword: latencyStats(lat.keyword),
       hybrid: latencyStats(lat.hybrid),
       bruteForce: latencyStats(lat.bruteForce),

@@ -7,7 +7,7 @@ import { type AppConfig, parseConfig } from '../config';
 import { CorpusError, IndexError } from '../errors';
 import { openIndex } from '../index/load';
 import { ingest, loadKnowledgeBase } from './ingest';
-import { vectorSearchOf } from './knowledge-base';
+import { SPARSE_MAX_CHUNKS, vectorSearchOf } from './knowledge-base';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let dir: string;
@@ -90,6 +90,7 @@ describe('vector search', () => {
   it('finds the same chunks with the exact sparse search (the default) as through HNSW', async () => {
     await ingest(config);
     const index = await openIndex(config.indexDir, { ...config, hnswEf: 2_000 });
+    expect(index.manifest.chunks).toBeLessThanOrEqual(SPARSE_MAX_CHUNKS); // so `auto` is the exact search
     const exact = vectorSearchOf(index, 'auto');
     const hnsw = vectorSearchOf(index, 'hnsw');
     for (const q of ['挥卡报03无效商户', '好老板app不播报了', 'refund failed', '结算款没到账怎么办']) {

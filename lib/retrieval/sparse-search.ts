@@ -27,30 +27,40 @@ export interface SparseSearch {
  * const s = createSparseSearch([{ label: 0, vector: [0.6, 0, 0.8] }, { label: 1, vector: [0, 1, 0] }]);
  * s.search([1, 0, 0], 1); // [{ label: 0, similarity: 0.6 }]
  */
-export function createSparseSearch(vectors: StoredVector[]): SparseSearch {
-  const dim = vectors.reduce((d, v) => Math.max(d, v.vector.length), 0);
-  const counts = new Int32Array(dim + 1);
-  for (const { vector } of vectors) for (let d = 0; d < vector.length; d++) if (vector[d] !== 0) counts[d + 1]!++;
-  // CSR layout: the stored vectors with a non-zero d are rows[start[d] .. start[d + 1]).
+export function createSparseSearch(vectors: Iterable<StoredVector>): SparseSearch {
+  // One pass keeps each vector's non-zero components only (a few dozen of hundreds), so a large
+  // index is never held densely; a second lays them out per dimension.
+  const labelList: number[] = [];
+  const rowDims: Int32Array[] = [];
+  const rowValues: Float32Array[] = [];
+  let dim = 0;
+  for (const { label, vector } of vectors) {
+    const dims: number[] = [];
+    for (let d = 0; d < vector.length; d++) if (vector[d] !== 0) dims.push(d);
+    labelList.push(label);
+    rowDims.push(Int32Array.from(dims));
+    rowValues.push(Float32Array.from(dims, (d) => vector[d]!));
+    dim = Math.max(dim, vector.length);
+  }
   const start = new Int32Array(dim + 1);
-  for (let d = 0; d < dim; d++) start[d + 1] = start[d]! + counts[d + 1]!;
+  for (const dims of rowDims) for (const d of dims) start[d + 1]!++;
+  for (let d = 0; d < dim; d++) start[d + 1]! += start[d]!;
+  // CSR layout: the stored vectors with a non-zero d are rows[start[d] .. start[d + 1]).
   const rows = new Int32Array(start[dim]!);
   const values = new Float32Array(start[dim]!);
   const fill = start.slice(0, dim);
-  vectors.forEach(({ vector }, row) => {
-    for (let d = 0; d < vector.length; d++) {
-      const x = vector[d]!;
-      if (x === 0) continue;
+  rowDims.forEach((dims, row) => {
+    dims.forEach((d, i) => {
       const at = fill[d]!++;
       rows[at] = row;
-      values[at] = x;
-    }
+      values[at] = rowValues[row]![i]!;
+    });
   });
-  const labels = Int32Array.from(vectors, (v) => v.label);
-  const scores = new Float64Array(vectors.length);
+  const labels = Int32Array.from(labelList);
+  const scores = new Float64Array(labels.length);
 
   return {
-    size: vectors.length,
+    size: labels.length,
     search(query, k) {
       scores.fill(0);
       const limit = Math.min(query.length, dim);
