@@ -1,5 +1,6 @@
 import type { Entry } from '../corpus/schema';
 import { coverageOf, entryQuestionText, entryText } from './coverage';
+import { isForbiddenDemand } from './demand';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import type { Glosses } from './glosses';
 import { createHomophoneCorrector } from './homophones';
@@ -22,7 +23,7 @@ export interface RetrieverOptions {
   /** How many candidates each search contributes. */
   candidates?: number;
   /** Searches to leave out, for ablations. */
-  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones')[];
+  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'demands')[];
 }
 
 /** A retriever, plus the scoring behind its decisions (for fitting and explanations). */
@@ -168,7 +169,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const retrieve = async (query: string, ro: RetrieveOptions = {}): Promise<RetrievalResult> => {
     const s = await score(query);
     const d = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
-    const decision = d.decision;
+    // A demand for others' data, secrets or a made-up answer is not offered the closest entry (lib/retrieval/demand.ts).
+    const decision = d.decision === 'hedge' && !without.has('demands') && isForbiddenDemand(s.prepared.raw) ? 'refuse' : d.decision;
     const p = d.correct;
     const hits: Hit[] = s.candidates.slice(0, Math.max(ro.k ?? 5, 3)).map((c, r) => ({
       id: c.entry.id,
