@@ -29,7 +29,7 @@ function viewOf(message: FaqUIMessage): View {
     } else if (part.type === 'data-answer') view.answer = part.data;
   }
   for (const e of view.answer?.cited ?? []) for (const id of e.ids) view.entries.set(id, e);
-  view.text = view.answer?.replace ? view.answer.text : streamed;
+  view.text = view.answer?.replace ? (view.answer.text ?? streamed) : streamed;
   return view;
 }
 

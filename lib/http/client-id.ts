@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 
 /** The anonymous, random id that ties a browser to its conversations (no accounts). */
 export const CLIENT_ID_COOKIE = 'faq_cid';
@@ -20,11 +20,14 @@ export function readClientId(headers: Headers): string | null {
   return v && VALID.test(v) ? v : null;
 }
 
-/** The request's client id, or a new random one (144 bits) with the Set-Cookie header that gives it to the browser. */
+/**
+ * The request's client id, or a new random one with the Set-Cookie header that gives it to the browser: a random UUID's
+ * 122 bits as 32 hex digits (Node draws UUIDs from a pooled CSPRNG buffer, several times cheaper than randomBytes per request).
+ */
 export function clientIdentity(request: Request): { clientId: string; setCookie?: string } {
   const existing = readClientId(request.headers);
   if (existing) return { clientId: existing };
-  const clientId = randomBytes(18).toString('base64url');
+  const clientId = randomUUID().replaceAll('-', '');
   return { clientId, setCookie: clientIdCookie(clientId, new URL(request.url).protocol === 'https:') };
 }
 

@@ -37,7 +37,7 @@ describe('LLM mode through the chat route', () => {
     expect(s.meta).toMatchObject({ mode: 'llm', model: 'mock-model' });
     expect(s.text).toBe('请联系通联业务同事到银联平台补注册双免白名单 [FAQ2.5]。');
     expect(s.answer).toMatchObject({ mode: 'llm', citations: ['FAQ2.5'], replace: false });
-    expect(s.answer!.cited[0]!.id).toBe('FAQ2.5');
+    expect(s.cited[0]!.id).toBe('FAQ2.5');
   });
 
   it('removes a citation of an entry that was not retrieved, and says so', async () => {

@@ -1,4 +1,4 @@
-import type { AnswerNotice } from '@/lib/answer/types';
+import type { AnswerNotice, CitedEntry } from '@/lib/answer/types';
 import type { FaqDataParts } from './ui-types';
 
 export interface ReadStream {
@@ -9,6 +9,8 @@ export interface ReadStream {
   answer?: FaqDataParts['answer'];
   notices: AnswerNotice[];
   sourceIds: string[];
+  /** The cited entries as the chat resolves them: from data-sources, or the final part for any not sent there. */
+  cited: CitedEntry[];
 }
 
 /** Test helper: reads a UI message stream response (SSE) to the end, as a browser's useChat would. */
@@ -19,6 +21,10 @@ export async function readUIStream(response: Response): Promise<ReadStream> {
     .filter((l) => l.startsWith('data: ') && l !== 'data: [DONE]')
     .map((l) => JSON.parse(l.slice(6)) as { type: string; [k: string]: unknown });
   const dataOf = <K extends keyof FaqDataParts>(name: K) => chunks.find((c) => c.type === `data-${String(name)}`)?.data as FaqDataParts[K] | undefined;
+  const sources = dataOf('sources');
+  const answer = dataOf('answer');
+  const known = [...(sources?.entries ?? []), ...(answer?.cited ?? [])];
+  const cited = (answer?.citations ?? []).flatMap((id) => known.find((e) => e.ids.includes(id)) ?? []);
   return {
     chunks,
     text: chunks
@@ -26,8 +32,9 @@ export async function readUIStream(response: Response): Promise<ReadStream> {
       .map((c) => c.delta as string)
       .join(''),
     meta: dataOf('meta'),
-    sources: dataOf('sources'),
-    answer: dataOf('answer'),
+    sources,
+    answer,
+    cited,
     notices: chunks.filter((c) => c.type === 'data-notice').map((c) => c.data as AnswerNotice),
     sourceIds: chunks.filter((c) => c.type === 'source-document').map((c) => c.sourceId as string),
   };

@@ -94,8 +94,12 @@ describe('toFaqUIMessageStream', () => {
         .join(''),
     ).toBe(text);
     const answer = m.parts.find((p) => p.type === 'data-answer');
-    expect(answer?.data).toMatchObject({ text, citations: ['FAQ2.5'], mode: 'llm', model: 'gpt-test', decision: 'answer', replace: false });
-    expect(answer?.data.cited[0]?.solution).toContain('双免白名单');
+    expect(answer?.data).toMatchObject({ citations: ['FAQ2.5'], mode: 'llm', model: 'gpt-test', decision: 'answer', replace: false });
+    // Each thing goes out once: the streamed text is not repeated, nor the cited entry already in data-sources.
+    expect(answer?.data.text).toBeUndefined();
+    expect(answer?.data.cited).toEqual([]);
+    const sources = m.parts.find((p) => p.type === 'data-sources')?.data.entries ?? [];
+    expect(sources.find((e) => e.id === 'FAQ2.5')?.solution).toContain('双免白名单');
     expect(m.parts.find((p) => p.type === 'data-meta')?.data).toEqual({ mode: 'llm', model: 'gpt-test', decision: 'answer' });
     expect(m.parts.find((p) => p.type === 'data-notice')?.data.message).toBe('已移除无效引用');
   });
@@ -108,7 +112,8 @@ describe('toFaqUIMessageStream', () => {
         .map((p) => p.text)
         .join(''),
     ).toBe(text);
-    expect(m.parts.find((p) => p.type === 'data-answer')?.data.replace).toBe(true);
+    // A replacing answer carries its text, which the chat shows instead of what was streamed.
+    expect(m.parts.find((p) => p.type === 'data-answer')?.data).toMatchObject({ replace: true, text });
   });
 
   it('ends with a Chinese error text and notice when answering fails midway, never blank', async () => {

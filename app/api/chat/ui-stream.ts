@@ -31,11 +31,11 @@ export interface StreamOptions {
   exchangeId?: string;
 }
 
-function answerPart(r: AnswerResult, replace: boolean, exchangeId: string | undefined): FaqDataParts['answer'] {
+function answerPart(r: AnswerResult, replace: boolean, exchangeId: string | undefined, sent: ReadonlySet<string>): FaqDataParts['answer'] {
   return {
-    text: r.text,
+    ...(replace ? { text: r.text } : {}),
     citations: r.citations,
-    cited: r.cited,
+    cited: r.cited.filter((e) => !e.ids.some((id) => sent.has(id))),
     notices: r.notices,
     mode: r.mode,
     model: r.model,
@@ -48,6 +48,8 @@ function answerPart(r: AnswerResult, replace: boolean, exchangeId: string | unde
 
 export function createChunkMapper(opts: StreamOptions = {}) {
   let textOpen = false;
+  /** Entries already sent in full (data-sources): the final part does not repeat them. */
+  const sent = new Set<string>();
   const text = (delta: string): Chunk[] => {
     const out: Chunk[] = textOpen ? [] : [{ type: 'text-start', id: TEXT_ID }];
     textOpen = true;
@@ -58,6 +60,7 @@ export function createChunkMapper(opts: StreamOptions = {}) {
     start: (): Chunk[] => [{ type: 'start' }],
     map(ev: AnswerEvent): Chunk[] {
       if (ev.type === 'retrieval') {
+        for (const h of ev.retrieval.hits) for (const id of h.entry.ids) sent.add(id);
         return [
           { type: 'data-meta', data: { mode: ev.mode, model: ev.model, decision: ev.retrieval.decision } },
           ...ev.retrieval.hits.map(
@@ -72,7 +75,7 @@ export function createChunkMapper(opts: StreamOptions = {}) {
       return [
         // Nothing streamed: the text part still carries the answer, so it is in the chat history.
         ...(textOpen ? [] : text(r.text)),
-        { type: 'data-answer', data: answerPart(r, ev.replace, opts.exchangeId) },
+        { type: 'data-answer', data: answerPart(r, ev.replace, opts.exchangeId, sent) },
       ];
     },
     fail(e: unknown): Chunk[] {

@@ -15,8 +15,10 @@ export type FaqDataParts = {
   notice: AnswerNotice;
   /** Sent last: the final answer; when `replace` is set, `text` replaces the streamed text. */
   answer: {
-    text: string;
+    /** The final text when it replaces what was streamed (`replace`); otherwise the text part already holds it and it is not sent twice. */
+    text?: string;
     citations: string[];
+    /** The cited entries not already sent in `data-sources` (each entry goes out once). */
     cited: CitedEntry[];
     notices: AnswerNotice[];
     mode: AnswerMode;
