@@ -57,4 +57,30 @@ describe('the write queue', () => {
     expect(performance.now() - started).toBeLessThan(1_000);
     expect(batches).toEqual([[1, 2]]);
   });
+
+  it('a flush waits for what was queued before it, not for what keeps arriving', async () => {
+    const written: number[] = [];
+    const q = createWriteQueue<number>(
+      async (b) => {
+        await new Promise((r) => setTimeout(r, 5));
+        written.push(...b);
+      },
+      { delayMs: 0, batch: 2 },
+    );
+    let n = 0;
+    q.enqueue(n++);
+    q.enqueue(n++);
+    q.enqueue(n++);
+    const feeding = setInterval(() => q.enqueue(n++), 1);
+    let flushedAt = -1;
+    await q.flush().then(() => {
+      flushedAt = n;
+    });
+    clearInterval(feeding);
+    expect(written.slice(0, 3)).toEqual([0, 1, 2]);
+    // New items were still arriving (the queue never went idle) when the flush resolved.
+    expect(q.stats().written + q.stats().queued).toBeGreaterThan(3);
+    expect(flushedAt).toBeGreaterThan(3);
+    await q.flush();
+  });
 });

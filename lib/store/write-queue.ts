@@ -40,13 +40,17 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
   let running = false;
   let scheduled = false;
   let timer: NodeJS.Timeout | undefined;
-  let idle: (() => void)[] = [];
+  /** Items accepted so far, and items written or failed so far: a flush waits for the count at its call. */
+  let accepted = 0;
+  let done = 0;
+  let waiting: { upTo: number; resolve: () => void }[] = [];
 
-  const settle = () => {
-    if (items.length > 0 || running || scheduled) return;
-    const waiting = idle;
-    idle = [];
-    for (const w of waiting) w();
+  const wake = () => {
+    waiting = waiting.filter((w) => {
+      if (done < w.upTo) return true;
+      w.resolve();
+      return false;
+    });
   };
 
   const run = async () => {
@@ -63,9 +67,10 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
         stats.lastError = { message: e instanceof Error ? e.message : String(e), at: new Date().toISOString() };
         opts.onError?.(e, batch.length);
       }
+      done += batch.length;
+      wake();
     }
     running = false;
-    settle();
   };
 
   return {
@@ -75,6 +80,7 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
         return false;
       }
       items.push(item);
+      accepted++;
       if (!running && !scheduled) {
         scheduled = true;
         timer = setTimeout(() => void run(), delayMs);
@@ -84,10 +90,11 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
     stats: () => ({ ...stats, queued: items.length }),
     flush: () =>
       new Promise<void>((resolve) => {
-        idle.push(resolve);
+        // Only what was queued before this call: under steady load the queue is never empty, and a reader must not wait for later answers.
+        if (done >= accepted) return resolve();
+        waiting.push({ upTo: accepted, resolve });
         // Whoever waits for the queue (a vote, a reader, shutdown) does not wait for the batch to fill.
         if (scheduled) void run();
-        else settle();
       }),
   };
 }
