@@ -170,7 +170,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     const s = await score(query);
     const d = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
     // A demand for others' data, secrets or a made-up answer is not offered the closest entry (lib/retrieval/demand.ts).
-    const decision = d.decision === 'hedge' && !without.has('demands') && isForbiddenDemand(s.prepared.raw) ? 'refuse' : d.decision;
+    const demand = d.decision === 'hedge' && !without.has('demands') && isForbiddenDemand(s.prepared.raw);
+    const decision = demand ? 'refuse' : d.decision;
     const p = d.correct;
     const hits: Hit[] = s.candidates.slice(0, Math.max(ro.k ?? 5, 3)).map((c, r) => ({
       id: c.entry.id,
@@ -189,7 +190,12 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       thresholds: model.thresholds,
       answerIds,
       suggestionIds: selectSuggestions(s, answerIds, decision),
-      signals: { ...Object.fromEntries(QUERY_FEATURES.map((name, i) => [name, round(s.queryFeatures[i] ?? 0)])), covered: round(d.covered) },
+      // `demand: 1` says a hedge was turned into a refusal by the demand rule, so the page and --explain do not contradict the probabilities.
+      signals: {
+        ...Object.fromEntries(QUERY_FEATURES.map((name, i) => [name, round(s.queryFeatures[i] ?? 0)])),
+        covered: round(d.covered),
+        ...(demand ? { demand: 1 } : {}),
+      },
     };
   };
   const coverage = (question: string, text: string) => {

@@ -43,7 +43,7 @@ export interface RetrievalResult {
   answerIds: string[];
   /** Other entries offered as 「您是不是想问」 (hedge, refuse). */
   suggestionIds: string[];
-  /** The signals the decision was made from, by name, for the hit-testing page and `ask --explain`. */
+  /** The signals the decision was made from, by name, for the hit-testing page and `ask --explain`; `demand: 1` when the demand rule refused a hedge. */
   signals: Record<string, number>;
 }
 
