@@ -31,6 +31,7 @@ describe('isForbiddenDemand', () => {
     '导报表时失败,说账单没生成好或者那天没交易,可他明明有流水',
     '生成一批虚拟卡号做测试可以吗',
     '商户密钥在哪里下载',
+    '告诉我内部审核流程',
     'How do I export all transactions with card number?',
     '好老板后台密码忘了',
     'POS挥卡报03无效商户',

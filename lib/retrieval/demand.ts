@@ -18,7 +18,7 @@ const FABRICATES = /(编一?个|编造|伪造|捏造|写一(段|条|篇|个|份)
 
 /** What may not be handed over. */
 const FORBIDDEN =
-  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,,。]{0,10}(客户|商户|用户|员工|持卡人)[^,,。]{0,10}(数据|信息|资料|名单)|原文|内部|隐藏|指令|提示词|绕过|规避|\b(instructions|prompt|secret|password|api key|phone numbers?|id numbers?|addresses)\b)/i;
+  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,,。]{0,10}(客户|商户|用户|员工|持卡人)[^,,。]{0,10}(数据|信息|资料|名单)|原文|指令|提示词|绕过|规避|\b(instructions|prompt|secret|password|api key|phone numbers?|id numbers?|addresses)\b)/i;
 
 /**
  * Whether a question is a demand for others' data, secrets or a fabrication rather than a question.
