@@ -40,14 +40,14 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
   let running = false;
   let scheduled = false;
   let timer: NodeJS.Timeout | undefined;
-  /** Items accepted so far, and items written or failed so far: a flush waits for the count at its call. */
+  /** Items accepted so far: a flush waits until as many have been written or have failed. */
   let accepted = 0;
-  let done = 0;
+  const done = () => stats.written + stats.failed;
   let waiting: { upTo: number; resolve: () => void }[] = [];
 
   const wake = () => {
     waiting = waiting.filter((w) => {
-      if (done < w.upTo) return true;
+      if (done() < w.upTo) return true;
       w.resolve();
       return false;
     });
@@ -67,7 +67,6 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
         stats.lastError = { message: e instanceof Error ? e.message : String(e), at: new Date().toISOString() };
         opts.onError?.(e, batch.length);
       }
-      done += batch.length;
       wake();
     }
     running = false;
@@ -91,7 +90,7 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
     flush: () =>
       new Promise<void>((resolve) => {
         // Only what was queued before this call: under steady load the queue is never empty, and a reader must not wait for later answers.
-        if (done >= accepted) return resolve();
+        if (done() >= accepted) return resolve();
         waiting.push({ upTo: accepted, resolve });
         // Whoever waits for the queue (a vote, a reader, shutdown) does not wait for the batch to fill.
         if (scheduled) void run();
