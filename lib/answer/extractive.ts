@@ -5,9 +5,17 @@ import { HEDGE_INTRO, NO_ANSWER_TEXT, NO_SOLUTION_TEXT, PART_NOTE, STAFF_POINTER
 import { formatSolution } from './format';
 import type { CitedEntry, Suggestion } from './types';
 
+/** Formatted solutions, per entry object: a knowledge base's entries never change, a rebuild makes new ones. */
+const formatted = new WeakMap<Entry, string>();
+
 /** An entry's solution as Markdown, or the no-solution sentence when the FAQ gives none. */
 export function solutionMarkdown(entry: Entry): string {
-  return entry.solution.trim() === '' ? NO_SOLUTION_TEXT : formatSolution(entry.solution);
+  let md = formatted.get(entry);
+  if (md === undefined) {
+    md = entry.solution.trim() === '' ? NO_SOLUTION_TEXT : formatSolution(entry.solution);
+    formatted.set(entry, md);
+  }
+  return md;
 }
 
 /** One entry's solution, formatted, under its question with its citation. */
