@@ -59,4 +59,24 @@ describe('offline follow-up handling', () => {
     const r = await resolveFollowUp('退款要手续费吗', history, retrieve, () => 0.3);
     expect(r.retrieval.decision).toBe('hedge');
   });
+
+  it('swaps the entry given for the one the follow-up alone points at, when the context ranks it among its first three', async () => {
+    const E28 = entryOf('FAQ2.8', '退货怎么操作?', '在好老板APP发起退货');
+    const withContext = result([hitOf(E26, 1), hitOf(E27, 2), hitOf(E28, 3)], 'answer', 0.95);
+    const retrieve = (alone: RetrievalResult) => async (q: string) => (q.includes('撤销') ? withContext : alone);
+    const swapped = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E28, 1), hitOf(E416, 2)], 'hedge', 0.6)));
+    expect(swapped).toMatchObject({ query: '扫码交易撤销多久到账 那退货呢', followUp: true });
+    expect(swapped.retrieval.hits.map((h) => [h.id, h.rank])).toEqual([
+      ['FAQ2.8', 1],
+      ['FAQ2.6', 2],
+      ['FAQ2.7', 3],
+    ]);
+    expect(swapped.retrieval.answerIds).toEqual(['FAQ2.8']);
+    // Alone, the follow-up still ranks the entry given among its first three: it asks more about it.
+    const kept = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E28, 1), hitOf(E26, 2)], 'hedge', 0.6)));
+    expect(kept.retrieval.hits[0]!.id).toBe('FAQ2.6');
+    // What the follow-up alone points at is not among the context's first three: nothing vouches for it.
+    const far = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E416, 1)], 'hedge', 0.6)));
+    expect(far.retrieval.hits[0]!.id).toBe('FAQ2.6');
+  });
 });

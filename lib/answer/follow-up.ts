@@ -52,7 +52,9 @@ const MIN_OWN_COVERAGE = 0.5;
 /** Coverage of a question's words by a text in the corpus's vocabulary; null when the question has no content words. */
 export type CoverageFn = (question: string, text: string) => number | null;
 
-const entryText = (h: RetrievalResult['hits'][number]) => [h.entry.question, ...h.entry.alternatives, h.entry.solution].join('\n');
+type Hit = RetrievalResult['hits'][number];
+
+const entryText = (h: Hit) => [h.entry.question, ...h.entry.alternatives, h.entry.solution].join('\n');
 
 /**
  * A follow-up searched with its context tends to find the entry the previous answer cited. That
@@ -63,7 +65,7 @@ const entryText = (h: RetrievalResult['hits'][number]) => [h.entry.question, ...
 function focusOnFollowUp(question: string, r: RetrievalResult, citedIds: string[], coverage: CoverageFn): RetrievalResult {
   const top = r.hits[0];
   if (!top || r.decision === 'refuse') return r;
-  const own = (h: RetrievalResult['hits'][number]) => coverage(question, entryText(h));
+  const own = (h: Hit) => coverage(question, entryText(h));
   const topOwn = own(top);
   if (topOwn === null) return r;
   let lead = top;
@@ -77,30 +79,48 @@ function focusOnFollowUp(question: string, r: RetrievalResult, citedIds: string[
       }
     }
   }
-  const hits = lead === top ? r.hits : [lead, ...r.hits.filter((h) => h !== lead)].map((h, i) => ({ ...h, rank: i + 1 }));
-  const decision = r.decision === 'answer' && leadOwn < MIN_OWN_COVERAGE ? 'hedge' : r.decision;
-  const answerIds = lead === top ? r.answerIds : [lead.id];
-  return {
-    ...r,
-    hits,
-    decision,
-    answerIds,
-    suggestionIds:
-      decision === 'answer'
-        ? []
-        : hits
-            .filter((h) => !answerIds.includes(h.id))
-            .slice(0, 2)
-            .map((h) => h.id),
-  };
+  return withLead(r, lead, r.decision === 'answer' && leadOwn < MIN_OWN_COVERAGE ? 'hedge' : r.decision);
+}
+
+/** The retrieval with `lead` first (ranks renumbered) and, if it moved, as the one entry answering; `decision` decides the suggestions. */
+function withLead(r: RetrievalResult, lead: Hit, decision: RetrievalResult['decision']): RetrievalResult {
+  const moved = lead !== r.hits[0];
+  const hits = moved ? [lead, ...r.hits.filter((h) => h !== lead)].map((h, i) => ({ ...h, rank: i + 1 })) : r.hits;
+  const answerIds = moved ? [lead.id] : r.answerIds;
+  const suggestionIds =
+    decision === 'answer'
+      ? []
+      : hits
+          .filter((h) => !answerIds.includes(h.id))
+          .slice(0, 2)
+          .map((h) => h.id);
+  return { ...r, hits, decision, answerIds, suggestionIds };
+}
+
+/**
+ * 「报名的活动呢」 after 手续费补贴在哪看: with the context, the entry already given still leads; alone,
+ * the follow-up's own words put another entry first and leave the one given out of their first three.
+ * When that entry is among the first three with the context (the context vouches for it), it is what
+ * the follow-up swaps the topic for, and it leads. A follow-up that still points at the entry given
+ * (「配完多久生效」 keeps it in its own first three) asks more about it, and nothing moves.
+ */
+function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[]): RetrievalResult {
+  const top = r.hits[0];
+  const pick = alone.hits[0];
+  if (!top || !pick || r.decision === 'refuse' || !citedIds.some((id) => top.entry.ids.includes(id))) return r;
+  if (alone.hits.slice(0, 3).some((h) => h.id === top.id)) return r;
+  const at = r.hits.slice(1, 3).findIndex((h) => h.id === pick.id) + 1;
+  if (at === 0) return r;
+  return withLead(r, r.hits[at]!, r.decision);
 }
 
 /**
  * Resolves a follow-up against the conversation, offline: the question alone and the question
  * with the previous one are both searched. The follow-up keeps the previous topic unless,
  * alone, it clearly names a new one (a confident answer on an entry the previous turn did not
- * cite, surer than with the context); within the topic, the candidate that explains
- * the follow-up's own words leads. Returns the question searched and its retrieval.
+ * cite, surer than with the context); within the topic, the candidate that explains the
+ * follow-up's own words leads, or the one the follow-up alone points at when it has left the
+ * entry given behind (swapWithinTopic). Returns the question searched and its retrieval.
  */
 export async function resolveFollowUp(
   question: string,
@@ -118,5 +138,6 @@ export async function resolveFollowUp(
     !citedIds.includes(standalone.hits[0]?.id ?? '') &&
     (RANK[standalone.decision] > RANK[withContext.decision] || standalone.confidence > withContext.confidence);
   if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
-  return { query: combined, retrieval: coverage ? focusOnFollowUp(alone, withContext, citedIds, coverage) : withContext, followUp: true };
+  const within = coverage ? focusOnFollowUp(alone, withContext, citedIds, coverage) : withContext;
+  return { query: combined, retrieval: swapWithinTopic(within, standalone, citedIds), followUp: true };
 }
