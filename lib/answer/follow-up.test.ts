@@ -78,5 +78,10 @@ describe('offline follow-up handling', () => {
     // What the follow-up alone points at is not among the context's first three: nothing vouches for it.
     const far = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E416, 1)], 'hedge', 0.6)));
     expect(far.retrieval.hits[0]!.id).toBe('FAQ2.6');
+    // The swap comes before the own-words refinement, which would have picked FAQ2.7.
+    const coverage = (_q: string, text: string) => (text.includes('直联') ? 1 : 0.6);
+    const first = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E28, 1), hitOf(E416, 2)], 'hedge', 0.6)), coverage);
+    expect(first.retrieval.hits[0]!.id).toBe('FAQ2.8');
+    expect((await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E416, 1)], 'hedge', 0.6)), coverage)).retrieval.hits[0]!.id).toBe('FAQ2.7');
   });
 });

@@ -118,9 +118,9 @@ function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: s
  * Resolves a follow-up against the conversation, offline: the question alone and the question
  * with the previous one are both searched. The follow-up keeps the previous topic unless,
  * alone, it clearly names a new one (a confident answer on an entry the previous turn did not
- * cite, surer than with the context); within the topic, the candidate that explains the
- * follow-up's own words leads, or the one the follow-up alone points at when it has left the
- * entry given behind (swapWithinTopic). Returns the question searched and its retrieval.
+ * cite, surer than with the context). Within the topic, the entry the follow-up alone points at
+ * leads when it has left the entry given behind (swapWithinTopic); failing that, the candidate
+ * that explains the follow-up's own words (focusOnFollowUp). Returns the question searched and its retrieval.
  */
 export async function resolveFollowUp(
   question: string,
@@ -138,6 +138,6 @@ export async function resolveFollowUp(
     !citedIds.includes(standalone.hits[0]?.id ?? '') &&
     (RANK[standalone.decision] > RANK[withContext.decision] || standalone.confidence > withContext.confidence);
   if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
-  const within = coverage ? focusOnFollowUp(alone, withContext, citedIds, coverage) : withContext;
-  return { query: combined, retrieval: swapWithinTopic(within, standalone, citedIds), followUp: true };
+  const swapped = swapWithinTopic(withContext, standalone, citedIds);
+  return { query: combined, retrieval: coverage ? focusOnFollowUp(alone, swapped, citedIds, coverage) : swapped, followUp: true };
 }
