@@ -64,7 +64,8 @@ describe('offline follow-up handling', () => {
     const E28 = entryOf('FAQ2.8', '退货怎么操作?', '在好老板APP发起退货');
     const withContext = result([hitOf(E26, 1), hitOf(E27, 2), hitOf(E28, 3)], 'answer', 0.95);
     const retrieve = (alone: RetrievalResult) => async (q: string) => (q.includes('撤销') ? withContext : alone);
-    const swapped = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E28, 1), hitOf(E416, 2)], 'hedge', 0.6)));
+    const even = () => 1;
+    const swapped = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E28, 1), hitOf(E416, 2)], 'hedge', 0.6)), even);
     expect(swapped).toMatchObject({ query: '扫码交易撤销多久到账 那退货呢', followUp: true });
     expect(swapped.retrieval.hits.map((h) => [h.id, h.rank])).toEqual([
       ['FAQ2.8', 1],
@@ -73,11 +74,13 @@ describe('offline follow-up handling', () => {
     ]);
     expect(swapped.retrieval.answerIds).toEqual(['FAQ2.8']);
     // Alone, the follow-up still ranks the entry given among its first three: it asks more about it.
-    const kept = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E28, 1), hitOf(E26, 2)], 'hedge', 0.6)));
+    const kept = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E28, 1), hitOf(E26, 2)], 'hedge', 0.6)), even);
     expect(kept.retrieval.hits[0]!.id).toBe('FAQ2.6');
     // What the follow-up alone points at is not among the context's first three: nothing vouches for it.
-    const far = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E416, 1)], 'hedge', 0.6)));
+    const far = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E416, 1)], 'hedge', 0.6)), even);
     expect(far.retrieval.hits[0]!.id).toBe('FAQ2.6');
+    // Without the corpus's vocabulary nothing moves.
+    expect((await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E28, 1), hitOf(E416, 2)], 'hedge', 0.6)))).retrieval.hits[0]!.id).toBe('FAQ2.6');
     // The swap comes before the own-words refinement, which would have picked FAQ2.7.
     const coverage = (_q: string, text: string) => (text.includes('直联') ? 1 : 0.6);
     const first = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E28, 1), hitOf(E416, 2)], 'hedge', 0.6)), coverage);

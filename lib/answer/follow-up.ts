@@ -138,6 +138,7 @@ export async function resolveFollowUp(
     !citedIds.includes(standalone.hits[0]?.id ?? '') &&
     (RANK[standalone.decision] > RANK[withContext.decision] || standalone.confidence > withContext.confidence);
   if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
-  const swapped = swapWithinTopic(withContext, standalone, citedIds);
-  return { query: combined, retrieval: coverage ? focusOnFollowUp(alone, swapped, citedIds, coverage) : swapped, followUp: true };
+  // Without the corpus's vocabulary (coverage), a follow-up is searched with its context and nothing more.
+  const retrieval = coverage ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds), citedIds, coverage) : withContext;
+  return { query: combined, retrieval, followUp: true };
 }

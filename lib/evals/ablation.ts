@@ -33,7 +33,7 @@ export const VARIANTS: Variant[] = [
   { name: '− word+bigram BM25', retriever: { without: ['keyword'] } },
   { name: '− plain bigram BM25', retriever: { without: ['bigram'] } },
   { name: 'hand-set ranker weights (before fitting)', retriever: { model: { ...DEFAULT_MODELS.rich, rankerWeights: initial.rankerWeights } } },
-  { name: '− follow-up focus and parts', plainFollowUps: true },
+  { name: '− follow-up swap, focus and parts', plainFollowUps: true },
 ];
 
 /** Runs one suite under one variant, offline, in a temp index. */
