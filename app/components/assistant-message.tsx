@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import type { AnswerNotice, CitedEntry, Suggestion } from '@/lib/answer/types';
+import type { AnswerNotice, ShownEntry, Suggestion } from '@/lib/answer/types';
 import { HEDGE_LABEL, REFUSE_LABEL, RELATED_TOPICS_HEADING, SUGGESTIONS_HEADING } from '@/lib/text/messages';
 import { toPlainText } from '@/lib/text/plain-text';
 import type { FaqDataParts, FaqUIMessage } from '../api/chat/ui-types';
@@ -12,7 +12,7 @@ interface View {
   text: string;
   meta?: FaqDataParts['meta'];
   answer?: FaqDataParts['answer'];
-  entries: Map<string, CitedEntry>;
+  entries: Map<string, ShownEntry>;
   notices: AnswerNotice[];
 }
 
@@ -59,7 +59,7 @@ interface Props {
   streaming: boolean;
   isLast: boolean;
   /** Opens a cited entry; `from` is the chip or link that asked, to get focus back on close. */
-  onCite: (e: CitedEntry, from: HTMLElement) => void;
+  onCite: (e: ShownEntry, from: HTMLElement) => void;
   onRetry: () => void;
   /** Asks a suggested question as a new message. */
   onAsk: (question: string) => void;
@@ -82,7 +82,7 @@ export function AssistantMessage({ message, streaming, isLast, onCite, onRetry, 
     if (e) onCite(e, from);
   };
   const citedIds = v.answer?.citations ?? [];
-  const cited = [...new Set(citedIds.map((id) => v.entries.get(id)).filter((e): e is CitedEntry => !!e))];
+  const cited = [...new Set(citedIds.map((id) => v.entries.get(id)).filter((e): e is ShownEntry => !!e))];
   const copy = async () => {
     await navigator.clipboard?.writeText(toPlainText(v.text)).catch(() => undefined);
     setCopied(true);

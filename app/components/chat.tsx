@@ -3,7 +3,7 @@
 import { useChat } from '@ai-sdk/react';
 import { DefaultChatTransport } from 'ai';
 import { useEffect, useRef, useState } from 'react';
-import type { CitedEntry } from '@/lib/answer/types';
+import type { ShownEntry } from '@/lib/answer/types';
 import type { FaqUIMessage } from '../api/chat/ui-types';
 import { AssistantMessage } from './assistant-message';
 import { Composer } from './composer';
@@ -36,7 +36,7 @@ export function Chat(props: { maxTextChars: number; id?: string; initialMessages
     messages: props.initialMessages,
     onFinish: () => props.onAnswered?.(),
   });
-  const [open, setOpen] = useState<{ entry: CitedEntry; from: HTMLElement } | null>(null);
+  const [open, setOpen] = useState<{ entry: ShownEntry; from: HTMLElement } | null>(null);
   const bottom = useRef<HTMLDivElement>(null);
   const busy = status === 'submitted' || status === 'streaming';
 

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
-import type { CitedEntry } from '@/lib/answer/types';
+import type { ShownEntry } from '@/lib/answer/types';
 import { Markdown } from './markdown';
 
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), textarea:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])';
@@ -29,7 +29,7 @@ function trapTab(e: KeyboardEvent<HTMLElement>) {
  * the page behind is inert, focus moves in on open and stays in, Esc or a click outside closes
  * it). On close, focus goes back to `returnFocus` (the chip that opened it).
  */
-export function EntryPanel({ entry, onClose, returnFocus }: { entry: CitedEntry; onClose: () => void; returnFocus?: HTMLElement | null }) {
+export function EntryPanel({ entry, onClose, returnFocus }: { entry: ShownEntry; onClose: () => void; returnFocus?: HTMLElement | null }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const close = useRef(onClose);

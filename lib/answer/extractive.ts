@@ -3,7 +3,7 @@ import type { RetrievalResult } from '../retrieval/types';
 import { citationOf } from '../text/citations';
 import { HEDGE_INTRO, NO_ANSWER_TEXT, NO_SOLUTION_TEXT, PART_NOTE, STAFF_POINTER, TWO_ENTRIES_INTRO } from '../text/messages';
 import { formatSolution } from './format';
-import type { CitedEntry, Suggestion } from './types';
+import type { CitedEntry, ShownEntry, Suggestion } from './types';
 
 /** Formatted solutions, per entry object: a knowledge base's entries never change, a rebuild makes new ones. */
 const formatted = new WeakMap<Entry, string>();
@@ -57,6 +57,11 @@ export function suggestionsOf(retrieval: RetrievalResult): Suggestion[] {
     const h = retrieval.hits.find((x) => x.id === id);
     return h ? [{ id: h.id, question: titleOf(h.entry) }] : [];
   });
+}
+
+/** An entry as the chat shows it (no raw solution: the Markdown is what the chat renders). */
+export function toShownEntry(entry: Entry): ShownEntry {
+  return { id: entry.id, ids: entry.ids, category: entry.category, question: entry.question, solutionMarkdown: solutionMarkdown(entry) };
 }
 
 export function toCitedEntry(entry: Entry): CitedEntry {

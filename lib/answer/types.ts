@@ -14,7 +14,7 @@ export interface AnswerInput {
   history?: ChatTurn[];
 }
 
-/** An entry as the UI shows it for a citation chip or source. */
+/** A cited entry, for the CLI, the APIs and stored conversations: the solution as written and as Markdown. */
 export interface CitedEntry {
   id: string;
   /** Every id the entry stands for (identical entries are merged). */
@@ -25,6 +25,9 @@ export interface CitedEntry {
   /** The solution formatted as Markdown (tables, code, line breaks), or the no-solution text. */
   solutionMarkdown: string;
 }
+
+/** An entry as the chat shows it behind a citation chip or source: the solution only as Markdown (the chat's stream does not send it twice). */
+export type ShownEntry = Omit<CitedEntry, 'solution'>;
 
 /** An entry offered as 「您是不是想问」: clicking it asks its question. */
 export interface Suggestion {

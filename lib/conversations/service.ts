@@ -1,5 +1,5 @@
-import { toCitedEntry } from '../answer/extractive';
-import type { AnswerMode, AnswerNotice, CitedEntry, Decision, Suggestion } from '../answer/types';
+import { toShownEntry } from '../answer/extractive';
+import type { AnswerMode, AnswerNotice, Decision, ShownEntry, Suggestion } from '../answer/types';
 import { NotFoundError, StoreError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { redact } from '../store/redact';
@@ -17,7 +17,7 @@ export interface ConversationTurn {
   answer: {
     text: string;
     citations: string[];
-    cited: CitedEntry[];
+    cited: ShownEntry[];
     notices: AnswerNotice[];
     mode: AnswerMode;
     model?: string;
@@ -25,7 +25,7 @@ export interface ConversationTurn {
     suggestions: Suggestion[];
   };
   /** The entries retrieved for it (from the current FAQ), with their scores then. */
-  sources: (CitedEntry & { scores: { vector: number; keyword: number; fused: number } })[];
+  sources: (ShownEntry & { scores: { vector: number; keyword: number; fused: number } })[];
   feedback: Feedback | null;
 }
 
@@ -77,7 +77,7 @@ export async function conversationTurns(
   if (!exchanges) throw new NotFoundError('找不到该对话,它可能已过期或属于其他浏览器。');
   const entry = (id: string) => {
     const e = kb.getEntry(id);
-    return e ? toCitedEntry(e) : undefined;
+    return e ? toShownEntry(e) : undefined;
   };
   return exchanges.map((x) => ({
     exchangeId: x.id,

@@ -1,4 +1,4 @@
-import type { AnswerNotice, CitedEntry } from '@/lib/answer/types';
+import type { AnswerNotice, ShownEntry } from '@/lib/answer/types';
 import type { FaqDataParts } from './ui-types';
 
 export interface ReadStream {
@@ -10,7 +10,7 @@ export interface ReadStream {
   notices: AnswerNotice[];
   sourceIds: string[];
   /** The cited entries as the chat resolves them: from data-sources, or the final part for any not sent there. */
-  cited: CitedEntry[];
+  cited: ShownEntry[];
 }
 
 /** Test helper: reads a UI message stream response (SSE) to the end, as a browser's useChat would. */

@@ -28,7 +28,7 @@ describe('POST /api/chat', () => {
     const s = await readUIStream(res);
     expect(s.text).toContain('[FAQ2.5]');
     expect(s.answer!.citations).toEqual(['FAQ2.5']);
-    expect(s.cited[0]!.solution).toContain('双免白名单');
+    expect(s.cited[0]!.solutionMarkdown).toContain('双免白名单');
     expect(s.sourceIds[0]).toBe('FAQ2.5');
     expect(s.sources!.entries[0]!.id).toBe('FAQ2.5');
     expect(s.meta).toMatchObject({ mode: 'offline', decision: 'answer' });

@@ -99,7 +99,9 @@ describe('toFaqUIMessageStream', () => {
     expect(answer?.data.text).toBeUndefined();
     expect(answer?.data.cited).toEqual([]);
     const sources = m.parts.find((p) => p.type === 'data-sources')?.data.entries ?? [];
-    expect(sources.find((e) => e.id === 'FAQ2.5')?.solution).toContain('双免白名单');
+    expect(sources.find((e) => e.id === 'FAQ2.5')?.solutionMarkdown).toContain('双免白名单');
+    // The chat renders the Markdown: the raw solution is not sent beside it.
+    expect(sources.every((e) => !('solution' in e))).toBe(true);
     expect(m.parts.find((p) => p.type === 'data-meta')?.data).toEqual({ mode: 'llm', model: 'gpt-test', decision: 'answer' });
     expect(m.parts.find((p) => p.type === 'data-notice')?.data.message).toBe('已移除无效引用');
   });

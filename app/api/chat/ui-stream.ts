@@ -1,5 +1,5 @@
 import { createUIMessageStream, createUIMessageStreamResponse, UI_MESSAGE_STREAM_HEADERS, type UIMessageChunk } from 'ai';
-import { toCitedEntry } from '@/lib/answer/extractive';
+import { toShownEntry } from '@/lib/answer/extractive';
 import type { AnswerEvent, AnswerResult, RetrievalResult } from '@/lib/answer/types';
 import { titleOf } from '@/lib/corpus/schema';
 import { ANSWER_FAILED_TEXT as FAILED_TEXT } from '@/lib/text/messages';
@@ -9,7 +9,7 @@ const TEXT_ID = 'answer';
 type Chunk = UIMessageChunk<never, FaqDataParts>;
 
 function sourcesOf(retrieval: RetrievalResult): FaqDataParts['sources'] {
-  return { entries: retrieval.hits.map((h) => ({ ...toCitedEntry(h.entry), scores: { ...h.scores } })) };
+  return { entries: retrieval.hits.map((h) => ({ ...toShownEntry(h.entry), scores: { ...h.scores } })) };
 }
 
 function isAbort(e: unknown): boolean {
@@ -35,7 +35,7 @@ function answerPart(r: AnswerResult, replace: boolean, exchangeId: string | unde
   return {
     ...(replace ? { text: r.text } : {}),
     citations: r.citations,
-    cited: r.cited.filter((e) => !e.ids.some((id) => sent.has(id))),
+    cited: r.cited.filter((e) => !e.ids.some((id) => sent.has(id))).map(({ solution: _, ...shown }) => shown),
     notices: r.notices,
     mode: r.mode,
     model: r.model,

@@ -1,8 +1,8 @@
 import type { UIMessage } from 'ai';
-import type { AnswerMode, AnswerNotice, CitedEntry, Decision, Suggestion } from '@/lib/answer/types';
+import type { AnswerMode, AnswerNotice, Decision, ShownEntry, Suggestion } from '@/lib/answer/types';
 
 /** A retrieved entry as the chat UI shows it under an answer and behind a citation chip. */
-export interface SourceEntry extends CitedEntry {
+export interface SourceEntry extends ShownEntry {
   scores: { vector: number; keyword: number; fused: number };
 }
 
@@ -19,7 +19,7 @@ export type FaqDataParts = {
     text?: string;
     citations: string[];
     /** The cited entries not already sent in `data-sources` (each entry goes out once). */
-    cited: CitedEntry[];
+    cited: ShownEntry[];
     notices: AnswerNotice[];
     mode: AnswerMode;
     model?: string;

@@ -75,7 +75,7 @@ describe('conversations', () => {
     expect(messages[0]).toMatchObject({ id: 'm-POS插卡正常,挥卡报03无效商户怎么办', parts: [{ type: 'text', text: 'POS插卡正常,挥卡报03无效商户怎么办' }] });
     const answer = messages[1]!.parts.find((p) => p.type === 'data-answer');
     expect(answer?.type === 'data-answer' && answer.data).toMatchObject({ citations: ['FAQ2.5'], decision: 'answer', feedback: null });
-    expect(answer?.type === 'data-answer' && answer.data.cited[0]?.solution).toContain('双免白名单');
+    expect(answer?.type === 'data-answer' && answer.data.cited[0]?.solutionMarkdown).toContain('双免白名单');
     expect(messages[1]!.parts.find((p) => p.type === 'text')).toMatchObject({ text: expect.stringContaining('[FAQ2.5]') });
   });
 
