@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPostgres, storeTargets, TEST_DATABASE_URL, type TestDatabase } from '../testing/test-store';
-import { migrateToLatest, migrations } from './migrations';
+import { migrateToLatest, migrations, migratorFor } from './migrations';
 import { openDatabase } from './open';
 import { createStore, type Store } from './store';
 import type { ExchangeRecord } from './types';
@@ -61,6 +61,28 @@ describe.each(storeTargets())('the $name store', (target) => {
     await handle.close();
     store = createStore(db.config);
     expect((await store.listConversations('mig')).map((c) => c.title)).toEqual(['挥卡报03']);
+  });
+
+  it('migrates down to 0001 and up again with the data kept: the retrieval trace goes jsonb -> json and reads back whole', async () => {
+    await store.recordExchanges([record({ clientId: 'mig2', conversationId: 'c1', question: '退款多久到账' })]);
+    await store.close();
+    const handle = await openDatabase(db.config);
+    const typeOf = async () =>
+      (
+        await sql<{ t: string }>`select data_type as t from information_schema.columns where table_name = 'exchanges' and column_name = 'retrieval'`.execute(
+          handle.db,
+        )
+      ).rows[0]?.t;
+    expect(await typeOf()).toBe('json');
+    const { error } = await migratorFor(handle.db as Kysely<unknown>).migrateTo('0001_conversations');
+    expect(error).toBeUndefined();
+    expect(await typeOf()).toBe('jsonb');
+    expect(await migrateToLatest(handle.db as Kysely<unknown>)).toEqual(['0002_retrieval_json']);
+    expect(await typeOf()).toBe('json');
+    await handle.close();
+    store = createStore(db.config);
+    const [exchange] = (await store.conversation('mig2', 'c1')) ?? [];
+    expect(exchange?.retrieval.hits.map((h) => h.id)).toEqual(['FAQ2.5', 'FAQ2.4']);
   });
 
   it('lists a client’s conversations, newest first, and never another client’s', async () => {
