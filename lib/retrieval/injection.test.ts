@@ -47,6 +47,8 @@ describe('stripInjection', () => {
     'POS显示[95]验签失败',
     '扫码枪显示 <error code=96> 怎么办',
     '终端显示<NO LINE>怎么办',
+    'POS显示[系统繁忙]怎么办',
+    '商户后台提示【系统维护中】,什么时候能用',
   ])('keeps a staff question whole: %s', (question) => {
     expect(stripInjection(question)).toEqual({ text: question, stripped: false });
   });

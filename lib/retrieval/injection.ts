@@ -6,12 +6,15 @@ import { citationMarkerPattern } from '../text/citations';
  * vocabulary, so the same list serves any FAQ. Retrieval drops them, so a real question
  * wrapped in them is still found and a pure attack is left with nothing to match.
  */
-/** A bracketed tag posing as the system or an admin: 【系统】, 【系统通知】, [system], [admin override]. */
-const SYSTEM_TAG = '[【[]\\s*/?\\s*(系统|system|admin|管理员|root)[^\\]】]{0,8}[\\]】]';
 const OBJECT = '(指令|指示|规则|设定|限制|约束|身份|提示词|prompt|内容|知识库|资料|faq)';
 /** At the start of a pattern: the clause contains no question word (a staff question asks how or whether). */
 const NOT_A_QUESTION =
   '(?!.*(怎么|怎样|如何|咋|吗|呢|是否|为什么|为何|能否|能不能|可不可以|可以|可否|多久|哪里|在哪|\\?|？|\\bhow\\b|\\bwhy\\b|\\bwhere\\b|\\bis there\\b|\\bcan i\\b))';
+/**
+ * A bracketed tag posing as the system or an admin: 【系统】, 【系统通知】, [system], [admin override]. Only these
+ * words after it: a device's own bracketed text (「[系统繁忙]」「【系统维护中】」) is part of a staff question.
+ */
+const SYSTEM_TAG = '[【[]\\s*/?\\s*(系统|system|admin|管理员|root)\\s*(通知|消息|指令|公告|提示词|override|message|notice|instructions?|prompt)?\\s*[\\]】]';
 const INJECTION_CLAUSE = new RegExp(
   [
     `(忽略|无视|不要理会|不用管|忘记|忘掉|抛开|绕过|跳过|不要遵守|别管)[^,,。.!!??]{0,10}${OBJECT}`,
