@@ -64,13 +64,7 @@ export function toShownEntry(entry: Entry): ShownEntry {
   return { id: entry.id, ids: entry.ids, category: entry.category, question: entry.question, solutionMarkdown: solutionMarkdown(entry) };
 }
 
+/** A cited entry for the CLI, the APIs and the log: as shown, plus the solution as written. */
 export function toCitedEntry(entry: Entry): CitedEntry {
-  return {
-    id: entry.id,
-    ids: entry.ids,
-    category: entry.category,
-    question: entry.question,
-    solution: entry.solution,
-    solutionMarkdown: solutionMarkdown(entry),
-  };
+  return { ...toShownEntry(entry), solution: entry.solution };
 }
