@@ -54,6 +54,9 @@ export type CoverageFn = (question: string, text: string) => number | null;
 
 type Hit = RetrievalResult['hits'][number];
 
+/** Whether a hit is the entry the previous answer cited (by any of its merged ids). */
+const isGiven = (h: Hit, citedIds: string[]) => citedIds.some((id) => h.entry.ids.includes(id));
+
 const entryText = (h: Hit) => [h.entry.question, ...h.entry.alternatives, h.entry.solution].join('\n');
 
 /**
@@ -70,7 +73,7 @@ function focusOnFollowUp(question: string, r: RetrievalResult, citedIds: string[
   if (topOwn === null) return r;
   let lead = top;
   let leadOwn = topOwn;
-  if (citedIds.some((id) => top.entry.ids.includes(id))) {
+  if (isGiven(top, citedIds)) {
     for (const h of r.hits.slice(1, 3)) {
       const c = own(h) ?? 0;
       if (c > leadOwn + SHIFT_MARGIN) {
@@ -107,7 +110,7 @@ function withLead(r: RetrievalResult, lead: Hit, decision: RetrievalResult['deci
 function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[]): RetrievalResult {
   const top = r.hits[0];
   const pick = alone.hits[0];
-  if (!top || !pick || r.decision === 'refuse' || !citedIds.some((id) => top.entry.ids.includes(id))) return r;
+  if (!top || !pick || r.decision === 'refuse' || !isGiven(top, citedIds)) return r;
   if (alone.hits.slice(0, 3).some((h) => h.id === top.id)) return r;
   const at = r.hits.slice(1, 3).findIndex((h) => h.id === pick.id) + 1;
   if (at === 0) return r;
