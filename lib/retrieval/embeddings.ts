@@ -95,7 +95,9 @@ export class LocalHashEmbeddings extends Embeddings {
     let norm = 0;
     for (let i = 0; i < dim; i++) norm += v[i]! * v[i]!;
     norm = Math.sqrt(norm) || 1;
-    return Array.from(v, (x) => x / norm);
+    const out = new Array<number>(dim);
+    for (let i = 0; i < dim; i++) out[i] = v[i]! / norm;
+    return out;
   }
 
   async embedDocuments(texts: string[]): Promise<number[][]> {

@@ -1,4 +1,4 @@
-import { coverageOf, type Unit } from './coverage';
+import { coverageOf, type IndexedText, type Unit } from './coverage';
 
 /** What each search said about one candidate entry. */
 export interface CandidateSignals {
@@ -107,12 +107,12 @@ export function queryFeatures(q: QuerySignals): number[] {
 }
 
 /** The share of the question's weight found nowhere in the corpus text. */
-export function unknownShare(units: Unit[], corpusText: string): number {
+export function unknownShare(units: Unit[], corpusText: string | IndexedText): number {
   return 1 - coverageOf(units, corpusText);
 }
 
 /** Best and worst coverage of a text by one clause's units (clauses without units are skipped). */
-export function clauseCoverageRange(clauseUnits: Unit[][], text: string): { best: number; worst: number } {
+export function clauseCoverageRange(clauseUnits: Unit[][], text: string | IndexedText): { best: number; worst: number } {
   let best = 0;
   let worst = 1;
   for (const units of clauseUnits) {

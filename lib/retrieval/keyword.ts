@@ -69,10 +69,15 @@ export class Bm25Index {
 
   /** Top `k` documents for the query, best first; documents with score 0 are left out. */
   search(query: string, k: number): KeywordHit[] {
+    return this.searchTerms(this.tokenize(query), k);
+  }
+
+  /** As `search`, for a query already split into this index's terms (a caller that needs them too). */
+  searchTerms(queryTerms: readonly string[], k: number): KeywordHit[] {
     const scores = this.scores;
     const touched: number[] = [];
     const terms = new Map<string, number>();
-    for (const t of this.tokenize(query)) terms.set(t, (terms.get(t) ?? 0) + 1);
+    for (const t of queryTerms) terms.set(t, (terms.get(t) ?? 0) + 1);
     for (const [term, qtf] of terms) {
       const list = this.postings.get(term);
       if (!list) continue;

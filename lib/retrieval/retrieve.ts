@@ -1,5 +1,5 @@
 import type { Entry } from '../corpus/schema';
-import { coverageOf, entryQuestionText, entryText } from './coverage';
+import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
 import { isForbiddenDemand } from './demand';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import type { Glosses } from './glosses';
@@ -80,6 +80,13 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const texts = entries.map((e) => entryText(e, tokenizer));
   const questionTexts = entries.map((e) => entryQuestionText(e, tokenizer));
   const corpusText = texts.join('\n');
+  // Coverage asks each candidate's texts (and the corpus) for every unit of the question: indexed once, that is
+  // a set lookup per unit. Past INDEXED_TEXTS_MAX entries the memory is not worth it and the texts are scanned.
+  const indexed = entries.length <= INDEXED_TEXTS_MAX;
+  const searchable = (text: string): string | IndexedText => (indexed ? indexText(text) : text);
+  const textsIndexed = texts.map(searchable);
+  const questionTextsIndexed = questionTexts.map(searchable);
+  const corpusIndexed = searchable(corpusText);
   const corpusChars = new Set(corpusText.match(/[\u3400-\u9fff]/g) ?? []);
   const charDf = new Map<string, number>();
   for (const t of texts) for (const c of new Set(t.match(/[\u3400-\u9fff]/g) ?? [])) charDf.set(c, (charDf.get(c) ?? 0) + 1);
@@ -99,7 +106,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     const prepared = prepareQuery(query, ctx);
     if (prepared.units.length === 0) return { prepared, candidates: [], queryFeatures: [] };
     const q = prepared.expanded;
-    const kw = without.has('keyword') ? [] : keyword.search(q, k);
+    const terms = tokenizer.keywordTerms(q);
+    const kw = without.has('keyword') ? [] : keyword.searchTerms(terms, k);
     const bg = without.has('bigram') ? [] : bigram.search(q, k);
     const vec = without.has('vector') ? [] : await vectorSearch(q, k * 4);
     const signals = new Map<number, CandidateSignals>();
@@ -137,8 +145,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     }
     const best = { keyword: kw[0]?.score ?? 0, bigram: bg[0]?.score ?? 0 };
     const scored = [...signals.values()].map((s) => {
-      s.coverage = coverageOf(prepared.units, texts[s.index]!);
-      s.questionCoverage = coverageOf(prepared.units, questionTexts[s.index]!);
+      s.coverage = coverageOf(prepared.units, textsIndexed[s.index]!);
+      s.questionCoverage = coverageOf(prepared.units, questionTextsIndexed[s.index]!);
       const features = candidateFeatures(s, best);
       return { entry: entries[s.index]!, signals: s, features, score: dot(model.rankerWeights, features), probability: 0 };
     });
@@ -146,7 +154,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     softmax(scored.map((c) => c.score)).forEach((p, i) => (scored[i]!.probability = p));
     const top = scored[0];
     if (!top) return { prepared, candidates: scored, queryFeatures: [] };
-    const topText = texts[top.signals.index]!;
+    const topText = textsIndexed[top.signals.index]!;
     const clauseRange = prepared.clauseUnits.length
       ? clauseCoverageRange(prepared.clauseUnits, topText)
       : { best: top.signals.coverage, worst: top.signals.coverage };
@@ -156,10 +164,10 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       top: top.signals,
       clauseCoverage: clauseRange.best,
       weakestClauseCoverage: clauseRange.worst,
-      unknownShare: unknownShare(prepared.units, corpusText),
+      unknownShare: unknownShare(prepared.units, corpusIndexed),
       charUnknownShare: charUnknownShare(tokenizer.normalize(prepared.text), charIdf, corpusChars),
-      worstClauseUnknown: Math.max(0, ...prepared.clauseUnits.filter((u) => u.length).map((u) => unknownShare(u, corpusText))),
-      keywordStrength: Math.min(1, top.signals.keyword / Math.max(maxKeyword(tokenizer.keywordTerms(q)), 1e-9)),
+      worstClauseUnknown: Math.max(0, ...prepared.clauseUnits.filter((u) => u.length).map((u) => unknownShare(u, corpusIndexed))),
+      keywordStrength: Math.min(1, top.signals.keyword / Math.max(maxKeyword(terms), 1e-9)),
       unitCount: prepared.units.length,
       agreement: kw[0]?.index === top.signals.index && signals.get(top.signals.index)?.vectorRank === 0,
     });
@@ -204,6 +212,9 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   };
   return Object.assign(retrieve, { score, coverage });
 }
+
+/** Up to this many entries, their texts are indexed for coverage (about 30 KB an entry). */
+const INDEXED_TEXTS_MAX = 20_000;
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;

@@ -141,6 +141,10 @@ function synonymRewriter(groups: string[][]): (text: string) => string {
   };
 }
 
+/** Texts whose normalisation is remembered, per tokenizer (short texts: questions, clauses, units). */
+const NORMALIZE_MEMO = 256;
+const NORMALIZE_MEMO_MAX_CHARS = 512;
+
 function newJieba(dictionary: string[]): Jieba {
   const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
   const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
@@ -161,7 +165,19 @@ function newJieba(dictionary: string[]): Jieba {
 export function createTokenizer(vocabulary: Vocabulary): Tokenizer {
   const jieba = newJieba(vocabulary.dictionary);
   const rewrite = synonymRewriter(vocabulary.synonyms);
-  const normalize = (text: string) => rewrite(basicNormalize(text));
+  // One question is normalised by every search and measure it goes through (keyword terms, units,
+  // embedding, coverage, about ten times): short texts' results are kept, a bounded memo of a pure function.
+  const normalized = new Map<string, string>();
+  const normalize = (text: string) => {
+    if (text.length > NORMALIZE_MEMO_MAX_CHARS) return rewrite(basicNormalize(text));
+    let norm = normalized.get(text);
+    if (norm === undefined) {
+      if (normalized.size >= NORMALIZE_MEMO) normalized.clear();
+      norm = rewrite(basicNormalize(text));
+      normalized.set(text, norm);
+    }
+    return norm;
+  };
   const words = (text: string, mode: 'search' | 'precise' = 'search') => {
     const norm = normalize(text);
     const out: string[] = [];
@@ -175,10 +191,8 @@ export function createTokenizer(vocabulary: Vocabulary): Tokenizer {
   const charGrams = (text: string, maxN = 2) => {
     const norm = normalize(text);
     const out: string[] = [];
-    for (const run of norm.match(CJK_RUN) ?? []) {
-      const chars = [...run];
-      for (let n = 1; n <= maxN; n++) for (let i = 0; i + n <= chars.length; i++) out.push(chars.slice(i, i + n).join(''));
-    }
+    // CJK_RUN matches only BMP characters, so string indices are characters here.
+    for (const run of norm.match(CJK_RUN) ?? []) for (let n = 1; n <= maxN; n++) for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n));
     for (const w of norm.match(LATIN_RUN) ?? []) out.push(w);
     return out;
   };
