@@ -4,31 +4,67 @@ import type { ConversationSummary, ExchangeRecord, Feedback, StoredExchange } fr
 
 const TITLE_CHARS = 40;
 
-function rowOf(r: ExchangeRecord): NewExchangeRow {
+/** Every column of `exchanges`, as written. */
+const EXCHANGE_COLUMNS = [
+  'id',
+  'client_id',
+  'conversation_id',
+  'user_message_id',
+  'question',
+  'standalone_question',
+  'answer',
+  'citations',
+  'decision',
+  'confidence',
+  'retrieval',
+  'notices',
+  'suggestions',
+  'mode',
+  'model',
+  'timings',
+  'created_at',
+] as const satisfies readonly (keyof NewExchangeRow)[];
+
+/** Text PostgreSQL's JSON-to-text conversion accepts: no lone surrogate, no NUL (a model's answer is not checked elsewhere). */
+const wellFormed = (text: string) => text.toWellFormed().replaceAll('\u0000', '');
+
+/** An exchange as the `exchanges` table's row, JSON columns as values (the batch is sent as one JSON document). */
+function rowOf(r: ExchangeRecord): Record<(typeof EXCHANGE_COLUMNS)[number], unknown> {
   return {
     id: r.id,
     client_id: r.clientId,
     conversation_id: r.conversationId,
     user_message_id: r.userMessageId ?? null,
-    question: r.question,
-    standalone_question: r.standaloneQuestion,
-    answer: r.answer,
-    citations: JSON.stringify(r.citations),
+    question: wellFormed(r.question),
+    standalone_question: wellFormed(r.standaloneQuestion),
+    answer: wellFormed(r.answer),
+    citations: r.citations,
     decision: r.decision,
     confidence: r.retrieval.confidence,
-    retrieval: JSON.stringify(r.retrieval),
-    notices: JSON.stringify(r.notices),
-    suggestions: JSON.stringify(r.suggestions),
+    retrieval: r.retrieval,
+    notices: r.notices,
+    suggestions: r.suggestions,
     mode: r.mode,
     model: r.model ?? null,
-    timings: JSON.stringify(r.timings),
+    timings: r.timings,
     created_at: r.createdAt,
   };
 }
 
+const CONVERSATION_COLUMNS = ['client_id', 'id', 'title', 'created_at', 'updated_at'] as const;
+
+/** `insert into <table> (<columns>) select <columns> from json_populate_recordset(null::<table>, <rows as JSON>)`. */
+function insertFromJson(table: 'exchanges' | 'conversations', columns: readonly string[], rows: unknown[]) {
+  const list = sql.join(columns.map((c) => sql.ref(c)));
+  return sql`insert into ${sql.table(table)} (${list}) select ${list} from json_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(rows)}::json)`;
+}
+
 /**
  * Writes a batch of exchanges in one transaction: each conversation is created on its first
- * exchange (titled by its question) and touched by later ones; one multi-row insert each.
+ * exchange (titled by its question) and touched by later ones. Each table gets one statement
+ * with the batch as a single JSON parameter: against a multi-row VALUES list of 17 parameters a
+ * row, that halves the cost on the server's thread and cuts embedded PGlite's by about a quarter
+ * (measured in 40-row batches of realistic exchanges).
  */
 export async function writeExchanges(db: Kysely<Database>, records: ExchangeRecord[]): Promise<void> {
   if (records.length === 0) return;
@@ -47,16 +83,9 @@ export async function writeExchanges(db: Kysely<Database>, records: ExchangeReco
       });
   }
   await db.transaction().execute(async (tx) => {
-    await tx
-      .insertInto('conversations')
-      .values([...conversations.values()])
-      .onConflict((oc) => oc.columns(['client_id', 'id']).doUpdateSet({ updated_at: sql`greatest(conversations.updated_at, excluded.updated_at)` }))
-      .execute();
-    await tx
-      .insertInto('exchanges')
-      .values(records.map(rowOf))
-      .onConflict((oc) => oc.column('id').doNothing())
-      .execute();
+    await sql`${insertFromJson('conversations', CONVERSATION_COLUMNS, [...conversations.values()])}
+      on conflict (client_id, id) do update set updated_at = greatest(conversations.updated_at, excluded.updated_at)`.execute(tx);
+    await sql`${insertFromJson('exchanges', EXCHANGE_COLUMNS, records.map(rowOf))} on conflict (id) do nothing`.execute(tx);
   });
 }
 

@@ -116,6 +116,34 @@ describe.each(storeTargets())('the $name store', (target) => {
     expect(c?.map((e) => e.answer)).toEqual(['第二次的回答']);
   });
 
+  it('stores every field as given, whatever the text holds (quotes, backslashes, emoji, a model answer with a lone surrogate or NUL)', async () => {
+    const createdAt = new Date(Date.now() - 100);
+    const r = record({
+      clientId: 'erin',
+      conversationId: 'e1',
+      question: '商户号"8234\\u0000" 😀 {"a":1}',
+      answer: `[FAQ2.5] 答案\ud800尾巴\u0000。`,
+      userMessageId: 'um1',
+      model: 'gpt-x',
+      notices: [{ code: 'upstream_failed', message: '模型服务暂时不可用' }],
+      createdAt,
+    });
+    await store.recordExchanges([r]);
+    const [e] = (await store.conversation('erin', 'e1')) ?? [];
+    expect(e).toMatchObject({
+      question: r.question,
+      answer: '[FAQ2.5] 答案\ufffd尾巴。',
+      citations: ['FAQ2.5'],
+      decision: 'answer',
+      mode: 'offline',
+      model: 'gpt-x',
+      notices: [{ code: 'upstream_failed', message: '模型服务暂时不可用' }],
+      createdAt: createdAt.toISOString(),
+    });
+    expect(e?.retrieval).toEqual(JSON.parse(JSON.stringify(r.retrieval)));
+    expect(e?.timings).toEqual(r.timings);
+  });
+
   it('records one vote per answer, changeable, only by the client who asked', async () => {
     const r = record({ clientId: 'dave', conversationId: 'd1', question: '挥卡报03' });
     await store.recordExchanges([r]);
