@@ -39,8 +39,8 @@ export function createHomophoneCorrector(corpusWords: ReadonlyMap<string, number
   const known = (s: string) => corpusText.includes(s);
 
   /** The corpus word this stretch is a typo of, or null. */
-  const fix = (chars: string[]): string | null => {
-    const hit = byKey.get(keyOf(chars));
+  const fix = (chars: string[], key: string): string | null => {
+    const hit = byKey.get(key);
     if (!hit) return null;
     const target = [...hit.word];
     if (!target.some((c, i) => c === chars[i]) || hit.word === chars.join('')) return null;
@@ -49,11 +49,12 @@ export function createHomophoneCorrector(corpusWords: ReadonlyMap<string, number
 
   const correctRun = (run: string): string => {
     const chars = [...run];
+    const readings = chars.map(pinyinOf);
     let out = '';
     for (let i = 0; i < chars.length; ) {
       let replaced = false;
       for (let n = Math.min(LONGEST, chars.length - i); n >= 2 && !replaced; n--) {
-        const word = fix(chars.slice(i, i + n));
+        const word = fix(chars.slice(i, i + n), readings.slice(i, i + n).join(' '));
         if (word) {
           out += word;
           i += n;

@@ -24,6 +24,8 @@ export class Bm25Index {
   private scores: Float64Array = new Float64Array(0);
   private readonly docLen: number[] = [];
   private avgLen = 0;
+  /** BM25's length normalisation of each document, k1 · (1 − b + b · len / avgLen): fixed once the index is built. */
+  private lengthNorm: Float64Array = new Float64Array(0);
   /** Document frequency of each term, for IDF-weighted coverage. */
   readonly df = new Map<string, number>();
 
@@ -54,6 +56,7 @@ export class Bm25Index {
       this.df.set(term, list.docs.length);
     }
     this.avgLen = this.docLen.reduce((a, b) => a + b, 0) / Math.max(this.docLen.length, 1);
+    this.lengthNorm = Float64Array.from(this.docLen, (len) => this.k1 * (1 - this.b + (this.b * len) / this.avgLen));
     this.scores = new Float64Array(this.docLen.length);
   }
 
@@ -75,6 +78,7 @@ export class Bm25Index {
   /** As `search`, for a query already split into this index's terms (a caller that needs them too). */
   searchTerms(queryTerms: readonly string[], k: number): KeywordHit[] {
     const scores = this.scores;
+    const lengthNorm = this.lengthNorm;
     const touched: number[] = [];
     const terms = new Map<string, number>();
     for (const t of queryTerms) terms.set(t, (terms.get(t) ?? 0) + 1);
@@ -86,7 +90,7 @@ export class Bm25Index {
       for (let j = 0; j < docs.length; j++) {
         const doc = docs[j]!;
         const tf = tfs[j]!;
-        const norm = tf + this.k1 * (1 - this.b + (this.b * this.docLen[doc]!) / this.avgLen);
+        const norm = tf + lengthNorm[doc]!;
         if (scores[doc] === 0) touched.push(doc);
         scores[doc]! += qtf * idf * ((tf * (this.k1 + 1)) / norm);
       }
