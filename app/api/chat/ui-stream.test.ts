@@ -138,7 +138,7 @@ describe('toFaqUIMessageStream', () => {
 });
 
 describe('the buffered response for complete answers', () => {
-  it('carries the same chunks, in the same protocol, as the streamed one', async () => {
+  it('carries the same chunks, in the same protocol, as the streamed one, with only the cited entries', async () => {
     const { createUIMessageStreamResponse } = await import('ai');
     const { toFaqUIMessageResponse } = await import('./ui-stream');
     const list: AnswerEvent[] = [
@@ -155,7 +155,18 @@ describe('the buffered response for complete answers', () => {
       sse
         .split('\n\n')
         .filter(Boolean)
-        .map((l) => (l === 'data: [DONE]' ? l : { ...JSON.parse(l.slice(6)), messageId: undefined }));
-    expect(parse(await buffered.text())).toEqual(parse(streamed));
+        .map((l): { type: string; data?: { cited?: { id: string }[] } } =>
+          l === 'data: [DONE]' ? { type: 'done-marker' } : { ...JSON.parse(l.slice(6)), messageId: undefined },
+        );
+    const b = parse(await buffered.text());
+    const s = parse(streamed);
+    // No data-sources (every hit's entry, up front): the final part carries the entry the answer cites instead.
+    const rest = (xs: typeof b) => xs.filter((c) => c.type !== 'data-sources' && c.type !== 'data-answer');
+    expect(b.some((c) => c.type === 'data-sources')).toBe(false);
+    expect(rest(b)).toEqual(rest(s));
+    const answerOf = (xs: typeof b) => xs.find((c) => c.type === 'data-answer')?.data;
+    expect(answerOf(s)?.cited).toEqual([]);
+    expect(answerOf(b)?.cited?.map((e) => e.id)).toEqual(['FAQ2.5']);
+    expect({ ...answerOf(b), cited: [] }).toEqual(answerOf(s));
   });
 });

@@ -19,11 +19,11 @@ function isAbort(e: unknown): boolean {
 /**
  * Maps answer events to UI message chunks, as `useChat` reads them:
  * - `retrieval`: `data-meta` {mode, model, noAnswer}, one `source-document` per hit
- *   (title `[FAQ2.5] question`), and `data-sources` with every hit's full entry, so
- *   citation chips open without another request;
+ *   (title `[FAQ2.5] question`), and when streamed `data-sources` with every hit's full
+ *   entry, so citation chips open without another request;
  * - `text-delta`: one text part (`text-start` … `text-end`);
  * - `notice`: `data-notice`;
- * - `done`: `data-answer` with the final text, citations and cited entries.
+ * - `done`: `data-answer` with the final text, citations and the cited entries not sent before.
  * `fail` ends the message with a Chinese error text instead of a blank reply.
  */
 /** Per-response options: the stored exchange's id goes into the final data part, for feedback. */
@@ -46,7 +46,12 @@ function answerPart(r: AnswerResult, replace: boolean, exchangeId: string | unde
   };
 }
 
-export function createChunkMapper(opts: StreamOptions = {}) {
+/**
+ * `allHits`: send every hit's entry up front (`data-sources`), as a streamed answer must: the model may cite any of
+ * them before the final part. A buffered answer is complete when it goes out, so it carries only the entries it cites,
+ * in the final part: the chat opens nothing else, and the other hits' entries were most of the response's bytes.
+ */
+export function createChunkMapper(opts: StreamOptions = {}, { allHits = true }: { allHits?: boolean } = {}) {
   let textOpen = false;
   /** Entries already sent in full (data-sources): the final part does not repeat them. */
   const sent = new Set<string>();
@@ -60,13 +65,13 @@ export function createChunkMapper(opts: StreamOptions = {}) {
     start: (): Chunk[] => [{ type: 'start' }],
     map(ev: AnswerEvent): Chunk[] {
       if (ev.type === 'retrieval') {
-        for (const h of ev.retrieval.hits) for (const id of h.entry.ids) sent.add(id);
+        if (allHits) for (const h of ev.retrieval.hits) for (const id of h.entry.ids) sent.add(id);
         return [
           { type: 'data-meta', data: { mode: ev.mode, model: ev.model, decision: ev.retrieval.decision } },
           ...ev.retrieval.hits.map(
             (h): Chunk => ({ type: 'source-document', sourceId: h.id, mediaType: 'text/plain', title: `[${h.id}] ${titleOf(h.entry)}` }),
           ),
-          { type: 'data-sources', data: sourcesOf(ev.retrieval) },
+          ...(allHits ? [{ type: 'data-sources', data: sourcesOf(ev.retrieval) } as Chunk] : []),
         ];
       }
       if (ev.type === 'text-delta') return text(ev.delta);
@@ -111,7 +116,7 @@ export function toFaqUIMessageStream(events: AsyncIterable<AnswerEvent>, opts: S
  * streamed response, without a stream pipeline per request.
  */
 export async function toFaqUIMessageResponse(events: AsyncIterable<AnswerEvent>, opts: StreamOptions = {}): Promise<Response> {
-  const chunks = createChunkMapper(opts);
+  const chunks = createChunkMapper(opts, { allHits: false });
   const out = chunks.start();
   let finish: 'stop' | 'error' = 'stop';
   try {
