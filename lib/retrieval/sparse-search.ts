@@ -79,6 +79,8 @@ function topRows(scores: Float64Array, k: number): number[] {
   // A min-heap of the best k so far: its root is the weakest kept row.
   const heap = new Int32Array(Math.max(0, k));
   let size = 0;
+  /** The root's score once the heap is full: most rows fall below it and are passed over after one comparison. */
+  let weakest = Number.POSITIVE_INFINITY;
   const weaker = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
   for (let row = 0; row < scores.length; row++) {
     const x = scores[row]!;
@@ -92,7 +94,8 @@ function topRows(scores: Float64Array, k: number): number[] {
         c = p;
       }
       heap[c] = row;
-    } else if (k > 0 && x > scores[heap[0]!]!) {
+      if (size === k) weakest = scores[heap[0]!]!;
+    } else if (k > 0 && x > weakest) {
       // Sift the new row down from the root.
       let i = 0;
       for (;;) {
@@ -104,6 +107,7 @@ function topRows(scores: Float64Array, k: number): number[] {
         i = m;
       }
       heap[i] = row;
+      weakest = scores[heap[0]!]!;
     }
   }
   return Array.from(heap.subarray(0, size)).sort((a, b) => (weaker(a, b) ? 1 : -1));
