@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSparseSearch } from './sparse-search';
+import { createSparseSearch, topRows } from './sparse-search';
 
 /** A deterministic pseudo-random generator, so a failure can be replayed. */
 function rng(seed: number) {
@@ -53,5 +53,18 @@ describe('createSparseSearch', () => {
       { label: 6, vector: [0.5, Math.sqrt(0.75)] },
     ]);
     expect(search.search([1, 0], 2).map((h) => h.label)).toEqual([6, 5]);
+  });
+});
+
+describe('topRows', () => {
+  it('gives the k best non-zero rows, best first, ties to the lower row, as a full sort does', () => {
+    const random = rng(7);
+    for (let trial = 0; trial < 50; trial++) {
+      const n = 1 + Math.floor(random() * 300);
+      // Few distinct values, so ties are common; about a third zero; some negative.
+      const scores = Float64Array.from({ length: n }, () => (random() < 0.33 ? 0 : Math.round(random() * 20 - 4) / 4));
+      const sorted = [...scores.keys()].filter((r) => scores[r] !== 0).sort((a, b) => scores[b]! - scores[a]! || a - b);
+      for (const k of [0, 1, 5, 80, n + 5]) expect(topRows(scores, k), `n ${n} k ${k}`).toEqual(sorted.slice(0, k));
+    }
   });
 });

@@ -75,13 +75,33 @@ export function createSparseSearch(vectors: Iterable<StoredVector>): SparseSearc
 }
 
 /** The `k` rows with the highest non-zero score, best first (ties: lower row first). */
-function topRows(scores: Float64Array, k: number): number[] {
-  // A min-heap of the best k so far: its root is the weakest kept row.
-  const heap = new Int32Array(Math.max(0, k));
+export function topRows(scores: Float64Array, k: number): number[] {
+  // A min-heap of the best k so far, rows and their scores side by side: its root is the weakest kept row
+  // (lower score, or the same score and a higher row).
+  const size0 = Math.max(0, k);
+  const rows = new Int32Array(size0);
+  const vals = new Float64Array(size0);
   let size = 0;
-  /** The root's score once the heap is full: most rows fall below it and are passed over after one comparison. */
-  let weakest = Number.POSITIVE_INFINITY;
-  const weaker = (a: number, b: number) => scores[a]! < scores[b]! || (scores[a] === scores[b] && a > b);
+  /** Moves (row, x) down from slot i of the heap's first `end` slots to where it belongs. */
+  const siftDown = (i: number, row: number, x: number, end: number) => {
+    for (;;) {
+      const l = 2 * i + 1;
+      if (l >= end) break;
+      let m = l;
+      if (l + 1 < end) {
+        const a = vals[l + 1]!;
+        const b = vals[l]!;
+        if (a < b || (a === b && rows[l + 1]! > rows[l]!)) m = l + 1;
+      }
+      const mv = vals[m]!;
+      if (!(mv < x || (mv === x && rows[m]! > row))) break;
+      rows[i] = rows[m]!;
+      vals[i] = mv;
+      i = m;
+    }
+    rows[i] = row;
+    vals[i] = x;
+  };
   for (let row = 0; row < scores.length; row++) {
     const x = scores[row]!;
     if (x === 0) continue;
@@ -89,26 +109,21 @@ function topRows(scores: Float64Array, k: number): number[] {
       let c = size++;
       while (c > 0) {
         const p = (c - 1) >> 1;
-        if (!weaker(row, heap[p]!)) break;
-        heap[c] = heap[p]!;
+        const pv = vals[p]!;
+        if (!(x < pv || (x === pv && row > rows[p]!))) break;
+        rows[c] = rows[p]!;
+        vals[c] = pv;
         c = p;
       }
-      heap[c] = row;
-      if (size === k) weakest = scores[heap[0]!]!;
-    } else if (k > 0 && x > weakest) {
-      // Sift the new row down from the root.
-      let i = 0;
-      for (;;) {
-        const l = 2 * i + 1;
-        if (l >= size) break;
-        const m = l + 1 < size && weaker(heap[l + 1]!, heap[l]!) ? l + 1 : l;
-        if (!weaker(heap[m]!, row)) break;
-        heap[i] = heap[m]!;
-        i = m;
-      }
-      heap[i] = row;
-      weakest = scores[heap[0]!]!;
-    }
+      rows[c] = row;
+      vals[c] = x;
+    } else if (k > 0 && x > vals[0]!) siftDown(0, row, x, size);
   }
-  return Array.from(heap.subarray(0, size)).sort((a, b) => (weaker(a, b) ? 1 : -1));
+  // Taking the root (the weakest) off again and again lists the kept rows from the back.
+  const out = new Array<number>(size);
+  for (let end = size - 1; end >= 0; end--) {
+    out[end] = rows[0]!;
+    siftDown(0, rows[end]!, vals[end]!, end);
+  }
+  return out;
 }
