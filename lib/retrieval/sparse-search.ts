@@ -78,9 +78,9 @@ export function createSparseSearch(vectors: Iterable<StoredVector>): SparseSearc
 export function topRows(scores: Float64Array, k: number): number[] {
   // A min-heap of the best k so far, rows and their scores side by side: its root is the weakest kept row
   // (lower score, or the same score and a higher row).
-  const size0 = Math.max(0, k);
-  const rows = new Int32Array(size0);
-  const vals = new Float64Array(size0);
+  const capacity = Math.max(0, k);
+  const rows = new Int32Array(capacity);
+  const vals = new Float64Array(capacity);
   let size = 0;
   /** Moves (row, x) down from slot i of the heap's first `end` slots to where it belongs. */
   const siftDown = (i: number, row: number, x: number, end: number) => {
