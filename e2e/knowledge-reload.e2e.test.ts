@@ -22,7 +22,13 @@ let server: RunningServer;
 interface Health {
   status: string;
   entries: number;
-  knowledge: { state: string; rebuilds: number; since?: string; error?: { file: string; message: string; issues: { line: number }[] } };
+  knowledge: {
+    state: string;
+    rebuilds: number;
+    since?: string;
+    error?: { file: string; message: string; issues: { line: number }[] };
+    searchThread?: { state: string; onThread: number; here: number };
+  };
 }
 
 const health = async (): Promise<Health> => (await fetch(`${server.url}/api/health`)).json() as Promise<Health>;
@@ -170,8 +176,18 @@ describe('a valid edit under load', () => {
     expect((await readdir(dir)).filter((n) => n.startsWith('index'))).toHaveLength(3);
     expect(h.knowledge.rebuilds).toBe(before.knowledge.rebuilds + 1);
     expect((await health()).knowledge.rebuilds).toBe(before.knowledge.rebuilds + 1);
-    const entry = (await (await post('/api/retrieve', JSON.stringify({ question: '收款音箱不播报' }))).json()) as { hits: { id: string }[] };
-    expect(entry.hits[0]!.id).toBe('FAQ9.16');
+    const retrieveNew = async () => (await (await post('/api/retrieve', JSON.stringify({ question: '收款音箱不播报' }))).json()) as { hits: { id: string }[] };
+    expect((await retrieveNew()).hits[0]!.id).toBe('FAQ9.16');
+    // The search thread opens the new index as well and then retrieves from it (until then the main thread does, with the same result).
+    const started = Date.now();
+    for (;;) {
+      const { onThread } = (await health()).knowledge.searchThread!;
+      const entry = await retrieveNew();
+      expect(entry.hits[0]!.id).toBe('FAQ9.16');
+      if ((await health()).knowledge.searchThread!.onThread > onThread) break;
+      if (Date.now() - started > 10_000) throw new Error(`the search thread did not take the new index: ${JSON.stringify(await health())}`);
+      await sleep(200);
+    }
   }, 60_000);
 });
 

@@ -23,6 +23,10 @@ const envSchema = z.object({
   EMBEDDING_DIM: int(512, 16),
   HNSW_EF: int(256, 1),
   VECTOR_SEARCH: z.enum(['auto', 'hnsw']).default('auto'),
+  SEARCH_THREAD: z
+    .string()
+    .default('true')
+    .transform((v) => !/^(false|0|off|no)$/i.test(v.trim())),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalString,
   OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
@@ -75,6 +79,8 @@ export interface AppConfig {
   hnswEf: number;
   /** `auto`: a local-embedder index of up to SPARSE_MAX_CHUNKS chunks is searched exactly (its vectors are sparse), others through HNSW; `hnsw`: always HNSW. */
   vectorSearch: 'auto' | 'hnsw';
+  /** The server retrieves on a worker thread of its own (local embedder only), beside the HTTP work. */
+  searchThread: boolean;
   /** Null when no model is configured or ANSWER_MODE=offline. */
   llm: null | { model: string; apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number; temperature: number };
   directMatchThreshold: number;
@@ -168,6 +174,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
         : { provider: 'openai', model: e.OPENAI_EMBEDDING_MODEL, apiKey: e.OPENAI_API_KEY, baseURL: e.OPENAI_BASE_URL },
     hnswEf: e.HNSW_EF,
     vectorSearch: e.VECTOR_SEARCH,
+    searchThread: e.SEARCH_THREAD,
     llm: useLlm
       ? {
           model: e.OPENAI_CHAT_MODEL,

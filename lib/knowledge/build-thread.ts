@@ -1,20 +1,11 @@
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AppConfig } from '../config';
 import type { Corpus } from '../corpus/load';
 import type { IndexManifest } from '../index/manifest';
 import { buildCorpusIndex } from './ingest';
+import { startTsxWorker } from './worker-entry';
 
-/** Where the worker entry is: like the config's relative paths, it is found from the working directory (the project). */
 const WORKER_ENTRY = 'lib/knowledge/build-worker.ts';
-
-/**
- * A worker's main script does not go through the parent's loader hooks (Node 20): the worker
- * registers tsx itself, then loads the entry. Source maps stay off, as in server.ts (tsx turns them on, and they cost memory).
- */
-const bootstrap = (entry: string) =>
-  `import('tsx/esm/api').then(({ register }) => { register(); process.setSourceMapsEnabled(false); return import(${JSON.stringify(pathToFileURL(entry).href)}); })`;
 
 type WorkerMessage = { type: 'ready' } | { type: 'done'; id: number; manifest: IndexManifest } | { type: 'failed'; id: number; message: string };
 
@@ -42,11 +33,10 @@ export function createBuildThread(): BuildThread {
   const start = (): Promise<boolean> => {
     ready ??= new Promise<boolean>((resolve) => {
       try {
-        worker = new Worker(bootstrap(path.resolve(process.cwd(), WORKER_ENTRY)), { eval: true });
+        worker = startTsxWorker(WORKER_ENTRY);
       } catch {
         return resolve(false);
       }
-      worker.unref();
       worker.on('message', (m: WorkerMessage) => {
         if (m.type === 'ready') return resolve(true);
         const p = pending.get(m.id);

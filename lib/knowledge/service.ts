@@ -9,6 +9,7 @@ import type { IndexManifest } from '../index/manifest';
 import { createBuildThread } from './build-thread';
 import { buildCorpusIndex, openKnowledgeBase } from './ingest';
 import { type KnowledgeBase, knowledgeBaseFrom } from './knowledge-base';
+import { createSearchThread, type SearchThread, type SearchThreadStatus } from './search-thread';
 
 /** What /api/health and the admin pages say about the knowledge base. */
 export interface KnowledgeStatus {
@@ -20,6 +21,8 @@ export interface KnowledgeStatus {
   error?: { code: string; message: string; file?: string; issues?: CorpusIssue[] };
   /** Index builds this process has made since it started. */
   rebuilds: number;
+  /** The server's search thread (search-thread.ts): its state and how many retrievals it and the main thread made. */
+  searchThread?: SearchThreadStatus;
 }
 
 export interface KnowledgeService {
@@ -81,6 +84,9 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
   let watching = false;
   const build = deps.build ?? ((corpus: Corpus, cfg: AppConfig) => (watching ? builder!.build(corpus, cfg) : buildCorpusIndex(corpus, cfg)));
   let current: KnowledgeBase | null = null;
+  // A watched (server) knowledge base with the local embedder retrieves on a thread of its own (search-thread.ts).
+  let searcher: SearchThread | null = null;
+  const serve = (kb: KnowledgeBase) => (searcher ? searcher.serve(kb) : kb);
   let first: Promise<void> | null = null;
   let running: Promise<void> | null = null;
   let again = false;
@@ -95,7 +101,7 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     if (!current && e instanceof CorpusError) {
       // Nothing loaded yet and the FAQ is broken: serve the index built from the last good FAQ, if there is one.
       current = await openIndex(config.indexDir, config).then(
-        (index) => knowledgeBaseFrom(index),
+        (index) => serve(knowledgeBaseFrom(index)),
         () => null,
       );
     }
@@ -119,7 +125,7 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     } else if (current) {
       log('info', `已载入新索引(${kb.manifest.rawEntries} 条)`);
     }
-    current = kb;
+    current = serve(kb);
     Object.assign(state, { state: 'ok', error: undefined, since: undefined });
   };
 
@@ -157,13 +163,14 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
       const message = error?.code === 'corpus_invalid' ? 'FAQ 文件格式有误且没有可用的旧索引,请修正 FAQ 后重试。' : '知识库暂时不可用,请稍后重试。';
       throw new IndexError('index_missing', message, { detail: error });
     },
-    status: () => ({ ...state }),
+    status: () => ({ ...state, ...(searcher ? { searchThread: searcher.status() } : {}) }),
     refresh,
     watch(intervalMs = 1000) {
       if (timer) return;
       // A watched (server) knowledge base will rebuild: start the build worker now, not on the first edit.
       watching = true;
       builder?.warm();
+      if (config.searchThread && config.embeddings.provider === 'local') searcher ??= createSearchThread(config);
       let pending: string | null = null;
       timer = setInterval(() => {
         void stampOf(files).then((stamp) => {
@@ -181,6 +188,8 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
       clearInterval(timer);
       timer = undefined;
       builder?.close();
+      searcher?.close();
+      searcher = null;
     },
   };
 }

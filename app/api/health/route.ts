@@ -9,7 +9,8 @@ export const dynamic = 'force-dynamic';
  * GET /api/health: for deployments and load balancers. 200 while answering (status "ok", or
  * "degraded" when an edit broke the FAQ and the last good version is served, with the
  * line-numbered error and since when); 503 while nothing can be served. `knowledge.rebuilds`
- * counts the index builds of this process; `api.auth` says who may call /v1/*: `keys` (API_KEYS set) or `loopback-only`.
+ * counts the index builds of this process, `knowledge.searchThread` says whether retrieval runs on its own thread
+ * (and how many retrievals it and the main thread made); `api.auth` says who may call /v1/*: `keys` (API_KEYS set) or `loopback-only`.
  */
 export async function GET(): Promise<Response> {
   try {
@@ -26,7 +27,13 @@ export async function GET(): Promise<Response> {
         embedder: kb.manifest.embedder.id,
         builtAt: kb.manifest.builtAt,
         api: { auth: rt.openaiApi.auth },
-        knowledge: { state: knowledge.state, rebuilds: knowledge.rebuilds, error: knowledge.error, since: knowledge.since },
+        knowledge: {
+          state: knowledge.state,
+          rebuilds: knowledge.rebuilds,
+          error: knowledge.error,
+          since: knowledge.since,
+          searchThread: knowledge.searchThread,
+        },
         // The conversation log never blocks answering: its failures are counted here (details go to the server log only).
         store: storeHealth(rt.store, rt.conversationLog),
       },

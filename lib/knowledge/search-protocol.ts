@@ -1,0 +1,18 @@
+import type { AppConfig } from '../config';
+import type { RetrievalResult } from '../retrieval/types';
+
+/** What the search worker needs to open an index: the same settings the main thread opened it with. */
+export type SearchIndexConfig = Pick<AppConfig, 'indexDir' | 'embeddings' | 'hnswEf' | 'vectorSearch'>;
+
+/** A retrieval as it crosses threads: every hit without its entry (the main thread has the same entries). */
+export type RemoteResult = Omit<RetrievalResult, 'hits'> & { hits: (Omit<RetrievalResult['hits'][number], 'entry'> & { entry: null })[] };
+
+/** Main thread -> search worker. */
+export type SearchRequest = { type: 'open'; sha: string; config: SearchIndexConfig } | { type: 'retrieve'; id: number; sha: string; query: string; k?: number };
+
+/** Search worker -> main thread. A null result: the worker is not on that index, or its retrieval failed (the main thread retrieves itself). */
+export type SearchReply =
+  | { type: 'ready' }
+  | { type: 'opened'; sha: string }
+  | { type: 'open-failed'; sha: string; message: string }
+  | { type: 'result'; id: number; result: RemoteResult | null };

@@ -1,0 +1,46 @@
+/**
+ * Worker-thread entry: answers retrievals for the main thread over the index the main thread serves
+ * (see search-thread.ts). Opens that index itself when told its inputs' hash, and answers only for
+ * that hash; anything else gets a null result, and the main thread retrieves itself.
+ */
+import { parentPort } from 'node:worker_threads';
+import { openIndex } from '../index/load';
+import type { RetrieveFn } from '../retrieval/types';
+import { knowledgeBaseFrom } from './knowledge-base';
+import type { RemoteResult, SearchReply, SearchRequest } from './search-protocol';
+
+let current: { sha: string; retrieve: RetrieveFn } | null = null;
+/** The index asked for last: an earlier open finishing later does not replace it. */
+let wanted = '';
+const post = (m: SearchReply) => parentPort!.postMessage(m);
+
+async function open(sha: string, config: Extract<SearchRequest, { type: 'open' }>['config']): Promise<void> {
+  wanted = sha;
+  try {
+    const index = await openIndex(config.indexDir, config, { inputsSha256: sha });
+    if (wanted !== sha) return;
+    current = { sha, retrieve: knowledgeBaseFrom(index).retrieve };
+    post({ type: 'opened', sha });
+  } catch (e) {
+    post({ type: 'open-failed', sha, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
+async function retrieve(id: number, sha: string, query: string, k: number | undefined): Promise<void> {
+  let result: RemoteResult | null = null;
+  if (current?.sha === sha) {
+    try {
+      const r = await current.retrieve(query, k === undefined ? undefined : { k });
+      result = { ...r, hits: r.hits.map((h) => ({ ...h, entry: null })) };
+    } catch {
+      result = null;
+    }
+  }
+  post({ type: 'result', id, result });
+}
+
+parentPort!.on('message', (m: SearchRequest) => {
+  if (m.type === 'open') void open(m.sha, m.config);
+  else void retrieve(m.id, m.sha, m.query, m.k);
+});
+post({ type: 'ready' });
