@@ -6,19 +6,13 @@
 import { parentPort } from 'node:worker_threads';
 import type { AppConfig } from '../config';
 import type { Corpus } from '../corpus/load';
-import { buildIndex } from '../index/build';
-import { createTokenizer, type Tokenizer } from '../retrieval/tokenize';
+import { createBuildJob } from './build-job';
 
-// The tokenizer of the last vocabulary is kept: rebuilds after an edit to the FAQ or its alternatives
-// usually have the same dictionary and synonyms, and loading jieba's dictionary takes a while.
-let last: { key: string; tokenizer: Tokenizer } | null = null;
+const build = createBuildJob();
 
 parentPort!.on('message', async ({ id, corpus, config }: { id: number; corpus: Corpus; config: AppConfig }) => {
   try {
-    const key = JSON.stringify([corpus.dictionary, corpus.synonyms]);
-    if (last?.key !== key) last = { key, tokenizer: createTokenizer(corpus) };
-    // What buildCorpusIndex (ingest.ts) does, importing no more than the build needs.
-    const manifest = await buildIndex(corpus, config.indexDir, { embeddings: config.embeddings, tokenizer: last.tokenizer });
+    const manifest = await build(corpus, config);
     parentPort!.postMessage({ type: 'done', id, manifest });
   } catch (e) {
     parentPort!.postMessage({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });

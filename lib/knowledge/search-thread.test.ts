@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppConfig, parseConfig } from '../config';
+import { loadCorpus } from '../corpus/load';
+import { openIndex } from '../index/load';
 import { copyCorpus } from '../testing/corpus-copy';
 import { loadKnowledgeBase } from './ingest';
 import type { KnowledgeBase } from './knowledge-base';
@@ -64,6 +66,23 @@ describe('search thread', () => {
     expect(thread.status().onThread).toBe(onThread + 1);
   }, 60_000);
 
+  it('builds an index on the same worker, retrieving on this thread meanwhile', async () => {
+    const served = thread.serve(kb);
+    await until(() => thread.status().state === 'ready');
+    const corpus = await loadCorpus(config);
+    const building = thread.build(corpus, config);
+    const { here } = thread.status();
+    expect(await served.retrieve(QUESTIONS[0]!)).toEqual(await kb.retrieve(QUESTIONS[0]!));
+    expect(thread.status().here).toBe(here + 1);
+    const manifest = await building;
+    expect(manifest.inputsSha256).toBe(corpus.inputsSha256);
+    expect((await openIndex(config.indexDir, config, { inputsSha256: corpus.inputsSha256 })).manifest.builtAt).toBe(manifest.builtAt);
+    // The worker goes on retrieving once the build is done (the index it has open is still the one served).
+    const { onThread } = thread.status();
+    await served.retrieve(QUESTIONS[1]!);
+    expect(thread.status().onThread).toBe(onThread + 1);
+  }, 60_000);
+
   it('falls back to this thread when the worker is gone, in flight or after', async () => {
     const served = thread.serve(kb);
     await until(() => thread.status().state === 'ready');
@@ -72,5 +91,8 @@ describe('search thread', () => {
     expect(await inFlight).toEqual(await kb.retrieve(QUESTIONS[2]!));
     expect(thread.status().state).toBe('off');
     expect(await served.retrieve(QUESTIONS[3]!)).toEqual(await kb.retrieve(QUESTIONS[3]!));
+    // And builds on this thread.
+    const corpus = await loadCorpus(config);
+    expect((await thread.build(corpus, config)).inputsSha256).toBe(corpus.inputsSha256);
   }, 60_000);
 });

@@ -1,5 +1,9 @@
 import type { Worker } from 'node:worker_threads';
+import type { AppConfig } from '../config';
+import type { Corpus } from '../corpus/load';
+import type { IndexManifest } from '../index/manifest';
 import type { RetrievalResult, RetrieveOptions } from '../retrieval/types';
+import { buildCorpusIndex } from './ingest';
 import type { KnowledgeBase } from './knowledge-base';
 import type { RemoteResult, SearchIndexConfig, SearchReply, SearchRequest } from './search-protocol';
 import { startTsxWorker } from './worker-entry';
@@ -22,6 +26,11 @@ export interface SearchThread {
    * the same index (same inputs); until then, and whenever the thread cannot answer, on this thread.
    */
   serve(kb: KnowledgeBase): KnowledgeBase;
+  /**
+   * Builds a corpus's index on the same worker (one thread's modules and memory serve both); retrievals go to this
+   * thread meanwhile. On this thread where the worker cannot (failed, gone, also mid-build).
+   */
+  build(corpus: Corpus, config: AppConfig): Promise<IndexManifest>;
   status(): SearchThreadStatus;
   close(): void;
 }
@@ -52,6 +61,8 @@ export function createSearchThread(config: SearchIndexConfig): SearchThread {
   let nextId = 0;
   const counts = { onThread: 0, here: 0 };
   const pending = new Map<number, (r: RemoteResult | null) => void>();
+  /** Builds in flight on the worker; each settles with its manifest, or null to build on this thread instead. */
+  const builds = new Map<number, (m: IndexManifest | Error | null) => void>();
 
   const stop = () => {
     worker = null;
@@ -59,6 +70,8 @@ export function createSearchThread(config: SearchIndexConfig): SearchThread {
     failed = true;
     for (const settle of pending.values()) settle(null);
     pending.clear();
+    for (const settle of builds.values()) settle(null);
+    builds.clear();
   };
 
   const start = (): Worker | null => {
@@ -70,7 +83,10 @@ export function createSearchThread(config: SearchIndexConfig): SearchThread {
       return null;
     }
     worker.on('message', (m: SearchReply) => {
-      if (m.type === 'opened') openSha = m.sha;
+      if (m.type === 'built' || m.type === 'build-failed') {
+        builds.get(m.id)?.(m.type === 'built' ? m.manifest : new Error(`index build failed: ${m.message}`));
+        builds.delete(m.id);
+      } else if (m.type === 'opened') openSha = m.sha;
       else if (m.type === 'open-failed') console.error(`[knowledge] 检索线程无法打开索引,改在主线程检索:${m.message}`);
       else if (m.type === 'result') {
         pending.get(m.id)?.(m.result);
@@ -104,7 +120,7 @@ export function createSearchThread(config: SearchIndexConfig): SearchThread {
         return local(query, opts);
       };
       const retrieve = async (query: string, opts?: RetrieveOptions): Promise<RetrievalResult> => {
-        if (!worker || openSha !== sha) return here(query, opts);
+        if (!worker || openSha !== sha || builds.size > 0) return here(query, opts);
         const remote = await ask(worker, sha, query, opts?.k);
         const result = remote && withEntries(remote, kb);
         if (!result) return here(query, opts);
@@ -112,6 +128,17 @@ export function createSearchThread(config: SearchIndexConfig): SearchThread {
         return result;
       };
       return { ...kb, retrieve: Object.assign(retrieve, { score: local.score, coverage: local.coverage }) };
+    },
+    async build(corpus, cfg) {
+      const w = start();
+      if (!w) return buildCorpusIndex(corpus, cfg);
+      const id = nextId++;
+      const done = await new Promise<IndexManifest | Error | null>((resolve) => {
+        builds.set(id, resolve);
+        w.postMessage({ type: 'build', id, corpus, config: cfg } satisfies SearchRequest);
+      });
+      if (done instanceof Error) throw done;
+      return done ?? buildCorpusIndex(corpus, cfg);
     },
     status: () => ({ state: failed ? 'off' : openSha ? 'ready' : 'starting', ...counts }),
     close() {

@@ -1,11 +1,13 @@
 /**
  * Worker-thread entry: answers retrievals for the main thread over the index the main thread serves
  * (see search-thread.ts). Opens that index itself when told its inputs' hash, and answers only for
- * that hash; anything else gets a null result, and the main thread retrieves itself.
+ * that hash; anything else gets a null result, and the main thread retrieves itself. Also builds the
+ * server's indexes (as build-worker.ts does), so one thread's modules serve both.
  */
 import { parentPort } from 'node:worker_threads';
 import { openIndex } from '../index/load';
 import type { RetrieveFn } from '../retrieval/types';
+import { createBuildJob } from './build-job';
 import { knowledgeBaseFrom } from './knowledge-base';
 import type { RemoteResult, SearchReply, SearchRequest } from './search-protocol';
 
@@ -39,8 +41,19 @@ async function retrieve(id: number, sha: string, query: string, k: number | unde
   post({ type: 'result', id, result });
 }
 
+const buildJob = createBuildJob();
+
+async function build(id: number, corpus: Extract<SearchRequest, { type: 'build' }>['corpus'], config: Extract<SearchRequest, { type: 'build' }>['config']) {
+  try {
+    post({ type: 'built', id, manifest: await buildJob(corpus, config) });
+  } catch (e) {
+    post({ type: 'build-failed', id, message: e instanceof Error ? e.message : String(e) });
+  }
+}
+
 parentPort!.on('message', (m: SearchRequest) => {
   if (m.type === 'open') void open(m.sha, m.config);
-  else void retrieve(m.id, m.sha, m.query, m.k);
+  else if (m.type === 'retrieve') void retrieve(m.id, m.sha, m.query, m.k);
+  else void build(m.id, m.corpus, m.config);
 });
 post({ type: 'ready' });

@@ -78,14 +78,20 @@ function describe(e: unknown): NonNullable<KnowledgeStatus['error']> {
 export function createKnowledgeService(config: AppConfig, deps: KnowledgeServiceDeps = {}): KnowledgeService {
   const log = deps.log ?? ((level, message, detail) => (level === 'error' ? console.error : console.info)(`[knowledge] ${message}`, detail ?? ''));
   const files = corpusFileList(config);
-  // A watched (server) knowledge base builds in one worker thread kept for the service's life; a script or a
-  // test that only loads once builds on its own thread, which starts faster. Tests may pass their own build.
+  // A watched (server) knowledge base with the local embedder retrieves on a thread of its own (search-thread.ts),
+  // which also builds its indexes; without one (SEARCH_THREAD=false, a remote embedder, that thread gone) it builds
+  // in one worker thread kept for the service's life. A script or a test that only loads once builds on its own
+  // thread, which starts faster. Tests may pass their own build.
+  let searcher: SearchThread | null = null;
   const builder = deps.build ? null : createBuildThread();
   let watching = false;
-  const build = deps.build ?? ((corpus: Corpus, cfg: AppConfig) => (watching ? builder!.build(corpus, cfg) : buildCorpusIndex(corpus, cfg)));
+  const build =
+    deps.build ??
+    ((corpus: Corpus, cfg: AppConfig) => {
+      if (!watching) return buildCorpusIndex(corpus, cfg);
+      return searcher && searcher.status().state !== 'off' ? searcher.build(corpus, cfg) : builder!.build(corpus, cfg);
+    });
   let current: KnowledgeBase | null = null;
-  // A watched (server) knowledge base with the local embedder retrieves on a thread of its own (search-thread.ts).
-  let searcher: SearchThread | null = null;
   const serve = (kb: KnowledgeBase) => (searcher ? searcher.serve(kb) : kb);
   let first: Promise<void> | null = null;
   let running: Promise<void> | null = null;
@@ -167,10 +173,11 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     refresh,
     watch(intervalMs = 1000) {
       if (timer) return;
-      // A watched (server) knowledge base will rebuild: start the build worker now, not on the first edit.
+      // A watched (server) knowledge base will rebuild: start the worker that builds now, not on the first edit
+      // (the search thread starts when it is given the first knowledge base, before any rebuild).
       watching = true;
-      builder?.warm();
       if (config.searchThread && config.embeddings.provider === 'local') searcher ??= createSearchThread(config);
+      else builder?.warm();
       let pending: string | null = null;
       timer = setInterval(() => {
         void stampOf(files).then((stamp) => {
