@@ -61,6 +61,13 @@ describe('offline evals against the bars of issue 14', () => {
     expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
   });
 
+  // Written in round 7 from the FAQ alone, measured once at the end of the round, never fitted on (README).
+  it('blind3 (never fitted on) stays at its measured level', async () => {
+    const run = await evaluate('blind3');
+    expectMeasuredLevel(run, { hitAt1: 0.94, hitAt3: 0.97, refused: 0.04 });
+    expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
+  });
+
   it('sanity: every verbatim FAQ question finds its own entry and is answered', async () => {
     const { overall } = await evaluate('sanity');
     expect(overall.n).toBe(112);

@@ -48,6 +48,13 @@ export const SUITES: Suite[] = [
     description: 'a second blind set (everyday and staff wording) written from the FAQ alone in round 3, never fitted or tuned on',
   },
   {
+    name: 'blind3',
+    dataset: 'evals/datasets/blind3.jsonl',
+    env: {},
+    role: 'report',
+    description: 'a third blind set written from the FAQ alone in round 7, measured once at the end of the round, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
