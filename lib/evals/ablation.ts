@@ -28,6 +28,7 @@ export const VARIANTS: Variant[] = [
   { name: '− CC-CEDICT glosses', retriever: { without: ['glosses'] } },
   { name: '− injection clauses dropped', retriever: { without: ['injection'] } },
   { name: '− homophone correction', retriever: { without: ['homophones'] } },
+  { name: '− pinyin read as corpus words', retriever: { without: ['pinyin'] } },
   { name: '− demands refused instead of hedged', retriever: { without: ['demands'] } },
   { name: '− vector search', retriever: { without: ['vector'] } },
   { name: '− word+bigram BM25', retriever: { without: ['keyword'] } },

@@ -61,6 +61,13 @@ export const SUITES: Suite[] = [
     role: 'train',
     description: 'staff wording, near-domain, off-topic and attacks by a fifth writer from the FAQ alone (fitted on since it was measured once unseen)',
   },
+  {
+    name: 'dev5',
+    dataset: 'evals/datasets/dev5.jsonl',
+    env: {},
+    role: 'train',
+    description: 'typos, pinyin and shorthand by an eleventh writer from the FAQ alone (the pinyin reading was developed on it)',
+  },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {
     name: 'it',

@@ -14,7 +14,7 @@ export function pinyinOf(ch: string): string {
 }
 
 /** Every toneless pinyin syllable, read off the CJK block once. */
-function pinyinSyllables(): Set<string> {
+export function pinyinSyllables(): Set<string> {
   if (!syllables) {
     let all = '';
     for (let c = 0x4e00; c <= 0x9fa5; c++) all += String.fromCharCode(c);

@@ -2,7 +2,7 @@ import type { Entry } from '../corpus/schema';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
 import { isForbiddenDemand } from './demand';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
-import type { Glosses } from './glosses';
+import { type Glosses, glossKey } from './glosses';
 import { createHomophoneCorrector } from './homophones';
 import { Bm25Index } from './keyword';
 import { decide, dot, modelFor, type RetrievalModel, softmax } from './model';
@@ -10,6 +10,7 @@ import { prepareQuery } from './query';
 import type { Scored } from './scored';
 import { selectAnswers, selectSuggestions } from './select';
 import type { Tokenizer } from './tokenize';
+import { createPinyinTransliterator } from './transliterate';
 import type { Decision, Hit, RetrievalResult, RetrieveFn, RetrieveOptions } from './types';
 
 /** Searches chunk vectors; returns entry ids with cosine similarity and the chunk's kind, best first, ids may repeat. */
@@ -23,7 +24,7 @@ export interface RetrieverOptions {
   /** How many candidates each search contributes. */
   candidates?: number;
   /** Searches to leave out, for ablations. */
-  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'demands')[];
+  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'pinyin' | 'demands')[];
 }
 
 /** A retriever, plus the scoring behind its decisions (for fitting and explanations). */
@@ -93,12 +94,16 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const charIdf = (c: string) => Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
   // The keyword index already holds the corpus's words (with their document frequencies): no second segmentation.
   const homophones = without.has('homophones') ? null : createHomophoneCorrector(keyword.df, corpusText);
+  const glosses = without.has('glosses') ? {} : (opts.glosses ?? {});
+  // Pinyin typed for corpus words is read back into them first; then homophone typos are corrected.
+  const pinyin = without.has('pinyin') ? null : createPinyinTransliterator(keyword.df, (w) => glosses[glossKey(w)] !== undefined);
+  const correct = [pinyin?.transliterate, homophones?.correct].filter((f) => f !== undefined);
   const ctx = {
     tokenizer,
-    glosses: without.has('glosses') ? {} : (opts.glosses ?? {}),
+    glosses,
     idf: (u: string) => unitIdf(keyword, u),
     keepInjection: without.has('injection'),
-    ...(homophones ? { correct: homophones.correct } : {}),
+    ...(correct.length ? { correct: (text: string) => correct.reduce((t, f) => f(t), text) } : {}),
   };
   const maxKeyword = (terms: string[]) => terms.reduce((a, t) => a + (keyword.df.has(t) ? keyword.idf(t) : Math.log(1 + keyword.size)) * 2.2, 0);
 
