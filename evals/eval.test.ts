@@ -61,7 +61,7 @@ describe('offline evals against the bars of issue 14', () => {
     expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
   });
 
-  // Written in round 7 from the FAQ alone, measured once at the end of the round, never fitted on (README).
+  // Written in round 7 from the FAQ alone, read before and after that round's pinyin reading, never fitted on (README).
   it('blind3 (never fitted on) stays at its measured level', async () => {
     const run = await evaluate('blind3');
     expectMeasuredLevel(run, { hitAt1: 0.95, hitAt3: 0.98, refused: 0.03 });

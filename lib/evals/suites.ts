@@ -52,7 +52,7 @@ export const SUITES: Suite[] = [
     dataset: 'evals/datasets/blind3.jsonl',
     env: {},
     role: 'report',
-    description: 'a third blind set written from the FAQ alone in round 7, measured once at the end of the round, never fitted or tuned on',
+    description: 'a third blind set written from the FAQ alone in round 7, read before and after the round-7 pinyin reading, never fitted or tuned on',
   },
   {
     name: 'dev4',
