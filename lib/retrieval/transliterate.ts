@@ -37,8 +37,9 @@ function isPinyin(word: string, syllables: Set<string>): boolean {
  * Each stretch of Latin words that are all pinyin is read against the corpus's own words (a corpus word per
  * reading, the most frequent; a lone syllable as the corpus's commonest character of that reading), choosing the
  * reading with the fewest pieces; it is replaced only when that reading is mostly corpus words of two characters or
- * more. English words with a gloss and all-capital acronyms are never read as pinyin; other Latin words (app, sign)
- * are not pinyin to begin with, or spell no corpus word. Nothing in it names this FAQ's vocabulary: any FAQ gets it from its own words.
+ * more; a syllable no corpus word has stays as typed. English words with a gloss and all-capital acronyms are never
+ * read as pinyin; other Latin words (app, sign) are not pinyin to begin with, or spell no corpus word. Nothing in it
+ * names this FAQ's vocabulary: any FAQ gets it from its own words.
  *
  * A run of Latin words is read only when pinyin makes up two thirds of it (acronyms and the corpus's own Latin
  * terms, such as app, not counted): English that holds a pinyin-shaped word ("rename") stays English.
@@ -49,7 +50,7 @@ function isPinyin(word: string, syllables: Set<string>): boolean {
  *
  * @example
  * const t = createPinyinTransliterator(new Map([['挥卡', 3], ['无效', 2], ['商户', 9]]), () => false);
- * t.transliterate('huika bao 03 wuxiao shanghu') // '挥卡 bao 03 无效商户' ("bao" alone is one syllable)
+ * t.transliterate('huika bao 03 wuxiao shanghu') // '挥卡 bao 03 无效商户' (no corpus word reads "bao": it stays as typed)
  */
 export function createPinyinTransliterator(
   corpusWords: ReadonlyMap<string, number>,
