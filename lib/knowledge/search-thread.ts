@@ -36,7 +36,7 @@ export interface SearchThread {
 }
 
 /** A result from the worker with each hit's entry taken from this thread's knowledge base; null if one is missing. */
-export function withEntries(result: RemoteResult, kb: Pick<KnowledgeBase, 'getEntry'>): RetrievalResult | null {
+function withEntries(result: RemoteResult, kb: Pick<KnowledgeBase, 'getEntry'>): RetrievalResult | null {
   const hits: RetrievalResult['hits'] = [];
   for (const h of result.hits) {
     const entry = kb.getEntry(h.id);

@@ -124,8 +124,9 @@ export function createPinyinTransliterator(
     const readable = (part: string) => !acronym(part) && !isLatinTerm(part.toLowerCase()) && isPinyin(part.toLowerCase(), syllables);
     // A run of English that happens to hold pinyin-shaped words ("rename", "name") is English: pinyin must make up
     // at least two thirds of the words that are neither acronyms nor the corpus's own Latin terms.
-    const counted = parts.filter((p) => !acronym(p) && !isCorpusTerm(p.toLowerCase()));
-    if (counted.filter(readable).length * 3 < counted.length * 2) return run;
+    const isReadable = parts.map(readable);
+    const counted = parts.map((p, i) => ({ p, readable: isReadable[i]! })).filter(({ p }) => !acronym(p) && !isCorpusTerm(p.toLowerCase()));
+    if (counted.filter((c) => c.readable).length * 3 < counted.length * 2) return run;
     const out: string[] = [];
     let group: string[] = [];
     const flush = () => {
@@ -135,8 +136,8 @@ export function createPinyinTransliterator(
       out.push(chinese ?? group.join(' '));
       group = [];
     };
-    for (const part of parts) {
-      if (readable(part)) group.push(part);
+    for (const [i, part] of parts.entries()) {
+      if (isReadable[i]) group.push(part);
       else {
         flush();
         out.push(part);
