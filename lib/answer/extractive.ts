@@ -1,7 +1,7 @@
 import { type Entry, titleOf } from '../corpus/schema';
 import type { RetrievalResult } from '../retrieval/types';
 import { citationOf } from '../text/citations';
-import { HEDGE_INTRO, NO_ANSWER_TEXT, NO_SOLUTION_TEXT, PART_NOTE, STAFF_POINTER, TWO_ENTRIES_INTRO } from '../text/messages';
+import { EMPTY_ENTRY_INTRO, HEDGE_INTRO, NO_ANSWER_TEXT, NO_SOLUTION_TEXT, PART_NOTE, STAFF_POINTER, TWO_ENTRIES_INTRO } from '../text/messages';
 import { formatSolution } from './format';
 import type { CitedEntry, ShownEntry, Suggestion } from './types';
 
@@ -41,7 +41,10 @@ export function composePart(entry: Entry, intro: string, part: string): string {
 export function composeOfflineAnswer(retrieval: RetrievalResult): string {
   const entries = entriesOf(retrieval);
   if (retrieval.decision === 'refuse' || entries.length === 0) return composeRefusal();
-  if (retrieval.decision === 'hedge') return `${HEDGE_INTRO} ${citationOf(entries[0]!.id)}:\n\n${composeEntry(entries[0]!)}`;
+  if (retrieval.decision === 'hedge') {
+    const intro = entries[0]!.solution.trim() === '' ? EMPTY_ENTRY_INTRO : HEDGE_INTRO;
+    return `${intro} ${citationOf(entries[0]!.id)}:\n\n${composeEntry(entries[0]!)}`;
+  }
   const intro = entries.length > 1 ? `${TWO_ENTRIES_INTRO}\n\n` : '';
   return intro + entries.map((e) => composeEntry(e)).join('\n\n---\n\n');
 }

@@ -24,6 +24,14 @@ describe('hybrid retrieval on the real corpus', () => {
     expect(r.answerIds[0]).toBe(id);
   });
 
+  it('hedges on an entry whose solution is empty, however well it matches', async () => {
+    const r = await kb.retrieve('收银宝出口IP是多少');
+    expect(r.answerIds).toEqual(['FAQ9.15']);
+    expect(r.confidence).toBeGreaterThanOrEqual(r.thresholds.answer);
+    expect(r.decision).toBe('hedge');
+    expect(r.signals.emptySolution).toBe(1);
+  });
+
   it.each(['今天天气怎么样', '帮我写一首关于春天的诗', '比特币现在多少钱,需要什么资料', '红烧肉怎么做,报错了'])(
     'refuses the far off-topic %s, generic tail or not',
     async (q) => {

@@ -184,7 +184,10 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     const d = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
     // A demand for others' data, secrets or a made-up answer is not offered the closest entry (lib/retrieval/demand.ts).
     const demand = d.decision === 'hedge' && !without.has('demands') && isForbiddenDemand(s.prepared.raw);
-    const decision = demand ? 'refuse' : d.decision;
+    const answerIds = demand || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
+    // An entry whose solution is empty answers nothing: the most it can be is the closest entry.
+    const empty = d.decision === 'answer' && answerIds.length > 0 && answerIds.every((id) => entries[byId.get(id)!]!.solution.trim() === '');
+    const decision = demand ? 'refuse' : empty ? 'hedge' : d.decision;
     const p = d.correct;
     const hits: Hit[] = s.candidates.slice(0, Math.max(ro.k ?? 5, 3)).map((c, r) => ({
       id: c.entry.id,
@@ -194,7 +197,6 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       scores: { vector: round(Math.max(c.signals.vector, 0)), keyword: round(c.features[0]!), fused: round(c.probability) },
       coverage: round(c.signals.coverage),
     }));
-    const answerIds = decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
     return {
       query,
       hits: hits.slice(0, ro.k ?? 5),
@@ -203,11 +205,13 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       thresholds: model.thresholds,
       answerIds,
       suggestionIds: selectSuggestions(s, answerIds, decision),
-      // `demand: 1` says a hedge was turned into a refusal by the demand rule, so the page and --explain do not contradict the probabilities.
+      // `demand: 1` says a hedge was turned into a refusal by the demand rule, and `emptySolution: 1` an answer into a hedge
+      // because the entry has no solution, so the page and --explain do not contradict the probabilities.
       signals: {
         ...Object.fromEntries(QUERY_FEATURES.map((name, i) => [name, round(s.queryFeatures[i] ?? 0)])),
         covered: round(d.covered),
         ...(demand ? { demand: 1 } : {}),
+        ...(empty ? { emptySolution: 1 } : {}),
       },
     };
   };

@@ -17,6 +17,9 @@ export const STAFF_POINTER = '如需进一步帮助,请联系通联业务同事�
 /** Opening of a hedged answer: the closest entry is shown, but it may not be what was asked. */
 export const HEDGE_INTRO = 'FAQ 中没有完全对应的条目,最接近的是';
 
+/** Opening of a hedge on an entry whose solution is empty: the entry matches, but answers nothing. */
+export const EMPTY_ENTRY_INTRO = 'FAQ 中有对应的条目,但没有写明解决方法';
+
 export const SUGGESTIONS_HEADING = '您是不是想问:';
 
 export const RELATED_TOPICS_HEADING = '可能相关的主题:';
