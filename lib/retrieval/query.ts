@@ -37,6 +37,8 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
   for (const w of ctx.tokenizer.words(text, 'precise')) {
     if (seen.has(w)) continue;
     seen.add(w);
+    // A lone Latin letter is what is left of "what's" or "#N/A": it says nothing about the entry meant.
+    if (/^[a-z]$/i.test(w)) continue;
     const alternatives = glossed.get(w);
     // The later words of a glossed English phrase are carried by its first word.
     if (alternatives && alternatives.length === 0) continue;

@@ -32,6 +32,13 @@ describe('hybrid retrieval on the real corpus', () => {
     expect(r.signals.emptySolution).toBe(1);
   });
 
+  it('leaves lone Latin letters ("what\'s", "#N/A") out of the units a question is measured in', async () => {
+    const { prepared } = await kb.retrieve.score("what's wrong with Excel #N/A");
+    const units = prepared.units.map((u) => u.text);
+    expect(units).toContain('excel');
+    expect(units.filter((u) => /^[a-z]$/i.test(u))).toEqual([]);
+  });
+
   it.each(['今天天气怎么样', '帮我写一首关于春天的诗', '比特币现在多少钱,需要什么资料', '红烧肉怎么做,报错了'])(
     'refuses the far off-topic %s, generic tail or not',
     async (q) => {
