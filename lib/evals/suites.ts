@@ -55,6 +55,13 @@ export const SUITES: Suite[] = [
     description: 'a third blind set written from the FAQ alone in round 7, read before and after the round-7 pinyin reading, never fitted or tuned on',
   },
   {
+    name: 'blind4',
+    dataset: 'evals/datasets/blind4.jsonl',
+    env: {},
+    role: 'report',
+    description: 'a fourth blind set written from the FAQ alone in round 8, read once before and once after the round’s changes, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
@@ -67,6 +74,13 @@ export const SUITES: Suite[] = [
     env: {},
     role: 'train',
     description: 'typos, pinyin and shorthand by an eleventh writer from the FAQ alone (the pinyin reading was developed on it)',
+  },
+  {
+    name: 'dev6',
+    dataset: 'evals/datasets/dev6.jsonl',
+    env: {},
+    role: 'train',
+    description: 'off-topic, attacks, near-domain, follow-ups and hard paraphrases by a thirteenth writer from the FAQ alone (round 8)',
   },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {

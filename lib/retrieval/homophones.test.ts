@@ -21,6 +21,16 @@ describe('createHomophoneCorrector', () => {
     expect(c.correct('伤湖')).toBe('伤湖');
   });
 
+  it('never cuts through a common word to make a correction', () => {
+    const withWords = new Map([...words, ['一到', 1]]);
+    const text = `${corpus}\n一到两天`;
+    // 迁移到 holds 迁移: its 移到 reads like 一到, but is no typo of it.
+    const spans = (run: string): [number, number][] => (run.includes('迁移') ? [[run.indexOf('迁移'), run.indexOf('迁移') + 2]] : []);
+    expect(createHomophoneCorrector(withWords, text).correct('数据迁移到新手机')).toBe('数据迁一到新手机');
+    expect(createHomophoneCorrector(withWords, text, spans).correct('数据迁移到新手机')).toBe('数据迁移到新手机');
+    expect(createHomophoneCorrector(withWords, text, spans).correct('好老版app不波报了')).toBe('好老板app不播报了');
+  });
+
   it('keeps everything outside Chinese runs as it was', () => {
     expect(c.correct('POS 报 03,商护?')).toBe('POS 报 03,商户?');
   });

@@ -27,7 +27,11 @@ const keyOf = (chars: string[]) => chars.map(pinyinOf).join(' ');
  * const c = createHomophoneCorrector(new Map([['老板', 3], ['播报', 1]]), corpusText);
  * c.correct('好老版app不波报了') // '好老板app不播报了'
  */
-export function createHomophoneCorrector(corpusWords: ReadonlyMap<string, number>, corpusText: string): HomophoneCorrector {
+export function createHomophoneCorrector(
+  corpusWords: ReadonlyMap<string, number>,
+  corpusText: string,
+  commonWords?: (run: string) => [number, number][],
+): HomophoneCorrector {
   // The most frequent corpus word for each reading; ties keep the first seen.
   const byKey = new Map<string, { word: string; count: number }>();
   for (const [word, count] of corpusWords) {
@@ -50,10 +54,14 @@ export function createHomophoneCorrector(corpusWords: ReadonlyMap<string, number
   const correctRun = (run: string): string => {
     const chars = [...run];
     const readings = chars.map(pinyinOf);
+    const spans = commonWords?.(run) ?? [];
+    // A stretch that cuts through a common word is no typo (迁移到 holds 迁移, so 移到 is not a typo of 一到).
+    const cutsWord = (from: number, to: number) => spans.some(([s, e]) => (from > s && from < e) || (to > s && to < e));
     let out = '';
     for (let i = 0; i < chars.length; ) {
       let replaced = false;
       for (let n = Math.min(LONGEST, chars.length - i); n >= 2 && !replaced; n--) {
+        if (cutsWord(i, i + n)) continue;
         const word = fix(chars.slice(i, i + n), readings.slice(i, i + n).join(' '));
         if (word) {
           out += word;
@@ -68,3 +76,4 @@ export function createHomophoneCorrector(corpusWords: ReadonlyMap<string, number
 
   return { correct: (text) => text.replace(CJK_RUN, correctRun) };
 }
+

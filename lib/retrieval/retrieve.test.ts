@@ -39,6 +39,12 @@ describe('hybrid retrieval on the real corpus', () => {
     expect(units.filter((u) => /^[a-z]$/i.test(u))).toEqual([]);
   });
 
+  it('does not read a common word as a typo: 迁移到 stays, 不波报 becomes 不播报', async () => {
+    expect(kb.tokenizer.commonWords('旧手机数据迁移到新手机')).toContainEqual([5, 7]);
+    expect((await kb.retrieve.score('旧手机数据迁移到新手机怎么操作')).prepared.text).toBe('旧手机数据迁移到新手机怎么操作');
+    expect((await kb.retrieve.score('好老版app不波报了')).prepared.text).toBe('好老板app不播报了');
+  });
+
   it.each(['今天天气怎么样', '帮我写一首关于春天的诗', '比特币现在多少钱,需要什么资料', '红烧肉怎么做,报错了'])(
     'refuses the far off-topic %s, generic tail or not',
     async (q) => {

@@ -93,7 +93,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   for (const t of texts) for (const c of new Set(t.match(/[\u3400-\u9fff]/g) ?? [])) charDf.set(c, (charDf.get(c) ?? 0) + 1);
   const charIdf = (c: string) => Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
   // The keyword index already holds the corpus's words (with their document frequencies): no second segmentation.
-  const homophones = without.has('homophones') ? null : createHomophoneCorrector(keyword.df, corpusText);
+  const homophones = without.has('homophones') ? null : createHomophoneCorrector(keyword.df, corpusText, tokenizer.commonWords);
   const glosses = without.has('glosses') ? {} : (opts.glosses ?? {});
   // Pinyin typed for corpus words is read back into them first; then homophone typos are corrected.
   const pinyin = without.has('pinyin') ? null : createPinyinTransliterator(keyword.df, (w) => glosses[glossKey(w)] !== undefined);

@@ -52,6 +52,11 @@ export interface Tokenizer {
   keywordTerms(text: string): string[];
   /** CJK bigrams and latin words of the normalised text (synonyms made canonical). */
   bigrams(text: string): string[];
+  /**
+   * Where the text, as written, has words common in everyday Chinese (jieba's dictionary, the tenth most
+   * frequent): [start, end) character spans, so a typo fix does not cut through 迁移 or 任何.
+   */
+  commonWords(text: string): [number, number][];
 }
 
 export function isStopword(token: string): boolean {
@@ -145,6 +150,33 @@ function synonymRewriter(groups: string[][]): (text: string) => string {
 const NORMALIZE_MEMO = 256;
 const NORMALIZE_MEMO_MAX_CHARS = 512;
 
+/** jieba's dictionary frequency from which a word counts as common: about the top tenth of its 349,000 words. */
+const COMMON_FREQUENCY = 100;
+let commonWordSet: Set<string> | undefined;
+
+/** jieba's general words of 2–4 characters with at least COMMON_FREQUENCY, read once per process (about 31,000). */
+function commonWordsOfDictionary(): Set<string> {
+  if (commonWordSet) return commonWordSet;
+  const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
+  commonWordSet = new Set();
+  for (const line of Buffer.from(dict).toString('utf8').split('\n')) {
+    const [word, frequency] = line.split(' ');
+    if (word && Number(frequency) >= COMMON_FREQUENCY && word.length >= 2 && word.length <= 4) commonWordSet.add(word);
+  }
+  return commonWordSet;
+}
+
+function commonWordSpans(words: string[]): [number, number][] {
+  const common = commonWordsOfDictionary();
+  const spans: [number, number][] = [];
+  let at = 0;
+  for (const w of words) {
+    if (common.has(w)) spans.push([at, at + w.length]);
+    at += w.length;
+  }
+  return spans;
+}
+
 function newJieba(dictionary: string[]): Jieba {
   const { Jieba: JiebaClass } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
   const { dict } = require('@node-rs/jieba/dict') as typeof import('@node-rs/jieba/dict');
@@ -200,5 +232,13 @@ export function createTokenizer(vocabulary: Vocabulary): Tokenizer {
     const grams = bigramsOfNormalized(normalize(text)).filter((g) => [...g].length === 2 && !isStopword(g));
     return [...words(text), ...grams.map((g) => `#${g}`)];
   };
-  return { vocabulary, normalize, words, charGrams, keywordTerms, bigrams: (text) => bigramsOfNormalized(normalize(text)) };
+  return {
+    vocabulary,
+    normalize,
+    words,
+    charGrams,
+    keywordTerms,
+    bigrams: (text) => bigramsOfNormalized(normalize(text)),
+    commonWords: (text) => commonWordSpans(jieba.cut(text, false)),
+  };
 }
