@@ -87,4 +87,17 @@ describe('offline follow-up handling', () => {
     expect(first.retrieval.hits[0]!.id).toBe('FAQ2.8');
     expect((await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E416, 1)], 'hedge', 0.6)), coverage)).retrieval.hits[0]!.id).toBe('FAQ2.7');
   });
+
+  it('hedges with the entry just cited instead of refusing, unless the question’s own words are about something else', async () => {
+    const refused = (covered: number) => ({ ...result([hitOf(E26, 1), hitOf(E27, 2)], 'refuse', 0.1), signals: { covered } });
+    const kept = await resolveFollowUp('退了以后手续费还收不收', history, async () => refused(0.45));
+    expect(kept.retrieval).toMatchObject({ decision: 'hedge', answerIds: ['FAQ2.6'], suggestionIds: ['FAQ2.7'] });
+    // Its own words are plainly off the FAQ (「那今天天气怎么样」): refused as before.
+    expect((await resolveFollowUp('那今天天气怎么样', history, async () => refused(0.05))).retrieval.decision).toBe('refuse');
+    // Nothing was cited before: nothing vouches for the topic.
+    expect((await resolveFollowUp('退了以后手续费还收不收', [], async () => refused(0.45))).retrieval.decision).toBe('refuse');
+    // The refused question leads to another entry than the one cited.
+    const other = { ...result([hitOf(E27, 1)], 'refuse', 0.1), signals: { covered: 0.45 } };
+    expect((await resolveFollowUp('退了以后手续费还收不收', history, async () => other)).retrieval.decision).toBe('refuse');
+  });
 });

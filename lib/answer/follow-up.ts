@@ -117,6 +117,22 @@ function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: s
   return withLead(r, r.hits[at]!, r.decision);
 }
 
+/** Below this probability that the FAQ covers the follow-up's own words, the conversation does not vouch for it (「那今天天气怎么样」). */
+const MIN_OWN_SCOPE = 0.2;
+
+/**
+ * 「不找回了,直接新建一个行不行?」 after 好老板账号忘了: alone it names no topic, and with its context it
+ * leads back to the entry just cited, yet the words it adds can make the whole question look out of
+ * scope. The conversation vouches for the topic: such a follow-up is hedged with that entry, not
+ * refused, unless its own words are plainly about something else.
+ */
+function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[]): RetrievalResult {
+  const top = r.hits[0];
+  if (r.decision !== 'refuse' || !top || !isGiven(top, citedIds) || (alone.signals.covered ?? 0) < MIN_OWN_SCOPE) return r;
+  const hits = r.hits;
+  return { ...r, decision: 'hedge', answerIds: [top.id], suggestionIds: hits.slice(1, 3).map((h) => h.id) };
+}
+
 /**
  * Resolves a follow-up against the conversation, offline: the question alone and the question
  * with the previous one are both searched. The follow-up keeps the previous topic unless,
@@ -133,7 +149,10 @@ export async function resolveFollowUp(
 ): Promise<{ query: string; retrieval: RetrievalResult; followUp: boolean }> {
   const combined = standaloneQuestion(question, history);
   const alone = question.trim();
-  if (combined === alone) return { query: alone, retrieval: await retrieve(alone), followUp: false };
+  if (combined === alone) {
+    const retrieval = await retrieve(alone);
+    return { query: alone, retrieval: stayOnTopic(retrieval, retrieval, previousTurn(history).citedIds), followUp: false };
+  }
   const [withContext, standalone] = await Promise.all([retrieve(combined), retrieve(alone)]);
   const { citedIds } = previousTurn(history);
   const newTopic =
@@ -142,6 +161,6 @@ export async function resolveFollowUp(
     (RANK[standalone.decision] > RANK[withContext.decision] || standalone.confidence > withContext.confidence);
   if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
   // Without the corpus's vocabulary (coverage), a follow-up is searched with its context and nothing more.
-  const retrieval = coverage ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds), citedIds, coverage) : withContext;
-  return { query: combined, retrieval, followUp: true };
+  const focused = coverage ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds), citedIds, coverage) : withContext;
+  return { query: combined, retrieval: stayOnTopic(focused, standalone, citedIds), followUp: true };
 }
