@@ -21,6 +21,14 @@ const FORBIDDEN =
   /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,,。]{0,10}(客户|商户|用户|员工|持卡人)[^,,。]{0,10}(数据|信息|资料|名单)|原文|指令|提示词|绕过|规避|\b(instructions|prompt|secret|password|api key|phone numbers?|id numbers?|addresses)\b)/i;
 
 /**
+ * Orders to carry out an operation on an account (「直接帮我把这个商户的结算卡改成…」「立即把冻结的资金解冻」):
+ * addressed to the assistant (帮我, 替我, or a clause opening with 直接, 立即, 马上 …), which answers from the FAQ
+ * and operates nothing. 「商户要求马上解冻」 reports what a merchant wants and is not one.
+ */
+const OPERATES =
+  /(帮我|替我|(^|[,,。!!;;：:]\s*)(请|你)?(直接|立即|立刻|马上|现在就|赶紧))[^,,。!!?？]{0,24}(改成|改为|换成|解冻|冻结|批准|批了|审批通过|审核通过|跳过审核|开通|关闭|注销|打款|打给|转给|退给|放行|恢复正常)/;
+
+/**
  * Whether a question is a demand for others' data, secrets or a fabrication rather than a question.
  *
  * @example
@@ -28,5 +36,16 @@ const FORBIDDEN =
  * isForbiddenDemand('商户的结算卡号怎么修改') // false: it asks
  */
 export function isForbiddenDemand(question: string): boolean {
-  return !ASKS.test(question) && (FABRICATES.test(question) || (ORDERS.test(question) && FORBIDDEN.test(question)));
+  return !ASKS.test(question) && (FABRICATES.test(question) || OPERATES.test(question) || (ORDERS.test(question) && FORBIDDEN.test(question)));
+}
+
+/**
+ * Greetings, thanks and questions about the assistant itself, with nothing else in them: 「你好」「你是谁」
+ * 「你叫什么名字」「who are you」. Language, not any FAQ's vocabulary. The FAQ answers none of them.
+ */
+const SMALL_TALK =
+  /^(那|请问|请问一下|嗯|哦)?\s*(你好|您好|嗨|哈喽|在吗|在不在|有人吗|谢谢|多谢|谢谢你|再见|拜拜|你是谁|您是谁|你叫(什么|啥)(名字)?|你是(机器人|人工|真人|人|ai|AI|谁开发的|什么模型)吗?|你(几|多少)岁了?|你能做(什么|啥)|你会(做)?(什么|啥)|hi|hello|hey|thanks?( you)?|bye|who are you|what('?s| is) your name|are you (a )?(bot|robot|human|real person|ai))[\s\p{P}]*$/iu;
+
+export function isSmallTalk(question: string): boolean {
+  return SMALL_TALK.test(question.trim());
 }

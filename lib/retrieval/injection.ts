@@ -25,7 +25,7 @@ const INJECTION_CLAUSE = new RegExp(
     '系统提示|提示词|system prompt',
     'ignore (all |any |the )?(previous |prior |above |earlier |your )?(instructions|rules|prompt)',
     '开发者模式|越狱|jailbreak|developer mode|(system|safety|admin)\\s+override|safety\\s+(is\\s+)?(off|disabled)',
-    `新任务|new task|${SYSTEM_TAG}|<\\s*/?\\s*system\\s*>`,
+    `新任务|新的?指令|new task|new instructions?|${SYSTEM_TAG}|<\\s*/?\\s*system\\s*>`,
     '不受[^,,。]{0,6}(限制|约束)|没有任何限制|回答任何问题|任何问题都(可以|能)',
     '我是[^,,。]{0,10}(管理员|总监|领导|负责人|开发者|工程师)|管理员模式|(授权|命令)你',
     // Requests to hand over other people's data in bulk, to make up such data, or for the assistant's secrets.

@@ -1,6 +1,6 @@
 import type { Entry } from '../corpus/schema';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
-import { isForbiddenDemand } from './demand';
+import { isForbiddenDemand, isSmallTalk } from './demand';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import { type Glosses, glossKey } from './glosses';
 import { createHomophoneCorrector } from './homophones';
@@ -182,8 +182,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const retrieve = async (query: string, ro: RetrieveOptions = {}): Promise<RetrievalResult> => {
     const s = await score(query);
     const d = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
-    // A demand for others' data, secrets or a made-up answer is not offered the closest entry (lib/retrieval/demand.ts).
-    const demand = d.decision === 'hedge' && !without.has('demands') && isForbiddenDemand(s.prepared.raw);
+    // A demand for others' data, secrets, an operation or a made-up answer, and small talk, are not offered the closest entry (lib/retrieval/demand.ts).
+    const demand = d.decision === 'hedge' && !without.has('demands') && (isForbiddenDemand(s.prepared.raw) || isSmallTalk(s.prepared.raw));
     const answerIds = demand || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
     // An entry whose solution is empty answers nothing: the most it can be is the closest entry.
     const empty = d.decision === 'answer' && answerIds.length > 0 && answerIds.every((id) => entries[byId.get(id)!]!.solution.trim() === '');
