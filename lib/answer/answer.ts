@@ -179,8 +179,8 @@ export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal
     const offline =
       mode === 'direct'
         ? composeEntry(p.retrieval.hits[0]!.entry)
-        : p.part && answering && p.retrieval.decision === 'answer'
-          ? composePart(answering, p.part.intro, p.part.text)
+        : p.part && answering && p.retrieval.decision !== 'refuse'
+          ? composePart(answering, p.part.intro, p.part.text, p.retrieval.decision === 'hedge')
           : composeOfflineAnswer(p.retrieval);
     if (replace) text = offline;
     else yield emit(offline);

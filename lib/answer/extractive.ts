@@ -1,7 +1,17 @@
 import { type Entry, titleOf } from '../corpus/schema';
 import type { RetrievalResult } from '../retrieval/types';
 import { citationOf } from '../text/citations';
-import { EMPTY_ENTRY_INTRO, HEDGE_INTRO, NO_ANSWER_TEXT, NO_SOLUTION_TEXT, PART_NOTE, STAFF_POINTER, TWO_ENTRIES_INTRO } from '../text/messages';
+import {
+  EMPTY_ENTRY_INTRO,
+  FOLLOW_UP_HEDGE_CHECK,
+  FOLLOW_UP_HEDGE_INTRO,
+  HEDGE_INTRO,
+  NO_ANSWER_TEXT,
+  NO_SOLUTION_TEXT,
+  PART_NOTE,
+  STAFF_POINTER,
+  TWO_ENTRIES_INTRO,
+} from '../text/messages';
 import { formatSolution } from './format';
 import type { CitedEntry, ShownEntry, Suggestion } from './types';
 
@@ -27,10 +37,14 @@ function entriesOf(retrieval: RetrievalResult): Entry[] {
   return retrieval.answerIds.map((id) => retrieval.hits.find((h) => h.id === id)!.entry);
 }
 
-/** The part of an entry that answers a follow-up (its intro, if any, and that part), under the entry's title and citation. */
-export function composePart(entry: Entry, intro: string, part: string): string {
+/**
+ * The part of an entry that answers a follow-up (its intro, if any, and that part), under the entry's title and
+ * citation; a hedge says first that the entry is only the closest.
+ */
+export function composePart(entry: Entry, intro: string, part: string, hedged = false): string {
   const body = [intro, part].filter((t) => t.trim() !== '').join('\n');
-  return `${PART_NOTE}\n\n${composeEntry(entry, formatSolution(body))}`;
+  const lead = hedged ? `${FOLLOW_UP_HEDGE_INTRO} ${citationOf(entry.id)},${FOLLOW_UP_HEDGE_CHECK}\n\n` : '';
+  return `${lead}${PART_NOTE}\n\n${composeEntry(entry, formatSolution(body))}`;
 }
 
 /**

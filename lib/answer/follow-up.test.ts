@@ -100,4 +100,13 @@ describe('offline follow-up handling', () => {
     const other = { ...result([hitOf(E27, 1)], 'refuse', 0.1), signals: { covered: 0.45 } };
     expect((await resolveFollowUp('退了以后手续费还收不收', history, async () => other)).retrieval.decision).toBe('refuse');
   });
+
+  it('answers a follow-up with confidence only when, asked alone, it is answered with the same entry', async () => {
+    const withContext = result([hitOf(E26, 1), hitOf(E27, 2)], 'answer', 0.98);
+    const retrieve = (alone: RetrievalResult) => async (q: string) => (q.includes('撤销') ? withContext : alone);
+    const hedged = await resolveFollowUp('那退款呢', history, retrieve(result([hitOf(E26, 1)], 'hedge', 0.7)));
+    expect(hedged.retrieval).toMatchObject({ decision: 'hedge', answerIds: ['FAQ2.6'], suggestionIds: ['FAQ2.7'] });
+    const answered = await resolveFollowUp('那退款呢', history, retrieve(result([hitOf(E26, 1)], 'answer', 0.96)));
+    expect(answered.retrieval.decision).toBe('answer');
+  });
 });

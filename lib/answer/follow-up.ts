@@ -134,6 +134,25 @@ function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: strin
 }
 
 /**
+ * A follow-up searched with its context borrows the previous question's words, and with them its
+ * confidence: 「二审一般要多久?」 after 一审通过还要二审吗 scores like the question the FAQ answered,
+ * though the FAQ says nothing about how long. It is answered with confidence only when, asked alone,
+ * it is answered with the same entry; otherwise that entry is offered as the closest (hedge).
+ */
+function vouchedAnswer(r: RetrievalResult, alone: RetrievalResult): RetrievalResult {
+  const lead = r.hits[0];
+  if (r.decision !== 'answer' || !lead || (alone.decision === 'answer' && alone.hits[0]?.id === lead.id)) return r;
+  return {
+    ...r,
+    decision: 'hedge',
+    suggestionIds: r.hits
+      .filter((h) => !r.answerIds.includes(h.id))
+      .slice(0, 2)
+      .map((h) => h.id),
+  };
+}
+
+/**
  * Resolves a follow-up against the conversation, offline: the question alone and the question
  * with the previous one are both searched. The follow-up keeps the previous topic unless,
  * alone, it clearly names a new one (a confident answer on an entry the previous turn did not
@@ -162,5 +181,5 @@ export async function resolveFollowUp(
   if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
   // Without the corpus's vocabulary (coverage), a follow-up is searched with its context and nothing more.
   const focused = coverage ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds), citedIds, coverage) : withContext;
-  return { query: combined, retrieval: stayOnTopic(focused, standalone, citedIds), followUp: true };
+  return { query: combined, retrieval: vouchedAnswer(stayOnTopic(focused, standalone, citedIds), standalone), followUp: true };
 }

@@ -1,6 +1,16 @@
 import type { AnswerResult } from '../answer/types';
 import type { Decision } from '../retrieval/types';
-import { EMPTY_ENTRY_INTRO, HEDGE_INTRO, NO_ANSWER_TEXT, NO_SOLUTION_TEXT, PART_NOTE, STAFF_POINTER, TWO_ENTRIES_INTRO } from '../text/messages';
+import {
+  EMPTY_ENTRY_INTRO,
+  FOLLOW_UP_HEDGE_CHECK,
+  FOLLOW_UP_HEDGE_INTRO,
+  HEDGE_INTRO,
+  NO_ANSWER_TEXT,
+  NO_SOLUTION_TEXT,
+  PART_NOTE,
+  STAFF_POINTER,
+  TWO_ENTRIES_INTRO,
+} from '../text/messages';
 import type { EvalCase } from './dataset';
 
 export interface CaseResult {
@@ -35,7 +45,16 @@ export function squash(s: string): string {
     .toLowerCase();
 }
 
-const TEMPLATE = [NO_ANSWER_TEXT, STAFF_POINTER, TWO_ENTRIES_INTRO, HEDGE_INTRO, EMPTY_ENTRY_INTRO, PART_NOTE].map(squash);
+const TEMPLATE = [
+  NO_ANSWER_TEXT,
+  STAFF_POINTER,
+  TWO_ENTRIES_INTRO,
+  HEDGE_INTRO,
+  EMPTY_ENTRY_INTRO,
+  FOLLOW_UP_HEDGE_INTRO,
+  FOLLOW_UP_HEDGE_CHECK,
+  PART_NOTE,
+].map(squash);
 
 /**
  * Offline groundedness: each cited entry's solution (or the part of it that answers a follow-up)

@@ -17,6 +17,10 @@ export const STAFF_POINTER = '如需进一步帮助,请联系通联业务同事�
 /** Opening of a hedged answer: the closest entry is shown, but it may not be what was asked. */
 export const HEDGE_INTRO = 'FAQ 中没有完全对应的条目,最接近的是';
 
+/** Opening of a hedged follow-up: the entry is the conversation's topic, but may not answer what the follow-up adds. */
+export const FOLLOW_UP_HEDGE_INTRO = '结合上文,最相关的条目是';
+export const FOLLOW_UP_HEDGE_CHECK = '请核对是否对应您的追问。';
+
 /** Opening of a hedge on an entry whose solution is empty: the entry matches, but answers nothing. */
 export const EMPTY_ENTRY_INTRO = 'FAQ 中有对应的条目,但没有写明解决方法';
 
