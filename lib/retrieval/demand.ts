@@ -18,7 +18,7 @@ const FABRICATES = /(编一?个|编造|伪造|捏造|写一(段|条|篇|个|份)
 
 /** What may not be handed over. */
 const FORBIDDEN =
-  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,,。]{0,10}(客户|商户|用户|员工|持卡人)[^,,。]{0,10}(数据|信息|资料|名单)|原文|指令|提示词|绕过|规避|\b(instructions|prompt|secret|password|api key|phone numbers?|id numbers?|addresses)\b)/i;
+  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,,。]{0,10}(客户|商户|用户|员工|持卡人)[^,,。]{0,10}(数据|信息|资料|名单)|原文|指令|提示词|绕过|规避|\b(instructions|prompt|secret|password|api key|phone numbers?|id numbers?|addresses)\b)/i;
 
 /**
  * Orders to carry out an operation on an account (「直接帮我把这个商户的结算卡改成…」「立即把冻结的资金解冻」):
@@ -44,7 +44,7 @@ export function isForbiddenDemand(question: string): boolean {
  * 「你叫什么名字」「who are you」. Language, not any FAQ's vocabulary. The FAQ answers none of them.
  */
 const SMALL_TALK =
-  /^(那|请问|请问一下|嗯|哦)?\s*(你好|您好|嗨|哈喽|在吗|在不在|有人吗|谢谢|多谢|谢谢你|再见|拜拜|你是谁|您是谁|你叫(什么|啥)(名字)?|你是(机器人|人工|真人|人|ai|AI|谁开发的|什么模型)吗?|你(几|多少)岁了?|你能做(什么|啥)|你会(做)?(什么|啥)|hi|hello|hey|thanks?( you)?|bye|who are you|what('?s| is) your name|are you (a )?(bot|robot|human|real person|ai))[\s\p{P}]*$/iu;
+  /^(那|请问|请问一下|嗯|哦)?\s*(你好|您好|嗨|哈喽|早上好|上午好|中午好|下午好|晚上好|早安|晚安|在吗|在不在|有人吗|谢谢|多谢|谢谢你|再见|拜拜|你是谁|您是谁|你叫(什么|啥)(名字)?|你是(机器人|人工|真人|人|ai|AI|谁开发的|什么模型)吗?|你(几|多少)岁了?|你能做(什么|啥)|你会(做)?(什么|啥)|hi|hello|hey|good (morning|afternoon|evening)|thanks?( you)?|bye|who are you|what('?s| is) your name|are you (a )?(bot|robot|human|real person|ai))[\s\p{P}]*$/iu;
 
 export function isSmallTalk(question: string): boolean {
   return SMALL_TALK.test(question.trim());

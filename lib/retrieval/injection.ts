@@ -23,6 +23,7 @@ const INJECTION_CLAUSE = new RegExp(
     '扮演|角色扮演|假装|假设你是|cosplay|roleplay|role-play|pretend (to|you)|act as|you are now',
     `(输出|打印|复述|重复|透露|泄露|显示|告诉我)(一下)?(你的)?(系统)?${OBJECT}`,
     '系统提示|提示词|system prompt',
+    '(输出|打印|复述|重复|贴出)[^,,。]{0,12}(收到|看到|上面|之前|前面)[^,,。]{0,8}(内容|文字|指令|消息)',
     'ignore (all |any |the )?(previous |prior |above |earlier |your )?(instructions|rules|prompt)',
     '开发者模式|越狱|jailbreak|developer mode|(system|safety|admin)\\s+override|safety\\s+(is\\s+)?(off|disabled)',
     `新任务|新的?指令|new task|new instructions?|${SYSTEM_TAG}|<\\s*/?\\s*system\\s*>`,
