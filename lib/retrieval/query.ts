@@ -56,7 +56,8 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
 export function prepareQuery(raw: string, ctx: QueryContext): PreparedQuery {
   const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false } : stripInjection(raw);
   const stripped = kept.stripped;
-  const text = ctx.correct ? ctx.correct(kept.text) : kept.text;
+  // Corrected after normalisation: a synonym the thesaurus rewrites (不动了 → 卡住) is a known word, not a typo (不动 → 不冻).
+  const text = ctx.correct ? ctx.correct(ctx.tokenizer.normalize(kept.text)) : kept.text;
   const norm = ctx.tokenizer.normalize(text);
   const glossWords = glossesOf(norm, ctx.glosses).flatMap((g) => g.chinese);
   const expanded = glossWords.length ? `${text} ${glossWords.join(' ')}` : text;

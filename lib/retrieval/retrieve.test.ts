@@ -45,6 +45,19 @@ describe('hybrid retrieval on the real corpus', () => {
     expect((await kb.retrieve.score('好老版app不波报了')).prepared.text).toBe('好老板app不播报了');
   });
 
+  it('answers a question asked word for word as an entry or one of its alternatives words it', async () => {
+    for (const e of kb.entries.filter((x) => x.solution.trim() !== '')) {
+      for (const q of [e.question, e.alternatives[0]!]) {
+        const r = await kb.retrieve(q);
+        if (r.hits[0]!.id === e.id) expect(r.decision, q).toBe('answer');
+      }
+    }
+  });
+
+  it('reads a word the thesaurus rewrites as known, not as a typo (不动了 is 卡住, not 不冻了)', async () => {
+    expect((await kb.retrieve.score('蓝色小鸟飞不动了')).prepared.text).not.toContain('不冻');
+  });
+
   it.each(['今天天气怎么样', '帮我写一首关于春天的诗', '比特币现在多少钱,需要什么资料', '红烧肉怎么做,报错了'])(
     'refuses the far off-topic %s, generic tail or not',
     async (q) => {

@@ -78,6 +78,14 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     { tokenize: tokenizer.bigrams },
   );
   const byId = new Map(entries.map((e, i) => [e.id, i]));
+  // An entry's own question and its alternative questions, as keys: asked word for word, they are answered by it.
+  const verbatim = new Map<string, number>();
+  entries.forEach((e, i) => {
+    for (const q of [e.question, ...e.alternatives]) {
+      const key = verbatimKey(tokenizer.normalize(q));
+      if (key !== '' && !verbatim.has(key)) verbatim.set(key, i);
+    }
+  });
   const texts = entries.map((e) => entryText(e, tokenizer));
   const questionTexts = entries.map((e) => entryQuestionText(e, tokenizer));
   const corpusText = texts.join('\n');
@@ -181,7 +189,12 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
 
   const retrieve = async (query: string, ro: RetrieveOptions = {}): Promise<RetrievalResult> => {
     const s = await score(query);
-    const d = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
+    const decided = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
+    // A question asked exactly as the entry that ranks first words it, or as one of its alternative questions (an admin
+    // attaching a missed question adds one), is that entry's to answer, whatever the signals say of its words.
+    const top = s.candidates[0];
+    const exact = top !== undefined && verbatim.get(verbatimKey(tokenizer.normalize(s.prepared.raw))) === top.signals.index;
+    const d = exact ? { ...decided, decision: 'answer' as Decision } : decided;
     // A demand for others' data, secrets, an operation or a made-up answer, and small talk, are not offered the closest entry (lib/retrieval/demand.ts).
     const demand = d.decision === 'hedge' && !without.has('demands') && (isForbiddenDemand(s.prepared.raw) || isSmallTalk(s.prepared.raw));
     const answerIds = demand || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
@@ -205,13 +218,15 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       thresholds: model.thresholds,
       answerIds,
       suggestionIds: selectSuggestions(s, answerIds, decision),
-      // `demand: 1` says a hedge was turned into a refusal by the demand rule, and `emptySolution: 1` an answer into a hedge
-      // because the entry has no solution, so the page and --explain do not contradict the probabilities.
+      // `demand: 1` says a hedge was turned into a refusal by the demand rule, `emptySolution: 1` an answer into a hedge
+      // because the entry has no solution, and `verbatim: 1` a hedge or refusal into an answer because the question is one of
+      // the entry's own, so the page and --explain do not contradict the probabilities.
       signals: {
         ...Object.fromEntries(QUERY_FEATURES.map((name, i) => [name, round(s.queryFeatures[i] ?? 0)])),
         covered: round(d.covered),
         ...(demand ? { demand: 1 } : {}),
         ...(empty ? { emptySolution: 1 } : {}),
+        ...(exact && decided.decision !== 'answer' ? { verbatim: 1 } : {}),
       },
     };
   };
@@ -224,6 +239,11 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
 
 /** Up to this many entries, their texts are indexed for coverage (about 10 bytes a character of entry text: 7 KB an entry for this FAQ). */
 const INDEXED_TEXTS_MAX = 5_000;
+
+/** A question as a lookup key: normalised, without spaces and punctuation. */
+function verbatimKey(normalized: string): string {
+  return normalized.replace(/[\s\p{P}\p{S}]/gu, '');
+}
 
 function round(x: number): number {
   return Math.round(x * 10000) / 10000;
