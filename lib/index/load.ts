@@ -7,7 +7,7 @@ import { IndexError } from '../errors';
 import { createEmbedderForLoad, type Embedder, expectedEmbedderId } from '../retrieval/embedder';
 import type { LocalEmbedderState } from '../retrieval/embeddings';
 import type { Glosses } from '../retrieval/glosses';
-import { createTokenizer, type Tokenizer } from '../retrieval/tokenize';
+import { type Tokenizer, tokenizerFor } from '../retrieval/tokenize';
 import { CORPUS_FILE, type IndexManifest, MANIFEST_FILE, manifestSchema } from './manifest';
 
 /** What the index directory keeps beside the vectors, so it can be served without re-reading the FAQ. */
@@ -65,7 +65,7 @@ export async function openIndex(
   if (opts.inputsSha256 !== undefined) assertFresh(manifest, opts.inputsSha256);
   try {
     const saved = JSON.parse(await readFile(path.join(dir, CORPUS_FILE), 'utf8')) as SavedCorpus;
-    const tokenizer = createTokenizer({ dictionary: saved.dictionary ?? [], synonyms: saved.synonyms ?? [] });
+    const tokenizer = tokenizerFor({ dictionary: saved.dictionary ?? [], synonyms: saved.synonyms ?? [] });
     const embedder = createEmbedderForLoad(cfg.embeddings, saved.embedderState, tokenizer);
     const store = await HNSWLib.load(dir, embedder.embeddings);
     if (store.index.getCurrentCount() !== manifest.chunks || saved.entries.length !== manifest.entries) {

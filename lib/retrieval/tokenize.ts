@@ -146,6 +146,9 @@ function synonymRewriter(groups: string[][]): (text: string) => string {
   };
 }
 
+/** Texts whose words are remembered, per tokenizer: every chunk and entry text of a large FAQ, and recent questions. */
+const WORDS_MEMO = 50_000;
+
 /** Texts whose normalisation is remembered, per tokenizer (short texts: questions, clauses, units). */
 const NORMALIZE_MEMO = 256;
 const NORMALIZE_MEMO_MAX_CHARS = 512;
@@ -186,6 +189,19 @@ function newJieba(dictionary: string[]): Jieba {
   return jieba;
 }
 
+let lastTokenizer: { key: string; tokenizer: Tokenizer } | null = null;
+
+/**
+ * The tokenizer for a vocabulary, shared with the last one asked for when the vocabulary is the same: an edit to the
+ * FAQ or its alternatives rebuilds and reopens the index with the same dictionary and synonyms, and jieba's dictionary
+ * and the words already segmented are worth keeping. Same vocabulary, same behaviour: nothing else is shared.
+ */
+export function tokenizerFor(vocabulary: Vocabulary): Tokenizer {
+  const key = JSON.stringify([vocabulary.dictionary, vocabulary.synonyms]);
+  if (lastTokenizer?.key !== key) lastTokenizer = { key, tokenizer: createTokenizer({ dictionary: vocabulary.dictionary, synonyms: vocabulary.synonyms }) };
+  return lastTokenizer.tokenizer;
+}
+
 /**
  * Builds a tokenizer for a vocabulary (jieba with the domain dictionary, synonym rewriting).
  * Loading jieba's dictionary takes about 0.2 s, so build one per knowledge base, not per call.
@@ -210,7 +226,19 @@ export function createTokenizer(vocabulary: Vocabulary): Tokenizer {
     }
     return norm;
   };
+  // A rebuild after an admin's edit segments the same entry texts again (index, embedder, keyword index, on both
+  // threads): their words are remembered, a bounded memo of a pure function (callers never change the arrays).
+  const segmented = new Map<string, string[]>();
   const words = (text: string, mode: 'search' | 'precise' = 'search') => {
+    const key = `${mode === 'search' ? 's' : 'p'}${text}`;
+    let out = segmented.get(key);
+    if (out === undefined) {
+      if (segmented.size >= WORDS_MEMO) segmented.clear();
+      segmented.set(key, (out = segment(text, mode)));
+    }
+    return out;
+  };
+  const segment = (text: string, mode: 'search' | 'precise') => {
     const norm = normalize(text);
     const out: string[] = [];
     for (const w of mode === 'search' ? jieba.cutForSearch(norm, true) : jieba.cut(norm, true)) {
