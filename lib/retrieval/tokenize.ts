@@ -33,9 +33,9 @@ export interface Vocabulary {
 }
 
 /**
- * Segmentation and normalisation for one vocabulary. Built once per knowledge base
- * and passed to whatever needs it (keyword index, embeddings, coverage), so two
- * knowledge bases in one process never share hidden state.
+ * Segmentation and normalisation for one vocabulary, passed to whatever needs it (keyword index,
+ * embeddings, coverage). Knowledge bases of the same vocabulary may share one (tokenizerFor); two
+ * vocabularies never share state.
  */
 export interface Tokenizer {
   readonly vocabulary: Vocabulary;
