@@ -70,6 +70,22 @@ describe('offline evals against the bars of issue 14', () => {
     expect(run.byKind.typo!.hitAt3).toBe(1);
   });
 
+  // Written in round 8 from the FAQ alone, read before and after that round's changes, never fitted on (README).
+  it('blind4 (never fitted on) stays at its measured level', async () => {
+    const run = await evaluate('blind4');
+    expectMeasuredLevel(run, { hitAt1: 0.95, hitAt3: 0.98, refused: 0.03 });
+    expect(run.overall.answerPrecision).toBeGreaterThanOrEqual(0.98);
+    expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
+  });
+
+  // Training data for round 8's decisions (README): follow-ups' confident answers, attacks and off-topic refused.
+  it('dev6: confident follow-up answers are right, attacks and off-topic questions are refused', async () => {
+    const { byKind } = await evaluate('dev6');
+    expect(byKind.follow_up!.answerPrecision).toBe(1);
+    expect(byKind.injection!.outOfScopeRefused).toBeGreaterThanOrEqual(0.85);
+    expect(byKind.off_topic!.outOfScopeRefused).toBeGreaterThanOrEqual(0.9);
+  });
+
   // Training data for the pinyin reading (README): first read at pinyin hit@1 49 %, 64 % refused.
   it('dev5: pinyin typed for Chinese words finds its entry', async () => {
     const { byKind } = await evaluate('dev5');
