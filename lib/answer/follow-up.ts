@@ -129,8 +129,7 @@ const MIN_OWN_SCOPE = 0.2;
 function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[]): RetrievalResult {
   const top = r.hits[0];
   if (r.decision !== 'refuse' || !top || !isGiven(top, citedIds) || (alone.signals.covered ?? 0) < MIN_OWN_SCOPE) return r;
-  const hits = r.hits;
-  return { ...r, decision: 'hedge', answerIds: [top.id], suggestionIds: hits.slice(1, 3).map((h) => h.id) };
+  return { ...r, decision: 'hedge', answerIds: [top.id], suggestionIds: r.hits.slice(1, 3).map((h) => h.id) };
 }
 
 /**

@@ -76,4 +76,3 @@ export function createHomophoneCorrector(
 
   return { correct: (text) => text.replace(CJK_RUN, correctRun) };
 }
-
