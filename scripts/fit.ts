@@ -9,7 +9,7 @@ import { MAX_REFUSED } from '../lib/retrieval/fit';
 const program = createProgram({
   name: 'npm run fit --',
   description:
-    'Fit the retrieval ranker and the answer / hedge / refuse models on the training sets (dev, dev2, dev3a, dev3b, dev4, holdout, offtopic, ' +
+    'Fit the retrieval ranker and the answer / hedge / refuse models on the training sets (dev, dev2, dev3a, dev3b, dev4, dev5, dev6, holdout, offtopic, ' +
     'typo variants of dev2 and dev3a, and the logistics and insurance FAQs; never the blind or transfer sets) and write lib/retrieval/model.json. Prints the 5-fold cross-validated figures per set on stderr.',
   examples: ['npm run fit', 'npm run fit -- --dry-run          # print the figures, write nothing'],
 })
