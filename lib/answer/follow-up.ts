@@ -129,7 +129,7 @@ const MIN_OWN_SCOPE = 0.2;
 function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[]): RetrievalResult {
   const top = r.hits[0];
   if (r.decision !== 'refuse' || !top || !isGiven(top, citedIds) || (alone.signals.covered ?? 0) < MIN_OWN_SCOPE) return r;
-  return { ...r, decision: 'hedge', answerIds: [top.id], suggestionIds: r.hits.slice(1, 3).map((h) => h.id) };
+  return withLead({ ...r, answerIds: [top.id] }, top, 'hedge');
 }
 
 /**
@@ -141,14 +141,7 @@ function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: strin
 function vouchedAnswer(r: RetrievalResult, alone: RetrievalResult): RetrievalResult {
   const lead = r.hits[0];
   if (r.decision !== 'answer' || !lead || (alone.decision === 'answer' && alone.hits[0]?.id === lead.id)) return r;
-  return {
-    ...r,
-    decision: 'hedge',
-    suggestionIds: r.hits
-      .filter((h) => !r.answerIds.includes(h.id))
-      .slice(0, 2)
-      .map((h) => h.id),
-  };
+  return withLead(r, lead, 'hedge');
 }
 
 /**

@@ -1,7 +1,6 @@
-import { pinyinOf } from './pinyin';
+import { pinyinOf, wordsByReading } from './pinyin';
 import { CJK_RUN } from './tokenize';
 
-const CJK_WORD = /^[\u3400-\u9fff]{2,4}$/;
 const LONGEST = 4;
 
 /** Corrects homophone typos against the corpus's own words; built once per knowledge base. */
@@ -9,8 +8,6 @@ export interface HomophoneCorrector {
   /** The text with each homophone typo of a corpus word replaced by that word; everything else unchanged. */
   correct(text: string): string;
 }
-
-const keyOf = (chars: string[]) => chars.map(pinyinOf).join(' ');
 
 /**
  * A noisy-channel speller with the corpus as its dictionary, for the most common typo of a
@@ -32,14 +29,7 @@ export function createHomophoneCorrector(
   corpusText: string,
   commonWords?: (run: string) => [number, number][],
 ): HomophoneCorrector {
-  // The most frequent corpus word for each reading; ties keep the first seen.
-  const byKey = new Map<string, { word: string; count: number }>();
-  for (const [word, count] of corpusWords) {
-    if (!CJK_WORD.test(word)) continue;
-    const key = keyOf([...word]);
-    const seen = byKey.get(key);
-    if (!seen || count > seen.count) byKey.set(key, { word, count });
-  }
+  const byKey = wordsByReading(corpusWords, LONGEST, ' ');
   const known = (s: string) => corpusText.includes(s);
 
   /** The corpus word this stretch is a typo of, or null. */

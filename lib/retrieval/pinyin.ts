@@ -23,6 +23,25 @@ export function pinyinSyllables(): Set<string> {
   return syllables;
 }
 
+/**
+ * The most frequent of `words` for each toneless reading (syllables joined with `separator`), among words of two to
+ * `maxChars` Chinese characters; ties keep the first seen. What the homophone speller and the pinyin reading look words up by.
+ *
+ * @example
+ * wordsByReading(new Map([['登录', 5], ['登陆', 1]]), 4, ' ').get('deng lu') // { word: '登录', count: 5 }
+ */
+export function wordsByReading(words: Iterable<readonly [string, number]>, maxChars: number, separator: string): Map<string, { word: string; count: number }> {
+  const cjkWord = new RegExp(`^[\\u3400-\\u9fff]{2,${maxChars}}$`);
+  const byReading = new Map<string, { word: string; count: number }>();
+  for (const [word, count] of words) {
+    if (!cjkWord.test(word)) continue;
+    const key = [...word].map(pinyinOf).join(separator);
+    const seen = byReading.get(key);
+    if (!seen || count > seen.count) byReading.set(key, { word, count });
+  }
+  return byReading;
+}
+
 const RUN = /[\u3400-\u9fff]+|[a-z]+|[^\u3400-\u9fffa-z]+/g;
 
 /**

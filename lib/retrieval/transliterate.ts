@@ -1,6 +1,7 @@
-import { pinyinOf, pinyinSyllables } from './pinyin';
+import { pinyinOf, pinyinSyllables, wordsByReading } from './pinyin';
 
-const CJK_WORD = /^[\u3400-\u9fff]{2,6}$/;
+const LONGEST_WORD = 6;
+const CJK_WORD = new RegExp(`^[\\u3400-\\u9fff]{2,${LONGEST_WORD}}$`);
 /** Latin words, with the spaces and apostrophes between them (pinyin is typed with or without spaces: "huika", "hui ka", "jin'e"). */
 const LATIN_RUN = /[A-Za-z]+(?:['’ ]+[A-Za-z]+)*/g;
 const LONGEST_SYLLABLE = 6;
@@ -58,17 +59,14 @@ export function createPinyinTransliterator(
   isCorpusTerm: (word: string) => boolean = (w) => corpusWords.has(w),
 ): PinyinTransliterator {
   const syllables = pinyinSyllables();
-  const words = new Map<string, { word: string; count: number; generic: boolean }>();
-  /** How often each character occurs in the corpus's words, by reading. */
-  const charCounts = new Map<string, Map<string, number>>();
   const vocabulary = new Map(corpusWords);
   for (const w of FUNCTION_WORDS) if (!vocabulary.has(w)) vocabulary.set(w, 1);
+  const words = new Map([...wordsByReading(vocabulary, LONGEST_WORD, '')].map(([key, w]) => [key, { ...w, generic: !corpusWords.has(w.word) }]));
+  /** How often each character occurs in the corpus's words, by reading. */
+  const charCounts = new Map<string, Map<string, number>>();
   for (const [word, count] of vocabulary) {
     if (!CJK_WORD.test(word)) continue;
     const readings = [...word].map(pinyinOf);
-    const key = readings.join('');
-    const seen = words.get(key);
-    if (!seen || count > seen.count) words.set(key, { word, count, generic: !corpusWords.has(word) });
     [...word].forEach((char, i) => {
       const byChar = charCounts.get(readings[i]!) ?? new Map<string, number>();
       charCounts.set(readings[i]!, byChar.set(char, (byChar.get(char) ?? 0) + count));
