@@ -30,6 +30,9 @@ export function createHomophoneCorrector(
   commonWords?: (run: string) => [number, number][],
 ): HomophoneCorrector {
   const byKey = wordsByReading(corpusWords, LONGEST, ' ');
+  // Whatever finding common words needs (jieba's dictionary, read once per process) is read now, when the knowledge
+  // base opens, and not by the first question asked.
+  commonWords?.('');
   const known = (s: string) => corpusText.includes(s);
 
   /** The corpus word this stretch is a typo of, or null. */
