@@ -30,7 +30,15 @@ describe('offline follow-up handling', () => {
   it('leaves a question alone without a conversation, and a long question always', () => {
     expect(standaloneQuestion('好老板APP忘记登录账号怎么办', history)).toBe('好老板APP忘记登录账号怎么办');
     expect(standaloneQuestion('那退款呢?', [])).toBe('那退款呢?');
-    expect(looksLikeFollowUp('那个商户入网时报错该商户法人证件号已入网等于或超过3个无法提交怎么办')).toBe(false);
+    expect(looksLikeFollowUp('商户入网时报错该商户法人证件号已入网等于或超过3个无法提交怎么办')).toBe(false);
+  });
+
+  it('takes a longer question that points back at the conversation as a follow-up', () => {
+    expect(looksLikeFollowUp('你上面说的那个设置要在哪个页面里操作,我找了半天没找到')).toBe(true);
+    expect(looksLikeFollowUp('这两个都开了还是不行?')).toBe(true);
+    expect(looksLikeFollowUp('what about that one')).toBe(true);
+    // Past 40 characters a question carries its own topic, whatever it points back at.
+    expect(looksLikeFollowUp('那个商户入网时报错该商户法人证件号已入网等于或超过3个无法提交,客户经理说要换法人,请问这种情况要怎么处理')).toBe(false);
   });
 
   it('keeps the topic of the conversation when the follow-up alone is no surer', async () => {

@@ -7,6 +7,14 @@ const FOLLOW_UP_START = /^(那|那么|还有|另外|如果|要是|假如|它|这
 const FOLLOW_UP_END = /(呢|吗|的话|怎么样|咋样|多久|多长时间|要多久)\s*[??]?\s*$/;
 /** A question this short leans on the conversation whatever its words. */
 const MAX_FOLLOW_UP_CHARS = 16;
+/**
+ * Words that point back at what was just said (「你上面说的那个要在哪个页面操作」「这两个都开了还是不行」):
+ * a question that uses one leans on the conversation even when it is long. Language, not any FAQ's vocabulary.
+ */
+const POINTS_BACK =
+  /(刚才|刚刚|上面|上述|前面(说|讲|提)|你说的|你讲的|你提到|这个|那个|这种|那种|这样|这两|那两|这几|这些|那些|这一步|这步|同上|\b(it|that|this|those|these|them)\b)/i;
+/** Beyond this length a question carries its own topic, whatever it points back at. */
+const MAX_POINTING_CHARS = 40;
 
 function contentLength(q: string): number {
   return q.replace(/[\s\p{P}]/gu, '').length;
@@ -15,8 +23,9 @@ function contentLength(q: string): number {
 /** Whether a question probably needs the conversation to be understood. */
 export function looksLikeFollowUp(question: string): boolean {
   const q = question.trim();
-  if (contentLength(q) > MAX_FOLLOW_UP_CHARS) return false;
-  return FOLLOW_UP_START.test(q) || FOLLOW_UP_END.test(q) || contentLength(q) <= 8;
+  const length = contentLength(q);
+  if (length <= MAX_POINTING_CHARS && POINTS_BACK.test(q)) return true;
+  return length <= MAX_FOLLOW_UP_CHARS && (FOLLOW_UP_START.test(q) || FOLLOW_UP_END.test(q) || length <= 8);
 }
 
 /** The previous user question and the entries the previous answer cited. */
