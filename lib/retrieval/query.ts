@@ -10,6 +10,8 @@ export interface PreparedQuery {
   text: string;
   /** Whether injection-like clauses or typed citation markers were removed. */
   stripped: boolean;
+  /** How many clauses addressed to the assistant were removed. */
+  dropped: number;
   /** `text` plus the Chinese words its English glosses to: what the keyword and vector searches get. */
   expanded: string;
   /** Content units of the whole question, IDF-weighted. */
@@ -54,8 +56,8 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
  * typos of corpus words, glosses English to the corpus's Chinese words, and splits it into IDF-weighted units.
  */
 export function prepareQuery(raw: string, ctx: QueryContext): PreparedQuery {
-  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false } : stripInjection(raw);
-  const stripped = kept.stripped;
+  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0 } : stripInjection(raw);
+  const { stripped, dropped } = kept;
   // Corrected after normalisation: a synonym the thesaurus rewrites (不动了 → 卡住) is a known word, not a typo (不动 → 不冻).
   const text = ctx.correct ? ctx.correct(ctx.tokenizer.normalize(kept.text)) : kept.text;
   const norm = ctx.tokenizer.normalize(text);
@@ -66,6 +68,7 @@ export function prepareQuery(raw: string, ctx: QueryContext): PreparedQuery {
     raw,
     text,
     stripped,
+    dropped,
     expanded,
     units: unitsOf(text, ctx),
     clauseUnits: parts.length > 1 ? parts.map((c) => unitsOf(c, ctx)) : [],

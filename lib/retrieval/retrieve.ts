@@ -1,6 +1,6 @@
 import type { Entry } from '../corpus/schema';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
-import { isForbiddenDemand, isSmallTalk } from './demand';
+import { isForbiddenDemand, isLeftOfAttack, isSmallTalk } from './demand';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import { type Glosses, glossKey } from './glosses';
 import { createHomophoneCorrector } from './homophones';
@@ -195,8 +195,11 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     const top = s.candidates[0];
     const exact = top !== undefined && verbatim.get(verbatimKey(tokenizer.normalize(s.prepared.raw))) === top.signals.index;
     const d = exact ? { ...decided, decision: 'answer' as Decision } : decided;
-    // A demand for others' data, secrets, an operation or a made-up answer, and small talk, are not offered the closest entry (lib/retrieval/demand.ts).
-    const demand = d.decision === 'hedge' && !without.has('demands') && (isForbiddenDemand(s.prepared.raw) || isSmallTalk(s.prepared.raw));
+    // A demand for others' data, secrets, an operation or a made-up answer, small talk, and what is left of an attack, are not offered the closest entry (lib/retrieval/demand.ts).
+    const demand =
+      d.decision === 'hedge' &&
+      !without.has('demands') &&
+      (isForbiddenDemand(s.prepared.raw) || isSmallTalk(s.prepared.raw) || isLeftOfAttack(s.prepared.text, s.prepared.dropped));
     const answerIds = demand || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
     // An entry whose solution is empty answers nothing: the most it can be is the closest entry.
     const empty = d.decision === 'answer' && answerIds.length > 0 && answerIds.every((id) => entries[byId.get(id)!]!.solution.trim() === '');
