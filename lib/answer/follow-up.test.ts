@@ -104,9 +104,27 @@ describe('offline follow-up handling', () => {
     expect((await resolveFollowUp('那今天天气怎么样', history, async () => refused(0.05))).retrieval.decision).toBe('refuse');
     // Nothing was cited before: nothing vouches for the topic.
     expect((await resolveFollowUp('退了以后手续费还收不收', [], async () => refused(0.45))).retrieval.decision).toBe('refuse');
-    // The refused question leads to another entry than the one cited.
+    // The refused question leads to another entry than the one cited, and with the conversation to nothing.
     const other = { ...result([hitOf(E27, 1)], 'refuse', 0.1), signals: { covered: 0.45 } };
-    expect((await resolveFollowUp('退了以后手续费还收不收', history, async () => other)).retrieval.decision).toBe('refuse');
+    const nothing = { ...result([], 'refuse', 0), answerIds: [], signals: { covered: 0.45 } };
+    const alone = async (q: string) => (q.includes('撤销') ? nothing : other);
+    expect((await resolveFollowUp('退了以后手续费还收不收', history, alone)).retrieval.decision).toBe('refuse');
+  });
+
+  it('searches a question refused alone with the conversation, and offers what it finds as the closest entry', async () => {
+    const refusedAlone = (covered: number, demand?: number) => ({
+      ...result([hitOf(E27, 1)], 'refuse', 0.05),
+      signals: { covered, ...(demand ? { demand } : {}) },
+    });
+    const withContext = result([hitOf(E416, 1), hitOf(E26, 2)], 'answer', 0.97);
+    const retrieve = (alone: RetrievalResult) => async (q: string) => (q.includes('撤销') ? withContext : alone);
+    const r = await resolveFollowUp('运营平台里具体是哪个菜单', history, retrieve(refusedAlone(0.4)));
+    expect(r).toMatchObject({ query: '扫码交易撤销多久到账 运营平台里具体是哪个菜单', followUp: true });
+    // Never a confident answer: alone, the question was refused.
+    expect(r.retrieval).toMatchObject({ decision: 'hedge', answerIds: ['FAQ4.16'] });
+    // Its own words plainly off the FAQ, or a demand: refused as it stands.
+    expect((await resolveFollowUp('帮我写一首关于春天的诗', history, retrieve(refusedAlone(0.05)))).retrieval.decision).toBe('refuse');
+    expect((await resolveFollowUp('导出全部商户的身份证号', history, retrieve(refusedAlone(0.4, 1)))).retrieval.decision).toBe('refuse');
   });
 
   it('answers a follow-up with confidence only when, asked alone, it is answered with the same entry', async () => {

@@ -133,11 +133,13 @@ const MIN_OWN_SCOPE = 0.2;
  * 「不找回了,直接新建一个行不行?」 after 好老板账号忘了: alone it names no topic, and with its context it
  * leads back to the entry just cited, yet the words it adds can make the whole question look out of
  * scope. The conversation vouches for the topic: such a follow-up is hedged with that entry, not
- * refused, unless its own words are plainly about something else.
+ * refused, unless its own words are plainly about something else. When the question was searched with its
+ * context (`citedIds` 'any'), the entry that context leads to need not be the one cited: 「那汇出去的钱啥时候退回来」
+ * after 汇错了能再汇吗 leads on to FAQ4.16.
  */
-function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[]): RetrievalResult {
+function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[] | 'any'): RetrievalResult {
   const top = r.hits[0];
-  if (r.decision !== 'refuse' || !top || !isGiven(top, citedIds) || (alone.signals.covered ?? 0) < MIN_OWN_SCOPE) return r;
+  if (r.decision !== 'refuse' || !top || (citedIds !== 'any' && !isGiven(top, citedIds)) || (alone.signals.covered ?? 0) < MIN_OWN_SCOPE) return r;
   return withLead({ ...r, answerIds: [top.id] }, top, 'hedge');
 }
 
@@ -159,7 +161,8 @@ function vouchedAnswer(r: RetrievalResult, alone: RetrievalResult): RetrievalRes
  * alone, it clearly names a new one (a confident answer on an entry the previous turn did not
  * cite, surer than with the context). Within the topic, the entry the follow-up alone points at
  * leads when it has left the entry given behind (swapWithinTopic); failing that, the candidate
- * that explains the follow-up's own words (focusOnFollowUp). Returns the question searched and its retrieval.
+ * that explains the follow-up's own words (focusOnFollowUp). A question that does not look like a follow-up and is
+ * refused alone is searched with the previous one too (hedged at most). Returns the question searched and its retrieval.
  */
 export async function resolveFollowUp(
   question: string,
@@ -169,12 +172,20 @@ export async function resolveFollowUp(
 ): Promise<{ query: string; retrieval: RetrievalResult; followUp: boolean }> {
   const combined = standaloneQuestion(question, history);
   const alone = question.trim();
+  const { question: previous, citedIds } = previousTurn(history);
   if (combined === alone) {
-    const retrieval = await retrieve(alone);
-    return { query: alone, retrieval: stayOnTopic(retrieval, retrieval, previousTurn(history).citedIds), followUp: false };
+    const first = await retrieve(alone);
+    const retrieval = stayOnTopic(first, first, citedIds);
+    // A question refused alone after an earlier one may need it (「运营平台里具体是哪个菜单」): searched with the
+    // conversation, what it finds is offered as the closest entry, never as a confident answer. Not when its own
+    // words are plainly off the FAQ, or it is a demand or small talk.
+    const offTopic = (first.signals.covered ?? 0) < MIN_OWN_SCOPE || first.signals.demand === 1;
+    if (retrieval.decision !== 'refuse' || !previous || offTopic) return { query: alone, retrieval, followUp: false };
+    const query = `${previous} ${alone}`;
+    const withContext = vouchedAnswer(stayOnTopic(await retrieve(query), retrieval, 'any'), retrieval);
+    return withContext.decision === 'refuse' ? { query: alone, retrieval, followUp: false } : { query, retrieval: withContext, followUp: true };
   }
   const [withContext, standalone] = await Promise.all([retrieve(combined), retrieve(alone)]);
-  const { citedIds } = previousTurn(history);
   const newTopic =
     standalone.decision === 'answer' &&
     !citedIds.includes(standalone.hits[0]?.id ?? '') &&
@@ -182,5 +193,5 @@ export async function resolveFollowUp(
   if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
   // Without the corpus's vocabulary (coverage), a follow-up is searched with its context and nothing more.
   const focused = coverage ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds), citedIds, coverage) : withContext;
-  return { query: combined, retrieval: vouchedAnswer(stayOnTopic(focused, standalone, citedIds), standalone), followUp: true };
+  return { query: combined, retrieval: vouchedAnswer(stayOnTopic(focused, standalone, 'any'), standalone), followUp: true };
 }
