@@ -96,6 +96,18 @@ describe('offline follow-up handling', () => {
     expect((await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E416, 1)], 'hedge', 0.6)), coverage)).retrieval.hits[0]!.id).toBe('FAQ2.7');
   });
 
+  it('lets a long follow-up, which says enough on its own, swap the entry given for the one it points at', async () => {
+    const E28 = entryOf('FAQ2.8', '退货怎么操作?', '在好老板APP发起退货');
+    const withContext = result([hitOf(E26, 1), hitOf(E28, 2)], 'hedge', 0.7);
+    // Alone, the follow-up still has the entry given among its first three: a short one asks more about it, a long one has moved on.
+    const alone = result([hitOf(E28, 1), hitOf(E26, 2)], 'hedge', 0.6);
+    const retrieve = async (q: string) => (q.includes('撤销') ? withContext : alone);
+    const even = () => 1;
+    expect((await resolveFollowUp('那退货呢', history, retrieve, even)).retrieval.hits[0]!.id).toBe('FAQ2.6');
+    const long = await resolveFollowUp('你刚才说的那个做完了,现在商户又要在好老板里发起退货', history, retrieve, even);
+    expect(long.retrieval.hits[0]!.id).toBe('FAQ2.8');
+  });
+
   it('hedges with the entry just cited instead of refusing, unless the question’s own words are about something else', async () => {
     const refused = (covered: number) => ({ ...result([hitOf(E26, 1), hitOf(E27, 2)], 'refuse', 0.1), signals: { covered } });
     const kept = await resolveFollowUp('退了以后手续费还收不收', history, async () => refused(0.45));

@@ -20,6 +20,11 @@ function contentLength(q: string): number {
   return q.replace(/[\s\p{P}]/gu, '').length;
 }
 
+/** How much a question says on its own: Chinese characters, and an English word or a number as two. */
+function ownSize(q: string): number {
+  return (q.match(/\p{Script=Han}/gu)?.length ?? 0) + 2 * (q.match(/[a-z]+|\d+/gi)?.length ?? 0);
+}
+
 /** Whether a question probably needs the conversation to be understood. */
 export function looksLikeFollowUp(question: string): boolean {
   const q = question.trim();
@@ -116,11 +121,11 @@ function withLead(r: RetrievalResult, lead: Hit, decision: RetrievalResult['deci
  * the follow-up swaps the topic for, and it leads. A follow-up that still points at the entry given
  * (「配完多久生效」 keeps it in its own first three) asks more about it, and nothing moves.
  */
-function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[]): RetrievalResult {
+function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[], ownTopic: boolean): RetrievalResult {
   const top = r.hits[0];
   const pick = alone.hits[0];
   if (!top || !pick || r.decision === 'refuse' || !isGiven(top, citedIds)) return r;
-  if (alone.hits.slice(0, 3).some((h) => h.id === top.id)) return r;
+  if (!ownTopic && alone.hits.slice(0, 3).some((h) => h.id === top.id)) return r;
   const at = r.hits.slice(1, 3).findIndex((h) => h.id === pick.id) + 1;
   if (at === 0) return r;
   return withLead(r, r.hits[at]!, r.decision);
@@ -192,6 +197,8 @@ export async function resolveFollowUp(
     (RANK[standalone.decision] > RANK[withContext.decision] || standalone.confidence > withContext.confidence);
   if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
   // Without the corpus's vocabulary (coverage), a follow-up is searched with its context and nothing more.
-  const focused = coverage ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds), citedIds, coverage) : withContext;
+  const focused = coverage
+    ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, ownSize(alone) > MAX_FOLLOW_UP_CHARS), citedIds, coverage)
+    : withContext;
   return { query: combined, retrieval: vouchedAnswer(stayOnTopic(focused, standalone, 'any'), standalone), followUp: true };
 }
