@@ -1,14 +1,15 @@
 /**
  * The evaluation sets and the FAQ each one asks about. `role` says how a set may be used:
- * train sets fit the ranker and the decision model (lib/evals/fit-run.ts); report sets are
- * only ever measured, never fitted or tuned on.
+ * train sets fit the ranker and the decision model (lib/evals/fit-run.ts); rules sets are the
+ * ones rules were decided on (follow-up resolution, attack and small-talk patterns) but the models
+ * are not fitted on; report sets are only ever measured, never fitted or tuned on.
  */
 export interface Suite {
   name: string;
   dataset: string;
   /** Environment overrides for the corpus; {} is this project's FAQ with its companion files. */
   env: Record<string, string>;
-  role: 'train' | 'report';
+  role: 'train' | 'rules' | 'report';
   description: string;
 }
 
@@ -81,6 +82,20 @@ export const SUITES: Suite[] = [
     env: {},
     role: 'train',
     description: 'off-topic, attacks, near-domain, follow-ups and hard paraphrases by a thirteenth writer from the FAQ alone (round 8)',
+  },
+  {
+    name: 'dev7a',
+    dataset: 'evals/datasets/dev7a.jsonl',
+    env: {},
+    role: 'rules',
+    description: 'two- to four-turn follow-ups (long ones that point back, bare fragments, English) by a fifteenth writer from the FAQ alone (round 9)',
+  },
+  {
+    name: 'dev7b',
+    dataset: 'evals/datasets/dev7b.jsonl',
+    env: {},
+    role: 'rules',
+    description: 'off-topic, small talk, attacks, attacks around a real question and near-domain questions by a sixteenth writer from the FAQ alone (round 9)',
   },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {
