@@ -1,5 +1,6 @@
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { extractCitations } from '../text/citations';
+import { textSize } from '../text/size';
 import type { ChatTurn } from './types';
 
 /** Openings and endings that mark a question as leaning on the previous one ("那退款呢?"). */
@@ -18,11 +19,6 @@ const MAX_POINTING_CHARS = 40;
 
 function contentLength(q: string): number {
   return q.replace(/[\s\p{P}]/gu, '').length;
-}
-
-/** How much a question says on its own: Chinese characters, and an English word or a number as two. */
-function ownSize(q: string): number {
-  return (q.match(/\p{Script=Han}/gu)?.length ?? 0) + 2 * (q.match(/[a-z]+|\d+/gi)?.length ?? 0);
 }
 
 /** Whether a question probably needs the conversation to be understood. */
@@ -198,7 +194,7 @@ export async function resolveFollowUp(
   if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
   // Without the corpus's vocabulary (coverage), a follow-up is searched with its context and nothing more.
   const focused = coverage
-    ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, ownSize(alone) > MAX_FOLLOW_UP_CHARS), citedIds, coverage)
+    ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, textSize(alone) > MAX_FOLLOW_UP_CHARS), citedIds, coverage)
     : withContext;
   return { query: combined, retrieval: vouchedAnswer(stayOnTopic(focused, standalone, 'any'), standalone), followUp: true };
 }

@@ -1,6 +1,7 @@
 import type { Entry } from '../corpus/schema';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
 import { isForbiddenDemand, isLeftOfAttack, isSmallTalk } from './demand';
+import { namesElsewhere } from './elsewhere';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import { type Glosses, glossKey } from './glosses';
 import { createHomophoneCorrector } from './homophones';
@@ -97,6 +98,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const questionTextsIndexed = questionTexts.map(searchable);
   const corpusIndexed = searchable(corpusText);
   const corpusChars = new Set(corpusText.match(/[\u3400-\u9fff]/g) ?? []);
+  const corpusLower = corpusText.toLowerCase();
   const charDf = new Map<string, number>();
   for (const t of texts) for (const c of new Set(t.match(/[\u3400-\u9fff]/g) ?? [])) charDf.set(c, (charDf.get(c) ?? 0) + 1);
   const charIdf = (c: string) => Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
@@ -195,11 +197,13 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     const top = s.candidates[0];
     const exact = top !== undefined && verbatim.get(verbatimKey(tokenizer.normalize(s.prepared.raw))) === top.signals.index;
     const d = exact ? { ...decided, decision: 'answer' as Decision } : decided;
-    // A demand for others' data, secrets, an operation or a made-up answer, small talk, and what is left of an attack, are not offered the closest entry (lib/retrieval/demand.ts).
+    // A demand for others' data, secrets, an operation or a made-up answer, small talk, what is left of an attack, and a question
+    // about a service the FAQ never mentions, are not offered the closest entry (lib/retrieval/demand.ts, elsewhere.ts).
+    const raw = s.prepared.raw;
     const demand =
       d.decision === 'hedge' &&
       !without.has('demands') &&
-      (isForbiddenDemand(s.prepared.raw) || isSmallTalk(s.prepared.raw) || isLeftOfAttack(s.prepared.text, s.prepared.dropped));
+      (isForbiddenDemand(raw) || isSmallTalk(raw) || isLeftOfAttack(s.prepared.text, s.prepared.dropped) || namesElsewhere(raw, corpusLower) !== undefined);
     const answerIds = demand || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
     // An entry whose solution is empty answers nothing: the most it can be is the closest entry.
     const empty = d.decision === 'answer' && answerIds.length > 0 && answerIds.every((id) => entries[byId.get(id)!]!.solution.trim() === '');

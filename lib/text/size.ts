@@ -1,0 +1,10 @@
+/**
+ * How much a text says: its Chinese characters, and each English word or number as two.
+ *
+ * @example
+ * textSize('淘宝退款多久到账') // 8
+ * textSize('I forgot my Gmail password') // 10
+ */
+export function textSize(text: string): number {
+  return (text.match(/\p{Script=Han}/gu)?.length ?? 0) + 2 * (text.match(/[a-z]+|\d+/gi)?.length ?? 0);
+}
