@@ -29,6 +29,13 @@ const OPERATES =
   /(帮我|替我|(^|[,,。!!;;：:]\s*)(请|你)?(直接|立即|立刻|马上|现在就|赶紧|把))[^,,。!!?？]{0,24}(改成|改为|换成|解冻|冻结|批准|批了|审批通过|审核通过|跳过审核|开通|关闭|注销|打款|打给|转给|退给|放行|恢复正常)/;
 
 /**
+ * Asking to be taught fraud or evasion, or to do something behind someone's back, is a demand even when it asks how
+ * (「教我怎么伪造快递签收记录」「怎么用别人的身份证入网,还不让他知道?」「how can I launder money through a POS account」).
+ */
+const HARMFUL =
+  /((教我|告诉我|帮我)[^,,。]{0,10}(伪造|造假|仿造|盗取|盗用|冒用|骗取|套取|绕过|规避|逃避)|洗钱|(不让|别让|不被)(他|她|对方|本人|客户|商户|银行|风控)(知道|发现|察觉)|\b(launder|money laundering|forge|counterfeit)\b|without (them|him|her|the owner|anyone) (knowing|noticing))/i;
+
+/**
  * Whether a question is a demand for others' data, secrets or a fabrication rather than a question.
  *
  * @example
@@ -43,7 +50,7 @@ export function isForbiddenDemand(question: string): boolean {
       .split(/[,,。!!;;\n]/)
       .filter((c) => c.trim())
       .at(-1) ?? '';
-  return demands(question) || (!ASKS.test(last) && OPERATES.test(last));
+  return HARMFUL.test(question) || demands(question) || (!ASKS.test(last) && OPERATES.test(last));
 }
 
 /**

@@ -41,6 +41,8 @@ const INJECTION_CLAUSE = new RegExp(
     // Instructions about the answer itself: what to cite, how to phrase it, what to say.
     '引用|口吻|语气|回答(时|里|中|的时候|完|的内容)|回答\\s*[::]|(只|必须|直接|都|一律|统一)(回答|回复|答复)|respond only|answer only|reply only|p\\.s\\.',
     '(不要|别|不用|无需)(再)?(说|讲|解释|回复)(别的|其他|多余)|别的(都)?不(用|要)(说|讲)',
+    '你(就)?(确认|承认|同意)(一下)?就(行|好|可以)|(以后|今后)?你?就?(这么|这样|照这个|按这个)(回复|回答|答复|说)',
+    `(你|你们)的(系统)?${OBJECT}[^,,。.!!??]{0,12}(翻译|告诉|发给|发我|输出|贴出|写出)`,
     // Rules overridden, modes switched on, a conversation or a system message typed by the user, code to run.
     `(覆盖|取代|推翻|作废|替换)[^,,。.!!??]{0,8}${OBJECT}`,
     '(审计|调试|维护|上帝|管理员|开发者|无限制)模式|\\b(audit|debug|maintenance|god|admin|developer|unrestricted|compliance)\\s+mode\\b',
@@ -59,6 +61,9 @@ const FAKE_BLOCK = new RegExp(`<\\s*(${FAKE_TAG_NAMES}|system)\\b[^<>]{0,80}>[\\
 const FAKE_MESSAGE = /\{\s*"role"\s*:\s*"(system|assistant|developer)"[^{}]*\}/gi;
 /** A stray tag of that kind (not `<system>`: the clause it starts is dropped as a whole, below; not other tags, which may be a device's text). */
 const FAKE_TAG = new RegExp(`<\\s*\\/?\\s*(${FAKE_TAG_NAMES}|user|assistant)\\b[^<>]{0,80}>`, 'gi');
+
+/** A typed citation followed by what the entry supposedly says. */
+const CLAIM = /\bFAQ\s*\d+(\s*\.\s*\d+)?\s*[\]】]?\s*(说|写着|写的是|规定|提到|里说|上说|says|states|said)/gi;
 
 const IS_SYSTEM_TAG = new RegExp(`^\\s*${SYSTEM_TAG}\\s*$`, 'i');
 const ASKS_NOTHING = new RegExp(`^${NOT_A_QUESTION}`, 'i');
@@ -85,6 +90,8 @@ export function stripInjection(question: string): { text: string; stripped: bool
   // (「[admin override] 商户下载不了月对账单 why?」 is a staff question behind a tag).
   const kept = clauses.filter((c, i) => !INJECTION_CLAUSE.test(c) && !(i > 0 && IS_SYSTEM_TAG.test(clauses[i - 1]!) && ASKS_NOTHING.test(c)));
   const text = kept.join('').trim();
-  const dropped = blocks + clauses.length - kept.length;
+  // A claim about what an entry says (「FAQ7.6说…」「FAQ3.2 says …」) is one more thing said to the assistant, not asked of the FAQ.
+  const claims = question.match(CLAIM)?.length ?? 0;
+  const dropped = blocks + claims + clauses.length - kept.length;
   return { text, stripped: dropped > 0 || withoutCitations !== question, dropped };
 }
