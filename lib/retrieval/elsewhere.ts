@@ -15,7 +15,9 @@ const CHINESE_NAMES = [
   // Personal finance and public services.
   '股票 炒股 基金 理财产品 房贷 车贷 花呗 借呗 白条 征信 医保 社保 公积金 个税 个人所得税 身份证补办 驾照 驾驶证 护照 签证 户口 学籍 高考 考研',
   // Personal devices and software.
-  '锁屏密码 开机密码 苹果ID 百度网盘 百度',
+  '锁屏密码 开机密码 手机密码 WiFi密码 苹果ID 百度网盘 百度',
+  // A consumer's own accounts, not a merchant's.
+  '手机银行 零钱通 余额宝 个人微信 个人支付宝',
 ].flatMap((line) => line.split(' '));
 const LATIN_NAMES = [
   'Gmail Outlook Hotmail Netflix Spotify YouTube Facebook Instagram WhatsApp TikTok Twitter Amazon eBay PayPal Uber Airbnb',
