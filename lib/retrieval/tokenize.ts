@@ -68,6 +68,21 @@ export function basicNormalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+const SPOKEN_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 幺: '1', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
+/** A code read out digit by digit after the word that announces it (报九六, 响应码零三), not a count (报三四天). */
+const SPOKEN_CODE =
+  /(报|码|代码|错误|提示|返回|显示|应答|响应)([零〇幺一二三四五六七八九]{2,3})(?![零〇幺一二三四五六七八九十百千万亿天个次年月日号位元块分秒周])/g;
+
+/**
+ * Codes typed as spoken digits (voice input, 「pos机报九六」) in the digits the FAQ writes them in.
+ *
+ * @example
+ * spokenCodes('pos机报九六') // 'pos机报96'
+ */
+export function spokenCodes(text: string): string {
+  return text.replace(SPOKEN_CODE, (_, lead: string, digits: string) => lead + [...digits].map((d) => SPOKEN_DIGITS[d]).join(''));
+}
+
 /** Only bigrams of CJK runs plus latin words, on the basic normalisation: the classic baseline tokenisation. */
 export function bigrams(text: string): string[] {
   return bigramsOfNormalized(basicNormalize(text));
@@ -217,11 +232,11 @@ export function createTokenizer(vocabulary: Vocabulary): Tokenizer {
   // embedding, coverage, about ten times): short texts' results are kept, a bounded memo of a pure function.
   const normalized = new Map<string, string>();
   const normalize = (text: string) => {
-    if (text.length > NORMALIZE_MEMO_MAX_CHARS) return rewrite(basicNormalize(text));
+    if (text.length > NORMALIZE_MEMO_MAX_CHARS) return rewrite(spokenCodes(basicNormalize(text)));
     let norm = normalized.get(text);
     if (norm === undefined) {
       if (normalized.size >= NORMALIZE_MEMO) normalized.clear();
-      norm = rewrite(basicNormalize(text));
+      norm = rewrite(spokenCodes(basicNormalize(text)));
       normalized.set(text, norm);
     }
     return norm;
