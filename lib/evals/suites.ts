@@ -63,6 +63,13 @@ export const SUITES: Suite[] = [
     description: 'a fourth blind set written from the FAQ alone in round 8, read once before and once after the round’s changes, never fitted or tuned on',
   },
   {
+    name: 'blind5',
+    dataset: 'evals/datasets/blind5.jsonl',
+    env: {},
+    role: 'report',
+    description: 'a fifth blind set written from the FAQ alone in round 9, read once on round 8’s build and once on round 9’s, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
