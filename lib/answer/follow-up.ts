@@ -115,7 +115,8 @@ function withLead(r: RetrievalResult, lead: Hit, decision: RetrievalResult['deci
  * the follow-up's own words put another entry first and leave the one given out of their first three.
  * When that entry is among the first three with the context (the context vouches for it), it is what
  * the follow-up swaps the topic for, and it leads. A follow-up that still points at the entry given
- * (「配完多久生效」 keeps it in its own first three) asks more about it, and nothing moves.
+ * (「配完多久生效」 keeps it in its own first three) asks more about it, and nothing moves, unless it says enough on
+ * its own to carry a topic (`ownTopic`: 「刚才那个补注册做完了,现在挥卡又变成95此商户不支持双免了」).
  */
 function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[], ownTopic: boolean): RetrievalResult {
   const top = r.hits[0];

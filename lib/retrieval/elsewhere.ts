@@ -13,7 +13,7 @@ const CHINESE_NAMES = [
   // Social networks, video, music and games.
   'QQ 微博 抖音 快手 小红书 知乎 B站 哔哩哔哩 豆瓣 爱奇艺 优酷 腾讯视频 芒果TV 网易云 QQ音乐 酷狗 王者荣耀 和平精英 原神 英雄联盟 游戏账号 游戏充值',
   // Personal finance and public services.
-  '股票 炒股 基金 理财产品 房贷 车贷 花呗 借呗 白条 征信 医保 社保 公积金 个税 个人所得税 身份证补办 驾照 驾驶证 护照 签证 户口 学籍 高考 考研',
+  '股票 炒股 基金 理财产品 房贷 车贷 医保 社保 公积金 个税 个人所得税 身份证补办 学籍 高考 考研',
   // Personal devices and software.
   '锁屏密码 开机密码 手机密码 WiFi密码 苹果ID 百度网盘 百度',
   // A consumer's own accounts, not a merchant's.
