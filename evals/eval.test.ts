@@ -86,6 +86,14 @@ describe('offline evals against the bars of issue 14', () => {
     expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
   });
 
+  // Written in round 9 after blind5 was read, from the FAQ alone; read on round 8's build and on round 9's final build, never fitted on (README).
+  it('blind6 (never fitted on) stays at its measured level', async () => {
+    const run = await evaluate('blind6');
+    expectMeasuredLevel(run, { hitAt1: 0.95, hitAt3: 0.98, refused: 0.03 });
+    expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
+    expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.9);
+  });
+
   // Training data for round 8's decisions (README): follow-ups' confident answers, attacks and off-topic refused.
   it('dev6: confident follow-up answers are right, attacks and off-topic questions are refused', async () => {
     const { byKind } = await evaluate('dev6');

@@ -70,6 +70,13 @@ export const SUITES: Suite[] = [
     description: 'a fifth blind set written from the FAQ alone in round 9, read once on round 8’s build and once on round 9’s, never fitted or tuned on',
   },
   {
+    name: 'blind6',
+    dataset: 'evals/datasets/blind6.jsonl',
+    env: {},
+    role: 'report',
+    description: 'a sixth blind set written from the FAQ alone in round 9 after blind5 was read, read once on round 8’s build and once on round 9’s final build, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
