@@ -74,7 +74,8 @@ export const SUITES: Suite[] = [
     dataset: 'evals/datasets/blind6.jsonl',
     env: {},
     role: 'report',
-    description: 'a sixth blind set written from the FAQ alone in round 9 after blind5 was read, read once on round 8’s build and once on round 9’s final build, never fitted or tuned on',
+    description:
+      'a sixth blind set written from the FAQ alone in round 9 after blind5 was read, read once on round 8’s build and once on round 9’s final build, never fitted or tuned on',
   },
   {
     name: 'dev4',
