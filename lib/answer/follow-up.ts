@@ -49,6 +49,11 @@ export function previousTurn(history: ChatTurn[]): { question?: string; citedIds
 export function standaloneQuestion(question: string, history: ChatTurn[]): string {
   const { question: previous } = previousTurn(history);
   if (!previous || !looksLikeFollowUp(question)) return question.trim();
+  return withPrevious(previous, question);
+}
+
+/** A question searched with the previous one: the previous user question first. */
+function withPrevious(previous: string, question: string): string {
   return `${previous} ${question.trim()}`;
 }
 
@@ -183,7 +188,7 @@ export async function resolveFollowUp(
     // words are plainly off the FAQ, or it is a demand or small talk.
     const offTopic = (first.signals.covered ?? 0) < MIN_OWN_SCOPE || first.signals.demand === 1;
     if (retrieval.decision !== 'refuse' || !previous || offTopic) return { query: alone, retrieval, followUp: false };
-    const query = `${previous} ${alone}`;
+    const query = withPrevious(previous, alone);
     const withContext = vouchedAnswer(stayOnTopic(await retrieve(query), retrieval, 'any'), retrieval);
     return withContext.decision === 'refuse' ? { query: alone, retrieval, followUp: false } : { query, retrieval: withContext, followUp: true };
   }

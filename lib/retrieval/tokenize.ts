@@ -231,12 +231,13 @@ export function createTokenizer(vocabulary: Vocabulary): Tokenizer {
   // One question is normalised by every search and measure it goes through (keyword terms, units,
   // embedding, coverage, about ten times): short texts' results are kept, a bounded memo of a pure function.
   const normalized = new Map<string, string>();
+  const normalizeFresh = (text: string) => rewrite(spokenCodes(basicNormalize(text)));
   const normalize = (text: string) => {
-    if (text.length > NORMALIZE_MEMO_MAX_CHARS) return rewrite(spokenCodes(basicNormalize(text)));
+    if (text.length > NORMALIZE_MEMO_MAX_CHARS) return normalizeFresh(text);
     let norm = normalized.get(text);
     if (norm === undefined) {
       if (normalized.size >= NORMALIZE_MEMO) normalized.clear();
-      norm = rewrite(spokenCodes(basicNormalize(text)));
+      norm = normalizeFresh(text);
       normalized.set(text, norm);
     }
     return norm;
