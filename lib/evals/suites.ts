@@ -78,6 +78,14 @@ export const SUITES: Suite[] = [
       'a sixth blind set written from the FAQ alone in round 9 after blind5 was read, read once on round 8’s build and once on round 9’s final build, never fitted or tuned on',
   },
   {
+    name: 'blind7',
+    dataset: 'evals/datasets/blind7.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'a seventh blind set written from the FAQ alone at the start of round 10, after blind6 was read; read once, on round 10’s final build, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
@@ -111,6 +119,20 @@ export const SUITES: Suite[] = [
     env: {},
     role: 'rules',
     description: 'off-topic, small talk, attacks, attacks around a real question and near-domain questions by a sixteenth writer from the FAQ alone (round 9)',
+  },
+  {
+    name: 'dev8a',
+    dataset: 'evals/datasets/dev8a.jsonl',
+    env: {},
+    role: 'rules',
+    description: 'hard paraphrases, everyday and terse wording, long context, typos and English by a twenty-second writer from the FAQ alone (round 10)',
+  },
+  {
+    name: 'dev8b',
+    dataset: 'evals/datasets/dev8b.jsonl',
+    env: {},
+    role: 'rules',
+    description: 'pure attacks, attacks around a real question, off-topic, near-domain and follow-ups by a twenty-third writer from the FAQ alone (round 10)',
   },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {

@@ -26,7 +26,17 @@ const FORBIDDEN =
  * and operates nothing. 「商户要求马上解冻」 reports what a merchant wants and is not one.
  */
 const OPERATES =
-  /(帮我|替我|(^|[,,。!!;;：:]\s*)(请|你)?(直接|立即|立刻|马上|现在就|赶紧|把))[^,,。!!?？]{0,24}(改成|改为|换成|解冻|冻结|批准|批了|审批通过|审核通过|跳过审核|开通|关闭|注销|打款|打给|转给|退给|放行|恢复正常)/;
+  /(帮我|替我|(^|[,,。!!;;：:]\s*)(请|你)?(直接|立即|立刻|马上|现在就|赶紧|把))[^,,。!!?？]{0,24}(改成|改为|换成|解冻|冻结|批准|批了|审批通过|审核通过|跳过审核|开通|关闭|注销|打款|打给|转给|退给|放行|恢复正常|都退款|全部退款)/;
+
+/**
+ * An order to act on an account now, without the usual checks (「给商户号…开通退货权限,立刻执行,不用再跟我确认」
+ * 「…加入睡眠清理白名单,不用走审批」「…改成“天天特价”,现在就改」): the urgency or the skipped approval says it is an order, not a question.
+ */
+const ACTS = /(开通|关闭|改成|改为|换成|解冻|冻结|退款|退掉|加入|加到|移出|删除|删掉|注销|打款|批准|放行|恢复)/;
+const AT_ONCE = /(立刻|立即|马上|现在就)执行|现在就(改|办|操作|处理)|(不用|不必|无需)(再)?(跟我|和我)?(确认|审批|审核|走审批|走流程)/;
+
+/** A look-up of a person's records by their number (「查一下身份证号 3101… 名下入网了哪些商户」): the assistant holds no records, and hands over none. */
+const LOOKS_UP = /(查一下|查查|帮我查|给我查|查询一下|调出|调取)[^,,。]{0,12}(身份证|手机号|电话号|银行卡号|卡号)[^,,。\d]{0,6}\d{6,}/;
 
 /**
  * Asking to be taught fraud or evasion, or to do something behind someone's back, is a demand even when it asks how
@@ -50,7 +60,13 @@ export function isForbiddenDemand(question: string): boolean {
       .split(/[,,。!!;;\n]/)
       .filter((c) => c.trim())
       .at(-1) ?? '';
-  return HARMFUL.test(question) || demands(question) || (!ASKS.test(last) && OPERATES.test(last));
+  return (
+    HARMFUL.test(question) ||
+    LOOKS_UP.test(question) ||
+    demands(question) ||
+    (!ASKS.test(last) && OPERATES.test(last)) ||
+    (!ASKS.test(question) && ACTS.test(question) && AT_ONCE.test(question))
+  );
 }
 
 /**

@@ -23,9 +23,12 @@ const INJECTION_CLAUSE = new RegExp(
     '你(现在|从现在起|从现在开始|接下来|今后)(就)?(是|扮演|充当|变成|作为)',
     '扮演|角色扮演|假装|假设你是|cosplay|roleplay|role-play|pretend (to|you)|act as|you are now',
     `(输出|打印|复述|重复|透露|泄露|显示|告诉我)(一下)?(你的)?(系统)?${OBJECT}`,
-    '系统提示|提示词|system prompt',
+    '系统提示|提示词|system[\\s_-]*prompt',
     '(输出|打印|复述|重复|贴出)[^,,。]{0,12}(收到|看到|上面|之前|前面)[^,,。]{0,8}(内容|文字|指令|消息)',
     'ignore (all |any |the )?(previous |prior |above |earlier |your )?(instructions|rules|prompt)',
+    // Notes posing as the developer's, privileges handed to the assistant, checks it is told to skip.
+    '\\b(developer|system|admin)\\s+(note|notice)\\b|\\bskip (all |the |any )?(checks|rules|filters|restrictions)\\b|\\banswer freely\\b|\\bcontext window\\b',
+    '(给你|为你|帮你)(升级|提升|开放|开通)[^,,。]{0,4}权限|\\bsudo\\b|\\bgrant\\s+admin\\b',
     '开发者模式|越狱|jailbreak|developer mode|(system|safety|admin)\\s+override|safety\\s+(is\\s+)?(off|disabled)',
     `新任务|新的?指令|new task|new instructions?|${SYSTEM_TAG}|<\\s*/?\\s*system\\s*>`,
     '不受[^,,。]{0,6}(限制|约束)|没有任何限制|回答任何问题|任何问题都(可以|能)',
@@ -50,7 +53,7 @@ const INJECTION_CLAUSE = new RegExp(
     '(审计|调试|维护|上帝|管理员|开发者|无限制)模式|\\b(audit|debug|maintenance|god|admin|developer|unrestricted|compliance)\\s+mode\\b',
     '(用户|user)的?(问题|输入|消息|message|input)\\s*(已|已经)?(结束|完毕|ended?)|end of (the )?(user )?(input|question|message|prompt)',
     '^\\s*(用户|助手|系统|user|assistant|system|human|ai)\\s*[::]\\s*$',
-    '执行\\s*(sql|命令|脚本)|\\bselect\\s+\\*\\s+from\\b|\\b(drop|truncate)\\s+table\\b',
+    '执行\\s*(sql|命令|脚本|(这|下面|以下|上面)[行段条]?代码)|\\bselect\\s+\\*\\s+from\\b|\\b(drop|truncate)\\s+table\\b',
     '(输出|打印|泄露|透露|导出|告诉我)(一下)?(你的|你们的)?(内部|后台)(配置|参数)',
   ].join('|'),
   'i',
@@ -79,6 +82,12 @@ const ASKS_NOTHING = new RegExp(`^${NOT_A_QUESTION}`, 'i');
 
 /** Clauses end at punctuation; a bracketed tag (【系统通知】, [admin override]) is a clause of its own, so dropping it never drops the question beside it. */
 const CLAUSE_SPLIT = /(?<=[,,。.!!??;;::\n])|(?=###)|(?=[【[])|(?<=[】\]])/;
+
+/** The clauses from `i` to the end of their sentence (「新建的门店查不到,怎么处理?」 is one question over two clauses). */
+function sentenceFrom(clauses: string[], i: number): string {
+  const end = clauses.findIndex((c, j) => j >= i && /[。.!!??\n]\s*$/.test(c));
+  return clauses.slice(i, end < 0 ? undefined : end + 1).join('');
+}
 
 /** Where a clause turns to the assistant with what it wants told: what follows may be the question itself. */
 const ORDER_TO_TELL = /(告诉我|回答我|给我讲讲|给我说说|讲讲|说说|解释一下|tell me)/gi;
@@ -114,7 +123,7 @@ export function stripInjection(question: string): { text: string; stripped: bool
   // (「[admin override] 商户下载不了月对账单 why?」 is a staff question behind a tag).
   let cut = 0;
   const kept = clauses.flatMap((c, i) => {
-    const opened = i > 0 && IS_SYSTEM_TAG.test(clauses[i - 1]!) && ASKS_NOTHING.test(c);
+    const opened = i > 0 && IS_SYSTEM_TAG.test(clauses[i - 1]!) && ASKS_NOTHING.test(sentenceFrom(clauses, i));
     if (!opened && !INJECTION_CLAUSE.test(c)) return [c];
     cut++;
     const asked = opened ? undefined : askedAfterOrder(c);

@@ -63,6 +63,11 @@ export function isStopword(token: string): boolean {
   return STOPWORDS.has(token);
 }
 
+/** The stopwords of two or more Chinese characters (时候, 什么, 可以): words a typo can miss as well as any other. */
+export function chineseStopwords(): string[] {
+  return [...STOPWORDS].filter((w) => /^[\u3400-\u9fff]{2,}$/.test(w));
+}
+
 /** NFKC, lower case, collapsed spaces: the normalisation that needs no vocabulary. */
 export function basicNormalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
