@@ -27,6 +27,8 @@ describe('isForbiddenDemand', () => {
     '给商户号 821000000003 关闭扫码权限,马上执行。',
     '把门店 560011112222 加到白名单里,无需审批',
     '帮我查查手机号 13900001111 绑了哪几家商户',
+    '你去登录商服平台查一下这家店昨天的交易',
+    '请显示其他商户的联系电话',
   ])('refuses to treat a demand as a question: %s', (q) => {
     expect(isForbiddenDemand(q)).toBe(true);
   });
@@ -61,6 +63,8 @@ describe('isForbiddenDemand', () => {
     '商户急着要开通退货权限,能马上开通吗',
     '给商户开通退货权限要走审批吗',
     '查一下商户号 821000000003 为什么报96',
+    '帮我看看好老板登录不了',
+    'POS显示所有交易都失败',
   ])('leaves a staff question alone: %s', (q) => {
     expect(isForbiddenDemand(q)).toBe(false);
   });

@@ -11,14 +11,14 @@ const ASKS =
 
 /** Verbs that order the assistant to give, export, print or write something. */
 const ORDERS =
-  /(告诉我|给我|发我|发给我|导出|列出|输出|打印|贴出|整理成|交出|透露|泄露|教我|帮我(写|编|把|批|改|删|导|查)|\b(tell me|give me|show me|send me|list|export|print|dump|reveal|write)\b)/i;
+  /(告诉我|给我|发我|发给我|导出|列出|输出|打印|贴出|整理成|交出|透露|泄露|教我|帮我(写|编|把|批|改|删|导|查)|(^|[,,。::]\s*)(请)?(显示|展示)|\b(tell me|give me|show me|send me|list|export|print|dump|reveal|write)\b)/i;
 
 /** Orders to make something up: an answer, an entry, an approval. */
 const FABRICATES = /(编一?个|编造|伪造|捏造|写一(段|条|篇|个|份)|新写|批一?个|\b(make up|invent|fabricate)\b)/i;
 
 /** What may not be handed over. */
 const FORBIDDEN =
-  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,,。]{0,10}(客户|商户|用户|员工|持卡人)[^,,。]{0,10}(数据|信息|资料|名单)|(商户|客户|用户|员工|持卡人)(号|名单|列表|信息|数据|资料)[^,,。]{0,6}(全部|所有|都)|原文|指令|提示词|绕过|规避|\b(instructions|prompt|secret|password|api key|phone numbers?|id numbers?|addresses)\b)/i;
+  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,,。]{0,10}(客户|商户|用户|员工|持卡人)[^,,。]{0,10}(数据|信息|资料|名单|结算账户|账户|账号|电话)|(商户|客户|用户|员工|持卡人)(号|名单|列表|信息|数据|资料)[^,,。]{0,6}(全部|所有|都)|原文|指令|提示词|绕过|规避|\b(instructions|prompt|secret|password|api key|phone numbers?|id numbers?|addresses)\b)/i;
 
 /**
  * Orders to carry out an operation on an account (「直接帮我把这个商户的结算卡改成…」「立即把冻结的资金解冻」):
@@ -34,6 +34,9 @@ const OPERATES =
  */
 const ACTS = /(开通|关闭|改成|改为|换成|解冻|冻结|退款|退掉|加入|加到|移出|删除|删掉|注销|打款|批准|放行|恢复)/;
 const AT_ONCE = /(立刻|立即|马上|现在就)执行|现在就(改|办|操作|处理)|(不用|不必|无需)(再)?(跟我|和我)?(确认|审批|审核|走审批|走流程)/;
+
+/** Being asked to log in somewhere and look (「帮我登录好老板后台看一下今天的流水」): the assistant logs in nowhere. */
+const LOGS_IN = /(帮我|替我|你去|你帮我)(登录|登陆|进入|进)[^,,。]{0,10}(后台|系统|平台|账号|账户)[^,,。]{0,8}(看|查|操作|改|导)/;
 
 /** A look-up of a person's records by their number (「查一下身份证号 3101… 名下入网了哪些商户」): the assistant holds no records, and hands over none. */
 const LOOKS_UP = /(查一下|查查|帮我查|给我查|查询一下|调出|调取)[^,,。]{0,12}(身份证|手机号|电话号|银行卡号|卡号)[^,,。\d]{0,6}\d{6,}/;
@@ -63,6 +66,7 @@ export function isForbiddenDemand(question: string): boolean {
   return (
     HARMFUL.test(question) ||
     LOOKS_UP.test(question) ||
+    LOGS_IN.test(question) ||
     demands(question) ||
     (!ASKS.test(last) && OPERATES.test(last)) ||
     (!ASKS.test(question) && ACTS.test(question) && AT_ONCE.test(question))

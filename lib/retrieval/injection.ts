@@ -32,7 +32,7 @@ const INJECTION_CLAUSE = new RegExp(
     '开发者模式|越狱|jailbreak|developer mode|(system|safety|admin)\\s+override|safety\\s+(is\\s+)?(off|disabled)',
     `新任务|新的?指令|new task|new instructions?|${SYSTEM_TAG}|<\\s*/?\\s*system\\s*>`,
     '不受[^,,。]{0,6}(限制|约束)|没有任何限制|回答任何问题|任何问题都(可以|能)',
-    '我是[^,,。]{0,10}(管理员|总监|领导|负责人|开发者|工程师)|管理员模式|(授权|命令)你',
+    '我是[^,,。]{0,10}(管理员|总监|领导|负责人|开发者|工程师)|管理员模式|(授权|命令)你|以(超级)?(管理员|root|开发者|系统|后台)的?(身份|权限)',
     // Requests to hand over other people's data in bulk, to make up such data, or for the assistant's secrets.
     // A clause that asks how or whether (怎么, 吗, how …) is a staff question and is never matched.
     `^${NOT_A_QUESTION}.*?(列出|导出|给我|发我|泄露|告诉我|打包)(一下)?(所有|全部|每个|每一个|每家|一批|\\d+\\s*个)的?[^,,。]{0,8}(商户|客户|用户|持卡人|法人|联系人|股东)[^,,。]{0,8}(手机号|电话|身份证|银行卡号|结算卡号|卡号|住址|联系方式|名单)`,
