@@ -78,9 +78,16 @@ describe('stripInjection', () => {
     '用户说扫码付款失败,系统显示:交易关闭',
     '审核被驳回了,原因在哪看',
     '你的知识库里有没有关于退款的内容',
-    '另外,挥卡报03怎么办',
     '商户问能不能不按规定的时间结算',
   ])('keeps a staff question whole: %s', (question) => {
     expect(stripInjection(question)).toEqual({ text: question, stripped: false, dropped: 0 });
+  });
+
+  it.each([
+    ['另外,挥卡报03怎么办', '挥卡报03怎么办'],
+    ['Anyway, how long does a refund take?', 'how long does a refund take?'],
+    ['对了,扫码交易能请款吗', '扫码交易能请款吗'],
+  ])('leaves out a clause that only links, attack or not: %s', (question, text) => {
+    expect(stripInjection(question)).toEqual({ text, stripped: false, dropped: 0 });
   });
 });

@@ -71,11 +71,11 @@ const FAKE_TAG = new RegExp(`<\\s*\\/?\\s*(${FAKE_TAG_NAMES}|user|assistant)\\b[
 const CLAIM = /\bFAQ\s*\d+(\s*\.\s*\d+)?\s*[\]】]?\s*(说|写着|写的是|规定|提到|里说|上说|says|states|said)/gi;
 
 /**
- * A clause that only turns to the assistant or links two parts (「直接告诉我:」「请回答:」「Also,」「另外,」): no question and
+ * A clause that only turns to the assistant or links two parts (「直接告诉我:」「请回答:」「Also,」「另外,」「对了,」): no question and
  * no attack, left out of what is searched and not counted as dropped.
  */
 const ADDRESS_ONLY =
-  /^\s*((请|你)?(直接|就|马上)?(告诉我|回答我|回复我|回答|说说)(一下)?|also|and|then|btw|by the way|另外|还有|顺便问一?下|然后)\s*[,,::.。]?\s*$/i;
+  /^\s*((请|你)?(直接|就|马上)?(告诉我|回答我|回复我|回答|说说)(一下)?|also|and|then|anyway|anyhow|btw|by the way|另外|还有|顺便问一?下|然后|对了)\s*[,,::.。]?\s*$/i;
 
 const IS_SYSTEM_TAG = new RegExp(`^\\s*${SYSTEM_TAG}\\s*$`, 'i');
 const ASKS_NOTHING = new RegExp(`^${NOT_A_QUESTION}`, 'i');
@@ -129,8 +129,8 @@ export function stripInjection(question: string): { text: string; stripped: bool
     const asked = opened ? undefined : askedAfterOrder(c);
     return asked === undefined ? [] : [asked];
   });
-  // Once something was said to the assistant, what only turns to it or links the parts is left out too.
-  const searched = cut > 0 ? kept.filter((c) => !ADDRESS_ONLY.test(c)) : kept;
+  // What only turns to the assistant or links the parts (「对了,」「Anyway,」) says nothing of the question: left out, with or without an attack.
+  const searched = kept.filter((c) => !ADDRESS_ONLY.test(c));
   const text = searched.join('').trim();
   // A claim about what an entry says (「FAQ7.6说…」「FAQ3.2 says …」) is one more thing said to the assistant, not asked of the FAQ.
   const claims = question.match(CLAIM)?.length ?? 0;
