@@ -53,6 +53,7 @@ const INJECTION_CLAUSE = new RegExp(
     '(审计|调试|维护|上帝|管理员|开发者|无限制)模式|\\b(audit|debug|maintenance|god|admin|developer|unrestricted|compliance)\\s+mode\\b',
     '(用户|user)的?(问题|输入|消息|message|input)\\s*(已|已经)?(结束|完毕|ended?)|end of (the )?(user )?(input|question|message|prompt)',
     '^\\s*(用户|助手|系统|user|assistant|system|human|ai)\\s*[::]\\s*$',
+    '(按|照)(这段|以下|下面|上面)[^,,。]{0,6}(json|代码|指令|命令)执行|\\bupdate your (knowledge|rules|instructions|memory)\\b',
     '执行\\s*(sql|命令|脚本|(这|下面|以下|上面)[行段条]?代码)|\\bselect\\s+\\*\\s+from\\b|\\b(drop|truncate)\\s+table\\b',
     '(输出|打印|泄露|透露|导出|告诉我)(一下)?(你的|你们的)?(内部|后台)(配置|参数)',
   ].join('|'),
@@ -63,7 +64,7 @@ const INJECTION_CLAUSE = new RegExp(
 const FAKE_TAG_NAMES = 'entry|faq|document|context|instructions?|prompt|admin';
 const FAKE_BLOCK = new RegExp(`<\\s*(${FAKE_TAG_NAMES}|system)\\b[^<>]{0,80}>[\\s\\S]*?<\\s*\\/\\s*\\1\\s*>`, 'gi');
 /** A chat message typed as JSON, posing as the system's or the assistant's: {"role":"system","content":"…"}. */
-const FAKE_MESSAGE = /\{\s*"role"\s*:\s*"(system|assistant|developer)"[^{}]*\}/gi;
+const FAKE_MESSAGE = /\{\s*"role"\s*:\s*"(system|assistant|developer|admin)"[^{}]*\}/gi;
 /** A stray tag of that kind (not `<system>`: the clause it starts is dropped as a whole, below; not other tags, which may be a device's text). */
 const FAKE_TAG = new RegExp(`<\\s*\\/?\\s*(${FAKE_TAG_NAMES}|user|assistant)\\b[^<>]{0,80}>`, 'gi');
 

@@ -1,5 +1,6 @@
 import { clauses, type Unit } from './coverage';
 import { type Glosses, glossesOf } from './glosses';
+import { stripFrame } from './frame';
 import { stripInjection } from './injection';
 import type { Tokenizer } from './tokenize';
 
@@ -56,7 +57,7 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
  * typos of corpus words, glosses English to the corpus's Chinese words, and splits it into IDF-weighted units.
  */
 export function prepareQuery(raw: string, ctx: QueryContext): PreparedQuery {
-  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0 } : stripInjection(raw);
+  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0 } : stripInjection(stripFrame(raw));
   const { stripped, dropped } = kept;
   // Corrected after normalisation: a synonym the thesaurus rewrites (不动了 → 卡住) is a known word, not a typo (不动 → 不冻).
   const text = ctx.correct ? ctx.correct(ctx.tokenizer.normalize(kept.text)) : kept.text;

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { stripFrame } from './frame';
+
+describe('stripFrame', () => {
+  it.each([
+    ['@客服小王 挥卡报03怎么办', '挥卡报03怎么办'],
+    ['[图片] 这个报错怎么处理', '这个报错怎么处理'],
+    ['老师好,请问退款多久到账', '请问退款多久到账'],
+    ['急!!!好老板不播报了 在线等', '好老板不播报了'],
+    ['客户反映:扫码付款失败', '扫码付款失败'],
+    ['领导让我问一下,商户简称能改吗', '商户简称能改吗'],
+    ['商户简称能改吗?谢谢!', '商户简称能改吗?'],
+    ['商户号821330058120001交易报96', '商户号 交易报96'],
+  ])('leaves the question without its frame: %s', (question, text) => {
+    expect(stripFrame(question)).toBe(text);
+  });
+
+  it.each(['挥卡报03', 'POS显示[95]验签失败', '亲子乐园的商户怎么入网', '客户说的那个码在哪', '紧急冻结的资金多久解冻', '谢谢'])(
+    'keeps what belongs to the question: %s',
+    (question) => {
+      expect(stripFrame(question)).toBe(question);
+    },
+  );
+});
