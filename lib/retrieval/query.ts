@@ -1,6 +1,6 @@
 import { clauses, type Unit } from './coverage';
-import { type Glosses, glossesOf } from './glosses';
 import { stripFrame } from './frame';
+import { type Glosses, glossesOf } from './glosses';
 import { stripInjection } from './injection';
 import type { Tokenizer } from './tokenize';
 
