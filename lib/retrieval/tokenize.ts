@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
+import { toSimplified } from './simplified';
 
 const require = createRequire(import.meta.url);
 
@@ -236,7 +237,7 @@ export function createTokenizer(vocabulary: Vocabulary): Tokenizer {
   // One question is normalised by every search and measure it goes through (keyword terms, units,
   // embedding, coverage, about ten times): short texts' results are kept, a bounded memo of a pure function.
   const normalized = new Map<string, string>();
-  const normalizeFresh = (text: string) => rewrite(spokenCodes(basicNormalize(text)));
+  const normalizeFresh = (text: string) => rewrite(spokenCodes(toSimplified(basicNormalize(text))));
   const normalize = (text: string) => {
     if (text.length > NORMALIZE_MEMO_MAX_CHARS) return normalizeFresh(text);
     let norm = normalized.get(text);
