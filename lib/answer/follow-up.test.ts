@@ -41,6 +41,11 @@ describe('offline follow-up handling', () => {
     expect(looksLikeFollowUp('那个商户入网时报错该商户法人证件号已入网等于或超过3个无法提交,客户经理说要换法人,请问这种情况要怎么处理')).toBe(false);
   });
 
+  it('reads a follow-up as retrieval does: without its chat frame, traditional characters as simplified', () => {
+    expect(looksLikeFollowUp('@客服小王 老师好,那退款的话要多久呢?谢谢!')).toBe(true);
+    expect(looksLikeFollowUp('你上面說的這個設置要在哪個頁面裡操作,我找了半天沒找到')).toBe(true);
+  });
+
   it('keeps the topic of the conversation when the follow-up alone is no surer', async () => {
     const retrieve = async (q: string) => (q.includes('撤销') ? result([hitOf(E26, 1)], 'answer', 0.95) : result([hitOf(E26, 1)], 'hedge', 0.6));
     const r = await resolveFollowUp('那退款呢?', history, retrieve);

@@ -1,3 +1,4 @@
+import { stripFrame } from '../retrieval/frame';
 import { toSimplified } from '../retrieval/simplified';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { extractCitations } from '../text/citations';
@@ -24,7 +25,8 @@ function contentLength(q: string): number {
 
 /** Whether a question probably needs the conversation to be understood. */
 export function looksLikeFollowUp(question: string): boolean {
-  const q = toSimplified(question.trim());
+  // Read as retrieval reads it: simplified, without what frames it in a chat (老师好, @客服, 谢谢).
+  const q = stripFrame(toSimplified(question.trim()));
   const length = contentLength(q);
   if (length <= MAX_POINTING_CHARS && POINTS_BACK.test(q)) return true;
   return length <= MAX_FOLLOW_UP_CHARS && (FOLLOW_UP_START.test(q) || FOLLOW_UP_END.test(q) || length <= 8);
