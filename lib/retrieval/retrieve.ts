@@ -5,6 +5,7 @@ import { namesElsewhere } from './elsewhere';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import { type Glosses, glossKey } from './glosses';
 import { createHomophoneCorrector } from './homophones';
+import { createInitialsReader } from './initials';
 import { Bm25Index } from './keyword';
 import { decide, dot, modelFor, type RetrievalModel, softmax } from './model';
 import { prepareQuery } from './query';
@@ -109,9 +110,10 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     .map((w) => [w, 1] as const);
   const homophones = without.has('homophones') ? null : createHomophoneCorrector(new Map([...functionWords, ...keyword.df]), corpusText, tokenizer.commonWords);
   const glosses = without.has('glosses') ? {} : (opts.glosses ?? {});
-  // Pinyin typed for corpus words is read back into them first; then homophone typos are corrected.
+  // Pinyin initials (zjgk) and pinyin typed for corpus words are read back into them first; then homophone typos are corrected.
   const pinyin = without.has('pinyin') ? null : createPinyinTransliterator(keyword.df, (w) => glosses[glossKey(w)] !== undefined);
-  const correct = [pinyin?.transliterate, homophones?.correct].filter((f) => f !== undefined);
+  const initials = without.has('pinyin') ? null : createInitialsReader(keyword.df, (w) => glosses[glossKey(w)] !== undefined);
+  const correct = [initials?.read, pinyin?.transliterate, homophones?.correct].filter((f) => f !== undefined);
   const ctx = {
     tokenizer,
     glosses,

@@ -1,0 +1,51 @@
+import { pinyinOf } from './pinyin';
+
+/** Reads pinyin initials typed for a corpus word; built once per knowledge base. */
+export interface InitialsReader {
+  /** The text with each Latin word that abbreviates one corpus word by its pinyin initials replaced by that word. */
+  read(text: string): string;
+}
+
+/** How much more often the word read must occur than the next word with the same initials. */
+const DOMINANCE = 3;
+/** A word on its own: not part of a code (CL-204, err_x1). */
+const LATIN_WORD = /(?<![a-z0-9_-])[a-z]{2,5}(?![a-z0-9_-])/g;
+/** Initials are consonants: an English word almost always has a vowel (and pinyin syllables starting with one are rare). */
+const CONSONANTS_ONLY = /^[^aeiouv]+$/;
+/** English words and chat abbreviations with no vowel. */
+const ENGLISH = new Set(
+  'my by why fly dry try shy sky spy cry gym sync thy myth thx pls plz ps pc tv cc sms qr pdf jpg png gif gps nfc sdk crm http https www hr mr ms dr mm ok'.split(
+    ' ',
+  ),
+);
+
+/**
+ * Staff in a hurry abbreviate the words they type most by their pinyin initials: zfb for 支付宝, xcx for 小程序, zjgk for
+ * 资金管控. A lower-case Latin word of two to five consonants that is no term of the corpus and no English word with a gloss
+ * is read as the corpus word of as many characters with those initials, when one such word occurs at least twice and
+ * three times as often as the next (sm could be 实名 or 扫码: it is left as typed). The corpus is the dictionary: nothing
+ * here names this FAQ's words.
+ *
+ * @example
+ * const r = createInitialsReader(new Map([['资金管控', 13], ['小程序', 17]]), () => false);
+ * r.read('xcx zjgk多久解冻') // '小程序 资金管控多久解冻'
+ */
+export function createInitialsReader(
+  corpusWords: ReadonlyMap<string, number>,
+  isLatinTerm: (word: string) => boolean,
+  isCorpusTerm: (word: string) => boolean = (w) => corpusWords.has(w),
+): InitialsReader {
+  const byInitials = new Map<string, { word: string; count: number }[]>();
+  for (const [word, count] of corpusWords) {
+    if (!/^[\u3400-\u9fff]{2,5}$/.test(word)) continue;
+    const key = [...word].map((c) => pinyinOf(c)[0] ?? '').join('');
+    byInitials.set(key, [...(byInitials.get(key) ?? []), { word, count }]);
+  }
+  const meaning = new Map<string, string>();
+  for (const [key, words] of byInitials) {
+    const [first, second] = words.sort((a, b) => b.count - a.count);
+    if (first && first.count >= 2 && first.count >= DOMINANCE * (second?.count ?? 0)) meaning.set(key, first.word);
+  }
+  const readWord = (w: string) => (CONSONANTS_ONLY.test(w) && !ENGLISH.has(w) && !isCorpusTerm(w) && !isLatinTerm(w) ? (meaning.get(w) ?? w) : w);
+  return { read: (text) => text.replace(LATIN_WORD, readWord) };
+}
