@@ -15,10 +15,17 @@ describe('stripFrame', () => {
     expect(stripFrame(question)).toBe(text);
   });
 
-  it.each(['挥卡报03', 'POS显示[95]验签失败', '亲子乐园的商户怎么入网', '客户说的那个码在哪', '紧急冻结的资金多久解冻', '谢谢'])(
-    'keeps what belongs to the question: %s',
-    (question) => {
-      expect(stripFrame(question)).toBe(question);
-    },
-  );
+  it.each([
+    '报错0x80070005',
+    '非法订单号30000012',
+    'mchid 1501244881',
+    '挥卡报03',
+    'POS显示[95]验签失败',
+    '亲子乐园的商户怎么入网',
+    '客户说的那个码在哪',
+    '紧急冻结的资金多久解冻',
+    '谢谢',
+  ])('keeps what belongs to the question: %s', (question) => {
+    expect(stripFrame(question)).toBe(question);
+  });
 });

@@ -10,8 +10,11 @@ const GREETING = /^\s*(各位|老师|师傅|亲|亲们|同事们?|大佬们?|客
 const URGENCY = /(急急急|急急|加急|紧急|急)[!!]+|在线等|挺急的|急求/g;
 const PASSED_ON = /^\s*(客户|商户|老板|店主|门店|业务员|同事|领导)(那边)?(反映|反馈|来电|打电话说|说|问|咨询|让我问(一下|下)?)\s*[::,,]\s*/;
 const THANKS = /[,,\s]*(谢谢|多谢|感谢|thx|thanks)[!!~。.]*\s*$/i;
-/** An identifier of 8 digits or more: a merchant's, terminal's or phone number says nothing about what goes wrong. */
-const LONG_NUMBER = /(?<!\d)\d{8,}(?!\d)/g;
+/**
+ * A number of 11 digits or more standing alone: a phone, merchant or ID number says nothing about what goes wrong. Shorter
+ * numbers may be codes (0x80070005, 3000001), and so may numbers inside a word.
+ */
+const LONG_NUMBER = /(?<![0-9a-z])\d{11,}(?!\d)/gi;
 
 /**
  * The question without its frame; what is left when nothing else is, is the question as typed.
