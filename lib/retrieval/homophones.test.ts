@@ -31,6 +31,15 @@ describe('createHomophoneCorrector', () => {
     expect(createHomophoneCorrector(withWords, text, spans).correct('好老版app不波报了')).toBe('好老板app不播报了');
   });
 
+  it('corrects a typo of a function word the corpus uses, though no index holds it', () => {
+    const words = new Map([
+      ['退款', 3],
+      ['入账', 2],
+    ]);
+    expect(createHomophoneCorrector(words, '退款什么时候入账').correct('退款什么时侯入账')).toBe('退款什么时侯入账');
+    expect(createHomophoneCorrector(words, '退款什么时候入账', undefined, ['时候', '当天']).correct('退款什么时侯入账')).toBe('退款什么时候入账');
+  });
+
   it('keeps everything outside Chinese runs as it was', () => {
     expect(c.correct('POS 报 03,商护?')).toBe('POS 报 03,商户?');
   });

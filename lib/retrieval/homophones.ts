@@ -18,7 +18,8 @@ export interface HomophoneCorrector {
  * FAQ: nothing in it names this one's vocabulary.
  *
  * `corpusWords` maps the corpus's words to how often they occur (a keyword index's document frequencies
- * will do; other keys, such as `#` bigram terms, are ignored).
+ * will do; other keys, such as `#` bigram terms, are ignored); `functionWords` are words such an index leaves out
+ * (时候, 什么), taken when the corpus uses them.
  *
  * @example
  * const c = createHomophoneCorrector(new Map([['老板', 3], ['播报', 1]]), corpusText);
@@ -28,8 +29,11 @@ export function createHomophoneCorrector(
   corpusWords: ReadonlyMap<string, number>,
   corpusText: string,
   commonWords?: (run: string) => [number, number][],
+  functionWords: readonly string[] = [],
 ): HomophoneCorrector {
-  const byKey = wordsByReading(corpusWords, LONGEST, ' ');
+  // Function words are not indexed, yet 什么时侯 is a typo of 什么时候 all the same: those the corpus uses count as its words.
+  const used = functionWords.filter((w) => corpusText.includes(w)).map((w): readonly [string, number] => [w, 1]);
+  const byKey = wordsByReading(chain(used, corpusWords), LONGEST, ' ');
   // Whatever finding common words needs (jieba's dictionary, read once per process) is read now, when the knowledge
   // base opens, and not by the first question asked.
   commonWords?.('');
@@ -68,4 +72,8 @@ export function createHomophoneCorrector(
   };
 
   return { correct: (text) => text.replace(CJK_RUN, correctRun) };
+}
+
+function* chain<T>(...parts: Iterable<T>[]): Iterable<T> {
+  for (const part of parts) yield* part;
 }

@@ -104,11 +104,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   for (const t of texts) for (const c of new Set(t.match(/[\u3400-\u9fff]/g) ?? [])) charDf.set(c, (charDf.get(c) ?? 0) + 1);
   const charIdf = (c: string) => Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
   // The keyword index already holds the corpus's words (with their document frequencies): no second segmentation.
-  // Stopwords are not indexed, yet 什么时侯 is a typo of 什么时候 all the same: those the corpus uses join its words here.
-  const functionWords = chineseStopwords()
-    .filter((w) => corpusText.includes(w))
-    .map((w) => [w, 1] as const);
-  const homophones = without.has('homophones') ? null : createHomophoneCorrector(new Map([...functionWords, ...keyword.df]), corpusText, tokenizer.commonWords);
+  const homophones = without.has('homophones') ? null : createHomophoneCorrector(keyword.df, corpusText, tokenizer.commonWords, chineseStopwords());
   const glosses = without.has('glosses') ? {} : (opts.glosses ?? {});
   // Pinyin initials (zjgk) and pinyin typed for corpus words are read back into them first; then homophone typos are corrected.
   const pinyin = without.has('pinyin') ? null : createPinyinTransliterator(keyword.df, (w) => glosses[glossKey(w)] !== undefined);
