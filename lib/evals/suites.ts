@@ -134,6 +134,13 @@ export const SUITES: Suite[] = [
     role: 'rules',
     description: 'pure attacks, attacks around a real question, off-topic, near-domain and follow-ups by a twenty-third writer from the FAQ alone (round 10)',
   },
+  {
+    name: 'dev8c',
+    dataset: 'evals/datasets/dev8c.jsonl',
+    env: {},
+    role: 'rules',
+    description: 'attacks wrapped around a real question, and pure attacks, by a twenty-fourth writer from the FAQ alone (round 10)',
+  },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {
     name: 'it',

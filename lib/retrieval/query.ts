@@ -10,10 +10,13 @@ export interface PreparedQuery {
   raw: string;
   /** The question without clauses addressed to the assistant, homophone typos of corpus words corrected. */
   text: string;
+  /** The question as typed (in simplified characters) without its chat frame and the clauses addressed to the assistant. */
+  asked: string;
   /** Whether injection-like clauses or typed citation markers were removed. */
   stripped: boolean;
-  /** How many clauses addressed to the assistant were removed. */
+  /** How many clauses addressed to the assistant were removed, and how many of those were demands. */
   dropped: number;
+  demands: number;
   /** `text` plus the Chinese words its English glosses to: what the keyword and vector searches get. */
   expanded: string;
   /** Content units of the whole question, IDF-weighted. */
@@ -60,8 +63,8 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
 export function prepareQuery(typed: string, ctx: QueryContext): PreparedQuery {
   // Traditional characters are read as simplified before any pattern or word is looked for.
   const raw = toSimplified(typed);
-  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0 } : stripInjection(stripFrame(raw));
-  const { stripped, dropped } = kept;
+  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0, demands: 0 } : stripInjection(stripFrame(raw));
+  const { stripped, dropped, demands } = kept;
   // Corrected after normalisation: a synonym the thesaurus rewrites (不动了 → 卡住) is a known word, not a typo (不动 → 不冻).
   const text = ctx.correct ? ctx.correct(ctx.tokenizer.normalize(kept.text)) : kept.text;
   const norm = ctx.tokenizer.normalize(text);
@@ -71,8 +74,10 @@ export function prepareQuery(typed: string, ctx: QueryContext): PreparedQuery {
   return {
     raw,
     text,
+    asked: kept.text,
     stripped,
     dropped,
+    demands,
     expanded,
     units: unitsOf(text, ctx),
     clauseUnits: parts.length > 1 ? parts.map((c) => unitsOf(c, ctx)) : [],

@@ -1,6 +1,6 @@
 import type { Entry } from '../corpus/schema';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
-import { isForbiddenDemand, isLeftOfAttack, isSmallTalk } from './demand';
+import { isForbiddenDemand, isHarmful, isLeftOfAttack, isSmallTalk } from './demand';
 import { namesElsewhere } from './elsewhere';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import { type Glosses, glossKey } from './glosses';
@@ -205,7 +205,12 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     const demand =
       d.decision === 'hedge' &&
       !without.has('demands') &&
-      (isForbiddenDemand(raw) || isSmallTalk(raw) || isLeftOfAttack(s.prepared.text, s.prepared.dropped) || namesElsewhere(raw, corpusLower) !== undefined);
+      (isHarmful(raw) ||
+        // A demand dropped beside a real question is not held against it (lib/retrieval/injection.ts); otherwise the whole message counts.
+        isForbiddenDemand(s.prepared.demands > 0 ? s.prepared.asked : raw) ||
+        isSmallTalk(raw) ||
+        isLeftOfAttack(s.prepared.text, s.prepared.dropped, s.prepared.demands) ||
+        namesElsewhere(raw, corpusLower) !== undefined);
     const answerIds = demand || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
     // An entry whose solution is empty answers nothing: the most it can be is the closest entry.
     const empty = d.decision === 'answer' && answerIds.length > 0 && answerIds.every((id) => entries[byId.get(id)!]!.solution.trim() === '');
