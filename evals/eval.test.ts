@@ -91,9 +91,17 @@ describe('offline evals against the bars of issue 14', () => {
   // Written in round 9 after blind5 was read, from the FAQ alone; read on round 8's build and on round 9's final build, never fitted on (README).
   it('blind6 (never fitted on) stays at its measured level', async () => {
     const run = await evaluate('blind6');
-    expectMeasuredLevel(run, { hitAt1: 0.95, hitAt3: 0.98, refused: 0.03 });
+    expectMeasuredLevel(run, { hitAt1: 0.95, hitAt3: 0.99, refused: 0.03 });
     expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
     expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  // Written in round 10 after blind6 was read, from the FAQ alone; read twice as aggregates in round 10, never fitted on (README).
+  it('blind7 (never fitted on) stays at its measured level', async () => {
+    const run = await evaluate('blind7');
+    expectMeasuredLevel(run, { hitAt1: 0.96, hitAt3: 0.99, refused: 0.035 });
+    expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
+    expect(run.byKind.injection!.hitAt1).toBeGreaterThanOrEqual(0.9);
   });
 
   // Training data for round 8's decisions (README): follow-ups' confident answers, attacks and off-topic refused.
