@@ -35,17 +35,18 @@ export function createInitialsReader(
   isLatinTerm: (word: string) => boolean,
   isCorpusTerm: (word: string) => boolean = (w) => corpusWords.has(w),
 ): InitialsReader {
-  const byInitials = new Map<string, { word: string; count: number }[]>();
+  // The two commonest words per initials are all the reading needs.
+  const byInitials = new Map<string, { word: string; count: number; runnerUp: number }>();
   for (const [word, count] of corpusWords) {
     if (!/^[\u3400-\u9fff]{2,5}$/.test(word)) continue;
     const key = [...word].map((c) => pinyinOf(c)[0] ?? '').join('');
-    byInitials.set(key, [...(byInitials.get(key) ?? []), { word, count }]);
+    const best = byInitials.get(key);
+    if (!best) byInitials.set(key, { word, count, runnerUp: 0 });
+    else if (count > best.count) byInitials.set(key, { word, count, runnerUp: best.count });
+    else best.runnerUp = Math.max(best.runnerUp, count);
   }
   const meaning = new Map<string, string>();
-  for (const [key, words] of byInitials) {
-    const [first, second] = words.sort((a, b) => b.count - a.count);
-    if (first && first.count >= 2 && first.count >= DOMINANCE * (second?.count ?? 0)) meaning.set(key, first.word);
-  }
+  for (const [key, best] of byInitials) if (best.count >= 2 && best.count >= DOMINANCE * best.runnerUp) meaning.set(key, best.word);
   const readWord = (w: string) => (CONSONANTS_ONLY.test(w) && !ENGLISH.has(w) && !isCorpusTerm(w) && !isLatinTerm(w) ? (meaning.get(w) ?? w) : w);
   return { read: (text) => text.replace(LATIN_WORD, readWord) };
 }

@@ -7,6 +7,7 @@ import type { Tokenizer } from './tokenize';
 
 /** A question made ready for search: what is searched, and the units coverage is measured in. */
 export interface PreparedQuery {
+  /** The question as typed, traditional characters read as simplified. */
   raw: string;
   /** The question without clauses addressed to the assistant, homophone typos of corpus words corrected. */
   text: string;
@@ -57,8 +58,9 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
 }
 
 /**
- * Prepares a question for retrieval: drops clauses addressed to the assistant, corrects homophone
- * typos of corpus words, glosses English to the corpus's Chinese words, and splits it into IDF-weighted units.
+ * Prepares a question for retrieval: reads traditional characters as simplified, drops its chat frame and the clauses
+ * addressed to the assistant, corrects typos of corpus words, glosses English to the corpus's Chinese words, and splits it
+ * into IDF-weighted units.
  */
 export function prepareQuery(typed: string, ctx: QueryContext): PreparedQuery {
   // Traditional characters are read as simplified before any pattern or word is looked for.
