@@ -39,7 +39,7 @@ const AT_ONCE = /(立刻|立即|马上|现在就)执行|现在就(改|办|操作
 const LOGS_IN = /(帮我|替我|你去|你帮我)(登录|登陆|进入|进)[^,,。]{0,10}(后台|系统|平台|账号|账户)[^,,。]{0,8}(看|查|操作|改|导)/;
 
 /** A look-up of a person's records by their number (「查一下身份证号 3101… 名下入网了哪些商户」): the assistant holds no records, and hands over none. */
-const LOOKS_UP = /(查一下|查查|帮我查|给我查|查询一下|调出|调取)[^,,。]{0,12}(身份证|手机号|电话号|银行卡号|卡号)[^,,。\d]{0,6}\d{6,}/;
+const LOOKS_UP = /(查一下|查查|帮我查|给我查|查询一下|调出|调取)[^,,。]{0,12}(身份证|手机号|电话号)[^,,。\d]{0,6}\d{6,}/;
 
 /**
  * Asking to be taught fraud or evasion, or to do something behind someone's back, is a demand even when it asks how
