@@ -20,6 +20,7 @@ import { securityHeaders } from './lib/http/security-headers';
 // bundles included: about 200 MB of RSS (466 -> 255 MB measured). Off before Next is loaded.
 process.setSourceMapsEnabled(false);
 const { default: next } = await import('next');
+const { parseAndValidateFlightRouterState } = await import('next/dist/server/app-render/parse-and-validate-flight-router-state.js');
 
 const config = configFromEnv();
 const { port, hostname, trustProxy, headersTimeoutMs, bodyTimeoutMs, maxConcurrentPerClient } = config.server;
@@ -30,10 +31,14 @@ const inFlight = createConcurrencyLimiter(maxConcurrentPerClient);
 /** On every response from the start; Next replaces them where it sets its own (a page's CSP with its nonce, in proxy.ts). */
 const baseHeaders = Object.entries(securityHeaders());
 
-/** Whether a `next-router-state-tree` header is what Next can read: URI-encoded JSON of an array. */
+/**
+ * Whether a `next-router-state-tree` header is what Next can read, by Next's own validator (the schema of a router
+ * state tree, not only JSON of an array: 「[["",{…}]]」 is an array Next cannot use, and it answered 500).
+ */
 function isRouterState(value: string): boolean {
   try {
-    return Array.isArray(JSON.parse(decodeURIComponent(value)));
+    parseAndValidateFlightRouterState(value);
+    return true;
   } catch {
     return false;
   }

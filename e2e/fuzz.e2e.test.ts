@@ -174,4 +174,19 @@ describe('the production server under random and hostile requests', () => {
     );
     console.info('[fuzz e2e] statuses:', JSON.stringify(Object.fromEntries([...seen].sort(([a], [b]) => a - b))));
   }, 180_000);
+
+  // Found by the property above (seed 655866616): JSON of an array, yet no router state tree Next can use; Next answered 500.
+  it('answers a router-state header Next cannot use with 400, and one it can use as usual', async () => {
+    const port = Number(new URL(server.url).port);
+    const ask = (tree: string) =>
+      rawRequest(port, `GET / HTTP/1.1\r\nhost: localhost\r\nrsc: 1\r\nnext-router-state-tree: ${tree}\r\nconnection: close\r\n\r\n`, {
+        timeoutMs: 8_000,
+      });
+    expect((await ask('[["",{"children":["__PAGE__",{}]},null,null,true]]')).status).toBe(400);
+    expect((await ask('["",{"children":["__PAGE__",{}]},null,null,true]')).status).toBe(400);
+    // A tree Next can use goes through to Next (here a redirect), not refused by us.
+    const usable = (await ask('["",{"children":["__PAGE__",{}]},null,null]')).status;
+    expect(usable).not.toBe(400);
+    expect(usable).toBeLessThan(500);
+  });
 });
