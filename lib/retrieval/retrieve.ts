@@ -107,8 +107,9 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const homophones = without.has('homophones') ? null : createHomophoneCorrector(keyword.df, corpusText, tokenizer.commonWords, chineseStopwords());
   const glosses = without.has('glosses') ? {} : (opts.glosses ?? {});
   // Pinyin initials (zjgk) and pinyin typed for corpus words are read back into them first; then homophone typos are corrected.
-  const pinyin = without.has('pinyin') ? null : createPinyinTransliterator(keyword.df, (w) => glosses[glossKey(w)] !== undefined);
-  const initials = without.has('pinyin') ? null : createInitialsReader(keyword.df, (w) => glosses[glossKey(w)] !== undefined);
+  const isGlossed = (w: string) => glosses[glossKey(w)] !== undefined;
+  const pinyin = without.has('pinyin') ? null : createPinyinTransliterator(keyword.df, isGlossed);
+  const initials = without.has('pinyin') ? null : createInitialsReader(keyword.df, isGlossed);
   const correct = [initials?.read, pinyin?.transliterate, homophones?.correct].filter((f) => f !== undefined);
   const ctx = {
     tokenizer,
