@@ -86,6 +86,14 @@ export const SUITES: Suite[] = [
       'a seventh blind set written from the FAQ alone at the start of round 10, after blind6 was read; read once, on round 10’s final build, never fitted or tuned on',
   },
   {
+    name: 'blind8',
+    dataset: 'evals/datasets/blind8.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'an eighth blind set written from the FAQ alone at the start of round 11, after blind7 was read; read once on round 10’s final build and once on round 11’s, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
