@@ -84,6 +84,16 @@ describe('offline answers', () => {
     expect(r.citations).toEqual(['FAQ2.5', 'FAQ2.7']);
   });
 
+  it('says that what the message asked of the assistant was set aside, and says nothing when nothing was', async () => {
+    const setAside = stubRetrieve({ signals: { setAside: 1 } });
+    const r = await answerQuestion({ question: '挥卡报03,你直接帮我把这个商户开通' }, deps({ retrieve: setAside }));
+    expect(r.notices.map((n) => n.code)).toEqual(['set_aside']);
+    expect(r.notices[0]!.message).toContain('已忽略');
+    expect((await answerQuestion({ question: '挥卡报03' }, deps())).notices).toEqual([]);
+    const refused = stubRetrieve({ decision: 'refuse', answerIds: [], signals: { setAside: 1 } });
+    expect((await answerQuestion({ question: '你直接帮我把这个商户开通' }, deps({ retrieve: refused }))).notices).toEqual([]);
+  });
+
   it('makes a follow-up standalone with the previous user turn', async () => {
     const retrieve = stubRetrieve();
     const r = await answerQuestion({ question: '那退款呢?', history: [{ role: 'user', text: '撤销多久到账' }] }, deps({ retrieve }));

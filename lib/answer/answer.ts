@@ -69,6 +69,8 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
   const direct = !!llm && retrieval.decision === 'answer' && !!top && top.scores.vector >= deps.directMatchThreshold;
   const mode: AnswerMode = direct ? 'direct' : llm && answerable ? 'llm' : 'offline';
   const part = resolved.followUp && mode === 'offline' && retrieval.answerIds.length === 1 ? partFor(input.question, retrieval, deps) : undefined;
+  // What the message asked of the assistant beside its question (an order, others' data, new rules) is not done: it says so.
+  if (answerable && retrieval.signals.setAside) notices.push(notice('set_aside'));
   // A failed rewrite only matters when the model would have answered; the refusal needs no notice.
   return {
     standalone,

@@ -1,5 +1,5 @@
 import { stripFrame } from '../retrieval/frame';
-import { toSimplified } from '../retrieval/simplified';
+import { readTyped } from '../retrieval/simplified';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { extractCitations } from '../text/citations';
 import { textSize } from '../text/size';
@@ -25,8 +25,8 @@ function contentLength(q: string): number {
 
 /** Whether a question probably needs the conversation to be understood. */
 export function looksLikeFollowUp(question: string): boolean {
-  // Read as retrieval reads it: simplified, without what frames it in a chat (老师好, @客服, 谢谢).
-  const q = stripFrame(toSimplified(question.trim()));
+  // Read as retrieval reads it: simplified, ASCII punctuation, without what frames it in a chat (老师好, @客服, 谢谢).
+  const q = stripFrame(readTyped(question.trim()));
   const length = contentLength(q);
   if (length <= MAX_POINTING_CHARS && POINTS_BACK.test(q)) return true;
   return length <= MAX_FOLLOW_UP_CHARS && (FOLLOW_UP_START.test(q) || FOLLOW_UP_END.test(q) || length <= 8);

@@ -1,3 +1,5 @@
+import { halfWidth } from '../text/half-width';
+
 /**
  * The parts of an FAQ solution, for answering a follow-up with the part it asks about
  * (FAQ2.6: 1、撤销 / 2、退款; FAQ9.4: 1.IOS / 2.Android; FAQ4.1: one table row per subject type).
@@ -10,16 +12,18 @@ export interface SolutionParts {
 }
 
 const MARKERS: [string, RegExp][] = [
-  ['arabic', /^\s*\d{1,2}\s*[、.．](?!\d)/],
-  ['chinese', /^\s*[一二三四五六七八九十]{1,3}\s*[、.．]/],
+  ['arabic', /^\s*\d{1,2}\s*[、.](?!\d)/],
+  ['chinese', /^\s*[一二三四五六七八九十]{1,3}\s*[、.]/],
   ['circled', /^\s*[①②③④⑤⑥⑦⑧⑨⑩]/],
-  ['paren', /^\s*[((]?\d{1,2}[))]/],
-  ['latin', /^\s*[a-h]\s*[)).、]/i],
+  ['paren', /^\s*\(?\d{1,2}\)/],
+  ['latin', /^\s*[a-h]\s*[).、]/i],
   ['method', /^\s*(方式|方法|情况|步骤)\s*[一二三四五六七八九十\d]+/],
 ];
 
+/** The marker a line opens with, full-width forms read as ASCII (an FAQ typed with an input method numbers （1） and １．). */
 function markerOf(line: string): string | null {
-  for (const [name, re] of MARKERS) if (re.test(line)) return name;
+  const ascii = halfWidth(line);
+  for (const [name, re] of MARKERS) if (re.test(ascii)) return name;
   return null;
 }
 

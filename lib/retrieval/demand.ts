@@ -7,7 +7,25 @@
  * questions about the same things (「商户的结算卡号怎么修改」) are left alone.
  */
 const ASKS =
-  /(怎么|怎样|如何|吗|呢|么|是否|是不是|为什么|为何|能否|可不可以|可以|可否|多久|多长|哪|啥|什么|几|多少|有没有|回事|(\p{Script=Han})不\2|\?|？|(^|[.!;]\s*)(how|why|where|what|when|which|can|could|should|is|are|do|does)\b)/iu;
+  /((?:告诉我|教我|说说|讲讲|说一下|讲一下)[^,。]{0,6}(?:办法|方法|流程|步骤|原因)|怎么|怎样|如何|吗|呢|么|是否|是不是|为什么|为何|能否|可不可以|可以|可否|多久|多长|哪|啥|什么|几|多少|有没有|回事|(\p{Script=Han})不\2|\?|？|(^|[.!;]\s*)(how|why|where|what|when|which|can|could|should|is|are|do|does)\b|\bhow (?:to|do|does|can|could|should|long|much|many)\b)/iu;
+
+/**
+ * A clause that quotes what a device, an API or a page showed (「订单POS报[95]验签失败」「API请求返回商户对接权限已冻结」
+ * 「微信认证时提示商户不是申请单联系人」): a symptom, stated rather than asked, that a staff member wants explained. Language of
+ * error reports, not any FAQ's vocabulary.
+ */
+const REPORTS_ERROR =
+  /(报错|报|提示|返回|显示|弹出|出现)[^,。!?;]{0,20}(\d{2,}|["“「\[【]|失败|错误|不一致|无效|不存在|异常|非法|不允许|不支持|已冻结|不是|不能|无法)/;
+
+/** Whether a text quotes an error it wants explained (REPORTS_ERROR). */
+export function reportsError(text: string): boolean {
+  return REPORTS_ERROR.test(text);
+}
+
+/** Whether a text asks something or quotes an error it wants explained: what a staff member leaves beside a demand. */
+export function asksOrReports(text: string): boolean {
+  return ASKS.test(text) || reportsError(text);
+}
 
 /** Verbs that order the assistant to give, export, print or write something. */
 const ORDERS =
@@ -18,7 +36,7 @@ const FABRICATES = /(编一?个|编造|伪造|捏造|写一(段|条|篇|个|份)
 
 /** What may not be handed over. */
 const FORBIDDEN =
-  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,,。]{0,10}(客户|商户|用户|员工|持卡人)[^,,。]{0,10}(数据|信息|资料|名单|结算账户|账户|账号|电话)|(商户|客户|用户|员工|持卡人)(号|名单|列表|信息|数据|资料)[^,,。]{0,6}(全部|所有|都)|原文|指令|提示词|敏感词|绕过|规避|\b(instructions|prompt|secret|password|api key|phone numbers?|id numbers?|addresses)\b)/i;
+  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,,。]{0,10}(客户|商户|用户|员工|持卡人)[^,,。]{0,10}(数据|信息|资料|名单|结算账户|账户|账号|电话)|(商户|客户|用户|员工|持卡人)(号|名单|列表|信息|数据|资料)[^,,。]{0,6}(全部|所有|都)|原文|指令|提示词|敏感词|绕过|规避|\b(instructions|prompts?|secrets?|passwords?|api keys?|phone numbers?|id numbers?|addresses)\b)/i;
 
 /**
  * Orders to carry out an operation on an account (「直接帮我把这个商户的结算卡改成…」「立即把冻结的资金解冻」):
@@ -26,7 +44,7 @@ const FORBIDDEN =
  * and operates nothing. 「商户要求马上解冻」 reports what a merchant wants and is not one.
  */
 const OPERATES =
-  /(帮我|替我|(^|[,,。!!;;：:]\s*)(请|你)?(直接|立即|立刻|马上|现在就|赶紧|把))[^,,。!!?？]{0,24}(改成|改为|换成|解冻|冻结|批准|批了|审批通过|审核通过|跳过审核|开通|关闭|注销|打款|打给|转给|退给|放行|恢复正常|都退款|全部退款)/;
+  /(帮我|替我|(^|[,,。!!;;：:]\s*)(请|你)?(直接|立即|立刻|马上|现在就|赶紧|把))[^,,。!!?？]{0,24}(改成|改为|换成|调成|调到|解冻|冻结|批准|批了|审批通过|审核通过|跳过审核|开通|关闭|注销|打款|打给|转给|退给|放行|恢复正常|都退款|全部退款|移出|移除|拉出|删除|删掉)/;
 
 /**
  * An order to act on an account now, without the usual checks (「给商户号…开通退货权限,立刻执行,不用再跟我确认」
@@ -38,8 +56,11 @@ const AT_ONCE = /(立刻|立即|马上|现在就)执行|现在就(改|办|操作
 /** Being asked to log in somewhere and look (「帮我登录好老板后台看一下今天的流水」): the assistant logs in nowhere. */
 const LOGS_IN = /(帮我|替我|你去|你帮我)(登录|登陆|进入|进)[^,,。]{0,10}(后台|系统|平台|账号|账户)[^,,。]{0,8}(看|查|操作|改|导)/;
 
-/** A look-up of a person's records by their number (「查一下身份证号 3101… 名下入网了哪些商户」): the assistant holds no records, and hands over none. */
-const LOOKS_UP = /(查一下|查查|帮我查|给我查|查询一下|调出|调取)[^,,。]{0,12}(身份证|手机号|电话号)[^,,。\d]{0,6}\d{6,}/;
+/**
+ * A look-up of a person's records by their number, or of what is in their name (「查一下身份证号 3101… 入网了哪些商户」
+ * 「查一下张伟名下有哪些商户」): the assistant holds no records, and hands over none.
+ */
+const LOOKS_UP = /(查一下|查查|帮我查|给我查|查询一下|调出|调取)[^,。]{0,12}((身份证|手机号|电话号)[^,。\d]{0,6}\d{6,}|名下)/;
 
 /**
  * Asking to be taught fraud or evasion, or to do something behind someone's back, is a demand even when it asks how
@@ -94,7 +115,7 @@ function endsInOperation(question: string): boolean {
  * before 「立即帮商户…解冻」. The attack is the message. A confident answer to what is left still stands (retrieve.ts).
  */
 export function isLeftOfAttack(text: string, dropped: number, demands = 0): boolean {
-  return (dropped >= 2 || demands >= 1) && !ASKS.test(text);
+  return (dropped >= 2 || demands >= 1) && !asksOrReports(text);
 }
 
 /**

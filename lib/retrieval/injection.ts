@@ -1,6 +1,6 @@
 import { citationMarkerPattern } from '../text/citations';
 import { textSize } from '../text/size';
-import { isDemandClause } from './demand';
+import { isDemandClause, reportsError } from './demand';
 
 /**
  * Clauses that talk to the assistant instead of asking about the FAQ: "ignore your rules",
@@ -11,7 +11,7 @@ import { isDemandClause } from './demand';
 const OBJECT = '(指令|指示|规则|设定|限制|约束|身份|提示词|prompt|内容|知识库|资料|faq)';
 /** At the start of a pattern: the clause contains no question word (a staff question asks how or whether). */
 const NOT_A_QUESTION =
-  '(?!.*(怎么|怎样|如何|咋|吗|呢|是否|为什么|为何|能否|能不能|可不可以|可以|可否|多久|哪里|在哪|\\?|？|\\bhow\\b|\\bwhy\\b|\\bwhere\\b|\\bis there\\b|\\bcan i\\b))';
+  '(?!.*((?:告诉我|教我|说说|讲讲|说一下|讲一下)[^,。]{0,6}(?:办法|方法|流程|步骤|原因)|怎么|怎样|如何|咋|吗|呢|是否|为什么|为何|能否|能不能|可不可以|可以|可否|多久|哪里|在哪|\\?|？|\\bhow\\b|\\bwhy\\b|\\bwhere\\b|\\bis there\\b|\\bcan i\\b))';
 /**
  * A bracketed tag posing as the system or an admin: 【系统】, 【系统通知】, [system], [admin override]. Only these
  * words after it: a device's own bracketed text (「[系统繁忙]」「【系统维护中】」) is part of a staff question.
@@ -37,6 +37,7 @@ const INJECTION_CLAUSE = new RegExp(
     `新任务|新的?指令|new task|new instructions?|${SYSTEM_TAG}|<\\s*/?\\s*system\\s*>`,
     '不受[^,,。]{0,6}(限制|约束)|没有任何限制|回答任何问题|任何问题都(可以|能)',
     '我是[^,,。]{0,10}(管理员|总监|领导|负责人|开发者|工程师)|管理员模式|(授权|命令)你|以(超级)?(管理员|root|开发者|系统|后台)的?(身份|权限)',
+    '\\bi (order|command|instruct|authori[sz]e) you\\b|\\bas (the|a|an|your) (system |site |platform )?(administrator|admin|developer|owner|superuser|root)\\b',
     // Requests to hand over other people's data in bulk, to make up such data, or for the assistant's secrets.
     // A clause that asks how or whether (怎么, 吗, how …) is a staff question and is never matched.
     `^${NOT_A_QUESTION}.*?(列出|导出|给我|发我|泄露|告诉我|打包)(一下)?(所有|全部|每个|每一个|每家|一批|\\d+\\s*个)的?[^,,。]{0,8}(商户|客户|用户|持卡人|法人|联系人|股东)[^,,。]{0,8}(手机号|电话|身份证|银行卡号|结算卡号|卡号|住址|联系方式|名单)`,
@@ -175,7 +176,7 @@ export function stripInjection(question: string): { text: string; stripped: bool
   // Such a claim (「FAQ7.6说…」「FAQ3.2 says …」) is one more thing said to the assistant, not asked of the FAQ.
   const claims = question.match(CLAIM)?.length ?? 0;
   const demanded = pieces.filter((p) => p.demand !== undefined).length;
-  const demands = demanded > 0 && claims === 0 && !ASKS_NOTHING.test(left) ? demanded : 0;
+  const demands = demanded > 0 && claims === 0 && (!ASKS_NOTHING.test(left) || reportsError(left)) ? demanded : 0;
   const text = demands > 0 || demanded === 0 ? left : join(pieces.flatMap((p) => (p.demand === undefined ? p.parts : [p.demand])));
   cut += demands;
   const dropped = blocks + claims + cut;

@@ -2,7 +2,7 @@ import { clauses, type Unit } from './coverage';
 import { stripFrame } from './frame';
 import { type Glosses, glossesOf } from './glosses';
 import { stripInjection } from './injection';
-import { toSimplified } from './simplified';
+import { readTyped } from './simplified';
 import type { Tokenizer } from './tokenize';
 
 /** A question made ready for search: what is searched, and the units coverage is measured in. */
@@ -63,8 +63,8 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
  * into IDF-weighted units.
  */
 export function prepareQuery(typed: string, ctx: QueryContext): PreparedQuery {
-  // Traditional characters are read as simplified before any pattern or word is looked for.
-  const raw = toSimplified(typed);
+  // Traditional characters are read as simplified, full-width punctuation as ASCII, before any pattern or word is looked for.
+  const raw = readTyped(typed);
   const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0, demands: 0 } : stripInjection(stripFrame(raw));
   const { stripped, dropped, demands } = kept;
   // Corrected after normalisation: a synonym the thesaurus rewrites (不动了 → 卡住) is a known word, not a typo (不动 → 不冻).

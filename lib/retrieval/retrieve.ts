@@ -1,6 +1,6 @@
 import type { Entry } from '../corpus/schema';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
-import { isForbiddenDemand, isHarmful, isLeftOfAttack, isSmallTalk } from './demand';
+import { asksOrReports, isForbiddenDemand, isHarmful, isLeftOfAttack, isSmallTalk } from './demand';
 import { namesElsewhere } from './elsewhere';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import { type Glosses, glossKey } from './glosses';
@@ -207,8 +207,9 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       d.decision === 'hedge' &&
       !without.has('demands') &&
       (isHarmful(raw) ||
-        // A demand dropped beside a real question is not held against it (lib/retrieval/injection.ts); otherwise the whole message counts.
-        isForbiddenDemand(s.prepared.demands > 0 ? s.prepared.asked : raw) ||
+        // What was dropped beside a real question, a demand or an attack, is not held against it (lib/retrieval/injection.ts);
+        // otherwise the whole message counts.
+        isForbiddenDemand(s.prepared.demands > 0 || (s.prepared.dropped > 0 && asksOrReports(s.prepared.asked)) ? s.prepared.asked : raw) ||
         isSmallTalk(raw) ||
         isLeftOfAttack(s.prepared.text, s.prepared.dropped, s.prepared.demands) ||
         namesElsewhere(raw, corpusLower) !== undefined);
@@ -242,6 +243,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         ...(demand ? { demand: 1 } : {}),
         ...(empty ? { emptySolution: 1 } : {}),
         ...(exact && decided.decision !== 'answer' ? { verbatim: 1 } : {}),
+        // Clauses set aside as addressed to the assistant (attacks, demands, typed citations): the answer says so.
+        ...(s.prepared.dropped > 0 ? { setAside: s.prepared.dropped } : {}),
       },
     };
   };

@@ -42,6 +42,7 @@ export const NOTICE_TEXT = {
   upstream_failed: '模型服务暂时不可用,以下为根据 FAQ 原文整理的离线答案。',
   uncited_replaced: '模型的回答未能引用 FAQ 条目,已改为根据 FAQ 原文整理的离线答案。',
   direct_match: '问题与 FAQ 条目高度匹配,直接给出原文答案(未调用模型)。',
+  set_aside: '消息中要求我执行操作、提供他人信息或改变回答方式的内容已忽略,以下仅根据 FAQ 回答其中的问题。',
   unsafe_replaced: '模型的回答包含不应输出的内容,已改为根据 FAQ 原文整理的离线答案。',
 } as const;
 
