@@ -89,6 +89,10 @@ describe('offline follow-up handling', () => {
     // Alone, the follow-up still ranks the entry given among its first three: it asks more about it.
     const kept = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E28, 1), hitOf(E26, 2)], 'hedge', 0.6)), even);
     expect(kept.retrieval.hits[0]!.id).toBe('FAQ2.6');
+    // Unless, alone, it finds the entry given far less likely (「报名的活动呢」 after 手续费补贴): it has moved on.
+    const faint = { ...hitOf(E26, 2), score: 0.02 };
+    const movedOn = await resolveFollowUp('那退货呢', history, retrieve(result([{ ...hitOf(E28, 1), score: 0.9 }, faint], 'hedge', 0.6)), even);
+    expect(movedOn.retrieval.hits[0]!.id).toBe('FAQ2.8');
     // What the follow-up alone points at is not among the context's first three: nothing vouches for it.
     const far = await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E416, 1)], 'hedge', 0.6)), even);
     expect(far.retrieval.hits[0]!.id).toBe('FAQ2.6');

@@ -118,19 +118,24 @@ function withLead(r: RetrievalResult, lead: Hit, decision: RetrievalResult['deci
   return { ...r, hits, decision, answerIds, suggestionIds };
 }
 
+/** How many times likelier the follow-up alone must find another entry than the one given, to leave the given one behind. */
+const CLEARLY_LIKELIER = 30;
+
 /**
  * 「报名的活动呢」 after 手续费补贴在哪看: with the context, the entry already given still leads; alone,
- * the follow-up's own words put another entry first and leave the one given out of their first three.
+ * the follow-up's own words put another entry first, and the one given out of their first three or far behind it
+ * (CLEARLY_LIKELIER).
  * When that entry is among the first three with the context (the context vouches for it), it is what
  * the follow-up swaps the topic for, and it leads. A follow-up that still points at the entry given
- * (「配完多久生效」 keeps it in its own first three) asks more about it, and nothing moves, unless it says enough on
+ * (「配完多久生效」 keeps it in its own first three, not far behind) asks more about it, and nothing moves, unless it says enough on
  * its own to carry a topic (`ownTopic`: 「刚才那个补注册做完了,现在挥卡又变成95此商户不支持双免了」).
  */
 function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[], ownTopic: boolean): RetrievalResult {
   const top = r.hits[0];
   const pick = alone.hits[0];
   if (!top || !pick || r.decision === 'refuse' || !isGiven(top, citedIds)) return r;
-  if (!ownTopic && alone.hits.slice(0, 3).some((h) => h.id === top.id)) return r;
+  const givenAlone = alone.hits.slice(0, 3).find((h) => h.id === top.id);
+  if (!ownTopic && givenAlone && givenAlone.score * CLEARLY_LIKELIER >= pick.score) return r;
   const at = r.hits.slice(1, 3).findIndex((h) => h.id === pick.id) + 1;
   if (at === 0) return r;
   return withLead(r, r.hits[at]!, r.decision);
