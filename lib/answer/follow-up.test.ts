@@ -41,6 +41,13 @@ describe('offline follow-up handling', () => {
     expect(looksLikeFollowUp('那个商户入网时报错该商户法人证件号已入网等于或超过3个无法提交,客户经理说要换法人,请问这种情况要怎么处理')).toBe(false);
   });
 
+  it('counts an English follow-up in words, after an acknowledgement', () => {
+    expect(looksLikeFollowUp('What about on an iPhone?')).toBe(true);
+    expect(looksLikeFollowUp('OK, and if the user forgot the account?')).toBe(true);
+    expect(looksLikeFollowUp('好的,那退款要多久到账呢')).toBe(true);
+    expect(looksLikeFollowUp('What does the error code 96 mean when a newly onboarded merchant swipes a card?')).toBe(false);
+  });
+
   it('reads a follow-up as retrieval does: without its chat frame, traditional characters as simplified', () => {
     expect(looksLikeFollowUp('@客服小王 老师好,那退款的话要多久呢?谢谢!')).toBe(true);
     expect(looksLikeFollowUp('你上面說的這個設置要在哪個頁面裡操作,我找了半天沒找到')).toBe(true);
