@@ -1,3 +1,5 @@
+import { halfWidth } from '../text/half-width';
+
 /**
  * What the conversation log hides before storing (LOG_REDACT): numbers that identify a person
  * or a merchant. Each kind is replaced by a label, so an admin still sees what was asked about.
@@ -17,7 +19,9 @@ const RULES: { label: string; pattern: RegExp }[] = [
 ];
 
 /**
- * Replaces merchant numbers, ID-card numbers, phone numbers and other long digit runs with labels.
+ * Replaces merchant numbers, ID-card numbers, phone numbers and other long digit runs with labels. Numbers typed
+ * full-width (１３８…, 商户号：８２１…) are found too: the patterns read a half-width copy, which has the same length,
+ * and what they find is replaced in the text as typed.
  *
  * @example
  * redact('商户号 821290058120001 交易报03,电话 13812345678') // '商户号 [商户号] 交易报03,电话 [手机号]'
@@ -25,7 +29,17 @@ const RULES: { label: string; pattern: RegExp }[] = [
 export function redact(text: string): string {
   let out = text;
   for (const { label, pattern } of RULES) {
-    out = out.replace(pattern, (...m: string[]) => (label === '[商户号]' ? `${m[1]}${m[2]}${label}` : label));
+    const ascii = halfWidth(out);
+    let kept = '';
+    let last = 0;
+    for (const m of ascii.matchAll(pattern)) {
+      const at = m.index;
+      // A merchant number keeps its label (商户号:) as typed.
+      const head = label === '[商户号]' ? out.slice(at, at + m[1]!.length + m[2]!.length) : '';
+      kept += out.slice(last, at) + head + label;
+      last = at + m[0].length;
+    }
+    out = kept + out.slice(last);
   }
   return out;
 }
