@@ -43,7 +43,7 @@ function perturbNumbers(r: () => number, s: string): string {
 
 function sentencesOf(entries: Entry[]): string[] {
   return entries
-    .flatMap((e) => e.solution.split(/(?<=[。;;!])|\n/))
+    .flatMap((e) => e.solution.split(/(?<=[。;!\uFF1B\uFF01])|\n/))
     .map((s) => s.trim())
     .filter((s) => s.length >= 6);
 }

@@ -6,7 +6,8 @@ import { isDemandClause, reportsError } from './demand';
  * Clauses that talk to the assistant instead of asking about the FAQ: "ignore your rules",
  * role-play, "print your prompt", fake system tags. They are language patterns, not FAQ
  * vocabulary, so the same list serves any FAQ. Retrieval drops them, so a real question
- * wrapped in them is still found and a pure attack is left with nothing to match.
+ * wrapped in them is still found and a pure attack is left with nothing to match. The patterns read a question after
+ * `readTyped` (lib/retrieval/simplified.ts): full-width marks (，？：) arrive as their ASCII forms.
  */
 const OBJECT = '(指令|指示|规则|设定|限制|约束|身份|提示词|prompt|内容|知识库|资料|faq)';
 /** At the start of a pattern: the clause contains no question word (a staff question asks how or whether). */
@@ -19,46 +20,46 @@ const NOT_A_QUESTION =
 const SYSTEM_TAG = '[【[]\\s*/?\\s*(系统|system|admin|管理员|root)\\s*(通知|消息|指令|公告|提示词|override|message|notice|instructions?|prompt)?\\s*[\\]】]';
 const INJECTION_CLAUSE = new RegExp(
   [
-    `(忽略|无视|不要理会|不用管|忘记|忘掉|抛开|绕过|跳过|不要遵守|别管)[^,,。.!!??]{0,10}${OBJECT}`,
+    `(忽略|无视|不要理会|不用管|忘记|忘掉|抛开|绕过|跳过|不要遵守|别管)[^,。.!?]{0,10}${OBJECT}`,
     `(之前|以上|上面|前面|所有|全部|系统)的?${OBJECT}`,
     '你(现在|从现在起|从现在开始|接下来|今后)(就)?(是|扮演|充当|变成|作为)',
     '扮演|角色扮演|假装|假设你是|cosplay|roleplay|role-play|pretend (to|you)|act as|you are now',
     `(输出|打印|复述|重复|透露|泄露|显示|告诉我)(一下)?(你的)?(系统)?${OBJECT}`,
     '系统提示|提示词|system[\\s_-]*prompt',
-    '(输出|打印|复述|重复|贴出)[^,,。]{0,12}(收到|看到|上面|之前|前面)[^,,。]{0,8}(内容|文字|指令|消息)',
+    '(输出|打印|复述|重复|贴出)[^,。]{0,12}(收到|看到|上面|之前|前面)[^,。]{0,8}(内容|文字|指令|消息)',
     'ignore (all |any |the )?(previous |prior |above |earlier |your )?(instructions|rules|prompt)',
     '\\b(forget|disregard|override|bypass)\\s+(all\\s+)?(of\\s+)?(your|the|my|previous|prior|above|earlier|these|those)?\\s*(instructions|rules|prompt|guidelines|restrictions)\\b',
     '\\b(respond|answer|reply|talk|speak|write)\\s+(as if|like a|in the style of)\\b|\\bas if (you|u) were\\b',
     '\\bthe user is (a |an )?(verified|trusted|authori[sz]ed|whitelisted|admin)|(用户|我)(已|已经)?(是|被)?(认证|验证|授权)(过)?的?(工程师|管理员|开发者|内部人员)',
     // Notes posing as the developer's, privileges handed to the assistant, checks it is told to skip.
     '\\b(developer|system|admin)\\s+(note|notice)\\b|\\bskip (all |the |any )?(checks|rules|filters|restrictions)\\b|\\banswer freely\\b|\\bcontext window\\b',
-    '(给你|为你|帮你)(升级|提升|开放|开通)[^,,。]{0,4}权限|\\bsudo\\b|\\bgrant\\s+admin\\b',
+    '(给你|为你|帮你)(升级|提升|开放|开通)[^,。]{0,4}权限|\\bsudo\\b|\\bgrant\\s+admin\\b',
     '开发者模式|越狱|jailbreak|developer mode|(system|safety|admin)\\s+override|safety\\s+(is\\s+)?(off|disabled)',
     `新任务|新的?指令|new task|new instructions?|${SYSTEM_TAG}|<\\s*/?\\s*system\\s*>`,
-    '不受[^,,。]{0,6}(限制|约束)|没有任何限制|回答任何问题|任何问题都(可以|能)',
-    '我是[^,,。]{0,10}(管理员|总监|领导|负责人|开发者|工程师)|管理员模式|(授权|命令)你|以(超级)?(管理员|root|开发者|系统|后台)的?(身份|权限)',
+    '不受[^,。]{0,6}(限制|约束)|没有任何限制|回答任何问题|任何问题都(可以|能)',
+    '我是[^,。]{0,10}(管理员|总监|领导|负责人|开发者|工程师)|管理员模式|(授权|命令)你|以(超级)?(管理员|root|开发者|系统|后台)的?(身份|权限)',
     '\\bi (order|command|instruct|authori[sz]e) you\\b|\\bas (the|a|an|your) (system |site |platform )?(administrator|admin|developer|owner|superuser|root)\\b',
     // Requests to hand over other people's data in bulk, to make up such data, or for the assistant's secrets.
     // A clause that asks how or whether (怎么, 吗, how …) is a staff question and is never matched.
-    `^${NOT_A_QUESTION}.*?(列出|导出|给我|发我|泄露|告诉我|打包)(一下)?(所有|全部|每个|每一个|每家|一批|\\d+\\s*个)的?[^,,。]{0,8}(商户|客户|用户|持卡人|法人|联系人|股东)[^,,。]{0,8}(手机号|电话|身份证|银行卡号|结算卡号|卡号|住址|联系方式|名单)`,
-    `^${NOT_A_QUESTION}.*?(生成|编造|伪造)[^,,。]{0,24}(身份证|银行卡号|卡号|手机号)`,
-    '(你的|你们的|你用的|你自己的)[^,,。]{0,10}(api\\s*key|apikey|密钥|秘钥|token|配置文件|数据库密码|管理员密码)[^,,。]{0,4}(给我|发我|发给我|告诉我|贴出来|交出来)',
-    '(告诉我|发我|给我|输出|打印|泄露|透露|说出)(一下)?(你的|你们的|你用的)[^,,。]{0,6}(api\\s*key|apikey|密钥|秘钥|token|数据库密码|管理员密码)',
+    `^${NOT_A_QUESTION}.*?(列出|导出|给我|发我|泄露|告诉我|打包)(一下)?(所有|全部|每个|每一个|每家|一批|\\d+\\s*个)的?[^,。]{0,8}(商户|客户|用户|持卡人|法人|联系人|股东)[^,。]{0,8}(手机号|电话|身份证|银行卡号|结算卡号|卡号|住址|联系方式|名单)`,
+    `^${NOT_A_QUESTION}.*?(生成|编造|伪造)[^,。]{0,24}(身份证|银行卡号|卡号|手机号)`,
+    '(你的|你们的|你用的|你自己的)[^,。]{0,10}(api\\s*key|apikey|密钥|秘钥|token|配置文件|数据库密码|管理员密码)[^,。]{0,4}(给我|发我|发给我|告诉我|贴出来|交出来)',
+    '(告诉我|发我|给我|输出|打印|泄露|透露|说出)(一下)?(你的|你们的|你用的)[^,。]{0,6}(api\\s*key|apikey|密钥|秘钥|token|数据库密码|管理员密码)',
     `^${NOT_A_QUESTION}.*?\\b(list|export|dump|give me|show me|send me|reveal)\\b[^,.]{0,20}\\b(all|every|each|\\d+)\\b[^,.]{0,30}\\b(merchant|customer|user|cardholder|client)s?\\b[^,.]{0,40}\\b(phone|mobile|id card|id number|identity|card number|bank account|password|address)`,
     "\\b(what'?s|what is|reveal|paste|print|show me|give me|tell me|send me)\\b[^,.?]{0,12}\\byour\\s+(own\\s+)?(api\\s*key|secret key|secret|token|system prompt)s?\\b",
     '\\b(api\\s*key|secret key|token)s?\\b[^,.?]{0,20}\\byou (use|used|have)\\b',
     // Instructions about the answer itself: what to cite, how to phrase it, what to say.
-    '引用|口吻|语气|回答(时|里|中|的时候|完|的内容)|回答\\s*[::]|(只|必须|直接|都|一律|统一)(回答|回复|答复)|respond only|answer only|reply only|p\\.s\\.',
+    '引用|口吻|语气|回答(时|里|中|的时候|完|的内容)|回答\\s*:|(只|必须|直接|都|一律|统一)(回答|回复|答复)|respond only|answer only|reply only|p\\.s\\.',
     '(不要|别|不用|无需)(再)?(说|讲|解释|回复)(别的|其他|多余)|别的(都)?不(用|要)(说|讲)',
     '你(就)?(确认|承认|同意)(一下)?就(行|好|可以)|(以后|今后)?你?就?(这么|这样|照这个|按这个)(回复|回答|答复|说)',
-    `(你|你们)的(系统)?${OBJECT}[^,,。.!!??]{0,12}(翻译|告诉|发给|发我|输出|贴出|写出)`,
-    '(忽略|无视|不要理会|不用管|别管|抛开|不要遵守)[^,,。.!!??]{0,10}(规定|规矩|条条框框|框框)',
+    `(你|你们)的(系统)?${OBJECT}[^,。.!?]{0,12}(翻译|告诉|发给|发我|输出|贴出|写出)`,
+    '(忽略|无视|不要理会|不用管|别管|抛开|不要遵守)[^,。.!?]{0,10}(规定|规矩|条条框框|框框)',
     // Rules overridden, modes switched on, a conversation or a system message typed by the user, code to run.
-    `(覆盖|取代|推翻|作废|替换)[^,,。.!!??]{0,8}${OBJECT}`,
+    `(覆盖|取代|推翻|作废|替换)[^,。.!?]{0,8}${OBJECT}`,
     '(审计|调试|维护|上帝|管理员|开发者|无限制)模式|\\b(audit|debug|dev|maintenance|god|admin|developer|unrestricted|compliance)\\s+mode\\b',
     '(用户|user)的?(问题|输入|消息|message|input)\\s*(已|已经)?(结束|完毕|ended?)|end of (the )?(user )?(input|question|message|prompt)',
-    '^\\s*(用户|助手|系统|user|assistant|system|human|ai)\\s*[::]\\s*$',
-    '(按|照)(这段|以下|下面|上面)[^,,。]{0,6}(json|代码|指令|命令)执行|\\bupdate your (knowledge|rules|instructions|memory)\\b',
+    '^\\s*(用户|助手|系统|user|assistant|system|human|ai)\\s*:\\s*$',
+    '(按|照)(这段|以下|下面|上面)[^,。]{0,6}(json|代码|指令|命令)执行|\\bupdate your (knowledge|rules|instructions|memory)\\b',
     '执行\\s*(sql|命令|脚本|(这|下面|以下|上面)的?[行段条]?代码)|\\bos\\.environ\\b|\\bselect\\s+\\*\\s+from\\b|\\b(drop|truncate)\\s+table\\b',
     '(输出|打印|泄露|透露|导出|告诉我)(一下)?(你的|你们的)?(内部|后台)(配置|参数)',
   ].join('|'),
@@ -81,17 +82,17 @@ const CLAIM = /\bFAQ\s*\d+(\s*\.\s*\d+)?\s*[\]】]?\s*(说|写着|写的是|规�
  * no attack, left out of what is searched and not counted as dropped.
  */
 const ADDRESS_ONLY =
-  /^\s*((请|你)?(直接|就|马上)?(告诉我|回答我|回复我|回答|说说)(一下)?|also|and|then|then answer|anyway|anyhow|btw|by the way|另外|还有|顺便问一?下|然后|对了)\s*[,,::.。]?\s*$/i;
+  /^\s*((请|你)?(直接|就|马上)?(告诉我|回答我|回复我|回答|说说)(一下)?|also|and|then|then answer|anyway|anyhow|btw|by the way|另外|还有|顺便问一?下|然后|对了)\s*[,:.。]?\s*$/i;
 
 const IS_SYSTEM_TAG = new RegExp(`^\\s*${SYSTEM_TAG}\\s*$`, 'i');
 const ASKS_NOTHING = new RegExp(`^${NOT_A_QUESTION}`, 'i');
 
 /** Clauses end at punctuation; a bracketed tag (【系统通知】, [admin override]) is a clause of its own, so dropping it never drops the question beside it. */
-const CLAUSE_SPLIT = /(?<=[,,。.!!??;;::\n])|(?=###)|(?=[【[])|(?<=[】\]])/;
+const CLAUSE_SPLIT = /(?<=[,。.!?;:\n])|(?=###)|(?=[【[])|(?<=[】\]])/;
 
 /** The clauses from `i` to the end of their sentence (「新建的门店查不到,怎么处理?」 is one question over two clauses). */
 function sentenceFrom(clauses: string[], i: number): string {
-  const end = clauses.findIndex((c, j) => j >= i && /[。.!!??\n]\s*$/.test(c));
+  const end = clauses.findIndex((c, j) => j >= i && /[。.!?\n]\s*$/.test(c));
   return clauses.slice(i, end < 0 ? undefined : end + 1).join('');
 }
 
@@ -129,7 +130,7 @@ function saidBefore(clause: string, attack: RegExpExecArray): string | undefined
 }
 
 /** What links an order to what it asks: spaces, punctuation, 直接, 就, 说, 回答. */
-const LEAD_IN = /^[\s::,,]*((直接|就|请|再)?(说|回答|答|讲)(一下)?)?[\s::,,]*/;
+const LEAD_IN = /^[\s:,]*((直接|就|请|再)?(说|回答|答|讲)(一下)?)?[\s:,]*/;
 
 /**
  * The question without clauses addressed to the assistant and without citation markers the

@@ -7,7 +7,7 @@ import { halfWidth } from '../text/half-width';
  */
 const RULES: { label: string; pattern: RegExp }[] = [
   // Digits after a label: 商户号 123456789012345, 终端号:12345678, MID 8981234…
-  { label: '[商户号]', pattern: /((?:商户|商编|终端)(?:编号|号码|号|编码)?|\b(?:MID|TID)\b)(\s*[::]?\s*)\d{6,}/gi },
+  { label: '[商户号]', pattern: /((?:商户|商编|终端)(?:编号|号码|号|编码)?|\b(?:MID|TID)\b)(\s*:?\s*)\d{6,}/gi },
   // Mainland resident ID card: 17 digits and a check digit or X.
   { label: '[身份证号]', pattern: /(?<![0-9A-Za-z])\d{17}[\dXx](?![0-9A-Za-z])/g },
   // Mobile numbers, with or without +86 and separators.

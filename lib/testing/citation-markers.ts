@@ -20,6 +20,9 @@ export const MARKER_FORMS: [marker: string, ids: string[]][] = [
   ['[FAQ2.5; FAQ2.6]', ['FAQ2.5', 'FAQ2.6']],
   ['[FAQ2.5;FAQ2.6]', ['FAQ2.5', 'FAQ2.6']],
   ['【FAQ2.5,FAQ 2.6, faq3.1】', ['FAQ2.5', 'FAQ2.6', 'FAQ3.1']],
+  // Full-width separators, as a model writing Chinese types them (，；), written as escapes so no editor folds them to ASCII.
+  ['[FAQ2.5\uFF0CFAQ2.6]', ['FAQ2.5', 'FAQ2.6']],
+  ['【FAQ2.5\uFF1B FAQ2.6】', ['FAQ2.5', 'FAQ2.6']],
 ];
 
 /** Text that looks like a citation but is not one. */

@@ -6,7 +6,7 @@
  * [faq2.5], and several ids in one bracket: [FAQ2.5, FAQ2.6], [FAQ2.5、FAQ2.6].
  */
 const ID_SOURCE = 'FAQ\\s*\\d+\\s*\\.\\s*\\d+';
-const MARKER_SOURCE = `[\\[【［]\\s*(${ID_SOURCE}(?:\\s*[,,、;;]\\s*${ID_SOURCE})*)\\s*[\\]】］]`;
+const MARKER_SOURCE = `[\\[【［]\\s*(${ID_SOURCE}(?:\\s*[,\\uFF0C、;\\uFF1B]\\s*${ID_SOURCE})*)\\s*[\\]】］]`;
 const ID = /FAQ\s*(\d+)\s*\.\s*(\d+)/gi;
 
 /** A fresh global regex for markers (a shared global regex keeps state between calls). */
