@@ -6,8 +6,9 @@ import { textSize } from '../text/size';
 import type { ChatTurn } from './types';
 
 /** Openings and endings that mark a question as leaning on the previous one ("那退款呢?"). */
-const FOLLOW_UP_START = /^(那|那么|还有|另外|如果|要是|假如|它|这个|这种|那个|同样|然后|其他|别的|换成|改成|and |what about|how about|what if|if |but |then |also |in that case)/i;
-const FOLLOW_UP_END = /(呢|吗|的话|怎么样|咋样|多久|多长时间|要多久)\s*[??]?\s*$/;
+const FOLLOW_UP_START =
+  /^(那|那么|还有|另外|如果|要是|假如|它|这个|这种|那个|同样|然后|其他|别的|换成|改成|and |what about|how about|what if|if |but |then |also |in that case)/i;
+const FOLLOW_UP_END = /(呢|吗|的话|怎么样|咋样|多久|多长时间|要多久)\s*\??\s*$/;
 /** An acknowledgement before the follow-up itself (「好的,那退款呢」「OK, and …」). */
 const ACKNOWLEDGED = /^((ok|okay|got it|i see|so|好的|好|嗯|明白了?|了解)[\s,.!]*)+/i;
 /** A question this short leans on the conversation whatever its words. */

@@ -16,7 +16,7 @@ const ASKS =
  * error reports, not any FAQ's vocabulary.
  */
 const REPORTS_ERROR =
-  /(报错|报|提示|返回|显示|弹出|出现)[^,。!?;]{0,20}(\d{2,}|["“「\[【]|失败|错误|不一致|无效|不存在|异常|非法|不允许|不支持|已冻结|不是|不能|无法)/;
+  /(报错|报|提示|返回|显示|弹出|出现)[^,。!?;]{0,20}(\d{2,}|["“「[【]|失败|错误|不一致|无效|不存在|异常|非法|不允许|不支持|已冻结|不是|不能|无法)/;
 
 /** Whether a text quotes an error it wants explained (REPORTS_ERROR). */
 export function reportsError(text: string): boolean {
