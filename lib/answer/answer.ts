@@ -107,7 +107,9 @@ async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => 
   const guard = createCitationGuard(allowed);
   let raw = '';
   try {
-    for await (const delta of p.llm!.streamAnswer(p.standalone, p.retrieval.hits, history, { ...p.limits, hedge: p.retrieval.decision === 'hedge' })) {
+    // The model is asked the question without what was set aside (an order, new rules): it never reads the attack.
+    const question = p.retrieval.asked ?? p.standalone;
+    for await (const delta of p.llm!.streamAnswer(question, p.retrieval.hits, history, { ...p.limits, hedge: p.retrieval.decision === 'hedge' })) {
       raw += delta;
       // Checked before anything more is shown: a reply repeating our instructions is cut off here.
       if (leaksPrompt(raw)) return { fallback: 'unsafe_replaced', removed: guard.removed };

@@ -246,6 +246,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         // Clauses set aside as addressed to the assistant (attacks, demands, typed citations): the answer says so.
         ...(s.prepared.dropped > 0 ? { setAside: s.prepared.dropped } : {}),
       },
+      ...(s.prepared.dropped > 0 ? { asked: s.prepared.asked } : {}),
     };
   };
   const coverage = (question: string, text: string) => {

@@ -45,6 +45,8 @@ export interface RetrievalResult {
   suggestionIds: string[];
   /** The signals the decision was made from, by name, for the hit-testing page and `ask --explain`; `demand: 1` when the demand rule refused a hedge. */
   signals: Record<string, number>;
+  /** The question without the clauses set aside as addressed to the assistant (attacks, demands), when any were: what a model is asked. */
+  asked?: string;
 }
 
 export interface RetrieveOptions {
