@@ -16,7 +16,7 @@ const ASKS =
  * error reports, not any FAQ's vocabulary.
  */
 const REPORTS_ERROR =
-  /(报错|报|提示|返回|显示|弹出|出现)[^,。!?;]{0,20}(\d{2,}|["“「[【]|失败|错误|不一致|无效|不存在|异常|非法|不允许|不支持|已冻结|不是|不能|无法)/;
+  /(报错|报|提示|返回|显示|弹出|出现|retmsg|errmsg|err_?msg|error)[^,。!?;]{0,20}(\d{2,}|["“「[【]|失败|错误|不一致|无效|不存在|异常|非法|不允许|不支持|已冻结|不是|不能|无法)/;
 
 /** Whether a text quotes an error it wants explained (REPORTS_ERROR). */
 export function reportsError(text: string): boolean {
@@ -37,7 +37,7 @@ const FABRICATES = /(编一?个|编造|伪造|捏造|写一(段|条|篇|个|份)
 
 /** What may not be handed over. */
 const FORBIDDEN =
-  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,。]{0,10}(客户|商户|用户|员工|持卡人)[^,。]{0,10}(数据|信息|资料|名单|结算账户|账户|账号|电话)|(商户|客户|用户|员工|持卡人)(号|名单|列表|信息|数据|资料)[^,。]{0,6}(全部|所有|都)|原文|指令|提示词|敏感词|绕过|规避|\b(instructions|prompts?|secrets?|passwords?|api keys?|phone numbers?|id numbers?|addresses)\b)/i;
+  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,。]{0,10}(客户|商户|用户|员工|持卡人)[^,。]{0,10}(数据|信息|资料|名单|结算账户|账户|账号|电话)|(商户|客户|用户|员工|持卡人)(号|名单|列表|信息|数据|资料)[^,。]{0,6}(全部|所有|都)|原文|指令|提示词|敏感词|绕过|规避|\b(instructions|prompts?|secrets?|passwords?|api keys?|phone numbers?|id numbers?|addresses|internal data)\b|\b(all|every|each|top \d+)\s+(merchants|customers|users|cardholders|transactions)\b)/i;
 
 /**
  * Orders to carry out an operation on an account (「直接帮我把这个商户的结算卡改成…」「立即把冻结的资金解冻」):
@@ -45,14 +45,18 @@ const FORBIDDEN =
  * and operates nothing. 「商户要求马上解冻」 reports what a merchant wants and is not one.
  */
 const OPERATES =
-  /(帮我|替我|(^|[,。!;：:]\s*)(请|你)?(直接|立即|立刻|马上|现在就|赶紧|把))[^,。!?？]{0,24}(改成|改为|换成|调成|调到|解冻|冻结|批准|批了|审批通过|审核通过|跳过审核|开通|关闭|注销|打款|打给|转给|退给|放行|恢复正常|都退款|全部退款|移出|移除|拉出|删除|删掉)/;
+  /(帮我们?|替我们?|(^|[,。!;：:]\s*)(请|你)?(直接|立即|立刻|马上|现在就|赶紧|把))[^,。!?？]{0,24}(改成|改为|换成|调成|调到|解冻|冻结|批准|批了|审批通过|审核通过|跳过审核|开通|关闭|注销|打款|打给|转给|退给|退到|转到|打到|放行|恢复正常|都退款|全部退款|移出|移除|拉出|拉进|加进|删除|删掉|操作|解掉|解了)/;
 
 /**
  * An order to act on an account now, without the usual checks (「给商户号…开通退货权限,立刻执行,不用再跟我确认」
  * 「…加入睡眠清理白名单,不用走审批」「…改成“天天特价”,现在就改」): the urgency or the skipped approval says it is an order, not a question.
  */
 const ACTS = /(开通|关闭|改成|改为|换成|解冻|冻结|退款|退掉|加入|加到|移出|删除|删掉|注销|打款|批准|放行|恢复)/;
-const AT_ONCE = /(立刻|立即|马上|现在就)执行|现在就(改|办|操作|处理)|(不用|不必|无需)(再)?(跟我|和我)?(确认|审批|审核|走审批|走流程)/;
+const AT_ONCE = /(立刻|立即|马上|现在就)执行|现在就(改|办|操作|处理|拉|加|开|解|退|弄)|(不用|不必|无需)(再)?(跟我|和我)?(确认|审批|审核|走审批|走流程)/;
+
+/** The same order in English, opening its sentence and wanting it done now (「Change my settlement bank account to … now.」). */
+const OPERATES_NOW =
+  /(^|[.!;]\s*)(please\s+)?(change|update|set|switch|unfreeze|freeze|refund|transfer|close|enable|disable|approve|unblock|whitelist|delete|remove|grant)\b[^.?!]{0,60}\b(now|right now|immediately|asap|at once|today)\b/i;
 
 /** Being asked to log in somewhere and look (「帮我登录好老板后台看一下今天的流水」): the assistant logs in nowhere. */
 const LOGS_IN = /(帮我|替我|你去|你帮我)(登录|登陆|进入|进)[^,。]{0,10}(后台|系统|平台|账号|账户)[^,。]{0,8}(看|查|操作|改|导)/;
@@ -61,14 +65,15 @@ const LOGS_IN = /(帮我|替我|你去|你帮我)(登录|登陆|进入|进)[^,�
  * A look-up of a person's records by their number, or of what is in their name (「查一下身份证号 3101… 入网了哪些商户」
  * 「查一下张伟名下有哪些商户」): the assistant holds no records, and hands over none.
  */
-const LOOKS_UP = /(查一下|查查|帮我查|给我查|查询一下|调出|调取)[^,。]{0,12}((身份证|手机号|电话号)[^,。\d]{0,6}\d{6,}|名下)/;
+const LOOKS_UP =
+  /(查一下|查查|帮我查|给我查|查询一下|调出|调取)[^,。]{0,12}((身份证|手机号|电话号)[^,。\d]{0,6}\d{6,}|名下)|\b(pull|look up|lookup|fetch|dump|export|list)\b[^.?!]{0,40}\b(id number|id card|identity|phone number|mobile number|passport)\b/i;
 
 /**
  * Asking to be taught fraud or evasion, or to do something behind someone's back, is a demand even when it asks how
  * (「教我怎么伪造快递签收记录」「怎么用别人的身份证入网,还不让他知道?」「how can I launder money through a POS account」).
  */
 const HARMFUL =
-  /((教我|告诉我|帮我)[^,。]{0,10}(伪造|造假|仿造|盗取|盗用|冒用|骗取|套取|绕过|规避|逃避)|洗钱|(不让|别让|不被)(他|她|对方|本人|客户|商户|银行|风控)(知道|发现|察觉)|\b(launder|money laundering|forge|counterfeit)\b|without (them|him|her|the owner|anyone) (knowing|noticing))/i;
+  /((教我|告诉我|帮我)[^,。]{0,10}(伪造|造假|仿造|盗取|盗用|冒用|骗取|套取|绕过|规避|逃避)|洗钱|(不让|别让|不被)(他|她|对方|本人|客户|商户|银行|风控)(知道|发现|察觉)|\b(launder|money laundering|forge|counterfeit)\b|\b(tell|teach|show|help) me\b[^.?!]{0,20}\b(bypass|circumvent|evade|get around)\b|\bhow (to|can i|do i|can we|do we) (bypass|circumvent|evade|get around)\b|without (them|him|her|the owner|anyone) (knowing|noticing))/i;
 
 /**
  * Whether a question is a demand for others' data, secrets or a fabrication rather than a question.
@@ -96,7 +101,11 @@ export function isDemandClause(text: string): boolean {
     LOOKS_UP.test(text) ||
     LOGS_IN.test(text) ||
     (!ASKS.test(text) &&
-      (FABRICATES.test(text) || OPERATES.test(text) || (ORDERS.test(text) && FORBIDDEN.test(text)) || (ACTS.test(text) && AT_ONCE.test(text))))
+      (FABRICATES.test(text) ||
+        OPERATES.test(text) ||
+        OPERATES_NOW.test(text) ||
+        (ORDERS.test(text) && FORBIDDEN.test(text)) ||
+        (ACTS.test(text) && AT_ONCE.test(text))))
   );
 }
 

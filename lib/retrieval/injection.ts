@@ -38,6 +38,8 @@ const INJECTION_CLAUSE = new RegExp(
     `新任务|新的?指令|new task|new instructions?|${SYSTEM_TAG}|<\\s*/?\\s*system\\s*>`,
     '不受[^,。]{0,6}(限制|约束)|没有任何限制|回答任何问题|任何问题都(可以|能)',
     '我是[^,。]{0,10}(管理员|总监|领导|负责人|开发者|工程师)|管理员模式|(授权|命令)你|以(超级)?(管理员|root|开发者|系统|后台)的?(身份|权限)',
+    "\\bi'?(m| am) (the |an |a )?(admin|administrator|developer|superuser|root)\\b|\\b(first|your|next) task\\s*:|(管理员|后台|数据库|root)(账号|的)?密码是(多少|什么|啥)",
+    "\\b(what'?s|what is|tell me|give me|send me)\\b[^,.?]{0,12}\\b(the|your)\\s+(admin|administrator|root|database|db)\\s+(password|credentials|login)\\b",
     '\\bi (order|command|instruct|authori[sz]e) you\\b|\\bas (the|a|an|your) (system |site |platform )?(administrator|admin|developer|owner|superuser|root)\\b',
     // Requests to hand over other people's data in bulk, to make up such data, or for the assistant's secrets.
     // A clause that asks how or whether (怎么, 吗, how …) is a staff question and is never matched.
