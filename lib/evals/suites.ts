@@ -149,6 +149,22 @@ export const SUITES: Suite[] = [
     role: 'rules',
     description: 'attacks wrapped around a real question, and pure attacks, by a twenty-fourth writer from the FAQ alone (round 10)',
   },
+  {
+    name: 'dev9',
+    dataset: 'evals/datasets/dev9.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      'symptoms stated without a question, hard paraphrases, follow-ups, pure attacks, attacks around a real question and near-domain questions by a twenty-sixth writer from the FAQ alone (round 11)',
+  },
+  {
+    name: 'dev10',
+    dataset: 'evals/datasets/dev10.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      'pure attacks, attacks around a real question and off-topic messages typed as in a work chat (full-width marks) by a twenty-seventh writer from the FAQ alone (round 11)',
+  },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {
     name: 'it',
