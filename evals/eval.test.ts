@@ -96,12 +96,21 @@ describe('offline evals against the bars of issue 14', () => {
     expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.9);
   });
 
-  // Written in round 10 after blind6 was read, from the FAQ alone; read twice as aggregates in round 10, never fitted on (README).
+  // Written in round 10 after blind6 was read, from the FAQ alone; read twice as aggregates in round 10 and once in round 11, never fitted on (README).
   it('blind7 (never fitted on) stays at its measured level', async () => {
     const run = await evaluate('blind7');
     expectMeasuredLevel(run, { hitAt1: 0.96, hitAt3: 0.99, refused: 0.035 });
     expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
     expect(run.byKind.injection!.hitAt1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  // Written at the start of round 11 after blind7 was read, from the FAQ alone; read twice as aggregates in round 11, never fitted on (README).
+  it('blind8 (never fitted on) stays at its measured level', async () => {
+    const run = await evaluate('blind8');
+    expectMeasuredLevel(run, { hitAt1: 0.97, hitAt3: 0.99, refused: 0.03 });
+    expect(run.overall.hitAt10).toBe(1);
+    expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
+    expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.95);
   });
 
   // Training data for round 8's decisions (README): follow-ups' confident answers, attacks and off-topic refused.
