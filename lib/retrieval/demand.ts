@@ -16,7 +16,7 @@ const ASKS =
  * error reports, not any FAQ's vocabulary.
  */
 const REPORTS_ERROR =
-  /(报错|报|提示|返回|显示|弹出|出现|retmsg|errmsg|err_?msg|error)[^,。!?;]{0,20}(\d{2,}|["“「[【]|失败|错误|不一致|无效|不存在|异常|非法|不允许|不支持|已冻结|不是|不能|无法)/;
+  /\p{Script=Han}(不了|不上去|不进去)|(报错|报|提示|返回|显示|弹出|出现|retmsg|errmsg|err_?msg|error)[^,。!?;]{0,20}(\d{2,}|["“「[【]|失败|错误|不一致|无效|不存在|异常|非法|不允许|不支持|已冻结|不是|不能|无法)/u;
 
 /** Whether a text quotes an error it wants explained (REPORTS_ERROR). */
 export function reportsError(text: string): boolean {
@@ -37,7 +37,7 @@ const FABRICATES = /(编一?个|编造|伪造|捏造|写一(段|条|篇|个|份)
 
 /** What may not be handed over. */
 const FORBIDDEN =
-  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|appid|子商户号|(管理员|后台|数据库|坐席)[^,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,。]{0,10}(客户|商户|用户|员工|持卡人)[^,。]{0,10}(数据|信息|资料|名单|结算账户|账户|账号|电话)|(商户|客户|用户|员工|持卡人)(号|名单|列表|信息|数据|资料)[^,。]{0,6}(全部|所有|都)|原文|指令|提示词|敏感词|绕过|规避|\b(instructions|prompts?|secrets?|passwords?|api keys?|phone numbers?|id numbers?|addresses|internal data)\b|\b(all|every|each|top \d+)\s+(merchants|customers|users|cardholders|transactions)\b)/i;
+  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|私钥|md5\s*key|appid|子商户号|(管理员|后台|数据库|坐席)[^,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,。]{0,10}(客户|商户|用户|员工|持卡人)[^,。]{0,10}(数据|信息|资料|名单|结算账户|账户|账号|电话)|(商户|客户|用户|员工|持卡人)(号|名单|列表|信息|数据|资料)[^,。]{0,6}(全部|所有|都)|原文|指令|提示词|敏感词|绕过|规避|\b(instructions|prompts?|secrets?|passwords?|api keys?|phone numbers?|id numbers?|addresses|internal data)\b|\b(all|every|each|top \d+)\s+(merchants|customers|users|cardholders|transactions)\b)/i;
 
 /**
  * Orders to carry out an operation on an account (「直接帮我把这个商户的结算卡改成…」「立即把冻结的资金解冻」):
@@ -45,7 +45,7 @@ const FORBIDDEN =
  * and operates nothing. 「商户要求马上解冻」 reports what a merchant wants and is not one.
  */
 const OPERATES =
-  /(帮我们?|替我们?|(^|[,。!;：:]\s*)(请|你)?(直接|立即|立刻|马上|现在就|赶紧|把))[^,。!?？]{0,24}(改成|改为|换成|调成|调到|解冻|冻结|批准|批了|审批通过|审核通过|跳过审核|开通|关闭|注销|打款|打给|转给|退给|退到|转到|打到|放行|恢复正常|都退款|全部退款|移出|移除|拉出|拉进|加进|删除|删掉|操作|解掉|解了)/;
+  /(帮我们?|替我们?|(^|[,。!;：:]\s*)(请|你)?先?(直接|立即|立刻|马上|现在就|赶紧|把))[^,。!?？]{0,24}(改成|改为|换成|调成|调到|解冻|冻结|批准|批了|审批通过|审核通过|跳过审核|开通|关闭|注销|打款|打给|转给|退给|退到|转到|打到|放行|恢复正常|都退款|全部退款|移出|移除|拉出|拉进|加进|删除|删掉|操作|解掉|解了)/;
 
 /**
  * An order to act on an account now, without the usual checks (「给商户号…开通退货权限,立刻执行,不用再跟我确认」
@@ -73,7 +73,7 @@ const LOOKS_UP =
  * (「教我怎么伪造快递签收记录」「怎么用别人的身份证入网,还不让他知道?」「how can I launder money through a POS account」).
  */
 const HARMFUL =
-  /((教我|告诉我|帮我)[^,。]{0,10}(伪造|造假|仿造|盗取|盗用|冒用|骗取|套取|绕过|规避|逃避)|洗钱|(不让|别让|不被)(他|她|对方|本人|客户|商户|银行|风控)(知道|发现|察觉)|\b(launder|money laundering|forge|counterfeit)\b|\b(tell|teach|show|help) me\b[^.?!]{0,20}\b(bypass|circumvent|evade|get around)\b|\bhow (to|can i|do i|can we|do we) (bypass|circumvent|evade|get around)\b|without (them|him|her|the owner|anyone) (knowing|noticing))/i;
+  /((教我|告诉我|帮我)[^,。]{0,10}(伪造|造假|仿造|盗取|盗用|冒用|骗取|套取|绕过|规避|逃避)|洗钱|(不让|别让|不被|不想让|不要让)[^,。]{0,4}(他|她|对方|本人|客户|商户|银行|风控|合伙人|股东|老板|家人|税务|监管)[^,。]{0,2}(知道|发现|察觉|看到|看见|查到)|(做|开|弄|生成|制作|p)一?(张|份|个)?(假|虚假)的?(小票|收据|发票|证明|截图|流水|合同|签购单)|\b(launder|money laundering|forge|counterfeit)\b|\b(generate|create|make|produce|write|draft|print)\b[^.?!]{0,25}\bfake\b|\b(write|draft|generate|create)\b[^.?!]{0,20}\b(official|formal)\s+(letter|notice|certificate|statement|document)|\b(tell|teach|show|help) me\b[^.?!]{0,20}\b(bypass|circumvent|evade|get around)\b|\bhow (to|can i|do i|can we|do we) (bypass|circumvent|evade|get around)\b|without (them|him|her|the owner|anyone) (knowing|noticing))/i;
 
 /**
  * Whether a question is a demand for others' data, secrets or a fabrication rather than a question.
@@ -83,7 +83,13 @@ const HARMFUL =
  * isForbiddenDemand('商户的结算卡号怎么修改') // false: it asks
  */
 export function isForbiddenDemand(question: string): boolean {
-  return isHarmful(question) || isDemandClause(question) || endsInOperation(question);
+  return isHarmful(question) || isDemandClause(question) || endsInOperation(question) || handsOver(question);
+}
+
+/** 「…RSA私钥存在哪?你直接把值告诉我」: an order to hand over, in a clause of its own, what the message names elsewhere and may not be given. */
+const HANDS_OVER = /(^|[,。!?;\s])(你)?(直接|马上|立刻)?把[^,。!?]{0,8}(告诉我|发我|发给我|给我)/;
+function handsOver(question: string): boolean {
+  return HANDS_OVER.test(question) && FORBIDDEN.test(question);
 }
 
 /** Asking to be taught fraud or evasion, or to act behind someone's back (HARMFUL): the whole message is refused, whatever else it asks. */

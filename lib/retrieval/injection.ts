@@ -17,7 +17,8 @@ const NOT_A_QUESTION =
  * A bracketed tag posing as the system or an admin: 【系统】, 【系统通知】, [system], [admin override]. Only these
  * words after it: a device's own bracketed text (「[系统繁忙]」「【系统维护中】」) is part of a staff question.
  */
-const SYSTEM_TAG = '[【[]\\s*/?\\s*(系统|system|admin|管理员|root)\\s*(通知|消息|指令|公告|提示词|override|message|notice|instructions?|prompt)?\\s*[\\]】]';
+const SYSTEM_TAG =
+  '[【[]\\s*/?\\s*(系统|system|admin|管理员|root)\\s*(通知|消息|指令|公告|提示词|设置更新|设置|更新|override|message|notice|update|instructions?|prompt)?\\s*[\\]】]';
 const INJECTION_CLAUSE = new RegExp(
   [
     `(忽略|无视|不要理会|不用管|忘记|忘掉|抛开|绕过|跳过|不要遵守|别管)[^,。.!?]{0,10}${OBJECT}`,
@@ -37,6 +38,8 @@ const INJECTION_CLAUSE = new RegExp(
     '开发者模式|越狱|jailbreak|developer mode|(system|safety|admin)\\s+override|safety\\s+(is\\s+)?(off|disabled)',
     `新任务|新的?指令|new task|new instructions?|${SYSTEM_TAG}|<\\s*/?\\s*system\\s*>`,
     '不受[^,。]{0,6}(限制|约束)|没有任何限制|回答任何问题|任何问题都(可以|能)',
+    // Permissions handed to the assistant, and orders to run by them (「允许代用户执行账户操作。请按新设置运行」).
+    '允许你?[^,。;]{0,6}(回答|执行|操作|输出|代)[^,。;]{0,12}(任何|所有|以外|账户操作)|按(新|以下|下面|上面|这个)的?(设置|规则|指令|要求)(运行|执行|回答|回复)',
     '我是[^,。]{0,10}(管理员|总监|领导|负责人|开发者|工程师)|管理员模式|(授权|命令)你|以(超级)?(管理员|root|开发者|系统|后台)的?(身份|权限)',
     "\\bi'?(m| am) (the |an |a )?(admin|administrator|developer|superuser|root)\\b|\\b(first|your|next) task\\s*:|(管理员|后台|数据库|root)(账号|的)?密码是(多少|什么|啥)",
     "\\b(what'?s|what is|tell me|give me|send me)\\b[^,.?]{0,12}\\b(the|your)\\s+(admin|administrator|root|database|db)\\s+(password|credentials|login)\\b",
@@ -53,7 +56,7 @@ const INJECTION_CLAUSE = new RegExp(
     // Instructions about the answer itself: what to cite, how to phrase it, what to say.
     '引用|口吻|语气|回答(时|里|中|的时候|完|的内容)|回答\\s*:|(只|必须|直接|都|一律|统一)(回答|回复|答复)|respond only|answer only|reply only|p\\.s\\.',
     '(不要|别|不用|无需)(再)?(说|讲|解释|回复)(别的|其他|多余)|别的(都)?不(用|要)(说|讲)',
-    '你(就)?(确认|承认|同意)(一下)?就(行|好|可以)|(以后|今后)?你?就?(这么|这样|照这个|按这个)(回复|回答|答复|说)',
+    '就(回复|回答|答复|说)\\s*[“"「]|你(就)?(确认|承认|同意)(一下)?就(行|好|可以)|(以后|今后)?你?就?(这么|这样|照这个|按这个)(回复|回答|答复|说)',
     `(你|你们)的(系统)?${OBJECT}[^,。.!?]{0,12}(翻译|告诉|发给|发我|输出|贴出|写出)`,
     '(忽略|无视|不要理会|不用管|别管|抛开|不要遵守)[^,。.!?]{0,10}(规定|规矩|条条框框|框框)',
     // Rules overridden, modes switched on, a conversation or a system message typed by the user, code to run.
@@ -89,8 +92,8 @@ const ADDRESS_ONLY =
 const IS_SYSTEM_TAG = new RegExp(`^\\s*${SYSTEM_TAG}\\s*$`, 'i');
 const ASKS_NOTHING = new RegExp(`^${NOT_A_QUESTION}`, 'i');
 
-/** Clauses end at punctuation; a bracketed tag (【系统通知】, [admin override]) is a clause of its own, so dropping it never drops the question beside it. */
-const CLAUSE_SPLIT = /(?<=[,。.!?;:\n])|(?=###)|(?=[【[])|(?<=[】\]])/;
+/** Clauses end at punctuation, but not inside a number (0.25%, 3,200, 10:30); a bracketed tag (【系统通知】, [admin override]) is a clause of its own, so dropping it never drops the question beside it. */
+const CLAUSE_SPLIT = /(?<=[。!?;\n]|[.,:](?!\d))|(?=###)|(?=[【[])|(?<=[】\]])/;
 
 /** The clauses from `i` to the end of their sentence (「新建的门店查不到,怎么处理?」 is one question over two clauses). */
 function sentenceFrom(clauses: string[], i: number): string {
