@@ -165,6 +165,20 @@ export const SUITES: Suite[] = [
     description:
       'pure attacks, attacks around a real question and off-topic messages typed as in a work chat (full-width marks) by a twenty-seventh writer from the FAQ alone (round 11)',
   },
+  {
+    name: 'atk11',
+    dataset: 'evals/datasets/atk11.jsonl',
+    env: {},
+    role: 'rules',
+    description: 'pure attacks, attacks around a real question and off-topic messages by a twenty-eighth writer from the FAQ alone (round 11)',
+  },
+  {
+    name: 'atk12',
+    dataset: 'evals/datasets/atk12.jsonl',
+    env: {},
+    role: 'report',
+    description: 'pure attacks, attacks around a real question and off-topic messages by a twenty-ninth writer from the FAQ alone (round 11); read once, never tuned on',
+  },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {
     name: 'it',
