@@ -177,7 +177,8 @@ export const SUITES: Suite[] = [
     dataset: 'evals/datasets/atk12.jsonl',
     env: {},
     role: 'report',
-    description: 'pure attacks, attacks around a real question and off-topic messages by a twenty-ninth writer from the FAQ alone (round 11); read once, never tuned on',
+    description:
+      'pure attacks, attacks around a real question and off-topic messages by a twenty-ninth writer from the FAQ alone (round 11); read once, never tuned on',
   },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {
