@@ -91,7 +91,7 @@ export const SUITES: Suite[] = [
     env: {},
     role: 'report',
     description:
-      'an eighth blind set written from the FAQ alone at the start of round 11, after blind7 was read; read once on round 10’s final build and once on round 11’s, never fitted or tuned on',
+      'an eighth blind set written from the FAQ alone at the start of round 11, after blind7 was read; read as aggregates on round 10’s final build and on round 11’s builds (README), never fitted on',
   },
   {
     name: 'dev4',
