@@ -1,6 +1,6 @@
 import { citationMarkerPattern } from '../text/citations';
 import { textSize } from '../text/size';
-import { isDemandClause, reportsError } from './demand';
+import { ASKS_FOR_THE_WAY, isDemandClause, reportsError } from './demand';
 
 /**
  * Clauses that talk to the assistant instead of asking about the FAQ: "ignore your rules",
@@ -11,8 +11,7 @@ import { isDemandClause, reportsError } from './demand';
  */
 const OBJECT = '(指令|指示|规则|设定|限制|约束|身份|提示词|prompt|内容|知识库|资料|faq)';
 /** At the start of a pattern: the clause contains no question word (a staff question asks how or whether). */
-const NOT_A_QUESTION =
-  '(?!.*((?:告诉我|教我|说说|讲讲|说一下|讲一下)[^,。]{0,6}(?:办法|方法|流程|步骤|原因)|怎么|怎样|如何|咋|吗|呢|是否|为什么|为何|能否|能不能|可不可以|可以|可否|多久|哪里|在哪|\\?|？|\\bhow\\b|\\bwhy\\b|\\bwhere\\b|\\bis there\\b|\\bcan i\\b))';
+const NOT_A_QUESTION = `(?!.*(${ASKS_FOR_THE_WAY}|怎么|怎样|如何|咋|吗|呢|是否|为什么|为何|能否|能不能|可不可以|可以|可否|多久|哪里|在哪|\\?|？|\\bhow\\b|\\bwhy\\b|\\bwhere\\b|\\bis there\\b|\\bcan i\\b))`;
 /**
  * A bracketed tag posing as the system or an admin: 【系统】, 【系统通知】, [system], [admin override]. Only these
  * words after it: a device's own bracketed text (「[系统繁忙]」「【系统维护中】」) is part of a staff question.
