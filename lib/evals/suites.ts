@@ -94,6 +94,13 @@ export const SUITES: Suite[] = [
       'an eighth blind set written from the FAQ alone at the start of round 11, after blind7 was read; read as aggregates on round 10’s final build and on round 11’s builds (README), never fitted on',
   },
   {
+    name: 'blind9',
+    dataset: 'evals/datasets/blind9.jsonl',
+    env: {},
+    role: 'report',
+    description: 'the ninth blind set: 486 questions in the kinds of blind8 by two more writers from the FAQ alone, committed at the start of round 12 before it was read',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
@@ -179,6 +186,21 @@ export const SUITES: Suite[] = [
     role: 'report',
     description:
       'pure attacks, attacks around a real question and off-topic messages by a twenty-ninth writer from the FAQ alone (round 11); read once, never tuned on',
+  },
+  {
+    name: 'dev11',
+    dataset: 'evals/datasets/dev11.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      'follow-ups in conversations of one to three exchanges (fragments, neighbouring entries, back-references, new topics, unanswerable) by a thirtieth writer from the FAQ alone (round 12)',
+  },
+  {
+    name: 'atk13',
+    dataset: 'evals/datasets/atk13.jsonl',
+    env: {},
+    role: 'rules',
+    description: 'pure attacks in fourteen styles, attacks around a real question and off-topic messages by a thirty-first writer from the FAQ alone (round 12)',
   },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {
