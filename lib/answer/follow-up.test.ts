@@ -74,6 +74,28 @@ describe('offline follow-up handling', () => {
     expect(r.retrieval.answerIds).toEqual(['FAQ4.16']);
   });
 
+  it('stays with the entry given when the follow-up asks for more of it, or goes back to an earlier exchange', async () => {
+    expect(looksLikeFollowUp('除了改信息,还有没有别的处理方式?')).toBe(true);
+    const retrieve = async () => result([hitOf(E26, 1), hitOf(E416, 2)], 'answer', 0.95);
+    const coverage = (_q: string, text: string) => (text.includes('退回') ? 1 : 0.2);
+    // Another entry explains the follow-up's words better, yet 「还有别的办法吗」 asks for more of what was given.
+    expect((await resolveFollowUp('那钱退回来还有别的办法吗', history, retrieve, coverage)).retrieval.hits[0]!.id).toBe('FAQ2.6');
+    // 「回到第一个问题」: the first exchange is the context, and its entry stays first.
+    const two = [...history, { role: 'user' as const, text: '对公汇款多久退回' }, { role: 'assistant' as const, text: 'T+1 日原路退回 [FAQ4.16]' }];
+    const searched: string[] = [];
+    const back = await resolveFollowUp(
+      '回到第一个问题,那钱退回来呢',
+      two,
+      async (q) => {
+        searched.push(q);
+        return retrieve();
+      },
+      coverage,
+    );
+    expect(searched).toContain('扫码交易撤销多久到账 回到第一个问题,那钱退回来呢');
+    expect(back.retrieval.hits[0]!.id).toBe('FAQ2.6');
+  });
+
   it('hedges when the entry leaves most of the follow-up’s own words unexplained', async () => {
     const retrieve = async () => result([hitOf(E26, 1)], 'answer', 0.95);
     const r = await resolveFollowUp('退款要手续费吗', history, retrieve, () => 0.3);

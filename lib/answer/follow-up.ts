@@ -1,8 +1,8 @@
 import { stripFrame } from '../retrieval/frame';
 import { readTyped } from '../retrieval/simplified';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
-import { extractCitations } from '../text/citations';
 import { textSize } from '../text/size';
+import { previousTurn } from './referenced-turn';
 import type { ChatTurn } from './types';
 
 /** Openings and endings that mark a question as leaning on the previous one ("那退款呢?"). */
@@ -19,6 +19,13 @@ const MAX_FOLLOW_UP_CHARS = 16;
  */
 const POINTS_BACK =
   /(刚才|刚刚|上面|上述|前面(说|讲|提)|你说的|你讲的|你提到|这个|那个|这种|那种|这样|这两|那两|这几|这些|那些|这一步|这步|同上|\b(it|that|this|those|these|them)\b)/i;
+/**
+ * Asking for more of what was just answered (「还有别的办法吗」「除了改信息还有别的原因没」「确认完以后还要查什么」「下一步呢」): the
+ * follow-up stays with the entry given, however well another entry covers its words. Language, not any FAQ's vocabulary.
+ */
+const ASKS_FOR_MORE =
+  /(还有(没有)?(别的|其他|其它|啥|什么)(办法|方法|原因|可能|途径|方式|处理方式|解决办法|情况)|(别的|其他|其它)(办法|方法|原因|可能|途径|处理方式|解决办法)|除了[^,。?]{1,12}(还|以外|之外)|还(需要|要|得)(查|看|做|检查|确认|注意)(什么|啥|哪些)|下一步|接下来(呢|怎么|要)|\b(any other|anything else|what else|other (ways?|reasons?|options?))\b)/i;
+
 /** Beyond this length a question carries its own topic, whatever it points back at. */
 const MAX_POINTING_CHARS = 40;
 
@@ -31,20 +38,10 @@ export function looksLikeFollowUp(question: string): boolean {
   // Read as retrieval reads it: simplified, ASCII punctuation, without what frames it in a chat (老师好, @客服, 谢谢).
   const q = stripFrame(readTyped(question.trim()));
   const length = contentLength(q);
-  if (length <= MAX_POINTING_CHARS && POINTS_BACK.test(q)) return true;
+  if (length <= MAX_POINTING_CHARS && (POINTS_BACK.test(q) || ASKS_FOR_MORE.test(q))) return true;
   // English counted in words (textSize), after an acknowledgement: 「OK, what about on an iPhone?」 is as short as 「那苹果手机呢」.
   if (textSize(q) <= MAX_FOLLOW_UP_CHARS && FOLLOW_UP_START.test(q.replace(ACKNOWLEDGED, ''))) return true;
   return length <= MAX_FOLLOW_UP_CHARS && (FOLLOW_UP_START.test(q) || FOLLOW_UP_END.test(q) || length <= 8);
-}
-
-/** The previous user question and the entries the previous answer cited. */
-export function previousTurn(history: ChatTurn[]): { question?: string; citedIds: string[] } {
-  const question = [...history]
-    .reverse()
-    .find((t) => t.role === 'user')
-    ?.text.trim();
-  const answer = [...history].reverse().find((t) => t.role === 'assistant')?.text ?? '';
-  return { question, citedIds: extractCitations(answer) };
 }
 
 /**
@@ -55,7 +52,7 @@ export function previousTurn(history: ChatTurn[]): { question?: string; citedIds
  * standaloneQuestion('那退款呢?', [{ role: 'user', text: '撤销多久到账' }]) // '撤销多久到账 那退款呢?'
  */
 export function standaloneQuestion(question: string, history: ChatTurn[]): string {
-  const { question: previous } = previousTurn(history);
+  const { question: previous } = previousTurn(history, question);
   if (!previous || !looksLikeFollowUp(question)) return question.trim();
   return withPrevious(previous, question);
 }
@@ -192,7 +189,7 @@ export async function resolveFollowUp(
 ): Promise<{ query: string; retrieval: RetrievalResult; followUp: boolean }> {
   const combined = standaloneQuestion(question, history);
   const alone = question.trim();
-  const { question: previous, citedIds } = previousTurn(history);
+  const { question: previous, citedIds, earlier } = previousTurn(history, question);
   if (combined === alone) {
     const first = await retrieve(alone);
     const retrieval = stayOnTopic(first, first, citedIds);
@@ -212,8 +209,12 @@ export async function resolveFollowUp(
     (RANK[standalone.decision] > RANK[withContext.decision] || standalone.confidence > withContext.confidence);
   if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
   // Without the corpus's vocabulary (coverage), a follow-up is searched with its context and nothing more.
-  const focused = coverage
-    ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, textSize(alone) > MAX_FOLLOW_UP_CHARS), citedIds, coverage)
-    : withContext;
+  // A follow-up that goes back to an earlier exchange (「回到第一个问题」), or asks for more of the same (ASKS_FOR_MORE), asks about
+  // what that exchange was given: it stays there.
+  const stays = earlier || ASKS_FOR_MORE.test(readTyped(alone));
+  const focused =
+    coverage && !stays
+      ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, textSize(alone) > MAX_FOLLOW_UP_CHARS), citedIds, coverage)
+      : withContext;
   return { query: combined, retrieval: vouchedAnswer(stayOnTopic(focused, standalone, 'any'), standalone), followUp: true };
 }

@@ -30,6 +30,7 @@ export const VARIANTS: Variant[] = [
   { name: '− homophone correction', retriever: { without: ['homophones'] } },
   { name: '− pinyin read as corpus words', retriever: { without: ['pinyin'] } },
   { name: '− demands refused instead of hedged', retriever: { without: ['demands'] } },
+  { name: '− learned attack model', retriever: { without: ['attack-model'] } },
   { name: '− vector search', retriever: { without: ['vector'] } },
   { name: '− word+bigram BM25', retriever: { without: ['keyword'] } },
   { name: '− plain bigram BM25', retriever: { without: ['bigram'] } },

@@ -98,7 +98,8 @@ export const SUITES: Suite[] = [
     dataset: 'evals/datasets/blind9.jsonl',
     env: {},
     role: 'report',
-    description: 'the ninth blind set: 486 questions in the kinds of blind8 by two more writers from the FAQ alone, committed at the start of round 12 before it was read',
+    description:
+      'the ninth blind set: 486 questions in the kinds of blind8 by two more writers from the FAQ alone, committed at the start of round 12 before it was read',
   },
   {
     name: 'dev4',
@@ -200,7 +201,8 @@ export const SUITES: Suite[] = [
     dataset: 'evals/datasets/atk13.jsonl',
     env: {},
     role: 'rules',
-    description: 'pure attacks in fourteen styles, attacks around a real question and off-topic messages by a thirty-first writer from the FAQ alone (round 12)',
+    description:
+      'pure attacks in fourteen styles, attacks around a real question and off-topic messages by a thirty-first writer from the FAQ alone (round 12)',
   },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {

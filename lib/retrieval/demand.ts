@@ -75,10 +75,11 @@ const LOOKS_UP =
 
 /**
  * Asking to be taught fraud or evasion, or to do something behind someone's back, is a demand even when it asks how
- * (「教我怎么伪造快递签收记录」「怎么用别人的身份证入网,还不让他知道?」「how can I launder money through a POS account」).
+ * (「教我怎么伪造快递签收记录」「怎么用别人的身份证入网,还不让他知道?」「怎么操作不会被识别出来」「资金管控有什么漏洞」
+ * 「how can I launder money through a POS account」).
  */
 const HARMFUL =
-  /((教我|告诉我|帮我)[^,。]{0,10}(伪造|造假|仿造|盗取|盗用|冒用|骗取|套取|绕过|规避|逃避)|洗钱|(不让|别让|不被|不想让|不要让)[^,。]{0,4}(他|她|对方|本人|客户|商户|银行|风控|合伙人|股东|老板|家人|税务|监管)[^,。]{0,2}(知道|发现|察觉|看到|看见|查到)|(做|开|弄|生成|制作|p)一?(张|份|个)?(假|虚假)的?(小票|收据|发票|证明|截图|流水|合同|签购单)|\b(launder|money laundering|forge|counterfeit)\b|\b(generate|create|make|produce|write|draft|print)\b[^.?!]{0,25}\bfake\b|\b(write|draft|generate|create)\b[^.?!]{0,20}\b(official|formal)\s+(letter|notice|certificate|statement|document)|\b(tell|teach|show|help) me\b[^.?!]{0,20}\b(bypass|circumvent|evade|get around)\b|\bhow (to|can i|do i|can we|do we) (bypass|circumvent|evade|get around)\b|without (them|him|her|the owner|anyone) (knowing|noticing))/i;
+  /((教我|告诉我|帮我)[^,。]{0,10}(伪造|造假|仿造|盗取|盗用|冒用|骗取|套取|绕过|规避|逃避)|洗钱|(不让|别让|不被|不想让|不要让)[^,。]{0,4}(他|她|对方|本人|客户|商户|银行|风控|合伙人|股东|老板|家人|税务|监管)[^,。]{0,2}(知道|发现|察觉|看到|看见|查到)|(不会被|不被|别被)[^,。]{0,4}(识别|发现|察觉|看出|查出)|(有什么|有啥|钻)[^,。]{0,4}漏洞|(用|拿|借)别人的[^,。]{0,4}(微信|身份证|银行卡|手机号|营业执照)|(做|开|弄|生成|制作|p)一?(张|份|个)?(假|虚假)的?(小票|收据|发票|证明|截图|流水|合同|签购单)|\b(launder|money laundering|forge|counterfeit)\b|\b(generate|create|make|produce|write|draft|print)\b[^.?!]{0,25}\bfake\b|\b(write|draft|generate|create)\b[^.?!]{0,20}\b(official|formal)\s+(letter|notice|certificate|statement|document)|\b(tell|teach|show|help) me\b[^.?!]{0,20}\b(bypass|circumvent|evade|get around)\b|\bhow (to|can i|do i|can we|do we) (bypass|circumvent|evade|get around)\b|without (them|him|her|the owner|anyone) (knowing|noticing))/i;
 
 /**
  * Whether a question is a demand for others' data, secrets or a fabrication rather than a question.

@@ -57,6 +57,16 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
   return units;
 }
 
+/** A question read as typed without its chat frame and the clauses addressed to the assistant, and what was dropped. */
+function keptClauses(raw: string): ReturnType<typeof stripInjection> {
+  return stripInjection(stripFrame(raw));
+}
+
+/** What of a message is asked (PreparedQuery.asked): read as typed, without its chat frame and the clauses addressed to the assistant. */
+export function askedText(typed: string): string {
+  return keptClauses(readTyped(typed)).text;
+}
+
 /**
  * Prepares a question for retrieval: reads traditional characters as simplified, drops its chat frame and the clauses
  * addressed to the assistant, corrects typos of corpus words, glosses English to the corpus's Chinese words, and splits it
@@ -65,7 +75,7 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
 export function prepareQuery(typed: string, ctx: QueryContext): PreparedQuery {
   // Traditional characters are read as simplified, full-width punctuation as ASCII, before any pattern or word is looked for.
   const raw = readTyped(typed);
-  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0, demands: 0 } : stripInjection(stripFrame(raw));
+  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0, demands: 0 } : keptClauses(raw);
   const { stripped, dropped, demands } = kept;
   // Corrected after normalisation: a synonym the thesaurus rewrites (不动了 → 卡住) is a known word, not a typo (不动 → 不冻).
   const text = ctx.correct ? ctx.correct(ctx.tokenizer.normalize(kept.text)) : kept.text;

@@ -1,4 +1,5 @@
 import type { Entry } from '../corpus/schema';
+import { type AttackModel, attackProbability, DEFAULT_ATTACK_MODEL } from './attack';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
 import { asksOrReports, isForbiddenDemand, isHarmful, isLeftOfAttack, isSmallTalk } from './demand';
 import { namesElsewhere } from './elsewhere';
@@ -25,8 +26,10 @@ export interface RetrieverOptions {
   glosses?: Glosses;
   /** How many candidates each search contributes. */
   candidates?: number;
+  /** The learned attack model (default: lib/retrieval/attack-model.json, written by `npm run fit:attacks`). */
+  attackModel?: AttackModel;
   /** Searches to leave out, for ablations. */
-  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'pinyin' | 'demands')[];
+  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'pinyin' | 'demands' | 'attack-model')[];
 }
 
 /** A retriever, plus the scoring behind its decisions (for fitting and explanations). */
@@ -73,6 +76,7 @@ function unitIdf(bm25: Bm25Index, unit: string): number {
 export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, tokenizer: Tokenizer, opts: RetrieverOptions = {}): Retriever {
   const model = opts.model ?? modelFor(entries);
   const without = new Set(opts.without ?? []);
+  const attackModel = without.has('attack-model') ? null : (opts.attackModel ?? DEFAULT_ATTACK_MODEL);
   const k = opts.candidates ?? 20;
   const keyword = new Bm25Index(entries.map(entryFields), { tokenize: tokenizer.keywordTerms });
   const bigram = new Bm25Index(
@@ -203,6 +207,9 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     // A demand for others' data, secrets, an operation or a made-up answer, small talk, what is left of an attack, and a question
     // about a service the FAQ never mentions, are not offered the closest entry (lib/retrieval/demand.ts, elsewhere.ts).
     const raw = s.prepared.raw;
+    // What is searched, scored by the learned attack model: an attack no pattern recognised is not offered the closest entry either.
+    const attack = d.decision === 'hedge' && attackModel !== null ? attackProbability(s.prepared.asked, attackModel) : 0;
+    const attacked = attackModel !== null && attack >= attackModel.threshold;
     const demand =
       d.decision === 'hedge' &&
       !without.has('demands') &&
@@ -212,7 +219,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         isForbiddenDemand(s.prepared.demands > 0 || (s.prepared.dropped > 0 && asksOrReports(s.prepared.asked)) ? s.prepared.asked : raw) ||
         isSmallTalk(raw) ||
         isLeftOfAttack(s.prepared.text, s.prepared.dropped, s.prepared.demands) ||
-        namesElsewhere(raw, corpusLower) !== undefined);
+        namesElsewhere(raw, corpusLower) !== undefined ||
+        attacked);
     const answerIds = demand || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
     // An entry whose solution is empty answers nothing: the most it can be is the closest entry.
     const empty = d.decision === 'answer' && answerIds.length > 0 && answerIds.every((id) => entries[byId.get(id)!]!.solution.trim() === '');
@@ -241,6 +249,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         ...Object.fromEntries(QUERY_FEATURES.map((name, i) => [name, round(s.queryFeatures[i] ?? 0)])),
         covered: round(d.covered),
         ...(demand ? { demand: 1 } : {}),
+        ...(attack > 0 ? { attack: round(attack) } : {}),
         ...(empty ? { emptySolution: 1 } : {}),
         ...(exact && decided.decision !== 'answer' ? { verbatim: 1 } : {}),
         // Clauses set aside as addressed to the assistant (attacks, demands, typed citations): the answer says so.

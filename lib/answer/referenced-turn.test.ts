@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { previousTurn } from './referenced-turn';
+import type { ChatTurn } from './types';
+
+const history: ChatTurn[] = [
+  { role: 'user', text: '微信交易报缺少必要字段sub_appid' },
+  { role: 'assistant', text: '交易时上送sub_appid,或配置默认支付appid。[FAQ5.10]' },
+  { role: 'user', text: '授权目录满5个了想删' },
+  { role: 'assistant', text: '只能线下把商户号和要删的目录给通联业务处理。[FAQ5.9]' },
+  { role: 'user', text: '好老板不播报' },
+  { role: 'assistant', text: '先查用户角色和码牌绑定关系。[FAQ9.4]' },
+];
+
+describe('previousTurn', () => {
+  it('is the last exchange for a plain follow-up', () => {
+    expect(previousTurn(history, '那苹果手机呢')).toEqual({ question: '好老板不播报', citedIds: ['FAQ9.4'], earlier: false });
+    expect(previousTurn(history)).toMatchObject({ question: '好老板不播报', earlier: false });
+  });
+
+  it('goes back to the exchange named by its place', () => {
+    expect(previousTurn(history, '回到第一个问题,还有别的办法吗')).toEqual({
+      question: '微信交易报缺少必要字段sub_appid',
+      citedIds: ['FAQ5.10'],
+      earlier: true,
+    });
+    expect(previousTurn(history, 'back to the first one')).toMatchObject({ citedIds: ['FAQ5.10'] });
+  });
+
+  it('goes back to the earlier exchange the follow-up repeats words of', () => {
+    expect(previousTurn(history, '前面那个授权目录的,删完多久生效')).toMatchObject({ citedIds: ['FAQ5.9'], earlier: true });
+    // Pointing back without repeating anything of an earlier exchange: the last one.
+    expect(previousTurn(history, '刚才那个要多久')).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
+  });
+
+  it('has nothing to lean on without a history', () => {
+    expect(previousTurn([], '那退款呢')).toEqual({ question: undefined, citedIds: [], earlier: false });
+  });
+});

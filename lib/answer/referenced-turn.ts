@@ -1,0 +1,79 @@
+import { stripFrame } from '../retrieval/frame';
+import { readTyped } from '../retrieval/simplified';
+import { extractCitations } from '../text/citations';
+import type { ChatTurn } from './types';
+
+/** One exchange of a conversation: the user's question and the answer it got. */
+interface Exchange {
+  question: string;
+  answer: string;
+}
+
+/** 「回到第一个问题」「最开始那个」「the first one」: the exchange is named by its place. */
+const ORDINALS: [RegExp, (n: number) => number][] = [
+  [/(第一个|第1个|头一个|最开始|最早|一开始|first (one|question|issue))/i, () => 0],
+  [/(第二个|第2个|second (one|question|issue))/i, (n) => Math.min(1, n - 1)],
+];
+/**
+ * Words that point back past the last exchange (「前面那个报错」「刚才验签那个」「回到…」「earlier」): the follow-up names, in its
+ * own words, which earlier exchange it means. Language, not any FAQ's vocabulary.
+ */
+const POINTS_FURTHER_BACK = /(前面|刚才|刚刚|上面|之前|回到|先前|earlier|before|back to)/i;
+/** What the pointing words and fillers add to a follow-up: left out when it is matched against the exchanges. */
+const POINTING = /(前面|刚才|刚刚|上面|之前|回到|先前|说的|讲的|提的|那个|这个|问题|的)/g;
+
+function exchangesOf(history: ChatTurn[]): Exchange[] {
+  const out: Exchange[] = [];
+  for (const t of history) {
+    if (t.role === 'user') out.push({ question: t.text.trim(), answer: '' });
+    else if (out.length) out[out.length - 1]!.answer += t.text;
+  }
+  return out;
+}
+
+/** Chinese character pairs and Latin words of a text, read as typed. */
+function keys(text: string): Set<string> {
+  const t = readTyped(text).toLowerCase();
+  const out = new Set<string>(t.match(/[a-z0-9]{2,}/g) ?? []);
+  for (const run of t.match(/[\u3400-\u9fff]+/g) ?? []) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+  return out;
+}
+
+/**
+ * The exchange a follow-up leans on: the last one, unless the follow-up points further back, by place (「回到第一个问题」) or by
+ * what it repeats of an earlier exchange (「前面那个sub_appid的报错」 after two other exchanges), in which case that one.
+ */
+function referencedExchange(question: string, exchanges: Exchange[]): Exchange | undefined {
+  const last = exchanges.at(-1);
+  if (exchanges.length < 2) return last;
+  const q = stripFrame(readTyped(question));
+  for (const [pattern, at] of ORDINALS) if (pattern.test(q)) return exchanges[at(exchanges.length)];
+  if (!POINTS_FURTHER_BACK.test(q)) return last;
+  const own = keys(q.replace(POINTING, ' '));
+  const shared = (e: Exchange) => {
+    const k = keys(`${e.question} ${e.answer}`);
+    let n = 0;
+    for (const x of own) if (k.has(x)) n++;
+    return n;
+  };
+  let best = last!;
+  let bestShared = shared(best);
+  for (const e of exchanges.slice(0, -1)) {
+    const n = shared(e);
+    if (n > bestShared) [best, bestShared] = [e, n];
+  }
+  return best;
+}
+
+/**
+ * The user question a follow-up leans on and the entries its answer cited: the last exchange's, or an earlier one's when the
+ * follow-up points back to it (`earlier`).
+ *
+ * @example
+ * previousTurn('回到第一个问题,要多久', history) // { question: <the first user question>, citedIds: <what its answer cited> }
+ */
+export function previousTurn(history: ChatTurn[], question = ''): { question?: string; citedIds: string[]; earlier: boolean } {
+  const exchanges = exchangesOf(history);
+  const e = referencedExchange(question, exchanges);
+  return { question: e?.question, citedIds: e ? extractCitations(e.answer) : [], earlier: e !== undefined && e !== exchanges.at(-1) };
+}

@@ -1,0 +1,67 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { attackProbability } from '../retrieval/attack';
+import { type AttackExample, type AttackFitOptions, fitAttackModel } from '../retrieval/attack-fit';
+import { askedText } from '../retrieval/query';
+import { parseDataset } from './dataset';
+import { SUITES } from './suites';
+
+/**
+ * The attack model's training data: every set but the report sets (training and rules sets of this FAQ, of the logistics and
+ * insurance FAQs, and the off-topic set). Pure attacks (kind `injection`, nothing expected) against in-scope questions;
+ * near-domain and off-topic questions stay out, since refusing them is right either way.
+ */
+export const ATTACK_SETS = SUITES.filter((s) => s.role !== 'report');
+
+/** The point above which a hedged message is refused: chosen on leave-one-set-out figures (README, "The attack model"). */
+export const ATTACK_THRESHOLD = 0.7;
+
+export async function attackExamples(root: string, sets = ATTACK_SETS): Promise<AttackExample[]> {
+  const out: AttackExample[] = [];
+  for (const s of sets) {
+    const { cases } = parseDataset(await readFile(path.join(root, s.dataset), 'utf8'));
+    for (const c of cases) {
+      const attack = c.expected.length === 0 && c.kind === 'injection';
+      if (attack || c.expected.length > 0) out.push({ text: c.question, attack, group: s.name });
+    }
+  }
+  return out;
+}
+
+/** How a model fitted without one set does on it: attacks caught and in-scope questions flagged, on what is searched. */
+export interface HeldOutFigures {
+  attacks: number;
+  caught: number;
+  questions: number;
+  flagged: number;
+}
+
+/**
+ * Leave-one-set-out validation: each set with attacks is held out in turn (one writer the model never saw), the model fitted on
+ * the others, and the held-out messages scored as retrieval scores them, on what is asked once recognised attack clauses are set
+ * aside (lib/retrieval/query.ts).
+ */
+export function leaveOneSetOut(examples: AttackExample[], threshold: number, opts: AttackFitOptions = {}): Record<string, HeldOutFigures> {
+  const out: Record<string, HeldOutFigures> = {};
+  const groups = [...new Set(examples.filter((e) => e.attack).map((e) => e.group))];
+  for (const g of groups) {
+    const model = fitAttackModel(
+      examples.filter((e) => e.group !== g),
+      threshold,
+      opts,
+    );
+    const f: HeldOutFigures = { attacks: 0, caught: 0, questions: 0, flagged: 0 };
+    for (const e of examples.filter((x) => x.group === g)) {
+      const flagged = attackProbability(askedText(e.text), model) >= threshold;
+      if (e.attack) {
+        f.attacks++;
+        if (flagged) f.caught++;
+      } else {
+        f.questions++;
+        if (flagged) f.flagged++;
+      }
+    }
+    out[g] = f;
+  }
+  return out;
+}
