@@ -40,7 +40,8 @@ export function looksLikeFollowUp(question: string): boolean {
   const length = contentLength(q);
   if (length <= MAX_POINTING_CHARS && (POINTS_BACK.test(q) || ASKS_FOR_MORE.test(q))) return true;
   // English counted in words (textSize), after an acknowledgement: 「OK, what about on an iPhone?」 is as short as 「那苹果手机呢」.
-  if (textSize(q) <= MAX_FOLLOW_UP_CHARS && FOLLOW_UP_START.test(q.replace(ACKNOWLEDGED, ''))) return true;
+  const acknowledged = q.replace(ACKNOWLEDGED, '');
+  if (textSize(acknowledged) <= MAX_FOLLOW_UP_CHARS && FOLLOW_UP_START.test(acknowledged)) return true;
   return length <= MAX_FOLLOW_UP_CHARS && (FOLLOW_UP_START.test(q) || FOLLOW_UP_END.test(q) || length <= 8);
 }
 
