@@ -247,6 +247,14 @@ export const SUITES: Suite[] = [
     role: 'train',
     description: 'an insurance-service FAQ without companion files (fitted on since it was measured once unseen, for the bare profile)',
   },
+  {
+    name: 'bank',
+    dataset: 'evals/transfer/bank/train.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/bank/faq.txt', ...NO_COMPANIONS },
+    role: 'rules',
+    description:
+      'a corporate online-banking FAQ in passwords, accounts, freezes and permissions, without companion files (round 12: read once unseen, then the attack model is fitted on it; the ranker and decision are not)',
+  },
 ];
 
 export function suiteNamed(name: string): Suite | undefined {
