@@ -204,6 +204,14 @@ export const SUITES: Suite[] = [
     description:
       'pure attacks in fourteen styles, attacks around a real question and off-topic messages by a thirty-first writer from the FAQ alone (round 12)',
   },
+  {
+    name: 'atk14',
+    dataset: 'evals/datasets/atk14.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'pure attacks, attacks around a real question and off-topic messages by a thirty-fifth writer from the FAQ alone, commissioned after the attack model was built (round 12); read once, never tuned on',
+  },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {
     name: 'it',
