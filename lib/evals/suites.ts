@@ -235,6 +235,13 @@ export const SUITES: Suite[] = [
     description: 'another FAQ (broadband and home network, 59 entries), no companion files, nothing fitted on it',
   },
   {
+    name: 'mail',
+    dataset: 'evals/transfer/mail/blind.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/mail/faq.txt', ...NO_COMPANIONS },
+    role: 'report',
+    description: 'another FAQ (corporate email and single sign-on accounts, 50 entries), no companion files, nothing fitted on it (round 12)',
+  },
+  {
     name: 'offtopic',
     dataset: 'evals/datasets/offtopic.jsonl',
     env: {},
