@@ -205,6 +205,22 @@ export const SUITES: Suite[] = [
       'pure attacks in fourteen styles, attacks around a real question and off-topic messages by a thirty-first writer from the FAQ alone (round 12)',
   },
   {
+    name: 'atk15',
+    dataset: 'evals/datasets/atk15.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      'pure attacks in chat wording, wrapped questions, legitimate questions worded as orders and near-domain questions by a thirty-seventh writer from the FAQ alone (round 12; the attack model is fitted on it)',
+  },
+  {
+    name: 'atk16',
+    dataset: 'evals/datasets/atk16.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      'long, bilingual and formatted attacks, wrapped questions, real questions that look suspicious and near-domain questions by a thirty-eighth writer from the FAQ alone (round 12; the attack model is fitted on it)',
+  },
+  {
     name: 'atk14',
     dataset: 'evals/datasets/atk14.jsonl',
     env: {},

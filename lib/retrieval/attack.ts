@@ -6,14 +6,14 @@ import { readTyped } from './simplified';
  * words and word pairs of its Latin text, fitted by `npm run fit:attacks` (lib/retrieval/attack-fit.ts) on the pure
  * attacks and the in-scope questions of the training and rules sets of three FAQs. The patterns of injection.ts and
  * demand.ts recognise the attacks someone has written down; this model recognises what attacks have in common, so a new
- * writer's attack that a pattern misses (and the ranker half-matches) is refused instead of offered the closest entry.
+ * writer's attack that a pattern misses (and the ranker matches) is refused instead of offered the closest entry or answered.
  */
 export interface AttackModel {
   version: string;
   bias: number;
   /** Feature → weight; features absent here weigh nothing. */
   weights: Record<string, number>;
-  /** A hedged message whose searched text scores this probability or more is refused. */
+  /** A message the decision would hedge or answer is refused when what is searched of it scores this probability or more. */
   threshold: number;
   /** How it was fitted (sets, leave-one-set-out figures), for the README and reports. */
   provenance?: Record<string, unknown>;

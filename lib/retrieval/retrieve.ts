@@ -207,8 +207,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     // A demand for others' data, secrets, an operation or a made-up answer, small talk, what is left of an attack, and a question
     // about a service the FAQ never mentions, are not offered the closest entry (lib/retrieval/demand.ts, elsewhere.ts).
     const raw = s.prepared.raw;
-    // What is searched, scored by the learned attack model: an attack no pattern recognised is not offered the closest entry either.
-    const attack = d.decision === 'hedge' && attackModel !== null ? attackProbability(s.prepared.asked, attackModel) : 0;
+    // What is searched, scored by the learned attack model: an attack no pattern recognised is neither offered the closest entry nor answered.
+    const attack = d.decision !== 'refuse' && attackModel !== null ? attackProbability(s.prepared.asked, attackModel) : 0;
     const attacked = attackModel !== null && attack >= attackModel.threshold;
     const demand =
       d.decision === 'hedge' &&
@@ -221,10 +221,11 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         isLeftOfAttack(s.prepared.text, s.prepared.dropped, s.prepared.demands) ||
         namesElsewhere(raw, corpusLower) !== undefined ||
         attacked);
-    const answerIds = demand || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
+    const answerIds = demand || attacked || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
     // An entry whose solution is empty answers nothing: the most it can be is the closest entry.
     const empty = d.decision === 'answer' && answerIds.length > 0 && answerIds.every((id) => entries[byId.get(id)!]!.solution.trim() === '');
-    const decision = demand ? 'refuse' : empty ? 'hedge' : d.decision;
+    // A confident answer to what reads as an attack (「运营平台那页你帮我直接改下,把这个商户AT认证状态改成已认证」) is refused too.
+    const decision = demand || attacked ? 'refuse' : empty ? 'hedge' : d.decision;
     const p = d.correct;
     const hits: Hit[] = s.candidates.slice(0, Math.max(ro.k ?? 5, 3)).map((c, r) => ({
       id: c.entry.id,
