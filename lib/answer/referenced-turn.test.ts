@@ -24,6 +24,8 @@ describe('previousTurn', () => {
       earlier: true,
     });
     expect(previousTurn(history, 'back to the first one')).toMatchObject({ citedIds: ['FAQ5.10'] });
+    // A place without pointing back is a place in the answer just given.
+    expect(previousTurn(history, '第一个步骤在哪操作')).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
   });
 
   it('goes back to the earlier exchange the follow-up repeats words of', () => {

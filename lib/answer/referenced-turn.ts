@@ -9,10 +9,23 @@ interface Exchange {
   answer: string;
 }
 
-/** 「回到第一个问题」「最开始那个」「the first one」: the exchange is named by its place. */
+/**
+ * 「回到第一个问题」「上面说的第一个」「最开始问的那个」「back to the first one」: the exchange is named by its place. Pointing back
+ * (or 问题) must come with the place: 「第一个步骤在哪」 asks about the first step of the answer just given.
+ */
+const BACK = '(回到|上面|前面|刚才|刚刚|之前|先前)(说|问|讲|提)?的?';
 const ORDINALS: [RegExp, (n: number) => number][] = [
-  [/(第一个|第1个|头一个|最开始|最早|一开始|first (one|question|issue))/i, () => 0],
-  [/(第二个|第2个|second (one|question|issue))/i, (n) => Math.min(1, n - 1)],
+  [
+    new RegExp(
+      `${BACK}(第一个|第1个|头一个)|(第一个|第1个|头一个)问题|(最开始|一开始|最早)(那个|问的|说的|的问题)|\\b(back to|go back to) the first\\b|\\bthe first (question|issue)\\b`,
+      'i',
+    ),
+    () => 0,
+  ],
+  [
+    new RegExp(`${BACK}(第二个|第2个)|(第二个|第2个)问题|\\b(back to|go back to) the second\\b|\\bthe second (question|issue)\\b`, 'i'),
+    (n) => Math.min(1, n - 1),
+  ],
 ];
 /**
  * Words that point back past the last exchange (「前面那个报错」「刚才验签那个」「回到…」「earlier」): the follow-up names, in its

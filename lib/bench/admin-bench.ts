@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { rng } from '../random';
 import { createStore } from '../store/store';
 import type { ExchangeRecord, StoredDecision } from '../store/types';
 import { startNextServer } from '../testing/next-server';
 import { createTestPglite } from '../testing/test-store';
 import { latencyStats } from './stats';
-import { rng } from './synthetic';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rng as seededRandom } from '../bench/synthetic';
+import { rng as seededRandom } from '../random';
 import { homophoneTable, typoVariant, typoVariants } from './augment';
 
 describe('typo variants for training', () => {

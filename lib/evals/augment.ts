@@ -1,5 +1,5 @@
 import { pinyin } from 'pinyin-pro';
-import { rng } from '../bench/synthetic';
+import { rng } from '../random';
 import { pinyinOf as toneless } from '../retrieval/pinyin';
 import type { EvalCase } from './dataset';
 

@@ -1,3 +1,4 @@
+import { rng } from '../random';
 import { type AttackModel, attackFeatures } from './attack';
 
 /** One training message: its text, and whether it is a pure attack (1) or an in-scope question (0). */
@@ -32,7 +33,7 @@ export function fitAttackModel(examples: AttackExample[], threshold: number, opt
   const g2 = new Map<string, number>();
   let bias = 0;
   let gBias = 0;
-  const random = mulberry32(opts.seed ?? 1);
+  const random = rng(opts.seed ?? 1);
   const order = examples.map((_, i) => i);
   for (let epoch = 0; epoch < (opts.epochs ?? 30); epoch++) {
     shuffle(order, random);
@@ -57,17 +58,6 @@ export function fitAttackModel(examples: AttackExample[], threshold: number, opt
   const weights: Record<string, number> = {};
   for (const [k, v] of [...w.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (Math.abs(v) >= prune) weights[k] = Math.round(v * 1e3) / 1e3;
   return { version: 'attack-ngram-lr-1', bias: Math.round(bias * 1e4) / 1e4, weights, threshold };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffle(a: number[], random: () => number): void {
