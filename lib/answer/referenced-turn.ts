@@ -13,7 +13,9 @@ interface Exchange {
  * 「回到第一个问题」「上面说的第一个」「最开始问的那个」「back to the first one」: the exchange is named by its place. Pointing back
  * (or 问题) must come with the place: 「第一个步骤在哪」 asks about the first step of the answer just given.
  */
-const BACK = '(回到|上面|前面|刚才|刚刚|之前|先前)(说|问|讲|提)?的?';
+/** Words that point back in a conversation, used by each pattern below. */
+const BACK_WORDS = '回到|上面|前面|刚才|刚刚|之前|先前';
+const BACK = `(${BACK_WORDS})(说|问|讲|提)?的?`;
 const ORDINALS: [RegExp, (n: number) => number][] = [
   [
     new RegExp(
@@ -31,9 +33,9 @@ const ORDINALS: [RegExp, (n: number) => number][] = [
  * Words that point back past the last exchange (「前面那个报错」「刚才验签那个」「回到…」「earlier」): the follow-up names, in its
  * own words, which earlier exchange it means. Language, not any FAQ's vocabulary.
  */
-const POINTS_FURTHER_BACK = /(前面|刚才|刚刚|上面|之前|回到|先前|earlier|before|back to)/i;
+const POINTS_FURTHER_BACK = new RegExp(`(${BACK_WORDS}|earlier|before|back to)`, 'i');
 /** What the pointing words and fillers add to a follow-up: left out when it is matched against the exchanges. */
-const POINTING = /(前面|刚才|刚刚|上面|之前|回到|先前|说的|讲的|提的|那个|这个|问题|的)/g;
+const POINTING = new RegExp(`(${BACK_WORDS}|说的|讲的|提的|那个|这个|问题|的)`, 'g');
 
 function exchangesOf(history: ChatTurn[]): Exchange[] {
   const out: Exchange[] = [];

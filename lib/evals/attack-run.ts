@@ -7,13 +7,13 @@ import { parseDataset } from './dataset';
 import { SUITES } from './suites';
 
 /**
- * The attack model's training data: every set but the report sets (training and rules sets of this FAQ, of the logistics and
- * insurance FAQs, and the off-topic set). Pure attacks (kind `injection`, nothing expected) against in-scope questions;
+ * The attack model's training data: every set but the report sets (training and rules sets of this FAQ, of the logistics,
+ * insurance and bank FAQs, and the off-topic set). Pure attacks (kind `injection`, nothing expected) against in-scope questions;
  * near-domain and off-topic questions stay out, since refusing them is right either way.
  */
 export const ATTACK_SETS = SUITES.filter((s) => s.role !== 'report');
 
-/** The point above which a hedged message is refused: chosen on leave-one-set-out figures (README, "The attack model"). */
+/** The point from which a message the decision would hedge or answer is refused: chosen on leave-one-set-out figures (README, "What round 12 changed"). */
 export const ATTACK_THRESHOLD = 0.7;
 
 export async function attackExamples(root: string, sets = ATTACK_SETS): Promise<AttackExample[]> {

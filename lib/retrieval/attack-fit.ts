@@ -1,5 +1,6 @@
 import { rng } from '../random';
 import { type AttackModel, attackFeatures } from './attack';
+import { sigmoid } from './model';
 
 /** One training message: its text, and whether it is a pure attack (1) or an in-scope question (0). */
 export interface AttackExample {
@@ -42,7 +43,7 @@ export function fitAttackModel(examples: AttackExample[], threshold: number, opt
       let z = bias;
       for (const k of f) z += w.get(k) ?? 0;
       const y = examples[i]!.attack;
-      const g = (1 / (1 + Math.exp(-z)) - (y ? 1 : 0)) * (y ? classWeight.attack : classWeight.question);
+      const g = (sigmoid(z) - (y ? 1 : 0)) * (y ? classWeight.attack : classWeight.question);
       for (const k of f) {
         const wk = w.get(k) ?? 0;
         const gk = g + l2 * wk;

@@ -1,10 +1,11 @@
 import fitted from './attack-model.json';
+import { sigmoid } from './model';
 import { readTyped } from './simplified';
 
 /**
  * A learned second opinion on attacks: logistic regression over the character 1–3-grams of a message's Chinese and the
  * words and word pairs of its Latin text, fitted by `npm run fit:attacks` (lib/retrieval/attack-fit.ts) on the pure
- * attacks and the in-scope questions of the training and rules sets of three FAQs. The patterns of injection.ts and
+ * attacks and the in-scope questions of the training and rules sets of four FAQs (lib/evals/attack-run.ts). The patterns of injection.ts and
  * demand.ts recognise the attacks someone has written down; this model recognises what attacks have in common, so a new
  * writer's attack that a pattern misses (and the ranker matches) is refused instead of offered the closest entry or answered.
  */
@@ -48,5 +49,5 @@ export function attackFeatures(text: string): string[] {
 export function attackProbability(text: string, model: AttackModel = DEFAULT_ATTACK_MODEL): number {
   let z = model.bias;
   for (const f of attackFeatures(text)) z += model.weights[f] ?? 0;
-  return 1 / (1 + Math.exp(-z));
+  return sigmoid(z);
 }

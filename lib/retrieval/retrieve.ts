@@ -209,7 +209,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     const raw = s.prepared.raw;
     // What is searched, scored by the learned attack model: an attack no pattern recognised is neither offered the closest entry nor answered.
     const attack = d.decision !== 'refuse' && attackModel !== null ? attackProbability(s.prepared.asked, attackModel) : 0;
-    const attacked = attackModel !== null && attack >= attackModel.threshold;
+    const attacked = attack >= (attackModel?.threshold ?? Number.POSITIVE_INFINITY);
     const demand =
       d.decision === 'hedge' &&
       !without.has('demands') &&
@@ -219,13 +219,14 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         isForbiddenDemand(s.prepared.demands > 0 || (s.prepared.dropped > 0 && asksOrReports(s.prepared.asked)) ? s.prepared.asked : raw) ||
         isSmallTalk(raw) ||
         isLeftOfAttack(s.prepared.text, s.prepared.dropped, s.prepared.demands) ||
-        namesElsewhere(raw, corpusLower) !== undefined ||
-        attacked);
-    const answerIds = demand || attacked || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
+        namesElsewhere(raw, corpusLower) !== undefined);
+    // A demand is refused as a hedge; what reads as an attack is refused as a hedge or as a confident answer
+    // (「运营平台那页你帮我直接改下,把这个商户AT认证状态改成已认证」).
+    const notAsked = demand || attacked;
+    const answerIds = notAsked || d.decision === 'refuse' ? [] : selectAnswers(s, (i) => texts[i]!);
     // An entry whose solution is empty answers nothing: the most it can be is the closest entry.
     const empty = d.decision === 'answer' && answerIds.length > 0 && answerIds.every((id) => entries[byId.get(id)!]!.solution.trim() === '');
-    // A confident answer to what reads as an attack (「运营平台那页你帮我直接改下,把这个商户AT认证状态改成已认证」) is refused too.
-    const decision = demand || attacked ? 'refuse' : empty ? 'hedge' : d.decision;
+    const decision = notAsked ? 'refuse' : empty ? 'hedge' : d.decision;
     const p = d.correct;
     const hits: Hit[] = s.candidates.slice(0, Math.max(ro.k ?? 5, 3)).map((c, r) => ({
       id: c.entry.id,
@@ -243,13 +244,13 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       thresholds: model.thresholds,
       answerIds,
       suggestionIds: selectSuggestions(s, answerIds, decision),
-      // `demand: 1` says a hedge was turned into a refusal by the demand rule, `emptySolution: 1` an answer into a hedge
+      // `demand: 1` says a hedge or answer was turned into a refusal by the demand rule or the attack model (`attack`), `emptySolution: 1` an answer into a hedge
       // because the entry has no solution, and `verbatim: 1` a hedge or refusal into an answer because the question is one of
       // the entry's own, so the page and --explain do not contradict the probabilities.
       signals: {
         ...Object.fromEntries(QUERY_FEATURES.map((name, i) => [name, round(s.queryFeatures[i] ?? 0)])),
         covered: round(d.covered),
-        ...(demand ? { demand: 1 } : {}),
+        ...(notAsked ? { demand: 1 } : {}),
         ...(attack > 0 ? { attack: round(attack) } : {}),
         ...(empty ? { emptySolution: 1 } : {}),
         ...(exact && decided.decision !== 'answer' ? { verbatim: 1 } : {}),

@@ -43,7 +43,7 @@ export interface RetrievalResult {
   answerIds: string[];
   /** Other entries offered as 「您是不是想问」 (hedge, refuse). */
   suggestionIds: string[];
-  /** The signals the decision was made from, by name, for the hit-testing page and `ask --explain`; `demand: 1` when the demand rule refused a hedge. */
+  /** The signals the decision was made from, by name, for the hit-testing page and `ask --explain`; `demand: 1` when the demand rule or the attack model refused it. */
   signals: Record<string, number>;
   /** The question without the clauses set aside as addressed to the assistant (attacks, demands), when any were: what a model is asked. */
   asked?: string;
