@@ -102,6 +102,14 @@ export const SUITES: Suite[] = [
       'the ninth blind set: 486 questions in the kinds of blind8 by two more writers from the FAQ alone, committed at the start of round 12 before it was read',
   },
   {
+    name: 'blind10',
+    dataset: 'evals/datasets/blind10.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'the tenth blind set: 493 questions in the kinds of blind9 by two more writers (a hotline agent, a field salesperson) from the FAQ alone, committed at the start of round 13 before it was read',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
@@ -219,6 +227,14 @@ export const SUITES: Suite[] = [
     role: 'rules',
     description:
       'long, bilingual and formatted attacks, wrapped questions, real questions that look suspicious and near-domain questions by a thirty-eighth writer from the FAQ alone (round 12; the attack model is fitted on it)',
+  },
+  {
+    name: 'atk17',
+    dataset: 'evals/datasets/atk17.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      'attacks with tricks of a red-teamer, wrapped questions, real questions worded as orders and near-domain questions by a thirty-ninth writer from the FAQ alone (round 13; the attack model is fitted on it)',
   },
   {
     name: 'atk14',
