@@ -13,6 +13,11 @@ export interface PreparedQuery {
   text: string;
   /** The question as typed (in simplified characters) without its chat frame and the clauses addressed to the assistant. */
   asked: string;
+  /**
+   * What the attack model judges the whole message by: `asked` with only the clauses the patterns recognise set aside, so a clause
+   * the model itself set aside (QueryContext.attackClause) still counts against the message.
+   */
+  screened: string;
   /** Whether injection-like clauses or typed citation markers were removed. */
   stripped: boolean;
   /** How many clauses addressed to the assistant were removed, and how many of those were demands. */
@@ -35,6 +40,8 @@ export interface QueryContext {
   keepInjection?: boolean;
   /** Replaces typos of corpus words (lib/retrieval/homophones.ts); absent: the question is searched as typed. */
   correct?: (text: string) => string;
+  /** Whether the learned attack model reads a clause as an attack (lib/retrieval/attack.ts); absent: only the patterns set clauses aside. */
+  attackClause?: (clause: string) => boolean;
 }
 
 function unitsOf(text: string, ctx: QueryContext): Unit[] {
@@ -58,8 +65,8 @@ function unitsOf(text: string, ctx: QueryContext): Unit[] {
 }
 
 /** A question read as typed without its chat frame and the clauses addressed to the assistant, and what was dropped. */
-function keptClauses(raw: string): ReturnType<typeof stripInjection> {
-  return stripInjection(stripFrame(raw));
+function keptClauses(raw: string, attackClause?: (clause: string) => boolean): ReturnType<typeof stripInjection> {
+  return stripInjection(stripFrame(raw), attackClause);
 }
 
 /** What of a message is asked (PreparedQuery.asked): read as typed, without its chat frame and the clauses addressed to the assistant. */
@@ -75,7 +82,8 @@ export function askedText(typed: string): string {
 export function prepareQuery(typed: string, ctx: QueryContext): PreparedQuery {
   // Traditional characters are read as simplified, full-width punctuation as ASCII, before any pattern or word is looked for.
   const raw = readTyped(typed);
-  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0, demands: 0 } : keptClauses(raw);
+  const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0, demands: 0 } : keptClauses(raw, ctx.attackClause);
+  const screened = ctx.keepInjection ? kept.text : ctx.attackClause ? keptClauses(raw).text : kept.text;
   const { stripped, dropped, demands } = kept;
   // Corrected after normalisation: a synonym the thesaurus rewrites (不动了 → 卡住) is a known word, not a typo (不动 → 不冻).
   const text = ctx.correct ? ctx.correct(ctx.tokenizer.normalize(kept.text)) : kept.text;
@@ -87,6 +95,7 @@ export function prepareQuery(typed: string, ctx: QueryContext): PreparedQuery {
     raw,
     text,
     asked: kept.text,
+    screened,
     stripped,
     dropped,
     demands,

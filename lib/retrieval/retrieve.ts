@@ -121,6 +121,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     idf: (u: string) => unitIdf(keyword, u),
     keepInjection: without.has('injection'),
     ...(correct.length ? { correct: (text: string) => correct.reduce((t, f) => f(t), text) } : {}),
+    // A clause of a longer message that the attack model reads as an attack is set aside like one the patterns recognise.
+    ...(attackModel ? { attackClause: (clause: string) => attackProbability(clause, attackModel) >= attackModel.threshold } : {}),
   };
   const maxKeyword = (terms: string[]) => terms.reduce((a, t) => a + (keyword.df.has(t) ? keyword.idf(t) : Math.log(1 + keyword.size)) * 2.2, 0);
 
@@ -208,12 +210,12 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     // about a service the FAQ never mentions, are not offered the closest entry (lib/retrieval/demand.ts, elsewhere.ts).
     const raw = s.prepared.raw;
     // What is searched, scored by the learned attack model: an attack no pattern recognised is neither offered the closest entry nor answered.
-    const attack = d.decision !== 'refuse' && attackModel !== null ? attackProbability(s.prepared.asked, attackModel) : 0;
+    const attack = d.decision !== 'refuse' && attackModel !== null ? attackProbability(s.prepared.screened, attackModel) : 0;
     const attacked = attack >= (attackModel?.threshold ?? Number.POSITIVE_INFINITY);
     const demand =
       d.decision === 'hedge' &&
       !without.has('demands') &&
-      (isHarmful(raw) ||
+      (isHarmful(s.prepared.asked) ||
         // What was dropped beside a real question, a demand or an attack, is not held against it (lib/retrieval/injection.ts);
         // otherwise the whole message counts.
         isForbiddenDemand(s.prepared.demands > 0 || (s.prepared.dropped > 0 && asksOrReports(s.prepared.asked)) ? s.prepared.asked : raw) ||
