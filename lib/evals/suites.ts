@@ -110,6 +110,14 @@ export const SUITES: Suite[] = [
       'the tenth blind set: 493 questions in the kinds of blind9 by two more writers (a hotline agent, a field salesperson) from the FAQ alone, committed at the start of round 13 before it was read',
   },
   {
+    name: 'blind11',
+    dataset: 'evals/datasets/blind11.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'the eleventh blind set: 497 questions in the kinds of blind9 by two more writers (a night-shift supervisor, a new hire) from the FAQ alone, committed in round 13 before it was read',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
