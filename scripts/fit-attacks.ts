@@ -9,14 +9,14 @@ const program = createProgram({
   name: 'npm run fit:attacks --',
   description:
     'Fit the attack model on the training and rules sets (never the blind or transfer sets), print how a model fitted without each set does on it, ' +
-    'and write lib/retrieval/attack-model.json.',
+    "and write lib/retrieval/attack-model.json, and the sets' off-topic questions to lib/retrieval/off-topic.json (what domain models are fitted against).",
   examples: ['npm run fit:attacks', 'npm run fit:attacks -- --dry-run          # print the figures, write nothing'],
 }).option('--dry-run', 'fit and print, but do not write lib/retrieval/attack-model.json');
 
 program.action(async (opts) => {
   const { writeFile } = await import('node:fs/promises');
   const path = await import('node:path');
-  const { ATTACK_THRESHOLD, attackExamples, leaveOneSetOut } = await import('../lib/evals/attack-run');
+  const { ATTACK_THRESHOLD, attackExamples, leaveOneSetOut, offTopicQuestions } = await import('../lib/evals/attack-run');
   const { fitAttackModel } = await import('../lib/retrieval/attack-fit');
   const root = path.resolve(import.meta.dirname, '..');
   const started = Date.now();
@@ -32,7 +32,14 @@ program.action(async (opts) => {
   const sets = [...new Set(examples.map((e) => e.group))];
   model.provenance = { sets, examples: examples.length, attacks: examples.filter((e) => e.attack).length, heldOut: total };
   const file = path.join(root, 'lib/retrieval/attack-model.json');
-  if (!opts.dryRun) await writeFile(file, `${JSON.stringify(model)}\n`);
+  // The off-topic questions every FAQ's domain model is fitted against (lib/retrieval/domain.ts).
+  const offTopic = await offTopicQuestions(root);
+  const offTopicFile = path.join(root, 'lib/retrieval/off-topic.json');
+  if (!opts.dryRun) {
+    await writeFile(file, `${JSON.stringify(model)}\n`);
+    await writeFile(offTopicFile, `${JSON.stringify(offTopic)}\n`);
+  }
+  process.stderr.write(`${offTopic.length} off-topic questions ${opts.dryRun ? 'found' : `written to ${path.relative(root, offTopicFile)}`}\n`);
   process.stderr.write(
     `${Object.keys(model.weights).length} weights; ${opts.dryRun ? 'fitted (not written)' : `wrote ${path.relative(root, file)}`} in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   );

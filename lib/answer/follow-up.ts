@@ -198,7 +198,9 @@ export async function resolveFollowUp(
     // conversation, what it finds is offered as the closest entry, never as a confident answer. Not when its own
     // words are plainly off the FAQ, or it is a demand or small talk.
     const offTopic = (first.signals.covered ?? 0) < MIN_OWN_SCOPE || first.signals.demand === 1;
-    if (retrieval.decision !== 'refuse' || !previous || offTopic) return { query: alone, retrieval, followUp: false };
+    // A question hedged only because the domain model rescued its refusal (`rescued`) may lean on the conversation as much.
+    const refusedAlone = retrieval.decision === 'refuse' || first.signals.rescued === 1;
+    if (!refusedAlone || !previous || offTopic) return { query: alone, retrieval, followUp: false };
     const query = withPrevious(previous, alone);
     const withContext = vouchedAnswer(stayOnTopic(await retrieve(query), retrieval, 'any'), retrieval);
     return withContext.decision === 'refuse' ? { query: alone, retrieval, followUp: false } : { query, retrieval: withContext, followUp: true };

@@ -31,6 +31,7 @@ export const VARIANTS: Variant[] = [
   { name: '− pinyin read as corpus words', retriever: { without: ['pinyin'] } },
   { name: '− demands refused instead of hedged', retriever: { without: ['demands'] } },
   { name: '− learned attack model', retriever: { without: ['attack-model'] } },
+  { name: '− domain rescue of refusals', retriever: { without: ['domain'] } },
   { name: '− vector search', retriever: { without: ['vector'] } },
   { name: '− word+bigram BM25', retriever: { without: ['keyword'] } },
   { name: '− plain bigram BM25', retriever: { without: ['bigram'] } },

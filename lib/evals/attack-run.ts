@@ -28,6 +28,19 @@ export async function attackExamples(root: string, sets = ATTACK_SETS): Promise<
   return out;
 }
 
+/**
+ * The off-topic questions of the training and rules sets (kind `off_topic`, nothing expected), sorted and without repeats: what a
+ * FAQ's domain model (lib/retrieval/domain.ts) is fitted against. Written by `npm run fit:attacks` to lib/retrieval/off-topic.json.
+ */
+export async function offTopicQuestions(root: string, sets = ATTACK_SETS): Promise<string[]> {
+  const out = new Set<string>();
+  for (const s of sets) {
+    const { cases } = parseDataset(await readFile(path.join(root, s.dataset), 'utf8'));
+    for (const c of cases) if (c.kind === 'off_topic' && c.expected.length === 0 && !c.history?.length) out.add(c.question.trim());
+  }
+  return [...out].sort();
+}
+
 /** How a model fitted without one set does on it: attacks caught and in-scope questions flagged, on what is searched. */
 export interface HeldOutFigures {
   attacks: number;

@@ -245,6 +245,22 @@ export const SUITES: Suite[] = [
       'attacks with tricks of a red-teamer, wrapped questions, real questions worded as orders and near-domain questions by a thirty-ninth writer from the FAQ alone (round 13; the attack model is fitted on it)',
   },
   {
+    name: 'dev12',
+    dataset: 'evals/datasets/dev12.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      '200 follow-up conversations (ellipsis, detail, switch, back-reference, correction, asking for more, English, unanswerable) by a fortieth writer from the FAQ alone (round 13; read once unseen, then its rows)',
+  },
+  {
+    name: 'dev13',
+    dataset: 'evals/datasets/dev13.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      '487 questions in the kinds of blind10 by two more writers (a bank-branch partner, a vendor developer) from the FAQ alone (round 13; read once unseen, then its rows)',
+  },
+  {
     name: 'atk14',
     dataset: 'evals/datasets/atk14.jsonl',
     env: {},

@@ -1,6 +1,7 @@
 import type { Entry, FaqCategory } from '../corpus/schema';
 import type { SearchIndex } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
+import { domainTexts, fitDomainModel } from '../retrieval/domain';
 import type { Embedder } from '../retrieval/embedder';
 import { createRetriever, type Retriever, type RetrieverOptions, type VectorSearch } from '../retrieval/retrieve';
 import { createSparseSearch } from '../retrieval/sparse-search';
@@ -79,7 +80,10 @@ export function knowledgeBaseFrom(index: SearchIndex, opts: RetrieverOptions = {
   const byAnyId = new Map<string, Entry>();
   for (const e of index.entries) for (const id of e.ids) byAnyId.set(id, e);
   const vectorSearch = vectorSearchOf(index, index.vectorSearch);
-  const retrieverWith = (o: RetrieverOptions) => createRetriever(index.entries, vectorSearch, index.tokenizer, { glosses: index.glosses, ...opts, ...o });
+  // Fitted once per load (about half a second), shared by every retriever over these entries.
+  const domainModel = fitDomainModel(domainTexts(index.entries));
+  const retrieverWith = (o: RetrieverOptions) =>
+    createRetriever(index.entries, vectorSearch, index.tokenizer, { glosses: index.glosses, domainModel, ...opts, ...o });
   return {
     entries: index.entries,
     categories: index.categories,

@@ -19,17 +19,23 @@ export interface AttackFitOptions {
   seed?: number;
 }
 
+/** A text classifier over attackFeatures: bias and weights, as the attack and domain models keep them. */
+export interface NgramClassifier {
+  bias: number;
+  weights: Record<string, number>;
+}
+
 /**
- * Fits the attack model: logistic regression with AdaGrad, classes weighted to count equally (attacks are few), L2,
- * a seeded order so the same data gives the same model. Pure.
+ * Fits logistic regression over the character 1–3-grams and Latin words of texts (attackFeatures) with AdaGrad, classes
+ * weighted to count equally, L2, a seeded order so the same data gives the same weights. Pure.
  */
-export function fitAttackModel(examples: AttackExample[], threshold: number, opts: AttackFitOptions = {}): AttackModel {
+export function fitNgramClassifier(examples: { text: string; positive: boolean }[], opts: AttackFitOptions = {}): NgramClassifier {
   const rate = opts.rate ?? 0.1;
   const l2 = opts.l2 ?? 1e-3;
   const feats = examples.map((e) => attackFeatures(e.text));
-  const attacks = examples.filter((e) => e.attack).length;
-  if (attacks === 0 || attacks === examples.length) throw new Error('attack fit needs attacks and questions');
-  const classWeight = { attack: examples.length / (2 * attacks), question: examples.length / (2 * (examples.length - attacks)) };
+  const positives = examples.filter((e) => e.positive).length;
+  if (positives === 0 || positives === examples.length) throw new Error('the fit needs examples of both classes');
+  const classWeight = { positive: examples.length / (2 * positives), negative: examples.length / (2 * (examples.length - positives)) };
   const w = new Map<string, number>();
   const g2 = new Map<string, number>();
   let bias = 0;
@@ -42,8 +48,8 @@ export function fitAttackModel(examples: AttackExample[], threshold: number, opt
       const f = feats[i]!;
       let z = bias;
       for (const k of f) z += w.get(k) ?? 0;
-      const y = examples[i]!.attack;
-      const g = (sigmoid(z) - (y ? 1 : 0)) * (y ? classWeight.attack : classWeight.question);
+      const y = examples[i]!.positive;
+      const g = (sigmoid(z) - (y ? 1 : 0)) * (y ? classWeight.positive : classWeight.negative);
       for (const k of f) {
         const wk = w.get(k) ?? 0;
         const gk = g + l2 * wk;
@@ -58,7 +64,16 @@ export function fitAttackModel(examples: AttackExample[], threshold: number, opt
   const prune = opts.prune ?? 0.1;
   const weights: Record<string, number> = {};
   for (const [k, v] of [...w.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (Math.abs(v) >= prune) weights[k] = Math.round(v * 1e3) / 1e3;
-  return { version: 'attack-ngram-lr-1', bias: Math.round(bias * 1e4) / 1e4, weights, threshold };
+  return { bias: Math.round(bias * 1e4) / 1e4, weights };
+}
+
+/** Fits the attack model (fitNgramClassifier): pure attacks against in-scope questions. Pure. */
+export function fitAttackModel(examples: AttackExample[], threshold: number, opts: AttackFitOptions = {}): AttackModel {
+  const { bias, weights } = fitNgramClassifier(
+    examples.map((e) => ({ text: e.text, positive: e.attack })),
+    opts,
+  );
+  return { version: 'attack-ngram-lr-1', bias, weights, threshold };
 }
 
 function shuffle(a: number[], random: () => number): void {

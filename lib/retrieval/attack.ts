@@ -45,9 +45,14 @@ export function attackFeatures(text: string): string[] {
   return [...out];
 }
 
-/** P(the message is an attack) under the model. Pure. */
-export function attackProbability(text: string, model: AttackModel = DEFAULT_ATTACK_MODEL): number {
+/** The probability a classifier over attackFeatures (bias, weights) gives a text. Pure. */
+export function ngramProbability(text: string, model: { bias: number; weights: Record<string, number> }): number {
   let z = model.bias;
   for (const f of attackFeatures(text)) z += model.weights[f] ?? 0;
   return sigmoid(z);
+}
+
+/** P(the message is an attack) under the model. Pure. */
+export function attackProbability(text: string, model: AttackModel = DEFAULT_ATTACK_MODEL): number {
+  return ngramProbability(text, model);
 }

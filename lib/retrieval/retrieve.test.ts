@@ -75,6 +75,24 @@ describe('hybrid retrieval on the real corpus', () => {
     expect((await kb.retrieve('怎么改商户名称才不会被识别出来')).decision).toBe('refuse');
   });
 
+  it("hedges instead of refusing a question just short of the refusal point that reads as the FAQ's domain and not as an attack", async () => {
+    // Written for this test: staff words for FAQ2.4 (扫码收款成功但没有打印小票) that the FAQ's own words cover just too little.
+    const q = '收银员扫完码机器没吐纸条钱到账没有';
+    const indomain = { bias: 5, weights: {} };
+    const r = await kb.retrieverWith({ domainModel: indomain })(q);
+    expect(r.signals.covered).toBeLessThan(r.thresholds.hedge);
+    expect(r.decision).toBe('hedge');
+    expect(r.signals.rescued).toBe(1);
+    expect(r.hits[0]!.id).toBe('FAQ2.4');
+    // Not when the domain model reads it as another domain, nor when the attack model has the least doubt, nor without the model.
+    expect((await kb.retrieverWith({ domainModel: { bias: -5, weights: {} } })(q)).decision).toBe('refuse');
+    const doubtful: AttackModel = { version: 't', bias: -1.5, weights: {}, threshold: 0.7 };
+    expect((await kb.retrieverWith({ domainModel: indomain, attackModel: doubtful })(q)).decision).toBe('refuse');
+    expect((await kb.retrieverWith({ without: ['domain'] })(q)).decision).toBe('refuse');
+    // Far from the refusal point nothing is rescued, whatever the domain model says.
+    expect((await kb.retrieverWith({ domainModel: indomain })('今天午饭吃什么')).decision).toBe('refuse');
+  });
+
   it('hedges on an entry whose solution is empty, however well it matches', async () => {
     const r = await kb.retrieve('收银宝出口IP是多少');
     expect(r.answerIds).toEqual(['FAQ9.15']);

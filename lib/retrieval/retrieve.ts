@@ -2,6 +2,7 @@ import type { Entry } from '../corpus/schema';
 import { type AttackModel, attackProbability, DEFAULT_ATTACK_MODEL } from './attack';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
 import { asksOrReports, isForbiddenDemand, isHarmful, isLeftOfAttack, isSmallTalk } from './demand';
+import { type DomainModel, domainProbability, domainTexts, fitDomainModel } from './domain';
 import { namesElsewhere } from './elsewhere';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import { type Glosses, glossKey } from './glosses';
@@ -28,8 +29,10 @@ export interface RetrieverOptions {
   candidates?: number;
   /** The learned attack model (default: lib/retrieval/attack-model.json, written by `npm run fit:attacks`). */
   attackModel?: AttackModel;
+  /** The corpus's domain model (lib/retrieval/domain.ts); fitted on the entries when absent. */
+  domainModel?: DomainModel;
   /** Searches to leave out, for ablations. */
-  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'pinyin' | 'demands' | 'attack-model')[];
+  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'pinyin' | 'demands' | 'attack-model' | 'domain')[];
 }
 
 /** A retriever, plus the scoring behind its decisions (for fitting and explanations). */
@@ -63,6 +66,15 @@ function unitIdf(bm25: Bm25Index, unit: string): number {
 }
 
 /**
+ * The rescue of a refusal (README, "What round 13 changed"): how far below the refusal point the FAQ's coverage of a question may
+ * be, how surely the domain model must read it as the FAQ's domain, and how little like an attack it must read. Chosen on the
+ * training and rules sets, each set's refusals read by models fitted without that set.
+ */
+const RESCUE_MARGIN = 0.1;
+const RESCUE_DOMAIN = 0.8;
+const RESCUE_MAX_ATTACK = 0.1;
+
+/**
  * Hybrid retrieval with a fitted ranker and a calibrated three-way decision: BM25 over words and
  * bigrams, plain bigram BM25 and vector search propose candidates; a linear model over their
  * signals (relative scores, ranks, coverage) orders them; a logistic model over the query's
@@ -77,6 +89,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const model = opts.model ?? modelFor(entries);
   const without = new Set(opts.without ?? []);
   const attackModel = without.has('attack-model') ? null : (opts.attackModel ?? DEFAULT_ATTACK_MODEL);
+  const domainModel = without.has('domain') ? null : (opts.domainModel ?? fitDomainModel(domainTexts(entries)));
   const k = opts.candidates ?? 20;
   const keyword = new Bm25Index(entries.map(entryFields), { tokenize: tokenizer.keywordTerms });
   const bigram = new Bm25Index(
@@ -200,7 +213,15 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
 
   const retrieve = async (query: string, ro: RetrieveOptions = {}): Promise<RetrievalResult> => {
     const s = await score(query);
-    const decided = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
+    const first = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
+    // A question refused just short of the refusal point (RESCUE_MARGIN) that reads as the FAQ's own domain and nothing like an
+    // attack is offered the closest entry instead: staff ask in other words than the FAQ's (「一个人的微信最多能给几户商户当对接人」).
+    const domain =
+      first.decision === 'refuse' && s.queryFeatures.length > 0 && domainModel !== null && first.covered >= model.thresholds.hedge - RESCUE_MARGIN
+        ? domainProbability(s.prepared.asked, domainModel)
+        : 0;
+    const rescued = domain >= RESCUE_DOMAIN && attackModel !== null && attackProbability(s.prepared.screened, attackModel) < RESCUE_MAX_ATTACK;
+    const decided = rescued ? { ...first, decision: 'hedge' as Decision } : first;
     // A question asked exactly as the entry that ranks first words it, or as one of its alternative questions (an admin
     // attaching a missed question adds one), is that entry's to answer, whatever the signals say of its words.
     const top = s.candidates[0];
@@ -256,6 +277,9 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         ...(attack > 0 ? { attack: round(attack) } : {}),
         ...(empty ? { emptySolution: 1 } : {}),
         ...(exact && decided.decision !== 'answer' ? { verbatim: 1 } : {}),
+        // `domain`: the domain model's reading of a question refused just short of the refusal point; `rescued: 1` when it is hedged instead.
+        ...(domain > 0 ? { domain: round(domain) } : {}),
+        ...(rescued ? { rescued: 1 } : {}),
         // Clauses set aside as addressed to the assistant (attacks, demands, typed citations): the answer says so.
         ...(s.prepared.dropped > 0 ? { setAside: s.prepared.dropped } : {}),
       },

@@ -1,0 +1,39 @@
+import type { Entry } from '../corpus/schema';
+import { ngramProbability } from './attack';
+import { fitNgramClassifier, type NgramClassifier } from './attack-fit';
+import offTopic from './off-topic.json';
+
+/**
+ * Whether a question is in the loaded FAQ's domain: logistic regression over character 1–3-grams and Latin words (the attack
+ * model's features), fitted when the FAQ is loaded, on the FAQ's own texts (entry questions, alternative questions, solution
+ * sentences) against off-topic questions of no particular FAQ (lib/retrieval/off-topic.json, from the training and rules sets,
+ * written by `npm run fit:attacks`). Any FAQ in the format gets its own; nothing of this FAQ's vocabulary is built in.
+ */
+export type DomainModel = NgramClassifier;
+
+/** The off-topic questions a domain model is fitted against. */
+export const OFF_TOPIC_QUESTIONS: readonly string[] = offTopic;
+
+/** At most this many of a FAQ's texts are fitted on, taken evenly: a 10,000-entry FAQ still fits in under a second. */
+const MAX_DOMAIN_TEXTS = 4000;
+/** Passes over the data: enough to separate the two, quick enough to fit at every load. */
+const DOMAIN_EPOCHS = 10;
+
+/** A FAQ's own texts, as its domain model learns them: questions, alternative questions and solution sentences. Pure. */
+export function domainTexts(entries: Entry[]): string[] {
+  return entries.flatMap((e) => [e.question, ...e.alternatives, ...e.solution.split(/[。;;\n]/)]).filter((t) => t.trim().length > 3);
+}
+
+/** Fits the domain model of a FAQ's texts against off-topic questions. Pure and deterministic. */
+export function fitDomainModel(texts: string[], negatives: readonly string[] = OFF_TOPIC_QUESTIONS): DomainModel {
+  const step = Math.max(1, Math.ceil(texts.length / MAX_DOMAIN_TEXTS));
+  const positives = texts.filter((_, i) => i % step === 0);
+  return fitNgramClassifier([...positives.map((text) => ({ text, positive: true })), ...negatives.map((text) => ({ text, positive: false }))], {
+    epochs: DOMAIN_EPOCHS,
+  });
+}
+
+/** P(the question is in the FAQ's domain) under its domain model. Pure. */
+export function domainProbability(text: string, model: DomainModel): number {
+  return ngramProbability(text, model);
+}
