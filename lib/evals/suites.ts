@@ -118,6 +118,14 @@ export const SUITES: Suite[] = [
       'the eleventh blind set: 497 questions in the kinds of blind9 by two more writers (a night-shift supervisor, a new hire) from the FAQ alone, committed in round 13 before it was read',
   },
   {
+    name: 'blind12',
+    dataset: 'evals/datasets/blind12.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'the twelfth blind set: 494 questions in the kinds of blind9 by two more writers (a cashier trainer, a regional manager typing traditional characters and Cantonese) from the FAQ alone, committed late in round 13 before it was read',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
