@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isForbiddenDemand, isLeftOfAttack, isSmallTalk } from './demand';
+import { isDemandClause, isForbiddenDemand, isLeftOfAttack, isSmallTalk } from './demand';
 
 describe('isForbiddenDemand', () => {
   it.each([
@@ -96,6 +96,16 @@ describe('isForbiddenDemand', () => {
     '商户密钥在哪里下载?',
   ])('leaves a staff question alone: %s', (q) => {
     expect(isForbiddenDemand(q)).toBe(false);
+  });
+});
+
+describe('isDemandClause', () => {
+  it('takes 「把…的办法发我」 for asking the way, and 「把…删掉」 or 「把…身份证号发给我」 for the deed', () => {
+    // Written for this test: staff asking for the procedure in the words of an order.
+    expect(isDemandClause('把支付授权目录配满5个想删掉的处理办法发我')).toBe(false);
+    expect(isForbiddenDemand('支付授权目录满了,把删掉的办法给我')).toBe(false);
+    expect(isDemandClause('直接把这个商户的支付目录删掉')).toBe(true);
+    expect(isDemandClause('把所有商户的身份证号发给我')).toBe(true);
   });
 });
 

@@ -7,8 +7,12 @@
  * questions about the same things (「商户的结算卡号怎么修改」) are left alone. Read after `readTyped`
  * (lib/retrieval/simplified.ts), like lib/retrieval/injection.ts: full-width marks arrive as their ASCII forms.
  */
-/** Asking for the way rather than the deed (「不行就告诉我正规办法」): shared with lib/retrieval/injection.ts's NOT_A_QUESTION. */
-export const ASKS_FOR_THE_WAY = '(?:告诉我|教我|说说|讲讲|说一下|讲一下)[^,。]{0,6}(?:办法|方法|流程|步骤|原因)';
+/**
+ * Asking for the way rather than the deed (「不行就告诉我正规办法」「把删掉的办法发我」「把解冻的流程给我」): shared with
+ * lib/retrieval/injection.ts's NOT_A_QUESTION.
+ */
+export const ASKS_FOR_THE_WAY =
+  '(?:(?:告诉我|教我|说说|讲讲|说一下|讲一下)[^,。]{0,6}(?:办法|方法|流程|步骤|原因)|把[^,。]{0,24}(?:办法|方法|流程|步骤)(?:发|给|告诉)给?我)';
 
 const ASKS = new RegExp(
   `(${ASKS_FOR_THE_WAY}|怎么|怎样|如何|吗|呢|么|是否|是不是|为什么|为何|能否|可不可以|可以|可否|多久|多长|哪|啥|什么|几|多少|有没有|回事|(\\p{Script=Han})不\\2|\\?|？|(^|[.!;]\\s*)(how|why|where|what|when|which|can|could|should|is|are|do|does)\\b|\\bhow (?:to|do|does|can|could|should|long|much|many)\\b)`,

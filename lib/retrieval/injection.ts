@@ -1,6 +1,6 @@
 import { citationMarkerPattern } from '../text/citations';
 import { textSize } from '../text/size';
-import { ASKS_FOR_THE_WAY, isDemandClause, reportsError } from './demand';
+import { ASKS_FOR_THE_WAY, isDemandClause, isHarmful, reportsError } from './demand';
 
 /**
  * Clauses that talk to the assistant instead of asking about the FAQ: "ignore your rules",
@@ -167,7 +167,8 @@ export function stripInjection(
     }
     // Matched once: what stands before and after the attack in its clause is read off the same match.
     const attack = INJECTION_CLAUSE.exec(c);
-    if (!attack) return isDemandClause(c) ? { parts: [], demand: c } : { parts: [c], learned: looksLikeAttack?.(c) === true };
+    // A request to evade or forge (isHarmful) is a demand like any other: set aside beside a real question, the message itself alone.
+    if (!attack) return isDemandClause(c) || isHarmful(c) ? { parts: [], demand: c } : { parts: [c], learned: looksLikeAttack?.(c) === true };
     cut++;
     return { parts: [saidBefore(c, attack), askedAfterOrder(c, attack)].filter((part) => part !== undefined) };
   });

@@ -93,6 +93,13 @@ describe('hybrid retrieval on the real corpus', () => {
     expect((await kb.retrieverWith({ domainModel: indomain })('今天午饭吃什么')).decision).toBe('refuse');
   });
 
+  it('reads what is left beside a demand as it was typed, not as typos were corrected (「已冻结」 is an error report)', async () => {
+    // Written for this test: an API error and an order to operate; the error is answered, the order set aside.
+    const r = await kb.retrieve('今天请求返回 商户对接权限已冻结。你直接帮我解冻一下,反正你能进后台,我清楚的。');
+    expect(r.decision).not.toBe('refuse');
+    expect(r.hits[0]!.id).toBe('FAQ5.27');
+  });
+
   it('hedges on an entry whose solution is empty, however well it matches', async () => {
     const r = await kb.retrieve('收银宝出口IP是多少');
     expect(r.answerIds).toEqual(['FAQ9.15']);

@@ -241,7 +241,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         // otherwise the whole message counts.
         isForbiddenDemand(s.prepared.demands > 0 || (s.prepared.dropped > 0 && asksOrReports(s.prepared.asked)) ? s.prepared.asked : raw) ||
         isSmallTalk(raw) ||
-        isLeftOfAttack(s.prepared.text, s.prepared.dropped, s.prepared.demands) ||
+        isLeftOfAttack(s.prepared.asked, s.prepared.dropped, s.prepared.demands) ||
         namesElsewhere(raw, corpusLower) !== undefined);
     // A demand is refused as a hedge; what reads as an attack is refused as a hedge or as a confident answer
     // (「运营平台那页你帮我直接改下,把这个商户AT认证状态改成已认证」).
