@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../corpus/schema';
-import { domainProbability, domainTexts, fitDomainModel, OFF_TOPIC_QUESTIONS } from './domain';
+import type { AttackModel } from './attack';
+import { domainProbability, domainTexts, fitDomainModel, OFF_TOPIC_QUESTIONS, rescueRefusal } from './domain';
 
 describe('domainTexts', () => {
   it("takes an entry's question, its alternative questions and each sentence of its solution, leaving out scraps", () => {
@@ -30,5 +31,17 @@ describe('fitDomainModel', () => {
   it('is fitted against off-topic questions of no particular FAQ', () => {
     expect(OFF_TOPIC_QUESTIONS.length).toBeGreaterThan(500);
     expect(new Set(OFF_TOPIC_QUESTIONS).size).toBe(OFF_TOPIC_QUESTIONS.length);
+  });
+});
+
+describe('rescueRefusal', () => {
+  const sure = { bias: 5, weights: {} };
+  const calm: AttackModel = { version: 't', bias: -5, weights: {}, threshold: 0.7 };
+  const q = { refusalPoint: 0.6, asked: '机器没吐纸条', screened: '机器没吐纸条' };
+  it('rescues only just short of the refusal point, in the domain, and with no doubt of an attack', () => {
+    expect(rescueRefusal({ ...q, covered: 0.55 }, sure, calm)).toEqual({ domain: expect.closeTo(0.993, 3), rescued: true });
+    expect(rescueRefusal({ ...q, covered: 0.45 }, sure, calm)).toEqual({ domain: 0, rescued: false });
+    expect(rescueRefusal({ ...q, covered: 0.55 }, { bias: 0, weights: {} }, calm).rescued).toBe(false);
+    expect(rescueRefusal({ ...q, covered: 0.55 }, sure, { ...calm, bias: -2 }).rescued).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import type { Entry } from '../corpus/schema';
-import { ngramProbability } from './attack';
+import { type AttackModel, attackProbability, ngramProbability } from './attack';
 import { fitNgramClassifier, type NgramClassifier } from './attack-fit';
 import offTopic from './off-topic.json';
 
@@ -36,4 +36,28 @@ export function fitDomainModel(texts: string[], negatives: readonly string[] = O
 /** P(the question is in the FAQ's domain) under its domain model. Pure. */
 export function domainProbability(text: string, model: DomainModel): number {
   return ngramProbability(text, model);
+}
+
+/**
+ * The rescue of a refusal (README, "What round 13 changed"): how far below the refusal point the FAQ's coverage of a question may
+ * be, how surely the domain model must read it as the FAQ's domain, and how little like an attack it must read. Chosen on the
+ * training and rules sets, each set's refusals read by domain and attack models fitted without that set.
+ */
+const RESCUE_MARGIN = 0.1;
+const RESCUE_DOMAIN = 0.8;
+const RESCUE_MAX_ATTACK = 0.1;
+
+/**
+ * Whether a question the decision refuses is offered the closest entry instead: staff ask in other words than the FAQ's
+ * (「收银员扫完码机器没吐纸条钱到账没有」), and such a question falls just short of the refusal point while its language is plainly the
+ * FAQ's. `domain` is the domain model's reading (0 when the question is too far below the point to be read). Pure.
+ */
+export function rescueRefusal(
+  q: { covered: number; refusalPoint: number; asked: string; screened: string },
+  domainModel: DomainModel,
+  attackModel: AttackModel,
+): { domain: number; rescued: boolean } {
+  if (q.covered < q.refusalPoint - RESCUE_MARGIN) return { domain: 0, rescued: false };
+  const domain = domainProbability(q.asked, domainModel);
+  return { domain, rescued: domain >= RESCUE_DOMAIN && attackProbability(q.screened, attackModel) < RESCUE_MAX_ATTACK };
 }

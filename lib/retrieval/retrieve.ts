@@ -2,7 +2,7 @@ import type { Entry } from '../corpus/schema';
 import { type AttackModel, attackProbability, DEFAULT_ATTACK_MODEL } from './attack';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
 import { asksOrReports, isForbiddenDemand, isHarmful, isLeftOfAttack, isSmallTalk } from './demand';
-import { type DomainModel, domainProbability, domainTexts, fitDomainModel } from './domain';
+import { type DomainModel, domainTexts, fitDomainModel, rescueRefusal } from './domain';
 import { namesElsewhere } from './elsewhere';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import { type Glosses, glossKey } from './glosses';
@@ -64,15 +64,6 @@ function unitIdf(bm25: Bm25Index, unit: string): number {
   const idf = Math.log(1 + n / (df + 0.5));
   return chars.length === 1 && cjk ? idf / 2 : idf;
 }
-
-/**
- * The rescue of a refusal (README, "What round 13 changed"): how far below the refusal point the FAQ's coverage of a question may
- * be, how surely the domain model must read it as the FAQ's domain, and how little like an attack it must read. Chosen on the
- * training and rules sets, each set's refusals read by models fitted without that set.
- */
-const RESCUE_MARGIN = 0.1;
-const RESCUE_DOMAIN = 0.8;
-const RESCUE_MAX_ATTACK = 0.1;
 
 /**
  * Hybrid retrieval with a fitted ranker and a calibrated three-way decision: BM25 over words and
@@ -214,13 +205,16 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const retrieve = async (query: string, ro: RetrieveOptions = {}): Promise<RetrievalResult> => {
     const s = await score(query);
     const first = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
-    // A question refused just short of the refusal point (RESCUE_MARGIN) that reads as the FAQ's own domain and nothing like an
-    // attack is offered the closest entry instead: staff ask in other words than the FAQ's (「一个人的微信最多能给几户商户当对接人」).
-    const domain =
-      first.decision === 'refuse' && s.queryFeatures.length > 0 && domainModel !== null && first.covered >= model.thresholds.hedge - RESCUE_MARGIN
-        ? domainProbability(s.prepared.asked, domainModel)
-        : 0;
-    const rescued = domain >= RESCUE_DOMAIN && attackModel !== null && attackProbability(s.prepared.screened, attackModel) < RESCUE_MAX_ATTACK;
+    // A question refused just short of the refusal point that reads as the FAQ's own domain and nothing like an attack is offered
+    // the closest entry instead (lib/retrieval/domain.ts).
+    const { domain, rescued } =
+      first.decision === 'refuse' && s.queryFeatures.length > 0 && domainModel !== null && attackModel !== null
+        ? rescueRefusal(
+            { covered: first.covered, refusalPoint: model.thresholds.hedge, asked: s.prepared.asked, screened: s.prepared.screened },
+            domainModel,
+            attackModel,
+          )
+        : { domain: 0, rescued: false };
     const decided = rescued ? { ...first, decision: 'hedge' as Decision } : first;
     // A question asked exactly as the entry that ranks first words it, or as one of its alternative questions (an admin
     // attaching a missed question adds one), is that entry's to answer, whatever the signals say of its words.

@@ -1,0 +1,82 @@
+/**
+ * Written Cantonese read as Mandarin (冇 → 没有, 點樣 → 怎样, 係咪 → 是不是, 佢哋 → 他们): staff in Guangdong and Hong Kong type
+ * the words they say, and a FAQ written in Mandarin has none of them, so each one counts against the question as a word the
+ * FAQ does not know, and the patterns that find questions (怎么, 是不是, 没有) miss them. Words of the language, not of any FAQ;
+ * only forms that are not also Mandarin (bare 系, 点, 呢, 返 and 仲 stay: 系统, 一点, 好呢, 返回, 仲裁). Applied to simplified
+ * text (after lib/retrieval/simplified.ts), longest form first. Pure.
+ */
+const CANTONESE: readonly [string, string][] = [
+  ['系唔系', '是不是'],
+  ['系咪', '是不是'],
+  ['唔系', '不是'],
+  ['点样', '怎样'],
+  ['点解', '为什么'],
+  ['点算', '怎么办'],
+  ['乜嘢', '什么'],
+  ['乜野', '什么'],
+  ['咩嘢', '什么'],
+  ['边个', '谁'],
+  ['边度', '哪里'],
+  ['边道', '哪里'],
+  ['几耐', '多久'],
+  ['几时', '什么时候'],
+  ['有冇', '有没有'],
+  ['可唔可以', '可不可以'],
+  ['得唔得', '行不行'],
+  ['使唔使', '要不要'],
+  ['唔该', '谢谢'],
+  ['唔使', '不用'],
+  ['唔好', '不要'],
+  ['唔得', '不行'],
+  ['唔到', '不到'],
+  ['佢哋', '他们'],
+  ['我哋', '我们'],
+  ['你哋', '你们'],
+  ['呢个', '这个'],
+  ['呢啲', '这些'],
+  ['呢度', '这里'],
+  ['嗰个', '那个'],
+  ['嗰啲', '那些'],
+  ['嗰度', '那里'],
+  ['而家', '现在'],
+  ['头先', '刚才'],
+  ['琴日', '昨天'],
+  ['寻日', '昨天'],
+  ['听日', '明天'],
+  ['得闲', '有空'],
+  ['冇', '没有'],
+  ['唔', '不'],
+  ['咩', '什么'],
+  ['乜', '什么'],
+  ['嘅', '的'],
+  ['咗', '了'],
+  ['喺', '在'],
+  ['佢', '他'],
+  ['啲', '些'],
+  ['畀', '给'],
+  ['俾', '给'],
+  ['睇', '看'],
+  ['搵', '找'],
+  ['攞', '拿'],
+  ['嘢', '东西'],
+  ['嚟', '来'],
+  ['咁', '这么'],
+  ['嗰', '那'],
+];
+
+const PATTERN = new RegExp(
+  [...CANTONESE]
+    .map(([from]) => from)
+    .sort((a, b) => b.length - a.length)
+    .join('|'),
+  'g',
+);
+const MANDARIN = new Map(CANTONESE);
+
+/**
+ * @example
+ * cantoneseToMandarin('点解张卡冇反应') // '为什么张卡没有反应'
+ */
+export function cantoneseToMandarin(text: string): string {
+  return text.replace(PATTERN, (w) => MANDARIN.get(w) ?? w);
+}
