@@ -269,6 +269,14 @@ export const SUITES: Suite[] = [
       '487 questions in the kinds of blind10 by two more writers (a bank-branch partner, a vendor developer) from the FAQ alone (round 13; read once unseen, then its rows)',
   },
   {
+    name: 'dev14',
+    dataset: 'evals/datasets/dev14.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      "493 questions in the kinds of blind10 by two more writers (screen text pasted by a store coordinator; traditional characters and Cantonese from Hong Kong and Guangzhou) from the FAQ alone, in blind12's personas (round 13; read once unseen, then its rows)",
+  },
+  {
     name: 'atk14',
     dataset: 'evals/datasets/atk14.jsonl',
     env: {},

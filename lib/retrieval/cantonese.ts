@@ -2,7 +2,8 @@
  * Written Cantonese read as Mandarin (冇 → 没有, 點樣 → 怎样, 係咪 → 是不是, 佢哋 → 他们): staff in Guangdong and Hong Kong type
  * the words they say, and a FAQ written in Mandarin has none of them, so each one counts against the question as a word the
  * FAQ does not know, and the patterns that find questions (怎么, 是不是, 没有) miss them. Words of the language, not of any FAQ;
- * only forms that are not also Mandarin (bare 系, 点, 呢, 返 and 仲 stay: 系统, 一点, 好呢, 返回, 仲裁). Applied to simplified
+ * only forms that are not also Mandarin (bare 系, 点, 呢, 返 and 仲 stay: 系统, 一点, 好呢, 返回, 仲裁; 点 and 仲 are read only before
+ * the verbs they ask with). Applied to simplified
  * text (after lib/retrieval/simplified.ts), longest form first. Pure.
  */
 const CANTONESE: readonly [string, string][] = [
@@ -12,10 +13,26 @@ const CANTONESE: readonly [string, string][] = [
   ['点样', '怎样'],
   ['点解', '为什么'],
   ['点算', '怎么办'],
+  ['点搞', '怎么搞'],
+  ['点整', '怎么弄'],
+  ['点做', '怎么做'],
+  ['点弄', '怎么弄'],
+  ['点拣', '怎么选'],
+  ['点跟', '怎么跟进'],
+  ['点办', '怎么办'],
+  ['点睇', '怎么看'],
+  ['点改', '怎么改'],
+  ['点开', '怎么开'],
+  ['点设', '怎么设'],
+  ['点查', '怎么查'],
+  ['点处理', '怎么处理'],
+  ['做乜', '为什么'],
   ['乜嘢', '什么'],
   ['乜野', '什么'],
   ['咩嘢', '什么'],
   ['边个', '谁'],
+  ['边啲', '哪些'],
+  ['边间', '哪家'],
   ['边度', '哪里'],
   ['边道', '哪里'],
   ['几耐', '多久'],
@@ -39,6 +56,22 @@ const CANTONESE: readonly [string, string][] = [
   ['嗰啲', '那些'],
   ['嗰度', '那里'],
   ['而家', '现在'],
+  ['依家', '现在'],
+  ['啱啱', '刚刚'],
+  ['啱晒', '都对'],
+  ['搞掂', '搞定'],
+  ['铺头', '店铺'],
+  ['落单', '下单'],
+  ['对数单', '对账单'],
+  ['俾钱', '付钱'],
+  ['畀钱', '付钱'],
+  ['仲有', '还有'],
+  ['仲会', '还会'],
+  ['仲要', '还要'],
+  ['仲可以', '还可以'],
+  ['仲未', '还没'],
+  ['仲係', '还是'],
+  ['仲系', '还是'],
   ['头先', '刚才'],
   ['琴日', '昨天'],
   ['寻日', '昨天'],
@@ -62,6 +95,17 @@ const CANTONESE: readonly [string, string][] = [
   ['嚟', '来'],
   ['咁', '这么'],
   ['嗰', '那'],
+  ['啱', '对'],
+  ['揾', '找'],
+  ['揸', '拿'],
+  // Sentence particles with no Mandarin word: left out.
+  ['㗎', ''],
+  ['喎', ''],
+  ['㖞', ''],
+  ['囉', ''],
+  ['啰', ''],
+  ['嘞', ''],
+  ['啩', ''],
 ];
 
 const PATTERN = new RegExp(
