@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cantoneseToMandarin } from './cantonese';
+import { cantoneseBeforeSimplifying, cantoneseToMandarin } from './cantonese';
 import { readTyped } from './simplified';
 
 describe('cantoneseToMandarin', () => {
@@ -13,6 +13,10 @@ describe('cantoneseToMandarin', () => {
   it('leaves Mandarin that shares a character alone (系统, 一点, 点击, 好呢, 返回, 仲裁)', () => {
     const mandarin = '系统提示点击一点也没反应,好呢,返回仲裁';
     expect(cantoneseToMandarin(mandarin)).toBe(mandarin);
+  });
+
+  it('reads 係 as 是 before traditional characters are simplified, but not in 關係', () => {
+    expect(cantoneseBeforeSimplifying('如果係個體戶呢,同呢個關係大唔大')).toBe('如果是個體戶呢,同呢個關係大唔大');
   });
 
   it('is part of reading a typed message, after traditional characters are read as simplified', () => {

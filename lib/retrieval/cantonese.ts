@@ -56,6 +56,9 @@ const CANTONESE: readonly [string, string][] = [
   ['嗰啲', '那些'],
   ['嗰度', '那里'],
   ['而家', '现在'],
+  ['同埋', '和'],
+  ['入面', '里面'],
+  ['退返', '退回'],
   ['依家', '现在'],
   ['啱啱', '刚刚'],
   ['啱晒', '都对'],
@@ -93,7 +96,8 @@ const CANTONESE: readonly [string, string][] = [
   ['攞', '拿'],
   ['嘢', '东西'],
   ['嚟', '来'],
-  ['咁', '这么'],
+  ['咁', '那么'],
+  ['瞓', '睡'],
   ['嗰', '那'],
   ['啱', '对'],
   ['揾', '找'],
@@ -123,4 +127,15 @@ const MANDARIN = new Map(CANTONESE);
  */
 export function cantoneseToMandarin(text: string): string {
   return text.replace(PATTERN, (w) => MANDARIN.get(w) ?? w);
+}
+
+/**
+ * 係 (是) as typed in traditional characters, before they are read as simplified: simplified, it becomes 系 and cannot be told
+ * from 系统. Not in 關係/联係 (关系), 干係. Pure.
+ *
+ * @example
+ * cantoneseBeforeSimplifying('如果係個體戶呢') // '如果是個體戶呢'
+ */
+export function cantoneseBeforeSimplifying(text: string): string {
+  return text.replace(/係唔係|係咪/g, '是不是').replace(/(?<![關关聯联干幹])係/g, '是');
 }
