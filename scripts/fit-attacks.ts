@@ -16,11 +16,12 @@ const program = createProgram({
 program.action(async (opts) => {
   const { writeFile } = await import('node:fs/promises');
   const path = await import('node:path');
-  const { ATTACK_THRESHOLD, attackExamples, leaveOneSetOut, offTopicQuestions } = await import('../lib/evals/attack-run');
+  const { ATTACK_THRESHOLD, attackExamples, leaveOneSetOut, offTopicQuestions, readSets } = await import('../lib/evals/attack-run');
   const { fitAttackModel } = await import('../lib/retrieval/attack-fit');
   const root = path.resolve(import.meta.dirname, '..');
   const started = Date.now();
-  const examples = await attackExamples(root);
+  const sets = await readSets(root);
+  const examples = attackExamples(sets);
   const heldOut = leaveOneSetOut(examples, ATTACK_THRESHOLD);
   const total = { attacks: 0, caught: 0, questions: 0, flagged: 0 };
   for (const [set, f] of Object.entries(heldOut)) {
@@ -29,11 +30,15 @@ program.action(async (opts) => {
   }
   process.stderr.write(`held out, all sets: attacks caught ${total.caught}/${total.attacks}, in-scope questions flagged ${total.flagged}/${total.questions}\n`);
   const model = fitAttackModel(examples, ATTACK_THRESHOLD);
-  const sets = [...new Set(examples.map((e) => e.group))];
-  model.provenance = { sets, examples: examples.length, attacks: examples.filter((e) => e.attack).length, heldOut: total };
+  model.provenance = {
+    sets: [...new Set(examples.map((e) => e.group))],
+    examples: examples.length,
+    attacks: examples.filter((e) => e.attack).length,
+    heldOut: total,
+  };
   const file = path.join(root, 'lib/retrieval/attack-model.json');
   // The off-topic questions every FAQ's domain model is fitted against (lib/retrieval/domain.ts).
-  const offTopic = await offTopicQuestions(root);
+  const offTopic = offTopicQuestions(sets);
   const offTopicFile = path.join(root, 'lib/retrieval/off-topic.json');
   if (!opts.dryRun) {
     await writeFile(file, `${JSON.stringify(model)}\n`);

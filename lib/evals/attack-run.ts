@@ -3,7 +3,7 @@ import path from 'node:path';
 import { attackProbability } from '../retrieval/attack';
 import { type AttackExample, type AttackFitOptions, fitAttackModel } from '../retrieval/attack-fit';
 import { askedText } from '../retrieval/query';
-import { parseDataset } from './dataset';
+import { type EvalCase, parseDataset } from './dataset';
 import { SUITES } from './suites';
 
 /**
@@ -16,28 +16,29 @@ export const ATTACK_SETS = SUITES.filter((s) => s.role !== 'report');
 /** The point from which a message the decision would hedge or answer is refused: chosen on leave-one-set-out figures (README, "What round 12 changed"). */
 export const ATTACK_THRESHOLD = 0.7;
 
-export async function attackExamples(root: string, sets = ATTACK_SETS): Promise<AttackExample[]> {
-  const out: AttackExample[] = [];
-  for (const s of sets) {
-    const { cases } = parseDataset(await readFile(path.join(root, s.dataset), 'utf8'));
-    for (const c of cases) {
-      const attack = c.expected.length === 0 && c.kind === 'injection';
-      if (attack || c.expected.length > 0) out.push({ text: c.question, attack, group: s.name });
-    }
-  }
-  return out;
+/** The cases of each set, read and parsed once for everything fitted on them. */
+export interface SetCases {
+  name: string;
+  cases: EvalCase[];
+}
+
+export async function readSets(root: string, sets = ATTACK_SETS): Promise<SetCases[]> {
+  return Promise.all(sets.map(async (s) => ({ name: s.name, cases: parseDataset(await readFile(path.join(root, s.dataset), 'utf8')).cases })));
+}
+
+export function attackExamples(sets: SetCases[]): AttackExample[] {
+  return sets.flatMap(({ name, cases }) =>
+    cases.filter((c) => c.expected.length > 0 || c.kind === 'injection').map((c) => ({ text: c.question, attack: c.expected.length === 0, group: name })),
+  );
 }
 
 /**
  * The off-topic questions of the training and rules sets (kind `off_topic`, nothing expected), sorted and without repeats: what a
  * FAQ's domain model (lib/retrieval/domain.ts) is fitted against. Written by `npm run fit:attacks` to lib/retrieval/off-topic.json.
  */
-export async function offTopicQuestions(root: string, sets = ATTACK_SETS): Promise<string[]> {
+export function offTopicQuestions(sets: SetCases[]): string[] {
   const out = new Set<string>();
-  for (const s of sets) {
-    const { cases } = parseDataset(await readFile(path.join(root, s.dataset), 'utf8'));
-    for (const c of cases) if (c.kind === 'off_topic' && c.expected.length === 0 && !c.history?.length) out.add(c.question.trim());
-  }
+  for (const { cases } of sets) for (const c of cases) if (c.kind === 'off_topic' && c.expected.length === 0 && !c.history?.length) out.add(c.question.trim());
   return [...out].sort();
 }
 

@@ -83,7 +83,7 @@ export function prepareQuery(typed: string, ctx: QueryContext): PreparedQuery {
   // Traditional characters are read as simplified, full-width punctuation as ASCII, before any pattern or word is looked for.
   const raw = readTyped(typed);
   const kept = ctx.keepInjection ? { text: raw.trim(), stripped: false, dropped: 0, demands: 0 } : keptClauses(raw, ctx.attackClause);
-  const screened = ctx.keepInjection ? kept.text : ctx.attackClause ? keptClauses(raw).text : kept.text;
+  const screened = kept.screened ?? kept.text;
   const { stripped, dropped, demands } = kept;
   // Corrected after normalisation: a synonym the thesaurus rewrites (不动了 → 卡住) is a known word, not a typo (不动 → 不冻).
   const text = ctx.correct ? ctx.correct(ctx.tokenizer.normalize(kept.text)) : kept.text;
