@@ -292,6 +292,14 @@ export const SUITES: Suite[] = [
     description:
       'pure attacks, attacks around a real question and off-topic messages by an outside security tester, a fortieth writer from the FAQ alone (round 13); committed before it was read, never tuned on',
   },
+  {
+    name: 'atk19',
+    dataset: 'evals/datasets/atk19.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'pure attacks, attacks around a real question and off-topic messages by a red-team writer from the FAQ alone (round 14); committed before it was read, never tuned on',
+  },
   { name: 'sanity', dataset: 'evals/datasets/sanity.jsonl', env: {}, role: 'report', description: 'the 112 verbatim FAQ questions' },
   {
     name: 'it',
