@@ -126,6 +126,14 @@ export const SUITES: Suite[] = [
       'the twelfth blind set: 494 questions in the kinds of blind9 by two more writers (a cashier trainer, a regional manager typing traditional characters and Cantonese) from the FAQ alone, committed late in round 13 before it was read',
   },
   {
+    name: 'blind13',
+    dataset: 'evals/datasets/blind13.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 14: a hotline agent typing callers by voice input, an ISV integration engineer), committed before it was read, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
