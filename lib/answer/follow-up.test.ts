@@ -134,6 +134,24 @@ describe('offline follow-up handling', () => {
     expect((await resolveFollowUp('那退货呢', history, retrieve(result([hitOf(E416, 1)], 'hedge', 0.6)), coverage)).retrieval.hits[0]!.id).toBe('FAQ2.7');
   });
 
+  it('stays in the category of the entry given when the follow-up alone allows it', async () => {
+    // Written for this test: after an order-POS answer, 「那报验签失败呢」 alone finds the API's 验签失败 first and the order POS's second.
+    const E32 = entryOf('FAQ3.2', '订单POS报验签失败?', '检查订单系统的签名密钥', '订单POS类');
+    const E34 = entryOf('FAQ3.4', '订单POS报97终端未登记?', '检查商户号终端号与IP端口', '订单POS类');
+    const E531 = entryOf('FAQ5.31', 'API请求报sign验证失败?', '检查签名方式与密钥', '接口类');
+    const posHistory = [
+      { role: 'user' as const, text: '订单POS报97终端未登记' },
+      { role: 'assistant' as const, text: '商户号终端号和IP端口没匹配上 [FAQ3.4]' },
+    ];
+    const withContext = result([hitOf(E34, 1), hitOf(E531, 2), hitOf(E32, 3)], 'hedge', 0.8);
+    const alone = (hits: RetrievalResult['hits']) => async (q: string) => (q.includes('97') ? withContext : result(hits, 'hedge', 0.6));
+    const even = () => 1;
+    const stays = await resolveFollowUp('那报验签失败呢', posHistory, alone([hitOf(E531, 1), hitOf(E32, 2)]), even);
+    expect(stays.retrieval.hits[0]!.id).toBe('FAQ3.2');
+    // Alone, nothing of the category is among its first three: what it points at leads.
+    const moves = await resolveFollowUp('那报验签失败呢', posHistory, alone([hitOf(E531, 1), hitOf(E416, 2)]), even);
+    expect(moves.retrieval.hits[0]!.id).toBe('FAQ5.31');
+  });
   it('lets a long follow-up, which says enough on its own, swap the entry given for the one it points at', async () => {
     const E28 = entryOf('FAQ2.8', '退货怎么操作?', '在好老板APP发起退货');
     const withContext = result([hitOf(E26, 1), hitOf(E28, 2)], 'hedge', 0.7);

@@ -139,9 +139,13 @@ function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: s
   if (!top || !pick || r.decision === 'refuse' || !isGiven(top, citedIds)) return r;
   const givenAlone = alone.hits.slice(0, 3).find((h) => h.id === top.id);
   if (!ownTopic && givenAlone && givenAlone.score * CLEARLY_LIKELIER >= pick.score) return r;
-  const at = r.hits.slice(1, 3).findIndex((h) => h.id === pick.id) + 1;
-  if (at === 0) return r;
-  return withLead(r, r.hits[at]!, r.decision);
+  const vouched = r.hits.slice(1, 3);
+  if (!vouched.some((h) => h.id === pick.id)) return r;
+  // The conversation stays in its category when the follow-up alone allows it: 「那报验签失败呢」 after 订单POS报97 alone finds the
+  // API's 验签失败 first and the order POS's second, and both are among the first three with the context; the order POS's leads.
+  const inCategory = (h: Hit) => h.entry.category.id === top.entry.category.id;
+  const staying = inCategory(pick) ? undefined : vouched.find((h) => inCategory(h) && alone.hits.slice(0, 3).some((a) => a.id === h.id));
+  return withLead(r, staying ?? vouched.find((h) => h.id === pick.id)!, r.decision);
 }
 
 /** Below this probability that the FAQ covers the follow-up's own words, the conversation does not vouch for it (「那今天天气怎么样」). */

@@ -8,10 +8,11 @@ import { SUITES } from './suites';
 
 /**
  * The attack model's training data: every set but the report sets (training and rules sets of this FAQ, of the logistics,
- * insurance and bank FAQs, and the off-topic set). Pure attacks (kind `injection`, nothing expected) against in-scope questions;
- * near-domain and off-topic questions stay out, since refusing them is right either way.
+ * insurance and bank FAQs, and the off-topic set) and the rules sets kept out of it (Suite.attackFit). Pure attacks (kind
+ * `injection`, nothing expected) against in-scope questions; near-domain and off-topic questions stay out, since refusing them is
+ * right either way.
  */
-export const ATTACK_SETS = SUITES.filter((s) => s.role !== 'report');
+export const ATTACK_SETS = SUITES.filter((s) => s.role !== 'report' && s.attackFit !== false);
 
 /** The point from which a message the decision would hedge or answer is refused: chosen on leave-one-set-out figures (README, "What round 12 changed"). */
 export const ATTACK_THRESHOLD = 0.7;

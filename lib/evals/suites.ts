@@ -11,6 +11,11 @@ export interface Suite {
   env: Record<string, string>;
   role: 'train' | 'rules' | 'report';
   description: string;
+  /**
+   * false: a rules set the attack model and the off-topic list are not fitted on (lib/evals/attack-run.ts), with the reason in its
+   * description. Absent: every set but the report sets is.
+   */
+  attackFit?: false;
 }
 
 /** Companion files switched off: an FAQ as a team adopting the product would start. */
@@ -283,6 +288,24 @@ export const SUITES: Suite[] = [
     role: 'rules',
     description:
       "493 questions in the kinds of blind10 by two more writers (screen text pasted by a store coordinator; traditional characters and Cantonese from Hong Kong and Guangzhou) from the FAQ alone, in blind12's personas (round 13; read once unseen, then its rows)",
+  },
+  {
+    name: 'dev15',
+    dataset: 'evals/datasets/dev15.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      '250 questions by a bank-branch merchant-service officer from the FAQ alone: hard paraphrases, 80 real questions wrapped in attacks or demands, pure attacks, off-topic (round 14; read once unseen, then its rows; not fitted on, like dev16)',
+    attackFit: false,
+  },
+  {
+    name: 'dev16',
+    dataset: 'evals/datasets/dev16.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      '220 questions by store staff from several regions in their own wording, from the FAQ alone (round 14; read once unseen, then its rows; the regional reading was decided on it). Not in the attack fit: its off-topic questions, in dialect, taught the domain model that dialect is off-topic (its own refusals rose from 5.8 to 7.5 %)',
+    attackFit: false,
   },
   {
     name: 'atk14',

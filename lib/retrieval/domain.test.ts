@@ -40,8 +40,15 @@ describe('rescueRefusal', () => {
   const q = { refusalPoint: 0.6, asked: '机器没吐纸条', screened: '机器没吐纸条' };
   it('rescues only just short of the refusal point, in the domain, and with no doubt of an attack', () => {
     expect(rescueRefusal({ ...q, covered: 0.55 }, sure, calm)).toEqual({ domain: expect.closeTo(0.993, 3), rescued: true });
-    expect(rescueRefusal({ ...q, covered: 0.45 }, sure, calm)).toEqual({ domain: 0, rescued: false });
+    expect(rescueRefusal({ ...q, covered: 0.35 }, sure, calm)).toEqual({ domain: 0, rescued: false });
     expect(rescueRefusal({ ...q, covered: 0.55 }, { bias: 0, weights: {} }, calm).rescued).toBe(false);
     expect(rescueRefusal({ ...q, covered: 0.55 }, sure, { ...calm, bias: -2 }).rescued).toBe(false);
+  });
+
+  it('further below the point, down to twice the margin, rescues only what the domain model is all but sure of', () => {
+    const likely = { bias: 2.2, weights: {} }; // 0.90
+    expect(rescueRefusal({ ...q, covered: 0.45 }, sure, calm)).toEqual({ domain: expect.closeTo(0.993, 3), rescued: true });
+    expect(rescueRefusal({ ...q, covered: 0.45 }, likely, calm).rescued).toBe(false);
+    expect(rescueRefusal({ ...q, covered: 0.55 }, likely, calm).rescued).toBe(true);
   });
 });

@@ -46,18 +46,27 @@ export function domainProbability(text: string, model: DomainModel): number {
 const RESCUE_MARGIN = 0.1;
 const RESCUE_DOMAIN = 0.8;
 const RESCUE_MAX_ATTACK = 0.1;
+/**
+ * Further below the point, down to twice the margin, only a question the domain model is all but sure of (README, "What round 14
+ * changed"): on the training and rules sets, read by domain models fitted without each set, this band holds 14 refused in-scope
+ * questions (12 with the right entry first), 4 near-domain ones and no off-topic question or attack.
+ */
+const SURE_MARGIN = 0.2;
+const SURE_DOMAIN = 0.98;
 
 /**
  * Whether a question the decision refuses is offered the closest entry instead: staff ask in other words than the FAQ's
  * (「收银员扫完码机器没吐纸条钱到账没有」), and such a question falls just short of the refusal point while its language is plainly the
- * FAQ's. `domain` is the domain model's reading (0 when the question is too far below the point to be read). Pure.
+ * FAQ's; further below, only when the domain model is all but sure. `domain` is the domain model's reading (0 when the question is
+ * too far below the point to be read). Pure.
  */
 export function rescueRefusal(
   q: { covered: number; refusalPoint: number; asked: string; screened: string },
   domainModel: DomainModel,
   attackModel: AttackModel,
 ): { domain: number; rescued: boolean } {
-  if (q.covered < q.refusalPoint - RESCUE_MARGIN) return { domain: 0, rescued: false };
+  if (q.covered < q.refusalPoint - SURE_MARGIN) return { domain: 0, rescued: false };
   const domain = domainProbability(q.asked, domainModel);
-  return { domain, rescued: domain >= RESCUE_DOMAIN && attackProbability(q.screened, attackModel) < RESCUE_MAX_ATTACK };
+  const sure = q.covered >= q.refusalPoint - RESCUE_MARGIN ? RESCUE_DOMAIN : SURE_DOMAIN;
+  return { domain, rescued: domain >= sure && attackProbability(q.screened, attackModel) < RESCUE_MAX_ATTACK };
 }

@@ -17,6 +17,8 @@ const STOPWORDS = new Set(
     '哪些 几个 知道 是不是 能否 可否 需要 要求 想 不想 先 得 还是 呗 啦 哈 整 弄 搞 看看 看下 一般 ' +
     '自己 当 最多 最少 能先 那边 这边 有点 一样 为何 到底 究竟 意思 含义 ' +
     '你好 您好 麻烦 急 急急 在线等 求助 求教 请教 谢谢 感谢 多谢 大佬 老师 各位 亲 哈喽 hello hi thanks 我这边 我们这边 就是 这个问题 ' +
+    // What links a question to an order or to what was said before it (「然后告诉我…」「顺便问下…」「另外…」).
+    '告诉 告诉我 然后 顺便 另外 ' +
     'the a an is are was to of for in on and or how what why do does can i my me it this that with please'
   ).split(/\s+/),
 );

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { regionalToMandarin } from './regional';
+import { readTyped } from './simplified';
+
+describe('regionalToMandarin', () => {
+  it('reads north-eastern, south-western, Shanghai and Taiwan wording as Mandarin, longest form first', () => {
+    // Written for this test.
+    expect(regionalToMandarin('俺们这个码牌咋个收勿了钞票')).toBe('我们这个码牌怎么收不了钱');
+    expect(regionalToMandarin('莫得反应,啥子原因')).toBe('没有反应,什么原因');
+    expect(regionalToMandarin('阿拉系统是勿是要改,啥辰光截止')).toBe('我们系统是不是要改,什么时候截止');
+    expect(regionalToMandarin('串接的软体登入不了')).toBe('对接的软件登录不了');
+  });
+
+  it('reads 伐 as 吗 only where it asks at the end of a sentence, and 阿拉 only as "we"', () => {
+    expect(regionalToMandarin('换个叫法,好伐?')).toBe('换个叫法,好吗?');
+    expect(regionalToMandarin('可以伐')).toBe('可以吗');
+    expect(regionalToMandarin('征伐,步伐。')).toBe('征伐,步伐。');
+    expect(regionalToMandarin('阿拉伯数字,阿拉善')).toBe('阿拉伯数字,阿拉善');
+  });
+
+  it('leaves ordinary Mandarin alone', () => {
+    const mandarin = '小程序怎么设置,知道多久能到账,请勿重复提交';
+    expect(regionalToMandarin(mandarin)).toBe(mandarin);
+  });
+
+  it('is part of reading a typed message, after traditional characters are read as simplified', () => {
+    expect(readTyped('串接API一直回簽章沒過，好伐？')).toBe('对接API一直回签章没过,好吗?');
+  });
+});
