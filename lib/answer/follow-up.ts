@@ -129,7 +129,8 @@ const CLEARLY_LIKELIER = 30;
  * the follow-up's own words put another entry first, and the one given out of their first three or far behind it
  * (CLEARLY_LIKELIER).
  * When that entry is among the first three with the context (the context vouches for it), it is what
- * the follow-up swaps the topic for, and it leads. A follow-up that still points at the entry given
+ * the follow-up swaps the topic for, and it leads, unless another of both first threes, not far behind it, is in the category of
+ * the entry given: then that one leads. A follow-up that still points at the entry given
  * (「配完多久生效」 keeps it in its own first three, not far behind) asks more about it, and nothing moves, unless it says enough on
  * its own to carry a topic (`ownTopic`: 「刚才那个补注册做完了,现在挥卡又变成95此商户不支持双免了」).
  */
@@ -140,12 +141,17 @@ function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: s
   const givenAlone = alone.hits.slice(0, 3).find((h) => h.id === top.id);
   if (!ownTopic && givenAlone && givenAlone.score * CLEARLY_LIKELIER >= pick.score) return r;
   const vouched = r.hits.slice(1, 3);
-  if (!vouched.some((h) => h.id === pick.id)) return r;
-  // The conversation stays in its category when the follow-up alone allows it: 「那报验签失败呢」 after 订单POS报97 alone finds the
-  // API's 验签失败 first and the order POS's second, and both are among the first three with the context; the order POS's leads.
+  const picked = vouched.find((h) => h.id === pick.id);
+  if (!picked) return r;
+  // The conversation stays in its category when the follow-up alone allows it, not far behind what it points at: 「那报验签失败呢」
+  // after 订单POS报97 alone finds the API's 验签失败 first and the order POS's second, both among the first three with the context;
+  // the order POS's leads.
   const inCategory = (h: Hit) => h.entry.category.id === top.entry.category.id;
-  const staying = inCategory(pick) ? undefined : vouched.find((h) => inCategory(h) && alone.hits.slice(0, 3).some((a) => a.id === h.id));
-  return withLead(r, staying ?? vouched.find((h) => h.id === pick.id)!, r.decision);
+  const aloneFirst = alone.hits.slice(0, 3);
+  const staying = inCategory(pick)
+    ? undefined
+    : vouched.find((h) => inCategory(h) && aloneFirst.some((a) => a.id === h.id && a.score * CLEARLY_LIKELIER >= pick.score));
+  return withLead(r, staying ?? picked, r.decision);
 }
 
 /** Below this probability that the FAQ covers the follow-up's own words, the conversation does not vouch for it (「那今天天气怎么样」). */

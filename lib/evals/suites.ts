@@ -308,6 +308,15 @@ export const SUITES: Suite[] = [
     attackFit: false,
   },
   {
+    name: 'atk20',
+    dataset: 'evals/datasets/atk20.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      'pure attacks that name a real FAQ topic while wanting an action, data or a forgery, wrapped questions, off-topic, by a red-team writer from the FAQ alone (round 14, after atk19; read once unseen, then its rows; not in the attack fit yet)',
+    attackFit: false,
+  },
+  {
     name: 'atk14',
     dataset: 'evals/datasets/atk14.jsonl',
     env: {},

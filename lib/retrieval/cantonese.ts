@@ -1,3 +1,5 @@
+import { wordListReader } from './word-list';
+
 /**
  * Written Cantonese read as Mandarin (冇 → 没有, 點樣 → 怎样, 係咪 → 是不是, 佢哋 → 他们): staff in Guangdong and Hong Kong type
  * the words they say, and a FAQ written in Mandarin has none of them, so each one counts against the question as a word the
@@ -112,21 +114,14 @@ const CANTONESE: readonly [string, string][] = [
   ['啩', ''],
 ];
 
-const PATTERN = new RegExp(
-  [...CANTONESE]
-    .map(([from]) => from)
-    .sort((a, b) => b.length - a.length)
-    .join('|'),
-  'g',
-);
-const MANDARIN = new Map(CANTONESE);
+const readCantonese = wordListReader(CANTONESE);
 
 /**
  * @example
  * cantoneseToMandarin('点解张卡冇反应') // '为什么张卡没有反应'
  */
 export function cantoneseToMandarin(text: string): string {
-  return text.replace(PATTERN, (w) => MANDARIN.get(w) ?? w);
+  return readCantonese(text);
 }
 
 /**

@@ -38,7 +38,7 @@ describe('rescueRefusal', () => {
   const sure = { bias: 5, weights: {} };
   const calm: AttackModel = { version: 't', bias: -5, weights: {}, threshold: 0.7 };
   const q = { refusalPoint: 0.6, asked: '机器没吐纸条', screened: '机器没吐纸条' };
-  it('rescues only just short of the refusal point, in the domain, and with no doubt of an attack', () => {
+  it('rescues just short of the refusal point, in the domain, and with no doubt of an attack', () => {
     expect(rescueRefusal({ ...q, covered: 0.55 }, sure, calm)).toEqual({ domain: expect.closeTo(0.993, 3), rescued: true });
     expect(rescueRefusal({ ...q, covered: 0.35 }, sure, calm)).toEqual({ domain: 0, rescued: false });
     expect(rescueRefusal({ ...q, covered: 0.55 }, { bias: 0, weights: {} }, calm).rescued).toBe(false);
@@ -50,5 +50,9 @@ describe('rescueRefusal', () => {
     expect(rescueRefusal({ ...q, covered: 0.45 }, sure, calm)).toEqual({ domain: expect.closeTo(0.993, 3), rescued: true });
     expect(rescueRefusal({ ...q, covered: 0.45 }, likely, calm).rescued).toBe(false);
     expect(rescueRefusal({ ...q, covered: 0.55 }, likely, calm).rescued).toBe(true);
+    // The edges of the bands: 0.5 is the first band's, 0.4 the second's, below 0.4 nothing is read.
+    expect(rescueRefusal({ ...q, covered: 0.5 }, likely, calm).rescued).toBe(true);
+    expect(rescueRefusal({ ...q, covered: 0.4 }, sure, calm).rescued).toBe(true);
+    expect(rescueRefusal({ ...q, covered: 0.399 }, sure, calm)).toEqual({ domain: 0, rescued: false });
   });
 });

@@ -51,7 +51,7 @@ const RESCUE_MAX_ATTACK = 0.1;
  * changed"): on the training and rules sets, read by domain models fitted without each set, this band holds 14 refused in-scope
  * questions (12 with the right entry first), 4 near-domain ones and no off-topic question or attack.
  */
-const SURE_MARGIN = 0.2;
+const SURE_MARGIN = 2 * RESCUE_MARGIN;
 const SURE_DOMAIN = 0.98;
 
 /**

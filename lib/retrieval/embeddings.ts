@@ -2,7 +2,11 @@ import { Embeddings } from '@langchain/core/embeddings';
 import { pinyinBigrams } from './pinyin';
 import type { Tokenizer } from './tokenize';
 
-export const LOCAL_EMBEDDER_VERSION = 'local-ngram-tfidf-v3';
+/**
+ * The local embedding space's version: its word features are the tokenizer's words, stopwords removed, so a change to either
+ * (round 14: 告诉, 然后, 顺便, 另外 became stopwords) makes an index built before it stale, and it is rebuilt.
+ */
+export const LOCAL_EMBEDDER_VERSION = 'local-ngram-tfidf-v4';
 
 /** What a fitted local embedder needs to be rebuilt identically at query time. */
 export interface LocalEmbedderState {

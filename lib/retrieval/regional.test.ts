@@ -5,7 +5,7 @@ import { readTyped } from './simplified';
 describe('regionalToMandarin', () => {
   it('reads north-eastern, south-western, Shanghai and Taiwan wording as Mandarin, longest form first', () => {
     // Written for this test.
-    expect(regionalToMandarin('俺们这个码牌咋个收勿了钞票')).toBe('我们这个码牌怎么收不了钱');
+    expect(regionalToMandarin('俺们这个码牌咋个收勿了钱')).toBe('我们这个码牌怎么收不了钱');
     expect(regionalToMandarin('莫得反应,啥子原因')).toBe('没有反应,什么原因');
     expect(regionalToMandarin('阿拉系统是勿是要改,啥辰光截止')).toBe('我们系统是不是要改,什么时候截止');
     expect(regionalToMandarin('串接的软体登入不了')).toBe('对接的软件登录不了');
@@ -16,6 +16,12 @@ describe('regionalToMandarin', () => {
     expect(regionalToMandarin('可以伐')).toBe('可以吗');
     expect(regionalToMandarin('征伐,步伐。')).toBe('征伐,步伐。');
     expect(regionalToMandarin('阿拉伯数字,阿拉善')).toBe('阿拉伯数字,阿拉善');
+  });
+
+  it('leaves a word alone where it is part of an ordinary word (什么子商户号, 伊拉克, 方程式)', () => {
+    const mandarin = '有什么子商户号能用,伊拉克的卡,方程式,阿拉木图,阿拉山口,交易过程中不中断,找寻思路,感冒得很,请勿要求,验钞票';
+    expect(regionalToMandarin(mandarin)).toBe(mandarin);
+    expect(regionalToMandarin('么子原因,伊拉讲的,小程式,冒得反应,中不中?')).toBe('什么原因,他们讲的,小程序,没有反应,行不行?');
   });
 
   it('leaves ordinary Mandarin alone', () => {

@@ -1,9 +1,11 @@
+import { wordListReader } from './word-list';
+
 /**
  * Regional wording read as Mandarin, as lib/retrieval/cantonese.ts reads written Cantonese: staff from the north-east, Henan and
  * Shandong (俺, 嘎哈, 老鼻子, 中不中), the south-west and the middle Yangtze (啥子, 咋个, 莫得, 么子, 冒得), Shanghai (阿拉, 侬,
  * 辰光, 是勿是, 好伐) and Taiwan (软体, 网路, 简讯, 串接, 登入, 程式) type the words they say, and a Mandarin FAQ has none of them:
  * each counts against the question as a word the FAQ does not know. Words of the language, not of any FAQ, and only forms that
- * are not also ordinary Mandarin (晓得, 咋 and 哪能 are: 在哪能看; 阿拉伯 and 阿拉善 keep their 阿拉; 勿 and 伐 are read only where they ask or
+ * are not also ordinary Mandarin (晓得, 咋, 寻思 and 钞票 are, and 哪能: 在哪能看; 阿拉伯 and 阿拉善 keep their 阿拉; 勿 and 伐 are read only where they ask or
  * negate). Applied to simplified text (after lib/retrieval/simplified.ts), longest form first. Pure.
  */
 const REGIONAL: readonly [string, string][] = [
@@ -13,64 +15,60 @@ const REGIONAL: readonly [string, string][] = [
   ['嘎哈', '干什么'],
   ['干哈', '干什么'],
   ['老鼻子', '很多'],
-  ['中不中', '行不行'],
-  ['寻思', '想'],
   // South-west (Sichuan, Chongqing, Guizhou, Yunnan), Hubei and Hunan.
   ['啥子', '什么'],
   ['咋个', '怎么'],
   ['莫得', '没有'],
   ['莫有', '没有'],
-  ['么子', '什么'],
-  ['冒得', '没有'],
   ['搞不醒豁', '搞不懂'],
   // Shanghai and Wu.
   ['啥辰光', '什么时候'],
   ['辰光', '时候'],
   ['侬', '你'],
-  ['伊拉', '他们'],
   ['是勿是', '是不是'],
   ['好勿好', '好不好'],
   ['勿晓得', '不知道'],
   ['勿来事', '不行'],
-  ['勿要', '不要'],
   ['呒没', '没有'],
   ['嘸没', '没有'],
   ['迭个', '这个'],
   ['搿个', '这个'],
-  ['钞票', '钱'],
   // Taiwan: the words Taiwan uses for what the mainland calls otherwise.
   ['软体', '软件'],
   ['网路', '网络'],
   ['简讯', '短信'],
   ['串接', '对接'],
   ['登入', '登录'],
-  ['程式', '程序'],
   ['伺服器', '服务器'],
   ['列印', '打印'],
   ['萤幕', '屏幕'],
   ['行动支付', '移动支付'],
 ];
 
-const PATTERN = new RegExp(
-  [
-    ...[...REGIONAL]
-      .map(([from]) => from)
-      .sort((a, b) => b.length - a.length)
-      // 阿拉 (we) but not 阿拉伯, 阿拉善, 阿拉斯加, 阿拉丁.
-      .concat(['阿拉(?![伯善斯丁])']),
-    // 勿 (not) before a verb it negates with 了 (收勿了), and 伐 asking at the end of a sentence after what it asks of (好伐? 可以伐?):
-    // not 征伐, 步伐.
-    '勿(?=了)',
-    '(?<=[好对行要有是能会得了以])伐(?=\\s*[?!.,。？！，]|\\s*$)',
-  ].join('|'),
-  'g',
-);
-const MANDARIN = new Map<string, string>([...REGIONAL, ['阿拉', '我们'], ['勿', '不'], ['伐', '吗']]);
+/**
+ * Words read only where they cannot be part of an ordinary word: [pattern, word, Mandarin]. 阿拉 (we) but not 阿拉伯, 阿拉善,
+ * 阿拉斯加, 阿拉丁, 阿拉木图, 阿拉尔, 阿拉山口; 中不中 only where it asks (not 过程中不中断); 冒得 but not 感冒得很; 勿要 but not
+ * 请勿要求; 么子 but not 什么子商户号; 伊拉 but not 伊拉克; 程式 but not 方程式; 勿 (not) before the 了 of
+ * what it negates (收勿了); 伐 asking at the end of a sentence, after what it asks of (好伐? 可以伐?), not 征伐 or 步伐.
+ */
+const GUARDED: readonly [string, string, string][] = [
+  ['阿拉(?![伯善斯丁木尔山])', '阿拉', '我们'],
+  ['中不中(?=\\s*[?!.,。？！，]|\\s*$)', '中不中', '行不行'],
+  ['(?<!感)冒得', '冒得', '没有'],
+  ['勿要(?!求)', '勿要', '不要'],
+  ['(?<![什怎这那多要])么子', '么子', '什么'],
+  ['伊拉(?!克)', '伊拉', '他们'],
+  ['(?<!方)程式', '程式', '程序'],
+  ['勿(?=了)', '勿', '不'],
+  ['(?<=[好对行要有是能会得了以])伐(?=\\s*[?!.,。？！，]|\\s*$)', '伐', '吗'],
+];
+
+const readRegional = wordListReader(REGIONAL, GUARDED);
 
 /**
  * @example
- * regionalToMandarin('俺们这个码牌咋个收勿了钞票') // '我们这个码牌怎么收不了钱'
+ * regionalToMandarin('俺们这个码牌咋个收勿了钱') // '我们这个码牌怎么收不了钱'
  */
 export function regionalToMandarin(text: string): string {
-  return text.replace(PATTERN, (w) => MANDARIN.get(w) ?? w);
+  return readRegional(text);
 }

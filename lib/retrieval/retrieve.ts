@@ -205,8 +205,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const retrieve = async (query: string, ro: RetrieveOptions = {}): Promise<RetrievalResult> => {
     const s = await score(query);
     const first = s.queryFeatures.length ? decide(model, s.queryFeatures) : { decision: 'refuse' as Decision, correct: 0, covered: 0 };
-    // A question refused just short of the refusal point that reads as the FAQ's own domain and nothing like an attack is offered
-    // the closest entry instead (lib/retrieval/domain.ts).
+    // A question refused just short of the refusal point that reads as the FAQ's own domain and nothing like an attack, or further
+    // below it that the domain model is all but sure of, is offered the closest entry instead (lib/retrieval/domain.ts).
     const { domain, rescued } =
       first.decision === 'refuse' && s.queryFeatures.length > 0 && domainModel !== null && attackModel !== null
         ? rescueRefusal(
@@ -271,7 +271,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         ...(attack > 0 ? { attack: round(attack) } : {}),
         ...(empty ? { emptySolution: 1 } : {}),
         ...(exact && decided.decision !== 'answer' ? { verbatim: 1 } : {}),
-        // `domain`: the domain model's reading of a question refused just short of the refusal point; `rescued: 1` when it is hedged instead.
+        // `domain`: the domain model's reading of a question refused near the refusal point; `rescued: 1` when it is hedged instead.
         ...(domain > 0 ? { domain: round(domain) } : {}),
         ...(rescued ? { rescued: 1 } : {}),
         // Clauses set aside as addressed to the assistant (attacks, demands, typed citations): the answer says so.
