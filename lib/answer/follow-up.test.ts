@@ -152,6 +152,7 @@ describe('offline follow-up handling', () => {
     const moves = await resolveFollowUp('那报验签失败呢', posHistory, alone([hitOf(E531, 1), hitOf(E416, 2)]), even);
     expect(moves.retrieval.hits[0]!.id).toBe('FAQ5.31');
   });
+
   it('lets a long follow-up, which says enough on its own, swap the entry given for the one it points at', async () => {
     const E28 = entryOf('FAQ2.8', '退货怎么操作?', '在好老板APP发起退货');
     const withContext = result([hitOf(E26, 1), hitOf(E28, 2)], 'hedge', 0.7);

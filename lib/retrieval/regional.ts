@@ -5,8 +5,8 @@ import { wordListReader } from './word-list';
  * Shandong (俺, 嘎哈, 老鼻子, 中不中), the south-west and the middle Yangtze (啥子, 咋个, 莫得, 么子, 冒得), Shanghai (阿拉, 侬,
  * 辰光, 是勿是, 好伐) and Taiwan (软体, 网路, 简讯, 串接, 登入, 程式) type the words they say, and a Mandarin FAQ has none of them:
  * each counts against the question as a word the FAQ does not know. Words of the language, not of any FAQ, and only forms that
- * are not also ordinary Mandarin (晓得, 咋, 寻思 and 钞票 are, and 哪能: 在哪能看; 阿拉伯 and 阿拉善 keep their 阿拉; 勿 and 伐 are read only where they ask or
- * negate). Applied to simplified text (after lib/retrieval/simplified.ts), longest form first. Pure.
+ * are not also ordinary Mandarin (晓得, 咋, 寻思, 钞票 and 哪能 are: 在哪能看); forms that can be part of an ordinary word are read
+ * only where they cannot be (GUARDED). Applied to simplified text (after lib/retrieval/simplified.ts), longest form first. Pure.
  */
 const REGIONAL: readonly [string, string][] = [
   // North-east, Henan, Shandong.
@@ -45,6 +45,9 @@ const REGIONAL: readonly [string, string][] = [
   ['行动支付', '移动支付'],
 ];
 
+/** The end of a sentence that asks: a question mark or other mark next, or nothing. */
+const AT_SENTENCE_END = '(?=\\s*[?!.,。？！，]|\\s*$)';
+
 /**
  * Words read only where they cannot be part of an ordinary word: [pattern, word, Mandarin]. 阿拉 (we) but not 阿拉伯, 阿拉善,
  * 阿拉斯加, 阿拉丁, 阿拉木图, 阿拉尔, 阿拉山口; 中不中 only where it asks (not 过程中不中断); 冒得 but not 感冒得很; 勿要 but not
@@ -53,14 +56,14 @@ const REGIONAL: readonly [string, string][] = [
  */
 const GUARDED: readonly [string, string, string][] = [
   ['阿拉(?![伯善斯丁木尔山])', '阿拉', '我们'],
-  ['中不中(?=\\s*[?!.,。？！，]|\\s*$)', '中不中', '行不行'],
+  [`中不中${AT_SENTENCE_END}`, '中不中', '行不行'],
   ['(?<!感)冒得', '冒得', '没有'],
   ['勿要(?!求)', '勿要', '不要'],
   ['(?<![什怎这那多要])么子', '么子', '什么'],
   ['伊拉(?!克)', '伊拉', '他们'],
   ['(?<!方)程式', '程式', '程序'],
   ['勿(?=了)', '勿', '不'],
-  ['(?<=[好对行要有是能会得了以])伐(?=\\s*[?!.,。？！，]|\\s*$)', '伐', '吗'],
+  [`(?<=[好对行要有是能会得了以])伐${AT_SENTENCE_END}`, '伐', '吗'],
 ];
 
 const readRegional = wordListReader(REGIONAL, GUARDED);
