@@ -63,7 +63,6 @@ export async function attachToEntry(
   if (!entry) throw new BadRequestError(`没有编号为 ${input.entryId} 的条目。`);
   const questions = [...new Set(input.questions.map((q) => q.trim()).filter(Boolean))];
   if (questions.length === 0) throw new BadRequestError('请至少选择一个问题。');
-  const before = await standings(kb, entry.id, questions);
   let added: number;
   try {
     added = await deps.store.addAlternatives(entry.id, questions);
@@ -71,8 +70,9 @@ export async function attachToEntry(
   } catch (e) {
     throw new StoreError(e);
   }
-  // The change notice re-indexes too; waiting here makes "after" reflect the new index.
-  await deps.knowledge.refresh();
+  // Every instance re-indexes on the change notice as soon as the questions are written; "before" is read meanwhile, on the
+  // index they were missed on (kept until this one is rebuilt), and "after" once this instance has the new one.
+  const [before] = await Promise.all([standings(kb, entry.id, questions), deps.knowledge.refresh()]);
   const after = await standings(await deps.knowledge.get(), entry.id, questions);
   return { entryId: entry.id, added, questions: questions.map((question, i) => ({ question, before: before[i]!, after: after[i]! })) };
 }

@@ -68,5 +68,8 @@ describe('positionOf', () => {
     expect(positionOf('ab\ncd\n', 0)).toEqual({ line: 1, column: 1 });
     expect(positionOf('ab\ncd\n', 4)).toEqual({ line: 2, column: 2 });
     expect(positionOf('ab', 99)).toEqual({ line: 1, column: 3 });
+    expect(positionOf('ab\n\ncd', 3)).toEqual({ line: 2, column: 1 });
+    expect(positionOf('ab\n', 3)).toEqual({ line: 2, column: 1 });
+    expect(positionOf('\nx', 0)).toEqual({ line: 1, column: 1 });
   });
 });

@@ -1,6 +1,7 @@
 import type { Entry, FaqCategory } from '../corpus/schema';
 import type { SearchIndex } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
+import { lazily } from '../lazily';
 import { domainTexts, fitDomainModel } from '../retrieval/domain';
 import type { Embedder } from '../retrieval/embedder';
 import { createRetriever, type Retriever, type RetrieverOptions, type VectorSearch } from '../retrieval/retrieve';
@@ -37,20 +38,25 @@ function hnswSearchOf(index: SearchIndex): VectorSearch {
  * fraction of an HNSW walk's cost at the ef the index is searched with (see sparse-search.ts).
  */
 function sparseSearchOf(index: SearchIndex): VectorSearch {
-  const hnsw = index.store.index;
-  const labels = hnsw.getIdsList();
-  const meta = new Map<number, { id: string; kind: string }>();
-  for (const label of labels) {
-    const doc = index.store.docstore.search(String(label));
-    meta.set(label, { id: String(doc.metadata.id), kind: String(doc.metadata.kind) });
-  }
-  const sparse = createSparseSearch(
-    (function* () {
-      for (const label of labels) yield { label, vector: hnsw.getPoint(label) };
-    })(),
-  );
+  // Read on the first search: a knowledge base whose retrievals a search thread makes never reads it on this one.
+  const read = lazily(() => {
+    const hnsw = index.store.index;
+    const labels = hnsw.getIdsList();
+    const meta = new Map<number, { id: string; kind: string }>();
+    for (const label of labels) {
+      const doc = index.store.docstore.search(String(label));
+      meta.set(label, { id: String(doc.metadata.id), kind: String(doc.metadata.kind) });
+    }
+    const sparse = createSparseSearch(
+      (function* () {
+        for (const label of labels) yield { label, vector: hnsw.getPoint(label) };
+      })(),
+    );
+    return { meta, sparse };
+  });
   return async (query, k) => {
     const vector = await index.embedder.embeddings.embedQuery(query);
+    const { meta, sparse } = read();
     return sparse.search(vector, k).map((h) => {
       const { id, kind } = meta.get(h.label)!;
       return { id, kind, similarity: h.similarity };
@@ -80,8 +86,8 @@ export function knowledgeBaseFrom(index: SearchIndex, opts: RetrieverOptions = {
   const byAnyId = new Map<string, Entry>();
   for (const e of index.entries) for (const id of e.ids) byAnyId.set(id, e);
   const vectorSearch = vectorSearchOf(index, index.vectorSearch);
-  // Fitted once per load (about half a second), shared by every retriever over these entries.
-  const domainModel = fitDomainModel(domainTexts(index.entries));
+  // Fitted once per load (a third of a second), when a refusal is first read, and shared by every retriever over these entries.
+  const domainModel = lazily(() => fitDomainModel(domainTexts(index.entries)));
   const retrieverWith = (o: RetrieverOptions) =>
     createRetriever(index.entries, vectorSearch, index.tokenizer, { glosses: index.glosses, domainModel, ...opts, ...o });
   return {

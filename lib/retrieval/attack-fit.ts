@@ -32,12 +32,21 @@ export interface NgramClassifier {
 export function fitNgramClassifier(examples: { text: string; positive: boolean }[], opts: AttackFitOptions = {}): NgramClassifier {
   const rate = opts.rate ?? 0.1;
   const l2 = opts.l2 ?? 1e-3;
-  const feats = examples.map((e) => attackFeatures(e.text));
+  // Features are numbered once, and weights and squared gradients kept in typed arrays: the same arithmetic in the same
+  // order as over maps keyed by the feature strings, several times faster (a knowledge base fits its domain model on every load).
+  const index = new Map<string, number>();
+  const feats = examples.map((e) =>
+    attackFeatures(e.text).map((k) => {
+      let i = index.get(k);
+      if (i === undefined) index.set(k, (i = index.size));
+      return i;
+    }),
+  );
   const positives = examples.filter((e) => e.positive).length;
   if (positives === 0 || positives === examples.length) throw new Error('the fit needs examples of both classes');
   const classWeight = { positive: examples.length / (2 * positives), negative: examples.length / (2 * (examples.length - positives)) };
-  const w = new Map<string, number>();
-  const g2 = new Map<string, number>();
+  const w = new Float64Array(index.size);
+  const g2 = new Float64Array(index.size);
   let bias = 0;
   let gBias = 0;
   const random = rng(opts.seed ?? 1);
@@ -47,15 +56,15 @@ export function fitNgramClassifier(examples: { text: string; positive: boolean }
     for (const i of order) {
       const f = feats[i]!;
       let z = bias;
-      for (const k of f) z += w.get(k) ?? 0;
+      for (const k of f) z += w[k]!;
       const y = examples[i]!.positive;
       const g = (sigmoid(z) - (y ? 1 : 0)) * (y ? classWeight.positive : classWeight.negative);
       for (const k of f) {
-        const wk = w.get(k) ?? 0;
+        const wk = w[k]!;
         const gk = g + l2 * wk;
-        const acc = (g2.get(k) ?? 0) + gk * gk;
-        g2.set(k, acc);
-        w.set(k, wk - (rate * gk) / Math.sqrt(acc + 1e-8));
+        const acc = g2[k]! + gk * gk;
+        g2[k] = acc;
+        w[k] = wk - (rate * gk) / Math.sqrt(acc + 1e-8);
       }
       gBias += g * g;
       bias -= (rate * g) / Math.sqrt(gBias + 1e-8);
@@ -63,7 +72,11 @@ export function fitNgramClassifier(examples: { text: string; positive: boolean }
   }
   const prune = opts.prune ?? 0.1;
   const weights: Record<string, number> = {};
-  for (const [k, v] of [...w.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) if (Math.abs(v) >= prune) weights[k] = Math.round(v * 1e3) / 1e3;
+  const byName = [...index.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const k of byName) {
+    const v = w[index.get(k)!]!;
+    if (Math.abs(v) >= prune) weights[k] = Math.round(v * 1e3) / 1e3;
+  }
   return { bias: Math.round(bias * 1e4) / 1e4, weights };
 }
 

@@ -1,4 +1,5 @@
 import type { Entry } from '../corpus/schema';
+import { lazily } from '../lazily';
 import { type AttackModel, attackProbability, DEFAULT_ATTACK_MODEL } from './attack';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
 import { asksOrReports, isForbiddenDemand, isHarmful, isLeftOfAttack, isSmallTalk } from './demand';
@@ -29,8 +30,11 @@ export interface RetrieverOptions {
   candidates?: number;
   /** The learned attack model (default: lib/retrieval/attack-model.json, written by `npm run fit:attacks`). */
   attackModel?: AttackModel;
-  /** The corpus's domain model (lib/retrieval/domain.ts); fitted on the entries when absent. */
-  domainModel?: DomainModel;
+  /**
+   * The corpus's domain model (lib/retrieval/domain.ts), or how to get it when first needed (a knowledge base fits it once for all its
+   * retrievers, and only when a refusal is read); fitted on the entries, when first needed, when absent.
+   */
+  domainModel?: DomainModel | (() => DomainModel);
   /** Searches to leave out, for ablations. */
   without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'pinyin' | 'demands' | 'attack-model' | 'domain')[];
 }
@@ -80,7 +84,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const model = opts.model ?? modelFor(entries);
   const without = new Set(opts.without ?? []);
   const attackModel = without.has('attack-model') ? null : (opts.attackModel ?? DEFAULT_ATTACK_MODEL);
-  const domainModel = without.has('domain') ? null : (opts.domainModel ?? fitDomainModel(domainTexts(entries)));
+  const given = opts.domainModel;
+  const domainModel = without.has('domain') ? null : typeof given === 'function' ? given : lazily(() => given ?? fitDomainModel(domainTexts(entries)));
   const k = opts.candidates ?? 20;
   const keyword = new Bm25Index(entries.map(entryFields), { tokenize: tokenizer.keywordTerms });
   const bigram = new Bm25Index(
@@ -211,7 +216,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       first.decision === 'refuse' && s.queryFeatures.length > 0 && domainModel !== null && attackModel !== null
         ? rescueRefusal(
             { covered: first.covered, refusalPoint: model.thresholds.hedge, asked: s.prepared.asked, screened: s.prepared.screened },
-            domainModel,
+            domainModel(),
             attackModel,
           )
         : { domain: 0, rescued: false };
