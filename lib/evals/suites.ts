@@ -139,6 +139,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 14: a hotline agent typing callers by voice input, an ISV integration engineer), committed before it was read, never fitted or tuned on',
   },
   {
+    name: 'blind14',
+    dataset: 'evals/datasets/blind14.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 15: a first-week trainee, a field technician in the shops), committed before it was read, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
