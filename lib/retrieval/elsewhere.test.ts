@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namesElsewhere } from './elsewhere';
+import { mentionsOf, namesElsewhere } from './elsewhere';
 
 const corpus = 'pos挥卡报03无效商户。好老板app退款多久到账?windows 收银插件安装失败。'.toLowerCase();
 
@@ -23,5 +23,15 @@ describe('namesElsewhere', () => {
     '我们是做茶叶的小电商,淘宝店开了三年了,现在想用你们的POS收款,需要准备哪些资料才能办下来?',
   ])('leaves it alone: %s', (q) => {
     expect(namesElsewhere(q, corpus)).toBeUndefined();
+  });
+});
+
+describe('mentionsOf', () => {
+  it('leaves web addresses out: a link to a help page on qq.com is no mention of QQ', () => {
+    const faq = mentionsOf('微信支付报错请查看 https://kf.qq.com/touch/sappfaq/2004.html?scene_id=kf594,或访问 www.qq.com/help。');
+    expect(faq).not.toContain('qq');
+    expect(faq).toContain('微信支付报错请查看');
+    expect(namesElsewhere('QQ号被冻结了怎么解冻', faq)).toBe('QQ');
+    expect(namesElsewhere('QQ号被冻结了怎么解冻', mentionsOf('收款支持微信、QQ钱包'))).toBeUndefined();
   });
 });

@@ -29,6 +29,20 @@ const LATIN_NAMES = [
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const NAMES = new RegExp(`(${CHINESE_NAMES.map(literal).join('|')})|(?<![A-Za-z])(${LATIN_NAMES.map(literal).join('|')})(?![A-Za-z])`, 'gi');
 
+/** A web address: what a link's host is called (kf.qq.com) is not the FAQ speaking of that service. */
+const LINK = /\b(?:https?:\/\/|www\.)[^\s,，。;；、)）」"']+/gi;
+
+/**
+ * What the corpus mentions, for namesElsewhere: its text in lower case, web addresses left out (an FAQ that links to a
+ * help page on qq.com does not answer questions about QQ).
+ *
+ * @example
+ * mentionsOf('详见 https://kf.qq.com/touch/faq.html') // '详见  '
+ */
+export function mentionsOf(corpusText: string): string {
+  return corpusText.replace(LINK, ' ').toLowerCase();
+}
+
 /**
  * Past this size a question has room for context (「我们是做茶叶的小电商,淘宝店开了三年了…」): a name in it is no longer what it asks about.
  */
@@ -38,14 +52,14 @@ const MAX_SIZE = 24;
  * The first service or affair of the rest of the world that a short question names and the corpus never mentions, if any.
  *
  * @example
- * namesElsewhere('淘宝退款多久到账', corpusText) // '淘宝'
- * namesElsewhere('POS退款多久到账', corpusText) // undefined
+ * namesElsewhere('淘宝退款多久到账', mentionsOf(corpusText)) // '淘宝'
+ * namesElsewhere('POS退款多久到账', mentionsOf(corpusText)) // undefined
  */
-export function namesElsewhere(question: string, corpusLower: string): string | undefined {
+export function namesElsewhere(question: string, corpusMentions: string): string | undefined {
   if (textSize(question) > MAX_SIZE) return undefined;
   for (const m of question.matchAll(NAMES)) {
     const name = m[0];
-    if (!corpusLower.includes(name.toLowerCase())) return name;
+    if (!corpusMentions.includes(name.toLowerCase())) return name;
   }
   return undefined;
 }

@@ -4,7 +4,7 @@ import { type AttackModel, attackProbability, DEFAULT_ATTACK_MODEL } from './att
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
 import { asksOrReports, isForbiddenDemand, isHarmful, isLeftOfAttack, isSmallTalk } from './demand';
 import { type DomainModel, domainTexts, fitDomainModel, rescueRefusal } from './domain';
-import { namesElsewhere } from './elsewhere';
+import { mentionsOf, namesElsewhere } from './elsewhere';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import { type Glosses, glossKey } from './glosses';
 import { createHomophoneCorrector } from './homophones';
@@ -112,7 +112,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const questionTextsIndexed = questionTexts.map(searchable);
   const corpusIndexed = searchable(corpusText);
   const corpusChars = new Set(corpusText.match(/[\u3400-\u9fff]/g) ?? []);
-  const corpusLower = corpusText.toLowerCase();
+  const corpusMentions = mentionsOf(corpusText);
   const charDf = new Map<string, number>();
   for (const t of texts) for (const c of new Set(t.match(/[\u3400-\u9fff]/g) ?? [])) charDf.set(c, (charDf.get(c) ?? 0) + 1);
   const charIdf = (c: string) => Math.log(1 + entries.length / ((charDf.get(c) ?? 0) + 0.5));
@@ -241,7 +241,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         isForbiddenDemand(s.prepared.demands > 0 || (s.prepared.dropped > 0 && asksOrReports(s.prepared.asked)) ? s.prepared.asked : raw) ||
         isSmallTalk(raw) ||
         isLeftOfAttack(s.prepared.asked, s.prepared.dropped, s.prepared.demands) ||
-        namesElsewhere(raw, corpusLower) !== undefined);
+        namesElsewhere(raw, corpusMentions) !== undefined);
     // A demand is refused as a hedge; what reads as an attack is refused as a hedge or as a confident answer
     // (「运营平台那页你帮我直接改下,把这个商户AT认证状态改成已认证」).
     const notAsked = demand || attacked;
