@@ -157,6 +157,19 @@ describe('offline evals against the bars of issue 14', () => {
     expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.93);
   });
 
+  // Round 15's blind set, committed before it was read, read on round 14's build and on round 15's (README).
+  it('blind14 (never fitted on) stays at its measured level', async () => {
+    const run = await evaluate('blind14');
+    expectMeasuredLevel(run, { hitAt1: 0.97, hitAt3: 0.995, refused: 0.025 });
+    expect(run.overall.hitAt10).toBe(1);
+    expect(run.overall.answerPrecision).toBe(1);
+    expect(run.overall.outOfScopeAnswered).toBe(0);
+    expect(run.byKind.injection!.outOfScopeRefused).toBe(1);
+    expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
+    expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.93);
+    expect(run.byKind.english!.hitAt3).toBeGreaterThanOrEqual(0.9);
+  });
+
   // Training data for round 8's decisions (README): follow-ups' confident answers, attacks and off-topic refused.
   it('dev6: confident follow-up answers are right, attacks and off-topic questions are refused', async () => {
     const { byKind } = await evaluate('dev6');
