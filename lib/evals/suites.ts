@@ -316,6 +316,15 @@ export const SUITES: Suite[] = [
     attackFit: false,
   },
   {
+    name: 'dev17',
+    dataset: 'evals/datasets/dev17.jsonl',
+    env: {},
+    role: 'rules',
+    description:
+      '250 questions by shop owners and cashiers themselves, with no internal terms, from the FAQ alone (round 15; read once unseen, then its rows). Not in the attack fit',
+    attackFit: false,
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
