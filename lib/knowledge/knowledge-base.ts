@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Entry, FaqCategory } from '../corpus/schema';
+import { EXACT_SEARCH_MAX_CHUNKS } from '../index/build';
+import { readStoredPoints } from '../index/hnsw-file';
 import type { SearchIndex } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
 import { lazily } from '../lazily';
@@ -21,7 +25,19 @@ export interface KnowledgeBase {
   getEntry(id: string): Entry | undefined;
   /** The same searches with other options (a candidate model while fitting, ablations). */
   retrieverWith(opts: RetrieverOptions): Retriever;
+  /**
+   * Fits and reads now what is otherwise done on first use (the domain model, the exact-search vectors: half a second for this
+   * FAQ), so no question pays for it. Called where this knowledge base answers: not on a server's main thread while its search
+   * thread retrieves.
+   */
+  warm(): void;
 }
+
+/** A vector search, and how to read now what it otherwise reads on its first search. */
+export type PreparedVectorSearch = VectorSearch & { warm?: () => void };
+
+/** The file LangChain's HNSWLib saves the index in. */
+const HNSW_FILE = 'hnswlib.index';
 
 /** Vector search over the index's chunks through LangChain's HNSWLib. */
 function hnswSearchOf(index: SearchIndex): VectorSearch {
@@ -37,7 +53,7 @@ function hnswSearchOf(index: SearchIndex): VectorSearch {
  * vectors are sparse, so an inverted list per component finds the exact neighbours for a
  * fraction of an HNSW walk's cost at the ef the index is searched with (see sparse-search.ts).
  */
-function sparseSearchOf(index: SearchIndex): VectorSearch {
+function sparseSearchOf(index: SearchIndex): PreparedVectorSearch {
   // Read on the first search: a knowledge base whose retrievals a search thread makes never reads it on this one.
   const read = lazily(() => {
     const hnsw = index.store.index;
@@ -47,14 +63,17 @@ function sparseSearchOf(index: SearchIndex): VectorSearch {
       const doc = index.store.docstore.search(String(label));
       meta.set(label, { id: String(doc.metadata.id), kind: String(doc.metadata.kind) });
     }
+    // Read from the index file when its layout is the one known (readStoredPoints checks), else point by point.
+    const stored = readStoredPoints(readFileSync(path.join(index.dir, HNSW_FILE)), index.manifest.embedder.dim, (l) => hnsw.getPoint(l));
     const sparse = createSparseSearch(
-      (function* () {
-        for (const label of labels) yield { label, vector: hnsw.getPoint(label) };
-      })(),
+      stored ??
+        (function* () {
+          for (const label of labels) yield { label, vector: hnsw.getPoint(label) };
+        })(),
     );
     return { meta, sparse };
   });
-  return async (query, k) => {
+  const search: VectorSearch = async (query, k) => {
     const vector = await index.embedder.embeddings.embedQuery(query);
     const { meta, sparse } = read();
     return sparse.search(vector, k).map((h) => {
@@ -62,6 +81,7 @@ function sparseSearchOf(index: SearchIndex): VectorSearch {
       return { id, kind, similarity: h.similarity };
     });
   };
+  return Object.assign(search, { warm: () => void read() });
 }
 
 /**
@@ -69,14 +89,14 @@ function sparseSearchOf(index: SearchIndex): VectorSearch {
  * `npm run bench`: 0.05 against 0.3 ms at 2,000 chunks, 4.5 against 1.6 ms at 30,000); beyond, its
  * cost grows with the index while HNSW's barely does.
  */
-export const SPARSE_MAX_CHUNKS = 8_000;
+export const SPARSE_MAX_CHUNKS = EXACT_SEARCH_MAX_CHUNKS;
 
 /**
  * `auto`: a local-embedder index of up to SPARSE_MAX_CHUNKS chunks is searched exactly (sparse vectors),
  * anything else (a larger index, dense vectors from an OpenAI-compatible model) through HNSW.
  * `hnsw` and `exact` force one (config VECTOR_SEARCH=hnsw; benchmarks).
  */
-export function vectorSearchOf(index: SearchIndex, how: 'auto' | 'hnsw' | 'exact' = 'auto'): VectorSearch {
+export function vectorSearchOf(index: SearchIndex, how: 'auto' | 'hnsw' | 'exact' = 'auto'): PreparedVectorSearch {
   const exact = how === 'exact' || (how === 'auto' && index.embedder.provider === 'local' && index.manifest.chunks <= SPARSE_MAX_CHUNKS);
   return exact ? sparseSearchOf(index) : hnswSearchOf(index);
 }
@@ -99,5 +119,9 @@ export function knowledgeBaseFrom(index: SearchIndex, opts: RetrieverOptions = {
     retrieve: retrieverWith({}),
     retrieverWith,
     getEntry: (id) => byAnyId.get(id.trim().toUpperCase()),
+    warm() {
+      domainModel();
+      vectorSearch.warm?.();
+    },
   };
 }

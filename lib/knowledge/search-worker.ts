@@ -21,7 +21,10 @@ async function open(sha: string, config: Extract<SearchRequest, { type: 'open' }
   try {
     const index = await openIndex(config.indexDir, config, { inputsSha256: sha });
     if (wanted !== sha) return;
-    current = { sha, retrieve: knowledgeBaseFrom(index).retrieve };
+    const kb = knowledgeBaseFrom(index);
+    // Ready means fast: what the first refusal or search would otherwise fit and read is done before the main thread is told.
+    kb.warm();
+    current = { sha, retrieve: kb.retrieve };
     post({ type: 'opened', sha });
   } catch (e) {
     post({ type: 'open-failed', sha, message: e instanceof Error ? e.message : String(e) });

@@ -131,6 +131,8 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     } else if (current) {
       log('info', `已载入新索引(${kb.manifest.rawEntries} 条)`);
     }
+    // Without a search thread this thread answers: it fits and reads now what the first questions would otherwise wait for.
+    if (!searcher) kb.warm();
     current = serve(kb);
     Object.assign(state, { state: 'ok', error: undefined, since: undefined });
   };
