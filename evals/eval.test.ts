@@ -170,6 +170,17 @@ describe('offline evals against the bars of issue 14', () => {
     expect(run.byKind.english!.hitAt3).toBeGreaterThanOrEqual(0.9);
   });
 
+  // Round 15's rules set in shop owners' own words (README, "What still fails"): a guard that it does not get worse.
+  it('dev17 (shop owners, rules) stays at its measured level', async () => {
+    const { overall, byKind } = await evaluate('dev17');
+    expect(overall.hitAt1).toBeGreaterThanOrEqual(0.93);
+    expect(overall.hitAt3).toBeGreaterThanOrEqual(0.99);
+    expect(overall.refused).toBeLessThanOrEqual(0.075);
+    expect(overall.answerPrecision).toBe(1);
+    expect(byKind.off_topic!.outOfScopeRefused).toBe(1);
+    expect(byKind.near_domain!.outOfScopeAnswered).toBe(0);
+  });
+
   // Training data for round 8's decisions (README): follow-ups' confident answers, attacks and off-topic refused.
   it('dev6: confident follow-up answers are right, attacks and off-topic questions are refused', async () => {
     const { byKind } = await evaluate('dev6');
