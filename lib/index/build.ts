@@ -31,9 +31,9 @@ export const DEFAULT_HNSW: HnswParams = { m: 16, efConstruction: 100 };
 export const EXACT_SEARCH_MAX_CHUNKS = 8_000;
 
 /**
- * The graph of such an index is built at efConstruction 40: on this FAQ's 3,852 chunks that halves the HNSW build (1.5 to 0.8 s,
- * the largest part of a re-index after an admin adds an alternative question) and keeps recall@10 at ef 256 at 0.995 (0.997 at
- * 100), measured on dev2's questions against brute force.
+ * The graph of such an index is built at efConstruction 40: on 3,852 chunks (this FAQ with round 15's trial of more alternative
+ * questions) that halves the HNSW build (1.5 to 0.8 s, the largest part of a re-index after an admin adds an alternative question)
+ * and keeps recall@10 at ef 256 at 0.995 (0.997 at 100), measured on dev2's questions against brute force.
  */
 export const SMALL_INDEX_HNSW: HnswParams = { m: 16, efConstruction: 40 };
 

@@ -101,4 +101,13 @@ describe('vector search', () => {
       expect(found(a)).toEqual(found(b));
     }
   });
+
+  it('reads the vectors point by point when the index file is gone (a knowledge base two rebuilds old), with the same results', async () => {
+    await ingest(config);
+    const index = await openIndex(config.indexDir, config);
+    const fromFile = await vectorSearchOf(index, 'auto')('挥卡报03无效商户', 10);
+    const other = await openIndex(config.indexDir, config);
+    await rm(path.join(other.dir, 'hnswlib.index'));
+    expect(await vectorSearchOf(other, 'auto')('挥卡报03无效商户', 10)).toEqual(fromFile);
+  });
 });

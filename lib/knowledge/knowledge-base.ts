@@ -39,6 +39,15 @@ export type PreparedVectorSearch = VectorSearch & { warm?: () => void };
 /** The file LangChain's HNSWLib saves the index in. */
 const HNSW_FILE = 'hnswlib.index';
 
+/** The bytes of an index file, or null when it cannot be read. */
+function readIndexFile(file: string): Buffer | null {
+  try {
+    return readFileSync(file);
+  } catch {
+    return null;
+  }
+}
+
 /** Vector search over the index's chunks through LangChain's HNSWLib. */
 function hnswSearchOf(index: SearchIndex): VectorSearch {
   return async (query, k) => {
@@ -63,8 +72,10 @@ function sparseSearchOf(index: SearchIndex): PreparedVectorSearch {
       const doc = index.store.docstore.search(String(label));
       meta.set(label, { id: String(doc.metadata.id), kind: String(doc.metadata.kind) });
     }
-    // Read from the index file when its layout is the one known (readStoredPoints checks), else point by point.
-    const stored = readStoredPoints(readFileSync(path.join(index.dir, HNSW_FILE)), index.manifest.embedder.dim, (l) => hnsw.getPoint(l));
+    // Read from the index file when its layout is the one known (readStoredPoints checks), else point by point (also when the
+    // file is gone: a knowledge base two rebuilds old, its version directory removed, still has its index in memory).
+    const file = readIndexFile(path.join(index.dir, HNSW_FILE));
+    const stored = file && readStoredPoints(file, index.manifest.embedder.dim, (l) => hnsw.getPoint(l));
     const sparse = createSparseSearch(
       stored ??
         (function* () {
