@@ -145,22 +145,14 @@ describe('offline evals against the bars of issue 14', () => {
     expect(b12.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.93);
   });
 
-  // Round 14's blind set, committed before it was read, read on round 13's build and on round 14's (README).
-  it('blind13 (never fitted on) stays at its measured level', async () => {
-    const run = await evaluate('blind13');
-    expectMeasuredLevel(run, { hitAt1: 0.98, hitAt3: 0.995, refused: 0.01 });
-    expect(run.overall.hitAt10).toBe(1);
-    expect(run.overall.answerPrecision).toBe(1);
-    expect(run.overall.outOfScopeAnswered).toBe(0);
-    expect(run.byKind.injection!.outOfScopeRefused).toBe(1);
-    expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
-    expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.93);
-  });
-
-  // Round 15's blind set, committed before it was read, read on round 14's build and on round 15's (README).
-  it('blind14 (never fitted on) stays at its measured level', async () => {
-    const run = await evaluate('blind14');
-    expectMeasuredLevel(run, { hitAt1: 0.97, hitAt3: 0.995, refused: 0.025 });
+  // Rounds 14's and 15's blind sets, committed before they were read, each read on the previous round's build and on its own
+  // round's (README): every bar of the issue but the measured levels.
+  it.each([
+    ['blind13', { hitAt1: 0.98, hitAt3: 0.995, refused: 0.01 }],
+    ['blind14', { hitAt1: 0.97, hitAt3: 0.995, refused: 0.025 }],
+  ] as const)('%s (never fitted on) stays at its measured level, and at every other bar', async (name, at) => {
+    const run = await evaluate(name);
+    expectMeasuredLevel(run, at);
     expect(run.overall.hitAt10).toBe(1);
     expect(run.overall.answerPrecision).toBe(1);
     expect(run.overall.outOfScopeAnswered).toBe(0);
