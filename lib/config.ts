@@ -77,7 +77,7 @@ export interface AppConfig {
   indexDir: string;
   embeddings: { provider: 'local'; dim: number } | { provider: 'openai'; model: string; apiKey?: string; baseURL?: string };
   hnswEf: number;
-  /** `auto`: a local-embedder index of up to SPARSE_MAX_CHUNKS chunks is searched exactly (its vectors are sparse), others through HNSW; `hnsw`: always HNSW. */
+  /** `auto`: a local-embedder index of up to EXACT_SEARCH_MAX_CHUNKS chunks is searched exactly (its vectors are sparse), others through HNSW; `hnsw`: always HNSW. */
   vectorSearch: 'auto' | 'hnsw';
   /** The server retrieves on a worker thread of its own (local embedder only), beside the HTTP work. */
   searchThread: boolean;

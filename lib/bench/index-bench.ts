@@ -23,7 +23,7 @@ export interface IndexBenchResult {
   latency: {
     /** HNSW (80 neighbours, ef 256), the search dense embeddings get. */
     vector: ReturnType<typeof latencyStats>;
-    /** The exact sparse search a local-embedder index of up to SPARSE_MAX_CHUNKS chunks gets by default (VECTOR_SEARCH=auto). */
+    /** The exact sparse search a local-embedder index of up to EXACT_SEARCH_MAX_CHUNKS chunks gets by default (VECTOR_SEARCH=auto). */
     sparse: ReturnType<typeof latencyStats>;
     keyword: ReturnType<typeof latencyStats>;
     hybrid: ReturnType<typeof latencyStats>;

@@ -88,18 +88,19 @@ function syntaxError(text: string, errors: ParseError[], parseMessage: string): 
   return { ...at, message: `不是合法的 JSON:${what}` };
 }
 
+type Positions = ReturnType<typeof positionsIn>;
+
 /** The line of a property (its key) or array element at `path`. */
-function lineAt(text: string, root: Node, path: (string | number)[]): { line: number; column: number } {
+function lineAt(position: Positions, root: Node, path: (string | number)[]): { line: number; column: number } {
   const node = findNodeAtLocation(root, path) ?? root;
   const at = node.parent?.type === 'property' ? node.parent : node;
-  return positionOf(text, at.offset);
+  return position(at.offset);
 }
 
-function locate(text: string, root: Node): { lines: RelatedLines; duplicates: SourceIssue[] } {
+function locate(position: Positions, root: Node): { lines: RelatedLines; duplicates: SourceIssue[] } {
   const lines: RelatedLines = { keys: {}, items: {} };
   const duplicates: SourceIssue[] = [];
   if (root.type !== 'object') return { lines, duplicates };
-  const position = positionsIn(text);
   for (const prop of root.children ?? []) {
     const [keyNode, valueNode] = prop.children ?? [];
     if (!keyNode || typeof keyNode.value !== 'string') continue;
@@ -133,15 +134,17 @@ export function parseAlternatives(input: string): ParsedAlternatives {
   }
   if (!root) return { ...none, errors: [{ line: 1, column: 1, message: '文件为空' }] };
   const parsed = relatedFileSchema.safeParse(json);
+  // The text's line starts, found once for every position reported below.
+  const position = positionsIn(text);
   if (!parsed.success) {
     const errors = parsed.error.issues.map((i) => {
       const message = i.code === 'invalid_key' ? (i.issues[0]?.message ?? i.message) : i.message;
       const where = i.path.length ? `${i.path.join('.')}:` : '';
-      return { ...lineAt(text, root, i.path as (string | number)[]), message: `${where}${message}` };
+      return { ...lineAt(position, root, i.path as (string | number)[]), message: `${where}${message}` };
     });
     return { ...none, errors };
   }
-  const { lines, duplicates } = locate(text, root);
+  const { lines, duplicates } = locate(position, root);
   const warnings: SourceIssue[] = [...duplicates];
   const alternatives: AlternativesMap = {};
   for (const [id, list] of Object.entries(parsed.data)) {

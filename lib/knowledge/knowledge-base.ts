@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Entry, FaqCategory } from '../corpus/schema';
-import { EXACT_SEARCH_MAX_CHUNKS } from '../index/build';
+import { searchedExactly } from '../index/build';
 import { readStoredPoints } from '../index/hnsw-file';
 import type { SearchIndex } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
@@ -96,19 +96,12 @@ function sparseSearchOf(index: SearchIndex): PreparedVectorSearch {
 }
 
 /**
- * Up to this many chunks the exact sparse search is cheaper than HNSW at ef 256 (measured with
- * `npm run bench`: 0.05 against 0.3 ms at 2,000 chunks, 4.5 against 1.6 ms at 30,000); beyond, its
- * cost grows with the index while HNSW's barely does.
- */
-export const SPARSE_MAX_CHUNKS = EXACT_SEARCH_MAX_CHUNKS;
-
-/**
- * `auto`: a local-embedder index of up to SPARSE_MAX_CHUNKS chunks is searched exactly (sparse vectors),
+ * `auto`: a local-embedder index of up to EXACT_SEARCH_MAX_CHUNKS chunks is searched exactly (sparse vectors; searchedExactly),
  * anything else (a larger index, dense vectors from an OpenAI-compatible model) through HNSW.
  * `hnsw` and `exact` force one (config VECTOR_SEARCH=hnsw; benchmarks).
  */
 export function vectorSearchOf(index: SearchIndex, how: 'auto' | 'hnsw' | 'exact' = 'auto'): PreparedVectorSearch {
-  const exact = how === 'exact' || (how === 'auto' && index.embedder.provider === 'local' && index.manifest.chunks <= SPARSE_MAX_CHUNKS);
+  const exact = how === 'exact' || (how === 'auto' && searchedExactly(index.embedder.provider, index.manifest.chunks));
   return exact ? sparseSearchOf(index) : hnswSearchOf(index);
 }
 
