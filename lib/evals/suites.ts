@@ -147,6 +147,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 15: a first-week trainee, a field technician in the shops), committed before it was read, never fitted or tuned on',
   },
   {
+    name: 'blind15',
+    dataset: 'evals/datasets/blind15.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 16: a complaints and quality-control specialist writing tickets, a merchant-community operator forwarding WeChat-group messages), committed before it was read, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
