@@ -66,6 +66,7 @@ export async function benchIndex(
     warnings: [],
     corpusSha256: '0'.repeat(64),
     inputsSha256: '0'.repeat(64),
+    filesSha256: '0'.repeat(64),
   };
   const embeddings: AppConfig['embeddings'] = { provider: 'local', dim: opts.dim };
   const t0 = performance.now();

@@ -32,6 +32,13 @@ export interface Corpus {
   corpusSha256: string;
   /** sha256 over every input that shapes the index (FAQ, companion files, added alternatives). */
   inputsSha256: string;
+  /** sha256 over the files alone, without the alternatives added in the database. */
+  filesSha256: string;
+  /**
+   * The entries as the files alone give them, when the database added alternatives (else `entries` are): the local
+   * embedder is fitted on these, so an admin's alternative question adds a chunk to the index without changing the others.
+   */
+  filesEntries?: Entry[];
 }
 
 /** Every file a corpus is read from, for watching and hashing. */
@@ -73,8 +80,9 @@ export async function loadCorpus(files: CorpusFiles, extraAlternatives: Alternat
   if (related.errors.length) throw new CorpusError(related.errors, files.relatedFile);
   const generated = generatedText === null ? { generated: EMPTY_GENERATED, errors: [] } : parseGenerated(generatedText);
   if (generated.errors.length) throw new CorpusError(generated.errors, files.generatedFile);
-  const alternatives = mergeAlternatives(mergeAlternatives(related.alternatives, generatedAlternatives(generated.generated, parsed.entries)), extraAlternatives);
-  const merged = mergeEntries(parsed.entries, alternatives);
+  const filesAlternatives = mergeAlternatives(related.alternatives, generatedAlternatives(generated.generated, parsed.entries));
+  const merged = mergeEntries(parsed.entries, mergeAlternatives(filesAlternatives, extraAlternatives));
+  const added = Object.values(extraAlternatives).some((list) => list.length > 0);
 
   const sha = (s: string) => createHash('sha256').update(s).digest('hex');
   const extra = JSON.stringify(Object.entries(extraAlternatives).sort(([a], [b]) => a.localeCompare(b)));
@@ -87,5 +95,7 @@ export async function loadCorpus(files: CorpusFiles, extraAlternatives: Alternat
     warnings: [...parsed.warnings, ...merged.warnings],
     corpusSha256: sha(text),
     inputsSha256: sha([text, relatedText ?? '', dictText ?? '', synonymsText ?? '', thesaurusText ?? '', generatedText ?? '', extra].join('\u0000')),
+    filesSha256: sha([text, relatedText ?? '', dictText ?? '', synonymsText ?? '', thesaurusText ?? '', generatedText ?? ''].join('\u0000')),
+    ...(added ? { filesEntries: mergeEntries(parsed.entries, filesAlternatives).entries } : {}),
   };
 }

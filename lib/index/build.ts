@@ -1,17 +1,14 @@
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { SynchronousInMemoryDocstore } from '@langchain/community/stores/doc/in_memory';
 import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import hnswlib from 'hnswlib-node';
 import type { AppConfig } from '../config';
 import type { Corpus } from '../corpus/load';
 import { createEmbedderForBuild } from '../retrieval/embedder';
-import { buildGlosses } from '../retrieval/glosses';
 import type { Tokenizer } from '../retrieval/tokenize';
-import { writeDirAtomically } from './atomic';
+import { appendToIndex } from './append';
 import { chunkEntry } from './chunks';
-import type { SavedCorpus } from './load';
-import { CORPUS_FILE, INDEX_FORMAT_VERSION, type IndexManifest, MANIFEST_FILE } from './manifest';
+import type { IndexManifest } from './manifest';
+import { writeIndex } from './write';
 
 export interface HnswParams {
   m: number;
@@ -58,19 +55,28 @@ export interface BuildOptions {
   glosses?: false;
   /** Called as chunks are embedded and added, for progress bars. */
   onProgress?: (done: number, total: number) => void;
+  /** Extend the index already at `indexDir` when the corpus only adds chunks to it (a running server's rebuilds). */
+  append?: boolean;
 }
 
 /**
  * Embeds every chunk of the corpus into LangChain's HNSWLib and writes the index
  * atomically to `indexDir` (see writeDirAtomically). Returns the manifest written.
+ * With `append`, an index whose corpus only gains chunks (an admin's alternative questions) is extended instead (append.ts).
  */
 export async function buildIndex(corpus: Corpus, indexDir: string, opts: BuildOptions): Promise<IndexManifest> {
   const started = Date.now();
   const docs = corpus.entries.flatMap(chunkEntry);
+  // Only a server's rebuild with the index's own parameters and glosses is extended (benchmarks name their own).
+  if (opts.append && !opts.hnsw && opts.glosses !== false) {
+    const appended = await appendToIndex(corpus, docs, indexDir, opts, started);
+    if (appended) return appended;
+  }
   const texts = docs.map((d) => d.pageContent);
-  const embedder = createEmbedderForBuild(opts.embeddings, texts, opts.tokenizer);
-  // Glosses cover every word the index holds, alternative questions included (better on dev2's English than the FAQ text alone).
-  const glosses = opts.glosses === false ? {} : await buildGlosses(opts.tokenizer.normalize(texts.join('\n')));
+  // Fitted on the files' chunks alone: alternatives added in the database then leave the embedder, and every other chunk's
+  // vector, as they are (what lets append.ts extend an index).
+  const fitTexts = corpus.filesEntries ? corpus.filesEntries.flatMap(chunkEntry).map((d) => d.pageContent) : texts;
+  const embedder = createEmbedderForBuild(opts.embeddings, fitTexts, opts.tokenizer);
   const hnsw = opts.hnsw ?? hnswParamsFor(texts.length, opts.embeddings.provider);
 
   const batch = 256;
@@ -88,35 +94,7 @@ export async function buildIndex(corpus: Corpus, indexDir: string, opts: BuildOp
     opts.onProgress?.(Math.min(i + batch, texts.length), texts.length);
   }
   if (!index) throw new Error('no chunks to index');
-
   const docstore = new SynchronousInMemoryDocstore(new Map(docs.map((d, i) => [String(i), d])));
   const store = new HNSWLib(embedder.embeddings, { space: 'cosine', numDimensions: dim, index, docstore });
-  const manifest: IndexManifest = {
-    formatVersion: INDEX_FORMAT_VERSION,
-    corpusSha256: corpus.corpusSha256,
-    inputsSha256: corpus.inputsSha256,
-    embedder: { id: embedder.id, provider: embedder.provider, dim },
-    entries: corpus.entries.length,
-    rawEntries: corpus.rawCount,
-    chunks: docs.length,
-    hnsw: { space: 'cosine', m: hnsw.m, efConstruction: hnsw.efConstruction },
-    builtAt: new Date().toISOString(),
-    buildMs: 0,
-  };
-  await writeDirAtomically(indexDir, async (dir) => {
-    await store.save(dir);
-    const saved: SavedCorpus = {
-      entries: corpus.entries,
-      categories: corpus.categories,
-      dictionary: corpus.dictionary,
-      synonyms: corpus.synonyms,
-      glosses,
-      embedderState: embedder.state,
-    };
-    await writeFile(path.join(dir, CORPUS_FILE), JSON.stringify(saved));
-    manifest.buildMs = Date.now() - started;
-    // Written last: a version directory without a manifest is incomplete by definition.
-    await writeFile(path.join(dir, MANIFEST_FILE), JSON.stringify(manifest, null, 2));
-  });
-  return manifest;
+  return writeIndex(indexDir, { corpus, store, embedder, hnsw, chunks: docs.length, texts, tokenizer: opts.tokenizer, glosses: opts.glosses, started });
 }

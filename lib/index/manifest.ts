@@ -6,6 +6,8 @@ export const manifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),
   corpusSha256: z.string().length(64),
   inputsSha256: z.string().length(64),
+  /** The inputs without the database's alternatives (the local embedder is fitted on these); absent in older indexes. */
+  filesSha256: z.string().length(64).optional(),
   embedder: z.object({ id: z.string(), provider: z.enum(['local', 'openai']), dim: z.number().int().positive() }),
   entries: z.number().int().nonnegative(),
   rawEntries: z.number().int().nonnegative(),
@@ -13,6 +15,8 @@ export const manifestSchema = z.object({
   hnsw: z.object({ space: z.literal('cosine'), m: z.number().int(), efConstruction: z.number().int() }),
   builtAt: z.string(),
   buildMs: z.number(),
+  /** Chunks added to the previous version's graph instead of building it again (an admin's alternative questions). */
+  appendedChunks: z.number().int().nonnegative().optional(),
 });
 export type IndexManifest = z.infer<typeof manifestSchema>;
 

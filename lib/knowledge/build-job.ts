@@ -10,5 +10,5 @@ import { tokenizerFor } from '../retrieval/tokenize';
  * (tokenizerFor): rebuilds after an edit to the FAQ or its alternatives usually have the same dictionary and synonyms.
  */
 export function createBuildJob(): (corpus: Corpus, config: AppConfig) => Promise<IndexManifest> {
-  return (corpus, config) => buildIndex(corpus, config.indexDir, { embeddings: config.embeddings, tokenizer: tokenizerFor(corpus) });
+  return (corpus, config) => buildIndex(corpus, config.indexDir, { embeddings: config.embeddings, tokenizer: tokenizerFor(corpus), append: true });
 }

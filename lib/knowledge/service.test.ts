@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppConfig, parseConfig } from '../config';
 import { corpusFileList, loadCorpus } from '../corpus/load';
+import type { AlternativesMap } from '../corpus/related';
 import { IndexError } from '../errors';
 import { copyCorpus } from '../testing/corpus-copy';
 import { buildCorpusIndex, ingest } from './ingest';
@@ -164,6 +165,18 @@ describe('watching', () => {
     const after = await service.get();
     expect(after.tokenizer.normalize('呼啦卡')).toContain('挥卡');
     expect((await after.retrieve('POS呼啦卡报03')).hits[0]!.id).toBe('FAQ2.5');
+  });
+
+  it('adds an alternative question from the database to the index without building it again, in a worker thread', async () => {
+    service.close();
+    const extra: AlternativesMap = {};
+    service = createKnowledgeService(config, { extraAlternatives: async () => extra, log: (level, message) => logs.push(`${level}: ${message}`) });
+    expect((await (await service.get()).retrieve('蓝色小鸟飞不动了')).hits[0]?.id).not.toBe('FAQ2.5');
+    service.watch(60_000);
+    extra['FAQ2.5'] = ['蓝色小鸟飞不动了'];
+    await service.refresh();
+    expect(logs.at(-1)).toMatch(/^info: 索引已追加 1 个检索块/);
+    expect((await (await service.get()).retrieve('蓝色小鸟飞不动了')).hits[0]!.id).toBe('FAQ2.5');
   });
 
   it('picks up a malformed edit and its fix by itself', async () => {

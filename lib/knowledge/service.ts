@@ -127,7 +127,8 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     const { kb, rebuilt } = await openKnowledgeBase(corpus, config, build);
     if (rebuilt !== undefined) {
       state.rebuilds++;
-      log('info', `索引已重建(${kb.manifest.rawEntries} 条,构建 ${kb.manifest.buildMs} ms,共 ${Date.now() - started} ms)`, rebuilt);
+      const how = kb.manifest.appendedChunks === undefined ? '索引已重建' : `索引已追加 ${kb.manifest.appendedChunks} 个检索块`;
+      log('info', `${how}(${kb.manifest.rawEntries} 条,构建 ${kb.manifest.buildMs} ms,共 ${Date.now() - started} ms)`, rebuilt);
     } else if (current) {
       log('info', `已载入新索引(${kb.manifest.rawEntries} 条)`);
     }

@@ -1,0 +1,81 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Document } from '@langchain/core/documents';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../corpus/load';
+import type { AlternativesMap } from '../corpus/related';
+import { tokenizerFor } from '../retrieval/tokenize';
+import { buildIndex } from './build';
+import { openIndex, type SearchIndex } from './load';
+
+const root = path.resolve(__dirname, '../..');
+const files = {
+  corpusFile: path.join(root, 'corpus/faq.txt'),
+  relatedFile: path.join(root, 'corpus/related.json'),
+  dictionaryFile: path.join(root, 'corpus/dictionary.txt'),
+  synonymsFile: path.join(root, 'corpus/synonyms.txt'),
+  thesaurusFile: path.join(root, 'corpus/thesaurus.txt'),
+  generatedFile: path.join(root, 'corpus/related.generated.json'),
+};
+const cfg = { embeddings: { provider: 'local' as const, dim: 512 }, hnswEf: 64 };
+const FIRST: AlternativesMap = { 'FAQ9.4': ['好老板一声不吭'] };
+const MORE: AlternativesMap = { 'FAQ9.4': ['好老板一声不吭'], 'FAQ2.5': ['挥一下就报错插进去倒好了'] };
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), 'faq-append-'));
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+async function build(indexDir: string, extra: AlternativesMap, append: boolean) {
+  const corpus = await loadCorpus(files, extra);
+  return buildIndex(corpus, indexDir, { embeddings: cfg.embeddings, tokenizer: tokenizerFor(corpus), append });
+}
+
+/** Every chunk's vector, by the chunk's text and entry. */
+function vectorsOf(index: SearchIndex): Map<string, number[]> {
+  const out = new Map<string, number[]>();
+  for (const [label, d] of index.store.docstore._docs as Map<string, Document>) {
+    out.set(`${d.metadata.id}|${d.metadata.kind}|${d.pageContent}`, index.store.index.getPoint(Number(label)));
+  }
+  return out;
+}
+
+describe('appending an admin’s alternative questions to the index', () => {
+  it('adds only the new chunk, with the vectors and embedder a rebuild gives', async () => {
+    const appended = path.join(dir, 'appended');
+    const fresh = path.join(dir, 'fresh');
+    expect((await build(appended, FIRST, true)).appendedChunks).toBeUndefined();
+    const manifest = await build(appended, MORE, true);
+    expect(manifest.appendedChunks).toBe(1);
+    const rebuilt = await build(fresh, MORE, false);
+    expect(rebuilt.appendedChunks).toBeUndefined();
+    expect(manifest.chunks).toBe(rebuilt.chunks);
+    expect(manifest.inputsSha256).toBe(rebuilt.inputsSha256);
+
+    const [a, b] = await Promise.all([openIndex(appended, cfg, { inputsSha256: rebuilt.inputsSha256 }), openIndex(fresh, cfg)]);
+    expect(a.embedder.state).toEqual(b.embedder.state);
+    expect(a.entries).toEqual(b.entries);
+    expect(a.glosses).toEqual(b.glosses);
+    const [va, vb] = [vectorsOf(a), vectorsOf(b)];
+    expect(va.size).toBe(vb.size);
+    for (const [key, v] of vb) expect(va.get(key), key).toEqual(v);
+    // The graph finds the new chunk too.
+    const query = await a.embedder.embeddings.embedQuery('挥一下就报错插进去倒好了');
+    const [doc, distance] = (await a.store.similaritySearchVectorWithScore(query, 1))[0]!;
+    expect([doc.metadata.id, doc.metadata.kind, doc.pageContent, distance < 1e-6]).toEqual(['FAQ2.5', 'alternative', '挥一下就报错插进去倒好了', true]);
+  });
+
+  it('builds again when a chunk is gone or a file changed', async () => {
+    const target = path.join(dir, 'rebuilds');
+    await build(target, MORE, true);
+    const fewer = await build(target, FIRST, true);
+    expect(fewer.appendedChunks).toBeUndefined();
+    expect(fewer.chunks).toBe((await build(path.join(dir, 'fewer'), FIRST, false)).chunks);
+    const otherFiles = await loadCorpus({ ...files, thesaurusFile: path.join(dir, 'none.txt') }, MORE);
+    const changed = await buildIndex(otherFiles, target, { embeddings: cfg.embeddings, tokenizer: tokenizerFor(otherFiles), append: true });
+    expect(changed.appendedChunks).toBeUndefined();
+    expect(changed.filesSha256).not.toBe(fewer.filesSha256);
+  });
+});
