@@ -56,7 +56,7 @@ const SCRIPTS: { script: string; options: string[]; defaults: string[]; bad: str
   },
   { script: 'scripts/kb-export.ts', options: ['--json'], defaults: [], bad: ['extra'] },
   { script: 'scripts/ablate.ts', options: ['--suites'], defaults: ['--suites'], bad: ['extra'] },
-  { script: 'scripts/fit.ts', options: ['--dry-run', '--max-refused'], defaults: ['--max-refused'], bad: ['--max-refused', '2'] },
+  { script: 'scripts/fit.ts', options: ['--dry-run', '--profile', '--max-refused'], defaults: ['--max-refused'], bad: ['--max-refused', '2'] },
   {
     script: 'scripts/enrich.ts',
     options: ['--count', '--ids', '--force', '--concurrency', '--json'],

@@ -56,7 +56,7 @@ const SURE_DOMAIN = 0.98;
 
 /**
  * Whether a question the decision refuses is offered the closest entry instead: staff ask in other words than the FAQ's
- * (「收银员扫完码机器没吐纸条钱到账没有」), and such a question falls just short of the refusal point while its language is plainly the
+ * (「扫完没小票」), and such a question falls just short of the refusal point while its language is plainly the
  * FAQ's; further below, only when the domain model is all but sure. `domain` is the domain model's reading (0 when the question is
  * too far below the point to be read). Pure.
  */

@@ -77,7 +77,8 @@ describe('hybrid retrieval on the real corpus', () => {
 
   it("hedges instead of refusing a question just short of the refusal point that reads as the FAQ's domain and not as an attack", async () => {
     // Written for this test: staff words for FAQ2.4 (扫码收款成功但没有打印小票) that the FAQ's own words cover just too little.
-    const q = '收银员扫完码机器没吐纸条钱到账没有';
+    // (Round 15's wording, 「收银员扫完码机器没吐纸条钱到账没有」, is covered since round 16's alternatives in owners' words.)
+    const q = '扫完没小票';
     const indomain = { bias: 5, weights: {} };
     const r = await kb.retrieverWith({ domainModel: indomain })(q);
     expect(r.signals.covered).toBeLessThan(r.thresholds.hedge);
