@@ -3,7 +3,7 @@ import type { AppConfig } from '../config';
 import type { Corpus } from '../corpus/load';
 import type { IndexManifest } from '../index/manifest';
 import { buildCorpusIndex } from './ingest';
-import { startTsxWorker } from './worker-entry';
+import { closeWorker, startTsxWorker } from './worker-entry';
 
 const WORKER_ENTRY = 'lib/knowledge/build-worker.ts';
 
@@ -62,14 +62,14 @@ export function createBuildThread(): BuildThread {
       if (!(await start()) || !worker) return buildCorpusIndex(corpus, config);
       const id = nextId++;
       const done = new Promise<IndexManifest>((resolve, reject) => pending.set(id, { resolve, reject }));
-      worker.postMessage({ id, corpus, config });
+      worker.postMessage({ type: 'build', id, corpus, config });
       return done;
     },
     warm() {
       void start();
     },
     close() {
-      void worker?.terminate();
+      if (worker) closeWorker(worker);
       worker = null;
       ready = null;
     },

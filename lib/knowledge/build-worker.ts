@@ -10,7 +10,10 @@ import { createBuildJob } from './build-job';
 
 const build = createBuildJob();
 
-parentPort!.on('message', async ({ id, corpus, config }: { id: number; corpus: Corpus; config: AppConfig }) => {
+parentPort!.on('message', async (m: { type: 'build'; id: number; corpus: Corpus; config: AppConfig } | { type: 'close' }) => {
+  // Told to close (closeWorker): no more messages; the thread exits once the build in flight is done.
+  if (m.type === 'close') return parentPort!.close();
+  const { id, corpus, config } = m;
   try {
     const manifest = await build(corpus, config);
     parentPort!.postMessage({ type: 'done', id, manifest });

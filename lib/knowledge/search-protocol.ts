@@ -13,7 +13,8 @@ export type RemoteResult = Omit<RetrievalResult, 'hits'> & { hits: (Omit<Retriev
 export type SearchRequest =
   | { type: 'open'; sha: string; config: SearchIndexConfig }
   | { type: 'retrieve'; id: number; sha: string; query: string; k?: number }
-  | { type: 'build'; id: number; corpus: Corpus; config: AppConfig };
+  | { type: 'build'; id: number; corpus: Corpus; config: AppConfig }
+  | { type: 'close' };
 
 /** Search worker -> main thread. A null result: the worker is not on that index, or its retrieval failed (the main thread retrieves itself). */
 export type SearchReply =

@@ -6,7 +6,7 @@ import type { RetrievalResult, RetrieveOptions } from '../retrieval/types';
 import { buildCorpusIndex } from './ingest';
 import type { KnowledgeBase } from './knowledge-base';
 import type { RemoteResult, SearchIndexConfig, SearchReply, SearchRequest } from './search-protocol';
-import { startTsxWorker } from './worker-entry';
+import { closeWorker, startTsxWorker } from './worker-entry';
 
 const WORKER_ENTRY = 'lib/knowledge/search-worker.ts';
 
@@ -144,7 +144,7 @@ export function createSearchThread(config: SearchIndexConfig): SearchThread {
     close() {
       const w = worker;
       stop();
-      void w?.terminate();
+      if (w) closeWorker(w);
     },
   };
 }

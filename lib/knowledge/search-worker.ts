@@ -55,7 +55,9 @@ async function build(id: number, corpus: Extract<SearchRequest, { type: 'build' 
 }
 
 parentPort!.on('message', (m: SearchRequest) => {
-  if (m.type === 'open') void open(m.sha, m.config);
+  // Told to close (closeWorker): no more messages; the thread exits once what it is doing is done.
+  if (m.type === 'close') parentPort!.close();
+  else if (m.type === 'open') void open(m.sha, m.config);
   else if (m.type === 'retrieve') void retrieve(m.id, m.sha, m.query, m.k);
   else void build(m.id, m.corpus, m.config);
 });

@@ -8,6 +8,7 @@ import { corpusFileList, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { IndexError } from '../errors';
 import { copyCorpus } from '../testing/corpus-copy';
+import { createBuildJob } from './build-job';
 import { buildCorpusIndex, ingest } from './ingest';
 import { createKnowledgeService, type KnowledgeService } from './service';
 
@@ -167,12 +168,13 @@ describe('watching', () => {
     expect((await after.retrieve('POS呼啦卡报03')).hits[0]!.id).toBe('FAQ2.5');
   });
 
-  it('adds an alternative question from the database to the index without building it again, in a worker thread', async () => {
+  it('adds an alternative question from the database to the index without building it again', async () => {
     service.close();
     const extra: AlternativesMap = {};
-    service = createKnowledgeService(config, { extraAlternatives: async () => extra, log: (level, message) => logs.push(`${level}: ${message}`) });
+    // The build a server's worker threads run (build-job.ts), here on this thread; e2e/store.e2e.test.ts runs it in the server.
+    const build = createBuildJob();
+    service = createKnowledgeService(config, { build, extraAlternatives: async () => extra, log: (level, message) => logs.push(`${level}: ${message}`) });
     expect((await (await service.get()).retrieve('蓝色小鸟飞不动了')).hits[0]?.id).not.toBe('FAQ2.5');
-    service.watch(60_000);
     extra['FAQ2.5'] = ['蓝色小鸟飞不动了'];
     await service.refresh();
     expect(logs.at(-1)).toMatch(/^info: 索引已追加 1 个检索块/);
