@@ -1,17 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_CORPUS_FILES } from '../testing/corpus-copy';
 import { type CorpusTexts, checkCorpusFiles, checkCorpusTexts, formatProblem } from './check';
 
-const root = path.resolve(__dirname, '../..');
-const files = {
-  corpusFile: path.join(root, 'corpus/faq.txt'),
-  relatedFile: path.join(root, 'corpus/related.json'),
-  dictionaryFile: path.join(root, 'corpus/dictionary.txt'),
-  synonymsFile: path.join(root, 'corpus/synonyms.txt'),
-  thesaurusFile: path.join(root, 'corpus/thesaurus.txt'),
-  generatedFile: path.join(root, 'corpus/related.generated.json'),
-};
+const files = REPO_CORPUS_FILES;
 const FAQ = 'FAQ1:分类一\nFAQ1.1\n问题描述:问题一?\n解决方法:答案一\nFAQ1.2\n问题描述:问题二?\n解决方法:答案二\n';
 const texts = (over: Partial<CorpusTexts>): CorpusTexts => ({ faq: FAQ, related: null, dictionary: null, synonyms: null, ...over });
 

@@ -6,18 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { tokenizerFor } from '../retrieval/tokenize';
+import { REPO_CORPUS_FILES } from '../testing/corpus-copy';
 import { buildIndex } from './build';
 import { openIndex, type SearchIndex } from './load';
 
-const root = path.resolve(__dirname, '../..');
-const files = {
-  corpusFile: path.join(root, 'corpus/faq.txt'),
-  relatedFile: path.join(root, 'corpus/related.json'),
-  dictionaryFile: path.join(root, 'corpus/dictionary.txt'),
-  synonymsFile: path.join(root, 'corpus/synonyms.txt'),
-  thesaurusFile: path.join(root, 'corpus/thesaurus.txt'),
-  generatedFile: path.join(root, 'corpus/related.generated.json'),
-};
+const files = REPO_CORPUS_FILES;
 const cfg = { embeddings: { provider: 'local' as const, dim: 512 }, hnswEf: 64 };
 const FIRST: AlternativesMap = { 'FAQ9.4': ['好老板一声不吭'] };
 const MORE: AlternativesMap = { 'FAQ9.4': ['好老板一声不吭'], 'FAQ2.5': ['挥一下就报错插进去倒好了'] };

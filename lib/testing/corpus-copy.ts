@@ -3,6 +3,16 @@ import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
+/** The repository's own corpus files, read in place (for tests that only read them). */
+export const REPO_CORPUS_FILES = {
+  corpusFile: path.join(root, 'corpus/faq.txt'),
+  relatedFile: path.join(root, 'corpus/related.json'),
+  dictionaryFile: path.join(root, 'corpus/dictionary.txt'),
+  synonymsFile: path.join(root, 'corpus/synonyms.txt'),
+  thesaurusFile: path.join(root, 'corpus/thesaurus.txt'),
+  generatedFile: path.join(root, 'corpus/related.generated.json'),
+};
+
 /** The input files of a knowledge base, as copied into a test's directory. */
 export interface CorpusCopy {
   faq: string;
