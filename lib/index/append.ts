@@ -37,7 +37,12 @@ export async function appendToIndex(
   corpus: Corpus,
   docs: Document<ChunkMetadata>[],
   indexDir: string,
-  opts: { embeddings: AppConfig['embeddings']; tokenizer: Tokenizer },
+  opts: {
+    embeddings: AppConfig['embeddings'];
+    tokenizer: Tokenizer;
+    /** The graph parameters a full build of that many chunks would use (build.ts, hnswParamsFor). */
+    hnswFor: (chunks: number) => { m: number; efConstruction: number };
+  },
   started: number,
 ): Promise<IndexManifest | null> {
   if (opts.embeddings.provider !== 'local') return null;
@@ -63,6 +68,9 @@ export async function appendToIndex(
     }
     // A chunk gone (an alternative removed, an entry edited): the embedder's inputs are the same but the graph would keep it.
     if ([...left.values()].some((n) => n > 0)) return null;
+    // An index that grows past what is searched exactly gets the graph a full build of its size would have.
+    const want = opts.hnswFor(m.chunks + added.length);
+    if (want.m !== m.hnsw.m || want.efConstruction !== m.hnsw.efConstruction) return null;
     const vectors = await embedder.embeddings.embedDocuments(added.map((d) => d.pageContent));
     store.index.resizeIndex(m.chunks + added.length);
     vectors.forEach((v, i) => store.index.addPoint(v, m.chunks + i));

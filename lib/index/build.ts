@@ -69,7 +69,8 @@ export async function buildIndex(corpus: Corpus, indexDir: string, opts: BuildOp
   const docs = corpus.entries.flatMap(chunkEntry);
   // Only a server's rebuild with the index's own parameters and glosses is extended (benchmarks name their own).
   if (opts.append && !opts.hnsw && opts.glosses !== false) {
-    const appended = await appendToIndex(corpus, docs, indexDir, opts, started);
+    const hnswFor = (chunks: number) => hnswParamsFor(chunks, opts.embeddings.provider);
+    const appended = await appendToIndex(corpus, docs, indexDir, { ...opts, hnswFor }, started);
     if (appended) return appended;
   }
   const texts = docs.map((d) => d.pageContent);
