@@ -1,29 +1,17 @@
-import { readFile, realpath } from 'node:fs/promises';
-import path from 'node:path';
-import { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import type { Document } from '@langchain/core/documents';
 import type { AppConfig } from '../config';
 import type { Corpus } from '../corpus/load';
-import { createEmbedderForLoad, expectedEmbedderId } from '../retrieval/embedder';
 import type { Tokenizer } from '../retrieval/tokenize';
 import type { ChunkMetadata } from './chunks';
-import type { SavedCorpus } from './load';
-import { CORPUS_FILE, INDEX_FORMAT_VERSION, type IndexManifest, MANIFEST_FILE, manifestSchema } from './manifest';
+import { openIndex } from './load';
+import type { IndexManifest } from './manifest';
 import { writeIndex } from './write';
 
 /** A chunk's identity: its text and metadata (the same chunk of the same entry, wherever it stands). */
 const keyOf = (d: Document<ChunkMetadata>) => JSON.stringify([d.pageContent, d.metadata.id, d.metadata.kind, d.metadata.part ?? null]);
 
-/** The manifest of the index at `indexDir`, or null when there is none or it cannot be read. */
-async function currentManifest(indexDir: string): Promise<{ dir: string; manifest: IndexManifest } | null> {
-  const dir = await realpath(indexDir).catch(() => null);
-  if (!dir) return null;
-  try {
-    return { dir, manifest: manifestSchema.parse(JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8'))) };
-  } catch {
-    return null;
-  }
-}
+/** hnswlib's default ef: the index opened here is extended, never searched. */
+const UNSEARCHED_EF = 10;
 
 /**
  * Extends the index at `indexDir` with the chunks `docs` adds to it, when that is all that changed: the same files (so the
@@ -46,19 +34,19 @@ export async function appendToIndex(
   started: number,
 ): Promise<IndexManifest | null> {
   if (opts.embeddings.provider !== 'local') return null;
-  const current = await currentManifest(indexDir);
-  const m = current?.manifest;
-  if (!m || m.formatVersion !== INDEX_FORMAT_VERSION || m.filesSha256 !== corpus.filesSha256 || m.embedder.id !== expectedEmbedderId(opts.embeddings)) {
-    return null;
-  }
+  // The index there, opened as a server opens it (load.ts): none, unreadable or by another embedder, and it is built in full.
+  const current = await openIndex(indexDir, { embeddings: opts.embeddings, hnswEf: UNSEARCHED_EF }).catch(() => null);
+  if (!current || current.manifest.filesSha256 !== corpus.filesSha256) return null;
+  const { manifest: m, store, embedder } = current;
   try {
-    const saved = JSON.parse(await readFile(path.join(current.dir, CORPUS_FILE), 'utf8')) as SavedCorpus;
-    const embedder = createEmbedderForLoad(opts.embeddings, saved.embedderState, opts.tokenizer);
-    const store = await HNSWLib.load(current.dir, embedder.embeddings);
     const held = store.docstore._docs as Map<string, Document<ChunkMetadata>>;
-    if (held.size !== m.chunks || store.index.getCurrentCount() !== m.chunks) return null;
+    // openIndex checked the graph's count against the manifest; the documents must match it too.
+    if (held.size !== m.chunks) return null;
     const left = new Map<string, number>();
-    for (const d of held.values()) left.set(keyOf(d), (left.get(keyOf(d)) ?? 0) + 1);
+    for (const d of held.values()) {
+      const k = keyOf(d);
+      left.set(k, (left.get(k) ?? 0) + 1);
+    }
     const added: Document<ChunkMetadata>[] = [];
     for (const d of docs) {
       const k = keyOf(d);
