@@ -155,6 +155,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 16: a complaints and quality-control specialist writing tickets, a merchant-community operator forwarding WeChat-group messages), committed before it was read, never fitted or tuned on',
   },
   {
+    name: 'blind16',
+    dataset: 'evals/datasets/blind16.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 17: a restaurant chain\'s finance and reconciliation clerk, a bank branch\'s merchant-acquiring account manager relaying merchants), committed before it was read, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
