@@ -46,6 +46,8 @@ describe('offline follow-up handling', () => {
     expect(looksLikeFollowUp('OK, and if the user forgot the account?')).toBe(true);
     expect(looksLikeFollowUp('好的,那退款要多久到账呢')).toBe(true);
     expect(looksLikeFollowUp('What does the error code 96 mean when a newly onboarded merchant swipes a card?')).toBe(false);
+    // Pointing back, in fewer than 20 words.
+    expect(looksLikeFollowUp("What's the longest time after a payment that we can still refund it?")).toBe(true);
   });
 
   it('reads a follow-up as retrieval does: without its chat frame, traditional characters as simplified', () => {
@@ -194,6 +196,13 @@ describe('offline follow-up handling', () => {
     // Its own words plainly off the FAQ, or a demand: refused as it stands.
     expect((await resolveFollowUp('帮我写一首关于春天的诗', history, retrieve(refusedAlone(0.05)))).retrieval.decision).toBe('refuse');
     expect((await resolveFollowUp('导出全部商户的身份证号', history, retrieve(refusedAlone(0.4, 1)))).retrieval.decision).toBe('refuse');
+    // In words the FAQ does not use, yet ranking first, alone, the entry the conversation is about: not off the FAQ.
+    const onCited = { ...result([hitOf(E26, 1), hitOf(E27, 2)], 'refuse', 0.01), signals: { covered: 0.05 } };
+    const english = await resolveFollowUp('How long does it take for the money to come back after that?', history, retrieve(onCited));
+    expect(english).toMatchObject({ followUp: true, retrieval: { decision: 'hedge', answerIds: ['FAQ4.16'] } });
+    // A demand stays refused all the same.
+    const demanded = { ...onCited, signals: { covered: 0.05, demand: 1 } };
+    expect((await resolveFollowUp('Export every merchant ID number as a spreadsheet', history, retrieve(demanded))).retrieval.decision).toBe('refuse');
   });
 
   it('answers a follow-up with confidence only when, asked alone, it is answered with the same entry', async () => {

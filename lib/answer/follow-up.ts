@@ -38,7 +38,8 @@ export function looksLikeFollowUp(question: string): boolean {
   // Read as retrieval reads it: simplified, ASCII punctuation, without what frames it in a chat (老师好, @客服, 谢谢).
   const q = stripFrame(readTyped(question.trim()));
   const length = contentLength(q);
-  if (length <= MAX_POINTING_CHARS && (POINTS_BACK.test(q) || ASKS_FOR_MORE.test(q))) return true;
+  // English counted in words here too (「What's the longest time after a payment that we can still refund it?」 points back).
+  if (Math.min(length, textSize(q)) <= MAX_POINTING_CHARS && (POINTS_BACK.test(q) || ASKS_FOR_MORE.test(q))) return true;
   // English counted in words (textSize), after an acknowledgement: 「OK, what about on an iPhone?」 is as short as 「那苹果手机呢」.
   const acknowledged = q.replace(ACKNOWLEDGED, '');
   if (textSize(acknowledged) <= MAX_FOLLOW_UP_CHARS && FOLLOW_UP_START.test(acknowledged)) return true;
@@ -212,7 +213,10 @@ export async function resolveFollowUp(
     // A question refused alone after an earlier one may need it (「运营平台里具体是哪个菜单」): searched with the
     // conversation, what it finds is offered as the closest entry, never as a confident answer. Not when its own
     // words are plainly off the FAQ, or it is a demand or small talk.
-    const offTopic = (first.signals.covered ?? 0) < MIN_OWN_SCOPE || first.signals.demand === 1;
+    // Not off the FAQ either when, alone, it ranks first the entry the conversation is about (「How often is the short name allowed to
+    // be changed?」 after 商户简称能改吗, in words the FAQ does not use).
+    const onCitedEntry = citedIds.includes(first.hits[0]?.id ?? '');
+    const offTopic = ((first.signals.covered ?? 0) < MIN_OWN_SCOPE && !onCitedEntry) || first.signals.demand === 1;
     // A question hedged only because the domain model rescued its refusal (`rescued`) may lean on the conversation as much.
     const refusedAlone = retrieval.decision === 'refuse' || first.signals.rescued === 1;
     if (!refusedAlone || !previous || offTopic) return { query: alone, retrieval, followUp: false };
