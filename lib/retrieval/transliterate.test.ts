@@ -28,6 +28,11 @@ describe('createPinyinTransliterator', () => {
     expect(t.transliterate('dui zhang dan xia zai')).toBe('对账单下载');
   });
 
+  it('reads a long stretch of pinyin in its parts when the whole is not mostly corpus words', () => {
+    // Written for this test: 我的, 昨天 and 一直 are no words of this corpus; read as a whole, the stretch was left as typed.
+    expect(t.transliterate('wode haolaoban zuotian yizhi bu bobao')).toBe('wo de 好老板 zuotian yizhi 不播报');
+  });
+
   it('replaces only the pinyin inside mixed text and keeps the rest', () => {
     expect(t.transliterate('POS 03 wuxiao shanghu 咋回事')).toBe('POS 03 无效商户 咋回事');
     expect(t.transliterate('好老板app bu bobao le')).toBe('好老板app 不播报 le');

@@ -116,6 +116,26 @@ export function createPinyinTransliterator(
     return out.trim();
   };
 
+  /**
+   * A stretch of pinyin words read as a whole, or, when the whole is not mostly corpus words (「yige yingye zhizhao neng bang jige
+   * shangjia lianxiren」: 一个, 几个 and 商家 are no corpus words), in its longest stretches that are, from the left; a word in none
+   * stays as typed.
+   */
+  const readGroup = (parts: string[]): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < parts.length; ) {
+      let j = parts.length;
+      let chinese: string | null = null;
+      for (; j > i && chinese === null; j--) chinese = read(parts.slice(i, j).join('').toLowerCase());
+      if (chinese === null) out.push(parts[i++]!);
+      else {
+        out.push(chinese);
+        i = j + 1;
+      }
+    }
+    return out;
+  };
+
   const convert = (run: string): string => {
     const parts = run.split(/['’ ]+/);
     const acronym = (part: string) => part.length > 1 && part === part.toUpperCase();
@@ -128,10 +148,7 @@ export function createPinyinTransliterator(
     const out: string[] = [];
     let group: string[] = [];
     const flush = () => {
-      if (group.length === 0) return;
-      const joined = group.join('').toLowerCase();
-      const chinese = read(joined);
-      out.push(chinese ?? group.join(' '));
+      out.push(...readGroup(group));
       group = [];
     };
     for (const [i, part] of parts.entries()) {
