@@ -148,17 +148,19 @@ describe('offline evals against the bars of issue 14', () => {
     expect(b12.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.87);
   });
 
-  // Rounds 14's, 15's and 16's blind sets, committed before they were read, each read on the previous round's build and on its own
-  // round's (README): the measured levels, and every other bar of the issue but the two blind15 misses (hit@10 0.995, README).
+  // Rounds 14's to 17's blind sets, committed before they were read, each read on the previous round's build and on its own
+  // round's (README): the measured levels, and every other bar of the issue but the misses README lists (hit@10 of blind15 and
+  // blind16; one confident answer of blind16's 163 cites a wrong entry, over the 98 % bar).
   it.each([
-    ['blind13', { hitAt1: 0.985, hitAt3: 0.995, refused: 0.01, hitAt10: 1, followUps: 0.95 }],
-    ['blind14', { hitAt1: 0.98, hitAt3: 0.995, refused: 0.02, hitAt10: 1, followUps: 0.92 }],
-    ['blind15', { hitAt1: 0.97, hitAt3: 0.99, refused: 0.015, hitAt10: 0.995, followUps: 0.95 }],
-  ] as const)('%s (never fitted on) stays at its measured level, and at every other bar', async (name, { hitAt10, followUps, ...at }) => {
+    ['blind13', { hitAt1: 0.985, hitAt3: 0.995, refused: 0.01, hitAt10: 1, followUps: 0.95, precision: 1 }],
+    ['blind14', { hitAt1: 0.98, hitAt3: 0.995, refused: 0.02, hitAt10: 1, followUps: 0.92, precision: 1 }],
+    ['blind15', { hitAt1: 0.97, hitAt3: 0.99, refused: 0.015, hitAt10: 0.995, followUps: 0.95, precision: 1 }],
+    ['blind16', { hitAt1: 0.97, hitAt3: 0.995, refused: 0.01, hitAt10: 0.995, followUps: 0.92, precision: 0.99 }],
+  ] as const)('%s (never fitted on) stays at its measured level, and at every other bar', async (name, { hitAt10, followUps, precision, ...at }) => {
     const run = await evaluate(name);
     expectMeasuredLevel(run, at);
     expect(run.overall.hitAt10).toBeGreaterThanOrEqual(hitAt10);
-    expect(run.overall.answerPrecision).toBe(1);
+    expect(run.overall.answerPrecision).toBeGreaterThanOrEqual(precision);
     expect(run.overall.outOfScopeAnswered).toBe(0);
     expect(run.byKind.injection!.outOfScopeRefused).toBe(1);
     expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
