@@ -160,7 +160,7 @@ export const SUITES: Suite[] = [
     env: {},
     role: 'report',
     description:
-      'blind set by two more writers from the FAQ alone (round 17: a restaurant chain\'s finance and reconciliation clerk, a bank branch\'s merchant-acquiring account manager relaying merchants), committed before it was read, never fitted or tuned on',
+      "blind set by two more writers from the FAQ alone (round 17: a restaurant chain's finance and reconciliation clerk, a bank branch's merchant-acquiring account manager relaying merchants), committed before it was read, never fitted or tuned on",
   },
   {
     name: 'dev4',

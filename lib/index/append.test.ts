@@ -7,7 +7,9 @@ import { loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { tokenizerFor } from '../retrieval/tokenize';
 import { REPO_CORPUS_FILES } from '../testing/corpus-copy';
-import { buildIndex } from './build';
+import { appendToIndex } from './append';
+import { buildIndex, hnswParamsFor, SMALL_INDEX_HNSW } from './build';
+import { chunkEntry } from './chunks';
 import { openIndex, type SearchIndex } from './load';
 
 const files = REPO_CORPUS_FILES;
@@ -70,5 +72,20 @@ describe('appending an admin’s alternative questions to the index', () => {
     const changed = await buildIndex(otherFiles, target, { embeddings: cfg.embeddings, tokenizer: tokenizerFor(otherFiles), append: true });
     expect(changed.appendedChunks).toBeUndefined();
     expect(changed.filesSha256).not.toBe(fewer.filesSha256);
+  });
+
+  it('builds again when the grown index would get another graph from a full build (past what is searched exactly)', async () => {
+    const target = path.join(dir, 'grows');
+    const first = await build(target, FIRST, true);
+    expect(first.hnsw).toMatchObject(SMALL_INDEX_HNSW);
+    const corpus = await loadCorpus(files, MORE);
+    const docs = corpus.entries.flatMap(chunkEntry);
+    const opts = { embeddings: cfg.embeddings, tokenizer: tokenizerFor(corpus) };
+    // The one added chunk crosses the size at which a full build changes its graph: no append, the caller builds in full.
+    const crossing = (chunks: number) => (chunks > first.chunks ? { m: 48, efConstruction: 200 } : SMALL_INDEX_HNSW);
+    expect(await appendToIndex(corpus, docs, target, { ...opts, hnswFor: crossing }, Date.now())).toBeNull();
+    // The real parameters keep this FAQ's index below that size: the chunk is appended.
+    const real = (chunks: number) => hnswParamsFor(chunks, 'local');
+    expect((await appendToIndex(corpus, docs, target, { ...opts, hnswFor: real }, Date.now()))?.appendedChunks).toBe(1);
   });
 });
