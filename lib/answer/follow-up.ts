@@ -215,7 +215,7 @@ export async function resolveFollowUp(
     // words are plainly off the FAQ, or it is a demand or small talk.
     // Not off the FAQ either when, alone, it ranks first the entry the conversation is about (「How often is the short name allowed to
     // be changed?」 after 商户简称能改吗, in words the FAQ does not use).
-    const onCitedEntry = citedIds.includes(first.hits[0]?.id ?? '');
+    const onCitedEntry = first.hits[0] !== undefined && isGiven(first.hits[0], citedIds);
     const offTopic = ((first.signals.covered ?? 0) < MIN_OWN_SCOPE && !onCitedEntry) || first.signals.demand === 1;
     // A question hedged only because the domain model rescued its refusal (`rescued`) may lean on the conversation as much.
     const refusedAlone = retrieval.decision === 'refuse' || first.signals.rescued === 1;

@@ -123,14 +123,18 @@ export function createPinyinTransliterator(
    */
   const readGroup = (parts: string[]): string[] => {
     const out: string[] = [];
+    const readOf = (from: number, to: number) => read(parts.slice(from, to).join('').toLowerCase());
     for (let i = 0; i < parts.length; ) {
-      let j = parts.length;
-      let chinese: string | null = null;
-      for (; j > i && chinese === null; j--) chinese = read(parts.slice(i, j).join('').toLowerCase());
-      if (chinese === null) out.push(parts[i++]!);
-      else {
+      // The longest stretch from i that reads: parts i … end − 1.
+      let end = parts.length;
+      let chinese = readOf(i, end);
+      while (chinese === null && end > i + 1) chinese = readOf(i, --end);
+      if (chinese === null) {
+        out.push(parts[i]!);
+        i += 1;
+      } else {
         out.push(chinese);
-        i = j + 1;
+        i = end;
       }
     }
     return out;
