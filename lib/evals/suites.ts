@@ -403,6 +403,13 @@ export const SUITES: Suite[] = [
     description: 'another FAQ (corporate email and single sign-on accounts, 50 entries), no companion files, nothing fitted on it (round 12)',
   },
   {
+    name: 'ride',
+    dataset: 'evals/transfer/ride/blind.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/ride/faq.txt', ...NO_COMPANIONS },
+    role: 'report',
+    description: "another FAQ (a ride-hailing platform's driver app, 54 entries), no companion files, nothing fitted on it (round 17)",
+  },
+  {
     name: 'offtopic',
     dataset: 'evals/datasets/offtopic.jsonl',
     env: {},
