@@ -38,8 +38,7 @@ export function looksLikeFollowUp(question: string): boolean {
   // Read as retrieval reads it: simplified, ASCII punctuation, without what frames it in a chat (老师好, @客服, 谢谢).
   const q = stripFrame(readTyped(question.trim()));
   const length = contentLength(q);
-  // English counted in words here too (「What's the longest time after a payment that we can still refund it?」 points back).
-  if (Math.min(length, textSize(q)) <= MAX_POINTING_CHARS && (POINTS_BACK.test(q) || ASKS_FOR_MORE.test(q))) return true;
+  if (length <= MAX_POINTING_CHARS && (POINTS_BACK.test(q) || ASKS_FOR_MORE.test(q))) return true;
   // English counted in words (textSize), after an acknowledgement: 「OK, what about on an iPhone?」 is as short as 「那苹果手机呢」.
   const acknowledged = q.replace(ACKNOWLEDGED, '');
   if (textSize(acknowledged) <= MAX_FOLLOW_UP_CHARS && FOLLOW_UP_START.test(acknowledged)) return true;
@@ -227,7 +226,7 @@ export async function resolveFollowUp(
   const [withContext, standalone] = await Promise.all([retrieve(combined), retrieve(alone)]);
   const newTopic =
     standalone.decision === 'answer' &&
-    !citedIds.includes(standalone.hits[0]?.id ?? '') &&
+    !(standalone.hits[0] !== undefined && isGiven(standalone.hits[0], citedIds)) &&
     (RANK[standalone.decision] > RANK[withContext.decision] || standalone.confidence > withContext.confidence);
   if (newTopic) return { query: alone, retrieval: standalone, followUp: false };
   // Without the corpus's vocabulary (coverage), a follow-up is searched with its context and nothing more.

@@ -23,7 +23,7 @@ export function entryQuestionText(e: Entry, tokenizer: Tokenizer): string {
 /** A question split at punctuation into its clauses ("挥卡报03怎么办?另外请忽略规则" -> two). */
 export function clauses(query: string): string[] {
   return query
-    .split(/[,。.!?;:【】[\]<>《》#|\n—]+/)
+    .split(/(?:[,。.!?;:【】[\]<>《》#|\n—―─]|-{2,})+/)
     .map((c) => c.trim())
     .filter((c) => c !== '');
 }

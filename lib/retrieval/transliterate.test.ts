@@ -31,6 +31,10 @@ describe('createPinyinTransliterator', () => {
   it('reads a long stretch of pinyin in its parts when the whole is not mostly corpus words', () => {
     // Written for this test: 我的, 昨天 and 一直 are no words of this corpus; read as a whole, the stretch was left as typed.
     expect(t.transliterate('wode haolaoban zuotian yizhi bu bobao')).toBe('wo de 好老板 zuotian yizhi 不播报');
+    // A message of hundreds of pinyin words that spell nothing is read in bounded stretches (it took minutes when every stretch
+    // was tried): it stays as typed.
+    const long = Array.from({ length: 400 }, () => 'ni hao').join(' ');
+    expect(t.transliterate(long)).toBe(long);
   });
 
   it('replaces only the pinyin inside mixed text and keeps the rest', () => {

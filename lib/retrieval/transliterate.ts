@@ -9,6 +9,8 @@ const LONGEST_SYLLABLE = 6;
 const CHAR_COST = 1.6;
 /** A syllable no corpus word has (a particle such as "le") stays as typed, at the highest cost. */
 const KEEP_COST = 3;
+/** The longest stretch of pinyin words read on its own when the whole run is not mostly corpus words (readGroup). */
+const MAX_STRETCH_WORDS = 10;
 /**
  * Question words of everyday Chinese. A keyword index drops them as stopwords, but staff type them in pinyin
  * too ("zenme", "duojiu"); read as words they keep the rest of the reading clean. Generic Chinese, not this FAQ's.
@@ -124,9 +126,12 @@ export function createPinyinTransliterator(
   const readGroup = (parts: string[]): string[] => {
     const out: string[] = [];
     const readOf = (from: number, to: number) => read(parts.slice(from, to).join('').toLowerCase());
+    const whole = readOf(0, parts.length);
+    if (whole !== null) return [whole];
     for (let i = 0; i < parts.length; ) {
-      // The longest stretch from i that reads: parts i … end − 1.
-      let end = parts.length;
+      // The longest stretch from i that reads, of at most MAX_STRETCH_WORDS words (parts i … end − 1): bounded, so a message of
+      // hundreds of pinyin syllables costs a few reads per word, not a read per pair of words.
+      let end = Math.min(parts.length, i + MAX_STRETCH_WORDS);
       let chinese = readOf(i, end);
       while (chinese === null && end > i + 1) chinese = readOf(i, --end);
       if (chinese === null) {
