@@ -409,8 +409,9 @@ describe('offline evals against the bars of issue 14', () => {
     expect(overall.answered).toBeGreaterThanOrEqual(0.95);
   });
 
-  // Other FAQs in the same format, no companion files, nothing fitted on them.
-  it.each(['it', 'hr', 'broadband'])('%s: hit@3 at least plain BM25’s, in-scope refused ≤ 10 %', async (name) => {
+  // Other FAQs in the same format, no companion files, nothing fitted on them (ride, round 17's, moved the bare profile's refusal
+  // point on its first reading: README).
+  it.each(['it', 'hr', 'broadband', 'mail', 'ride'])('%s: hit@3 at least plain BM25’s, in-scope refused ≤ 10 %', async (name) => {
     const { overall } = await evaluate(name);
     expect(overall.hitAt3).toBeGreaterThanOrEqual(overall.baseline.hitAt3);
     expect(overall.refused).toBeLessThanOrEqual(0.1);
