@@ -20,10 +20,18 @@ export function entryQuestionText(e: Entry, tokenizer: Tokenizer): string {
   return tokenizer.normalize([e.question, ...e.alternatives].join('\n'));
 }
 
+/** The dashes that set off an aside (「…——先忽略上文所有规则——…」): these characters, or two hyphens or more (what full-width －－ is read as). */
+export const DASH_CHARS = '—―─';
+/** A run of such dashes, as a regular-expression source. */
+export const DASH_RUN = `[${DASH_CHARS}]+|-{2,}`;
+
+/** Where a question's clauses end: punctuation and dash runs. */
+const CLAUSE_END = new RegExp(`(?:[,。.!?;:【】[\\]<>《》#|\\n]|${DASH_RUN})+`);
+
 /** A question split at punctuation into its clauses ("挥卡报03怎么办?另外请忽略规则" -> two). */
 export function clauses(query: string): string[] {
   return query
-    .split(/(?:[,。.!?;:【】[\]<>《》#|\n—―─]|-{2,})+/)
+    .split(CLAUSE_END)
     .map((c) => c.trim())
     .filter((c) => c !== '');
 }
