@@ -410,6 +410,13 @@ export const SUITES: Suite[] = [
     description: "another FAQ (a ride-hailing platform's driver app, 54 entries), no companion files, nothing fitted on it (round 17)",
   },
   {
+    name: 'shop',
+    dataset: 'evals/transfer/shop/blind.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/shop/faq.txt', ...NO_COMPANIONS },
+    role: 'report',
+    description: "another FAQ (a marketplace's seller-support FAQ, 54 entries), no companion files, nothing fitted on it (round 18)",
+  },
+  {
     name: 'offtopic',
     dataset: 'evals/datasets/offtopic.jsonl',
     env: {},
