@@ -163,6 +163,14 @@ export const SUITES: Suite[] = [
       "blind set by two more writers from the FAQ alone (round 17: a restaurant chain's finance and reconciliation clerk, a bank branch's merchant-acquiring account manager relaying merchants), committed before it was read, never fitted or tuned on",
   },
   {
+    name: 'blind17',
+    dataset: 'evals/datasets/blind17.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 18: a support agent from Singapore or Malaysia who code-switches, a payment agent’s compliance and risk officer writing formally), committed before it was read, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
