@@ -446,6 +446,21 @@ export const SUITES: Suite[] = [
     description: 'an insurance-service FAQ without companion files (fitted on since it was measured once unseen, for the bare profile)',
   },
   {
+    name: 'telecom',
+    dataset: 'evals/transfer/telecom/train.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/telecom/faq.txt', ...NO_COMPANIONS },
+    role: 'train',
+    description: 'a mobile operator’s hotline FAQ without companion files (round 18: fitted on, for the bare profile and the attack model)',
+  },
+  {
+    name: 'gjj',
+    dataset: 'evals/transfer/gjj/train.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/gjj/faq.txt', ...NO_COMPANIONS },
+    role: 'train',
+    description:
+      'a city’s housing provident fund and social-security centre’s FAQ without companion files (round 18: fitted on, for the bare profile and the attack model)',
+  },
+  {
     name: 'bank',
     dataset: 'evals/transfer/bank/train.jsonl',
     env: { CORPUS_FILE: 'evals/transfer/bank/faq.txt', ...NO_COMPANIONS },
