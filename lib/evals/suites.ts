@@ -449,16 +449,19 @@ export const SUITES: Suite[] = [
     name: 'telecom',
     dataset: 'evals/transfer/telecom/train.jsonl',
     env: { CORPUS_FILE: 'evals/transfer/telecom/faq.txt', ...NO_COMPANIONS },
-    role: 'train',
-    description: 'a mobile operator’s hotline FAQ without companion files (round 18: fitted on, for the bare profile and the attack model)',
+    role: 'rules',
+    attackFit: false,
+    description:
+      'a mobile operator’s hotline FAQ without companion files (round 18: read once unseen; the bare profile and the attack model refitted with it were dropped, README)',
   },
   {
     name: 'gjj',
     dataset: 'evals/transfer/gjj/train.jsonl',
     env: { CORPUS_FILE: 'evals/transfer/gjj/faq.txt', ...NO_COMPANIONS },
-    role: 'train',
+    role: 'rules',
+    attackFit: false,
     description:
-      'a city’s housing provident fund and social-security centre’s FAQ without companion files (round 18: fitted on, for the bare profile and the attack model)',
+      'a city’s housing provident fund and social-security centre’s FAQ without companion files (round 18: read once unseen; the bare profile and the attack model refitted with it were dropped, README)',
   },
   {
     name: 'bank',
