@@ -349,6 +349,15 @@ export const SUITES: Suite[] = [
     attackFit: false,
   },
   {
+    name: 'dev18',
+    dataset: 'evals/datasets/dev18.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      'follow-ups, long questions and paraphrases by a chat-desk writer from the FAQ alone (round 18, commissioned after blind17’s first reading; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
