@@ -28,6 +28,14 @@ describe('previousTurn', () => {
     expect(previousTurn(history, '第一个步骤在哪操作')).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
   });
 
+  it('goes back to the exchange an opening ordinal names, not to a part of the answer', () => {
+    expect(previousTurn(history, '第一个那个报错要检查啥来着')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
+    expect(previousTurn(history, '那第二个,删完多久生效?')).toMatchObject({ citedIds: ['FAQ5.9'], earlier: true });
+    expect(previousTurn(history, '第一个开通了还报呢')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
+    for (const part of ['第一个按钮是灰的', '第二个选项选哪个', '第一项填什么'])
+      expect(previousTurn(history, part)).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
+  });
+
   it('goes back to the earlier exchange the follow-up repeats words of', () => {
     expect(previousTurn(history, '前面那个授权目录的,删完多久生效')).toMatchObject({ citedIds: ['FAQ5.9'], earlier: true });
     // Pointing back without repeating anything of an earlier exchange: the last one.

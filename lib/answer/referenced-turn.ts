@@ -16,16 +16,22 @@ interface Exchange {
 /** Words that point back in a conversation, used by each pattern below. */
 const BACK_WORDS = '回到|上面|前面|刚才|刚刚|之前|先前';
 const BACK = `(${BACK_WORDS})(说|问|讲|提)?的?`;
+/**
+ * An ordinal that opens the follow-up (「第一个那个报错要检查啥号来着」「那第一个,得等这单走完才能提?」) names an exchange too,
+ * unless what follows is a part of an answer (「第一个步骤在哪」).
+ */
+const OPENING = '^(那|那么|还有)?';
+const NOT_A_PART = '(?!步|项|条|点|个?字|环节|页面|菜单|按钮|选项|框|栏)';
 const ORDINALS: [RegExp, (n: number) => number][] = [
   [
     new RegExp(
-      `${BACK}(第一个|第1个|头一个)|(第一个|第1个|头一个)问题|(最开始|一开始|最早)(那个|问的|说的|的问题)|\\b(back to|go back to) the first\\b|\\bthe first (question|issue)\\b`,
+      `${BACK}(第一个|第1个|头一个)|${OPENING}(第一个|第1个|头一个)${NOT_A_PART}|(第一个|第1个|头一个)问题|(最开始|一开始|最早)(那个|问的|说的|的问题)|\\b(back to|go back to) the first\\b|\\bthe first (question|issue)\\b`,
       'i',
     ),
     () => 0,
   ],
   [
-    new RegExp(`${BACK}(第二个|第2个)|(第二个|第2个)问题|\\b(back to|go back to) the second\\b|\\bthe second (question|issue)\\b`, 'i'),
+    new RegExp(`${BACK}(第二个|第2个)|${OPENING}(第二个|第2个)${NOT_A_PART}|(第二个|第2个)问题|\\b(back to|go back to) the second\\b|\\bthe second (question|issue)\\b`, 'i'),
     (n) => Math.min(1, n - 1),
   ],
 ];
