@@ -67,11 +67,23 @@ describe('offline follow-up handling', () => {
   });
 
   it('moves past the entry already given when another explains the follow-up’s own words better', async () => {
-    const retrieve = async () => result([hitOf(E26, 1), hitOf(E416, 2)], 'answer', 0.95);
+    // With its context the entry given leads; alone, the follow-up ranks the other one above it.
+    const retrieve = async (q: string) =>
+      q.includes('撤销') ? result([hitOf(E26, 1), hitOf(E416, 2)], 'answer', 0.95) : result([hitOf(E416, 1), hitOf(E26, 2)], 'hedge', 0.6);
     const coverage = (_q: string, text: string) => (text.includes('退回') ? 1 : 0.2);
     const r = await resolveFollowUp('那钱什么时候退回来', history, retrieve, coverage);
     expect(r.retrieval.hits[0]!.id).toBe('FAQ4.16');
     expect(r.retrieval.answerIds).toEqual(['FAQ4.16']);
+  });
+
+  it('does not move past the entry given for words in common when the follow-up alone ranks the entry given higher', async () => {
+    const coverage = (_q: string, text: string) => (text.includes('退回') ? 1 : 0.2);
+    const withContext = result([hitOf(E26, 1), hitOf(E416, 2)], 'answer', 0.95);
+    // Alone, the entry given first (「一个月能改几次」 after 商户简称能改吗), or the other one nowhere (「不想每笔都传呢」).
+    for (const alone of [result([hitOf(E26, 1), hitOf(E416, 2)], 'hedge', 0.6), result([hitOf(E27, 1), hitOf(E26, 2)], 'refuse', 0.1)]) {
+      const r = await resolveFollowUp('那钱什么时候退回来', history, async (q) => (q.includes('撤销') ? withContext : alone), coverage);
+      expect(r.retrieval.hits[0]!.id).toBe('FAQ2.6');
+    }
   });
 
   it('stays with the entry given when the follow-up asks for more of it, or goes back to an earlier exchange', async () => {

@@ -88,13 +88,19 @@ const entryText = (h: Hit) => [h.entry.question, h.entry.solution].join('\n');
 /**
  * A follow-up searched with its context tends to find the entry the previous answer cited. That
  * answer was already given: when another of the first three candidates accounts clearly better for
- * the follow-up's own words ("那转过去的钱什么时候退回来" after 打款验证多久), it takes the lead.
+ * the follow-up's own words ("那转过去的钱什么时候退回来" after 打款验证多久), it takes the lead, if the follow-up searched
+ * alone (`alone`) does not rank the entry given above it: a word or two in common is not a topic (「一个月能改几次」 after
+ * 商户简称能改吗, which alone finds the entry given first, or 「不想每笔都传呢」, which alone finds neither).
  * And an entry that leaves most of the follow-up's own words unexplained is offered as a hedge.
  */
-function focusOnFollowUp(question: string, r: RetrievalResult, citedIds: string[], coverage: CoverageFn): RetrievalResult {
+function focusOnFollowUp(question: string, r: RetrievalResult, alone: RetrievalResult, citedIds: string[], coverage: CoverageFn): RetrievalResult {
   const top = r.hits[0];
   if (!top || r.decision === 'refuse') return r;
   const own = (h: Hit) => coverage(question, entryText(h));
+  const aloneRank = (h: Hit) => {
+    const i = alone.hits.findIndex((a) => a.id === h.id);
+    return i < 0 ? Number.POSITIVE_INFINITY : i;
+  };
   const topOwn = own(top);
   if (topOwn === null) return r;
   let lead = top;
@@ -102,7 +108,7 @@ function focusOnFollowUp(question: string, r: RetrievalResult, citedIds: string[
   if (isGiven(top, citedIds)) {
     for (const h of r.hits.slice(1, 3)) {
       const c = own(h) ?? 0;
-      if (c > leadOwn + SHIFT_MARGIN) {
+      if (c > leadOwn + SHIFT_MARGIN && aloneRank(h) <= aloneRank(top)) {
         lead = h;
         leadOwn = c;
       }
@@ -235,7 +241,7 @@ export async function resolveFollowUp(
   const stays = earlier || ASKS_FOR_MORE.test(readTyped(alone));
   const focused =
     coverage && !stays
-      ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, textSize(alone) > MAX_FOLLOW_UP_CHARS), citedIds, coverage)
+      ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, textSize(alone) > MAX_FOLLOW_UP_CHARS), standalone, citedIds, coverage)
       : withContext;
   return { query: combined, retrieval: vouchedAnswer(stayOnTopic(focused, standalone, 'any'), standalone), followUp: true };
 }
