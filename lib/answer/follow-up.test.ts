@@ -48,6 +48,14 @@ describe('offline follow-up handling', () => {
     expect(looksLikeFollowUp('What does the error code 96 mean when a newly onboarded merchant swipes a card?')).toBe(false);
   });
 
+  it('allows an English follow-up that opens by leaning on the conversation more words than a Chinese one characters', () => {
+    expect(looksLikeFollowUp('What about micro merchants, which documents do they need?')).toBe(true);
+    expect(looksLikeFollowUp("And if the refund request says the transaction can't be refunded?")).toBe(true);
+    // 「if」 opens as many questions of their own; past twelve words a question carries its own topic.
+    expect(looksLikeFollowUp('If a merchant swipes a card and the POS shows 96, what should we check?')).toBe(false);
+    expect(looksLikeFollowUp('And what should a newly onboarded merchant check first when every card swipe on the POS is declined with 96?')).toBe(false);
+  });
+
   it('reads a follow-up as retrieval does: without its chat frame, traditional characters as simplified', () => {
     expect(looksLikeFollowUp('@客服小王 老师好,那退款的话要多久呢?谢谢!')).toBe(true);
     expect(looksLikeFollowUp('你上面說的這個設置要在哪個頁面裡操作,我找了半天沒找到')).toBe(true);

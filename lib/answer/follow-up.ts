@@ -26,6 +26,14 @@ const POINTS_BACK =
 const ASKS_FOR_MORE =
   /(还有(没有)?(别的|其他|其它|啥|什么)(办法|方法|原因|可能|途径|方式|处理方式|解决办法|情况)|(别的|其他|其它)(办法|方法|原因|可能|途径|处理方式|解决办法)|除了[^,。?]{1,12}(还|以外|之外)|还(需要|要|得)(查|看|做|检查|确认|注意)(什么|啥|哪些)|下一步|接下来(呢|怎么|要)|\b(any other|anything else|what else|other (ways?|reasons?|options?))\b)/i;
 
+/**
+ * English that opens by leaning on what was said (「What about micro merchants, which documents do they need?」) takes more words
+ * than Chinese takes characters to ask the same: such an opening makes a follow-up up to this size (textSize: twelve words).
+ * Not 「if」, which opens as many questions of their own.
+ */
+const LEANING_ENGLISH = /^(what about|how about|and|also|then|but|what if|in that case)\b/i;
+const MAX_LEANING_ENGLISH_SIZE = 24;
+
 /** Beyond this length a question carries its own topic, whatever it points back at. */
 const MAX_POINTING_CHARS = 40;
 
@@ -42,6 +50,7 @@ export function looksLikeFollowUp(question: string): boolean {
   // English counted in words (textSize), after an acknowledgement: 「OK, what about on an iPhone?」 is as short as 「那苹果手机呢」.
   const acknowledged = q.replace(ACKNOWLEDGED, '');
   if (textSize(acknowledged) <= MAX_FOLLOW_UP_CHARS && FOLLOW_UP_START.test(acknowledged)) return true;
+  if (textSize(acknowledged) <= MAX_LEANING_ENGLISH_SIZE && LEANING_ENGLISH.test(acknowledged)) return true;
   return length <= MAX_FOLLOW_UP_CHARS && (FOLLOW_UP_START.test(q) || FOLLOW_UP_END.test(q) || length <= 8);
 }
 

@@ -31,7 +31,10 @@ const ORDINALS: [RegExp, (n: number) => number][] = [
     () => 0,
   ],
   [
-    new RegExp(`${BACK}(第二个|第2个)|${OPENING}(第二个|第2个)${NOT_A_PART}|(第二个|第2个)问题|\\b(back to|go back to) the second\\b|\\bthe second (question|issue)\\b`, 'i'),
+    new RegExp(
+      `${BACK}(第二个|第2个)|${OPENING}(第二个|第2个)${NOT_A_PART}|(第二个|第2个)问题|\\b(back to|go back to) the second\\b|\\bthe second (question|issue)\\b`,
+      'i',
+    ),
     (n) => Math.min(1, n - 1),
   ],
 ];
