@@ -220,6 +220,14 @@ describe('offline follow-up handling', () => {
     expect(looksLikeFollowUp(question)).toBe(false);
     const english = await resolveFollowUp(question, history, retrieve(onCited));
     expect(english).toMatchObject({ followUp: true, retrieval: { decision: 'hedge', answerIds: ['FAQ4.16'] } });
+    // Or among its first three.
+    const third = { ...result([hitOf(E27, 1), hitOf(E416, 2), hitOf(E26, 3)], 'refuse', 0.01), signals: { covered: 0.05 } };
+    expect((await resolveFollowUp('Which MCC codes should we avoid for normal purchases?', history, retrieve(third))).followUp).toBe(true);
+    const fourth = {
+      ...result([hitOf(E27, 1), hitOf(E416, 2), hitOf(entryOf('FAQ5.1', '商户名称违规?', '修改商户名称'), 3), hitOf(E26, 4)], 'refuse', 0.01),
+      signals: { covered: 0.05 },
+    };
+    expect((await resolveFollowUp('Which MCC codes should we avoid for normal purchases?', history, retrieve(fourth))).retrieval.decision).toBe('refuse');
     // A demand stays refused all the same.
     const demanded = { ...onCited, signals: { covered: 0.05, demand: 1 } };
     expect((await resolveFollowUp('Export every merchant ID number as a spreadsheet', history, retrieve(demanded))).retrieval.decision).toBe('refuse');

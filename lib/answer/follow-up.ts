@@ -174,6 +174,13 @@ function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: s
   return withLead(r, staying ?? picked, r.decision);
 }
 
+/**
+ * A question refused alone that ranks the entry the conversation is about among its first this many is not off the FAQ, however
+ * few of its words the FAQ uses (round 18: first only, before; on the rules sets six more in-scope follow-ups found and refused
+ * none the less, and nine unanswerable ones hedged instead of refused, none answered).
+ */
+const CITED_AMONG = 3;
+
 /** Below this probability that the FAQ covers the follow-up's own words, the conversation does not vouch for it (「那今天天气怎么样」). */
 const MIN_OWN_SCOPE = 0.2;
 
@@ -227,9 +234,10 @@ export async function resolveFollowUp(
     // A question refused alone after an earlier one may need it (「运营平台里具体是哪个菜单」): searched with the
     // conversation, what it finds is offered as the closest entry, never as a confident answer. Not when its own
     // words are plainly off the FAQ, or it is a demand or small talk.
-    // Not off the FAQ either when, alone, it ranks first the entry the conversation is about (「How often is the short name allowed to
-    // be changed?」 after 商户简称能改吗, in words the FAQ does not use).
-    const onCitedEntry = first.hits[0] !== undefined && isGiven(first.hits[0], citedIds);
+    // Not off the FAQ either when, alone, it ranks the entry the conversation is about among its first few (「How often is the short
+    // name allowed to be changed?」 after 商户简称能改吗, in words the FAQ does not use; 「Which MCC codes should we avoid for normal
+    // purchases?」 after an answer about MCCs).
+    const onCitedEntry = first.hits.slice(0, CITED_AMONG).some((h) => isGiven(h, citedIds));
     const offTopic = ((first.signals.covered ?? 0) < MIN_OWN_SCOPE && !onCitedEntry) || first.signals.demand === 1;
     // A question hedged only because the domain model rescued its refusal (`rescued`) may lean on the conversation as much.
     const refusedAlone = retrieval.decision === 'refuse' || first.signals.rescued === 1;
