@@ -358,6 +358,15 @@ export const SUITES: Suite[] = [
       'follow-ups, long questions and paraphrases by a chat-desk writer from the FAQ alone (round 18, commissioned after blind17’s first reading; read once unseen, then row by row)',
   },
   {
+    name: 'dev18b',
+    dataset: 'evals/datasets/dev18b.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      'formal and structured enquiries (an internal-audit memo writer, an operations director’s numbered emails) by a writer from the FAQ alone (round 18, commissioned after blind17’s first reading; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
