@@ -46,7 +46,7 @@ describe('index build and load', () => {
   it('builds, saves and loads an index that finds its entries', async () => {
     const corpus = await loadCorpus(files());
     const manifest = await buildIndex(corpus, indexDir(), { embeddings: cfg.embeddings, tokenizer });
-    expect(manifest).toMatchObject({ entries: 2, rawEntries: 2, embedder: { id: 'local-ngram-tfidf-v4/d64', dim: 64 } });
+    expect(manifest).toMatchObject({ entries: 2, rawEntries: 2, embedder: { id: 'local-ngram-tfidf-v5/d64', dim: 64 } });
     const loaded = await openIndex(indexDir(), cfg);
     expect(loaded.store.index.getEf()).toBe(32);
     const [[doc]] = [await loaded.store.similaritySearch('挥卡 无效商户', 1)];

@@ -4,9 +4,10 @@ import type { Tokenizer } from './tokenize';
 
 /**
  * The local embedding space's version: its word features are the tokenizer's words, stopwords removed, so a change to either
- * (round 14: 告诉, 然后, 顺便, 另外 became stopwords) makes an index built before it stale, and it is rebuilt.
+ * (round 14: 告诉, 然后, 顺便, 另外 became stopwords; round 18: the formal register's 兹, 烦请, 我司, 之 …) makes an index built
+ * before it stale, and it is rebuilt.
  */
-export const LOCAL_EMBEDDER_VERSION = 'local-ngram-tfidf-v4';
+export const LOCAL_EMBEDDER_VERSION = 'local-ngram-tfidf-v5';
 
 /** What a fitted local embedder needs to be rebuilt identically at query time. */
 export interface LocalEmbedderState {

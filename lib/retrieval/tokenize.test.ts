@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spokenCodes } from './tokenize';
+import { createTokenizer, spokenCodes } from './tokenize';
 
 describe('spokenCodes', () => {
   it.each([
@@ -12,5 +12,14 @@ describe('spokenCodes', () => {
 
   it.each(['提示三四天', '一审二审', '报一下', '结算要三五天'])('leaves counts and words alone: %s', (q) => {
     expect(spokenCodes(q)).toBe(q);
+  });
+});
+
+describe('stopwords', () => {
+  it('leave the formal register’s framing out of the words a question is searched and covered by', () => {
+    const tokenizer = createTokenizer({ dictionary: [], synonyms: [] });
+    const words = tokenizer.words('兹因我司门店收款失败，烦请告知此事宜之处理方法，请予明确');
+    for (const framing of ['兹因', '我司', '烦请', '事宜', '之', '请予']) expect(words).not.toContain(framing);
+    expect(words).toEqual(expect.arrayContaining(['门店', '收款', '失败']));
   });
 });
