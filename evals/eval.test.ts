@@ -144,8 +144,24 @@ describe('offline evals against the bars of issue 14', () => {
     // One off-topic question hedged since round 16's alternatives (39 of 40 refused, none answered).
     expect(b12.byKind.off_topic!.outOfScopeRefused).toBeGreaterThanOrEqual(0.975);
     expect(b12.byKind.off_topic!.outOfScopeAnswered).toBe(0);
-    // Round 16's alternative questions in owners' words cost blind12 four follow-ups (93.9 → 87.9 %, README "What still fails").
-    expect(b12.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.87);
+    // Round 16's alternative questions in owners' words cost blind12 four follow-ups (93.9 → 87.9 %, README "What still fails");
+    // round 18's follow-up changes found one again.
+    expect(b12.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.89);
+  });
+
+  // Round 18's blind set, committed before it was read, read on round 17's build and on round 18's (README): its measured
+  // levels, and the bars it meets. It misses two (README "What still fails"): follow-ups 89.4 % (the bar is 90 %) and one
+  // off-topic question of 40 hedged (none answered); hit@10 is 99.7 %.
+  it('blind17 (never fitted on) stays at its measured level, and at every bar it met', async () => {
+    const run = await evaluate('blind17');
+    expectMeasuredLevel(run, { hitAt1: 0.955, hitAt3: 0.99, refused: 0.03 });
+    expect(run.overall.hitAt10).toBeGreaterThanOrEqual(0.995);
+    expect(run.overall.answerPrecision).toBe(1);
+    expect(run.overall.outOfScopeAnswered).toBe(0);
+    expect(run.byKind.injection!.outOfScopeRefused).toBe(1);
+    expect(run.byKind.off_topic!.outOfScopeRefused).toBeGreaterThanOrEqual(0.975);
+    expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.89);
+    expect(run.byKind.english!.hitAt3).toBeGreaterThanOrEqual(0.9);
   });
 
   // Rounds 14's to 17's blind sets, committed before they were read, each read on the previous round's build and on its own
@@ -178,6 +194,20 @@ describe('offline evals against the bars of issue 14', () => {
     expect(overall.answerPrecision).toBe(1);
     expect(byKind.off_topic!.outOfScopeRefused).toBe(1);
     expect(byKind.near_domain!.outOfScopeAnswered).toBe(0);
+  });
+
+  // Round 18's rules sets (README): dev18's follow-ups were where its three follow-up changes were decided, dev18b's formal
+  // register where its stopwords were; guards that they do not get worse.
+  it('dev18 (follow-ups, rules) and dev18b (formal register, rules) stay at their measured levels', async () => {
+    const d18 = await evaluate('dev18');
+    expect(d18.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.94);
+    expect(d18.byKind.long_context!.hitAt1).toBe(1);
+    expect(d18.overall.refused).toBeLessThanOrEqual(0.01);
+    const d18b = await evaluate('dev18b');
+    expect(d18b.overall.hitAt1).toBeGreaterThanOrEqual(0.95);
+    expect(d18b.overall.refused).toBeLessThanOrEqual(0.035);
+    expect(d18b.overall.answerPrecision).toBe(1);
+    expect(d18b.byKind.off_topic!.outOfScopeRefused).toBe(1);
   });
 
   // Training data for round 8's decisions (README): follow-ups' confident answers, attacks and off-topic refused.
@@ -411,7 +441,7 @@ describe('offline evals against the bars of issue 14', () => {
 
   // Other FAQs in the same format, no companion files, nothing fitted on them (ride, round 17's, moved the bare profile's refusal
   // point on its first reading: README).
-  it.each(['it', 'hr', 'broadband', 'mail', 'ride'])('%s: hit@3 at least plain BM25’s, in-scope refused ≤ 10 %', async (name) => {
+  it.each(['it', 'hr', 'broadband', 'mail', 'ride', 'shop', 'telecom', 'gjj'])('%s: hit@3 at least plain BM25’s, in-scope refused ≤ 10 %', async (name) => {
     const { overall } = await evaluate(name);
     expect(overall.hitAt3).toBeGreaterThanOrEqual(overall.baseline.hitAt3);
     expect(overall.refused).toBeLessThanOrEqual(0.1);
