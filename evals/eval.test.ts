@@ -149,37 +149,24 @@ describe('offline evals against the bars of issue 14', () => {
     expect(b12.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.89);
   });
 
-  // Round 18's blind set, committed before it was read, read on round 17's build and on round 18's (README): its measured
-  // levels, and the bars it meets. It misses two (README "What still fails"): follow-ups 89.4 % (the bar is 90 %) and one
-  // off-topic question of 40 hedged (none answered); hit@10 is 99.7 %.
-  it('blind17 (never fitted on) stays at its measured level, and at every bar it met', async () => {
-    const run = await evaluate('blind17');
-    expectMeasuredLevel(run, { hitAt1: 0.955, hitAt3: 0.99, refused: 0.03 });
-    expect(run.overall.hitAt10).toBeGreaterThanOrEqual(0.995);
-    expect(run.overall.answerPrecision).toBe(1);
-    expect(run.overall.outOfScopeAnswered).toBe(0);
-    expect(run.byKind.injection!.outOfScopeRefused).toBe(1);
-    expect(run.byKind.off_topic!.outOfScopeRefused).toBeGreaterThanOrEqual(0.975);
-    expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.89);
-    expect(run.byKind.english!.hitAt3).toBeGreaterThanOrEqual(0.9);
-  });
-
-  // Rounds 14's to 17's blind sets, committed before they were read, each read on the previous round's build and on its own
-  // round's (README): the measured levels, and every other bar of the issue but the misses README lists (hit@10 of blind15 and
-  // blind16; one confident answer of blind16's 163 cites a wrong entry, over the 98 % bar).
+  // Rounds 14's to 18's blind sets, committed before they were read, each read on the previous round's build and on its own
+  // round's (README): the measured levels, and every other bar of the issue but the misses README lists (hit@10 of blind15,
+  // blind16 and blind17; one confident answer of blind16's 163 cites a wrong entry, over the 98 % bar; blind17's follow-ups at
+  // 89.4 %, the bar is 90 %, and one off-topic question of its 40 hedged, none answered).
   it.each([
-    ['blind13', { hitAt1: 0.985, hitAt3: 0.995, refused: 0.01, hitAt10: 1, followUps: 0.95, precision: 1 }],
-    ['blind14', { hitAt1: 0.98, hitAt3: 0.995, refused: 0.02, hitAt10: 1, followUps: 0.92, precision: 1 }],
-    ['blind15', { hitAt1: 0.97, hitAt3: 0.99, refused: 0.015, hitAt10: 0.995, followUps: 0.95, precision: 1 }],
-    ['blind16', { hitAt1: 0.97, hitAt3: 0.995, refused: 0.01, hitAt10: 0.995, followUps: 0.92, precision: 0.99 }],
-  ] as const)('%s (never fitted on) stays at its measured level, and at every other bar', async (name, { hitAt10, followUps, precision, ...at }) => {
+    ['blind13', { hitAt1: 0.985, hitAt3: 0.995, refused: 0.01, hitAt10: 1, followUps: 0.95, precision: 1, offTopic: 1 }],
+    ['blind14', { hitAt1: 0.98, hitAt3: 0.995, refused: 0.02, hitAt10: 1, followUps: 0.93, precision: 1, offTopic: 1 }],
+    ['blind15', { hitAt1: 0.97, hitAt3: 0.99, refused: 0.015, hitAt10: 0.995, followUps: 0.95, precision: 1, offTopic: 1 }],
+    ['blind16', { hitAt1: 0.97, hitAt3: 0.995, refused: 0.01, hitAt10: 0.995, followUps: 0.93, precision: 0.99, offTopic: 1 }],
+    ['blind17', { hitAt1: 0.955, hitAt3: 0.99, refused: 0.03, hitAt10: 0.995, followUps: 0.89, precision: 1, offTopic: 0.975 }],
+  ] as const)('%s (never fitted on) stays at its measured level, and at every other bar', async (name, { hitAt10, followUps, precision, offTopic, ...at }) => {
     const run = await evaluate(name);
     expectMeasuredLevel(run, at);
     expect(run.overall.hitAt10).toBeGreaterThanOrEqual(hitAt10);
     expect(run.overall.answerPrecision).toBeGreaterThanOrEqual(precision);
     expect(run.overall.outOfScopeAnswered).toBe(0);
     expect(run.byKind.injection!.outOfScopeRefused).toBe(1);
-    expect(run.byKind.off_topic!.outOfScopeRefused).toBe(1);
+    expect(run.byKind.off_topic!.outOfScopeRefused).toBeGreaterThanOrEqual(offTopic);
     expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(followUps);
     expect(run.byKind.english!.hitAt3).toBeGreaterThanOrEqual(0.9);
   });
