@@ -183,7 +183,7 @@ describe('offline evals against the bars of issue 14', () => {
     expect(byKind.near_domain!.outOfScopeAnswered).toBe(0);
   });
 
-  // Round 18's rules sets (README): dev18's follow-ups were where its three follow-up changes were decided, dev18b's formal
+  // Round 18's rules sets (README): dev18's follow-ups were where round 18's follow-up changes were decided, dev18b's formal
   // register where its stopwords were; guards that they do not get worse.
   it('dev18 (follow-ups, rules) and dev18b (formal register, rules) stay at their measured levels', async () => {
     const d18 = await evaluate('dev18');
