@@ -28,12 +28,20 @@ describe('previousTurn', () => {
     expect(previousTurn(history, '第一个步骤在哪操作')).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
   });
 
-  it('goes back to the exchange an opening ordinal names, not to a part of the answer', () => {
+  it('goes back to the exchange an opening ordinal names, not to a thing it names or an item of a numbered answer', () => {
     expect(previousTurn(history, '第一个那个报错要检查啥来着')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
     expect(previousTurn(history, '那第二个,删完多久生效?')).toMatchObject({ citedIds: ['FAQ5.9'], earlier: true });
-    expect(previousTurn(history, '第一个开通了还报呢')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
-    for (const part of ['第一个按钮是灰的', '第二个选项选哪个', '第一项填什么'])
-      expect(previousTurn(history, part)).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
+    expect(previousTurn(history, '好的,第一个开通了还报呢')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
+    // A thing after the ordinal: a step, a button, a month, a store of the answer just given.
+    for (const thing of ['第一个按钮是灰的', '第二个选项选哪个', '头一个月能提现吗', '还有第二个门店也报这个错'])
+      expect(previousTurn(history, thing)).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
+    // After an answer that lists its points, an ordinal names one of them.
+    const listed: ChatTurn[] = [
+      ...history,
+      { role: 'user', text: '撤销和退款多久到账' },
+      { role: 'assistant', text: '1、撤销:银行卡交易即时到账;\n2、退款:以发卡行处理时效为准。[FAQ2.6]' },
+    ];
+    for (const item of ['第二个要多久', '第一个是即时到账吗']) expect(previousTurn(listed, item)).toMatchObject({ citedIds: ['FAQ2.6'], earlier: false });
   });
 
   it('goes back to the earlier exchange the follow-up repeats words of', () => {

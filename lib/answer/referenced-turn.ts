@@ -9,35 +9,40 @@ interface Exchange {
   answer: string;
 }
 
-/**
- * 「回到第一个问题」「上面说的第一个」「最开始问的那个」「back to the first one」: the exchange is named by its place. Pointing back
- * (or 问题) must come with the place: 「第一个步骤在哪」 asks about the first step of the answer just given.
- */
 /** Words that point back in a conversation, used by each pattern below. */
 const BACK_WORDS = '回到|上面|前面|刚才|刚刚|之前|先前';
 const BACK = `(${BACK_WORDS})(说|问|讲|提)?的?`;
+const FIRST = '(第一个|第1个|头一个)';
+const SECOND = '(第二个|第2个)';
 /**
- * An ordinal that opens the follow-up (「第一个那个报错要检查啥号来着」「那第一个,得等这单走完才能提?」) names an exchange too,
- * unless what follows is a part of an answer (「第一个步骤在哪」).
+ * 「回到第一个问题」「上面说的第一个」「最开始问的那个」「back to the first one」: the exchange is named by its place, pointing back
+ * (or 问题) with it. Language, not any FAQ's vocabulary.
  */
-const OPENING = '^(那|那么|还有)?';
-const NOT_A_PART = '(?!步|项|条|点|个?字|环节|页面|菜单|按钮|选项|框|栏)';
-const ORDINALS: [RegExp, (n: number) => number][] = [
+const NAMED: [RegExp, (n: number) => number][] = [
   [
     new RegExp(
-      `${BACK}(第一个|第1个|头一个)|${OPENING}(第一个|第1个|头一个)${NOT_A_PART}|(第一个|第1个|头一个)问题|(最开始|一开始|最早)(那个|问的|说的|的问题)|\\b(back to|go back to) the first\\b|\\bthe first (question|issue)\\b`,
+      `${BACK}${FIRST}|${FIRST}问题|(最开始|一开始|最早)(那个|问的|说的|的问题)|\\b(back to|go back to) the first\\b|\\bthe first (question|issue)\\b`,
       'i',
     ),
     () => 0,
   ],
-  [
-    new RegExp(
-      `${BACK}(第二个|第2个)|${OPENING}(第二个|第2个)${NOT_A_PART}|(第二个|第2个)问题|\\b(back to|go back to) the second\\b|\\bthe second (question|issue)\\b`,
-      'i',
-    ),
-    (n) => Math.min(1, n - 1),
-  ],
+  [new RegExp(`${BACK}${SECOND}|${SECOND}问题|\\b(back to|go back to) the second\\b|\\bthe second (question|issue)\\b`, 'i'), (n) => Math.min(1, n - 1)],
 ];
+/**
+ * An ordinal that opens the follow-up (「第一个那个报错要检查啥号来着」「那第二个,删完多久生效?」「好的,第一个开通了还报呢」) names an
+ * exchange too, unless a thing follows it (「第一个步骤在哪」「头一个月能提现吗」「第二个门店也报这个错」), or the answer just given is
+ * itself a numbered list, whose items it then names (「第二个要多久」 after 1、撤销… 2、退款…).
+ */
+const OPENING = '^((好的|好|嗯|ok|okay)[,\\s]*)?(那|那么|还有)?';
+const NOT_A_THING =
+  '(?!步|项|条|点|字|环节|页面|菜单|按钮|选项|框|栏|方法|办法|原因|方式|情况|参数|材料|资料|条件|月|季度|年|天|日|周|星期|工作日|交易日|小时|门店|店|商户|客户|人|号|账号|终端|机器|设备|订单|笔)';
+const OPENED: [RegExp, (n: number) => number][] = [
+  [new RegExp(`${OPENING}${FIRST}${NOT_A_THING}`, 'i'), () => 0],
+  [new RegExp(`${OPENING}${SECOND}${NOT_A_THING}`, 'i'), (n) => Math.min(1, n - 1)],
+];
+/** An answer that lists its points (②, 2、, 2., (2)): an ordinal after it names one of them. */
+const NUMBERED = /②|(^|[\s。;；:：])(2[、.．)）]|[（(]2[)）])/;
+
 /**
  * Words that point back past the last exchange (「前面那个报错」「刚才验签那个」「回到…」「earlier」): the follow-up names, in its
  * own words, which earlier exchange it means. Language, not any FAQ's vocabulary.
@@ -71,7 +76,8 @@ function referencedExchange(question: string, exchanges: Exchange[]): Exchange |
   const last = exchanges.at(-1);
   if (exchanges.length < 2) return last;
   const q = stripFrame(readTyped(question));
-  for (const [pattern, at] of ORDINALS) if (pattern.test(q)) return exchanges[at(exchanges.length)];
+  for (const [pattern, at] of NAMED) if (pattern.test(q)) return exchanges[at(exchanges.length)];
+  if (!NUMBERED.test(last!.answer)) for (const [pattern, at] of OPENED) if (pattern.test(q)) return exchanges[at(exchanges.length)];
   if (!POINTS_FURTHER_BACK.test(q)) return last;
   const own = keys(q.replace(POINTING, ' '));
   const shared = (e: Exchange) => {

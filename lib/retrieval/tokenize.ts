@@ -19,9 +19,10 @@ const STOPWORDS = new Set(
     '你好 您好 麻烦 急 急急 在线等 求助 求教 请教 谢谢 感谢 多谢 大佬 老师 各位 亲 哈喽 hello hi thanks 我这边 我们这边 就是 这个问题 ' +
     // What links a question to an order or to what was said before it (「然后告诉我…」「顺便问下…」「另外…」).
     '告诉 告诉我 然后 顺便 另外 ' +
-    // The formal register's function words and framing (「兹因…烦请告知此情形之成因」「就…一事请予明确」「我司」「何种」).
-    '兹 兹因 兹有 兹就 烦请 敬请 恳请 请予 予以 之 亦 惟 颇 我司 贵司 本司 我方 贵方 本方 ' +
-    '事宜 一事 何种 何方 何处 何时 就此 对此 鉴于 现就 如下 ' +
+    // The formal register's function words and framing (「兹有…烦请告知…之处理方法」「就…一事请予明确」「我司」「何种」); as jieba
+    // segments them (兹因 is 兹 and 因, 现就 is 现 and 就).
+    '兹 烦请 敬请 恳请 请予 予以 之 亦 惟 颇 我司 贵司 本司 我方 贵方 本方 ' +
+    '事宜 一事 何种 何方 何处 何时 就此 对此 鉴于 如下 ' +
     'the a an is are was to of for in on and or how what why do does can i my me it this that with please'
   ).split(/\s+/),
 );
