@@ -50,8 +50,9 @@ export function looksLikeFollowUp(question: string): boolean {
   if (length <= MAX_POINTING_CHARS && (POINTS_BACK.test(q) || ASKS_FOR_MORE.test(q))) return true;
   // English counted in words (textSize), after an acknowledgement: 「OK, what about on an iPhone?」 is as short as 「那苹果手机呢」.
   const acknowledged = q.replace(ACKNOWLEDGED, '');
-  if (textSize(acknowledged) <= MAX_FOLLOW_UP_CHARS && FOLLOW_UP_START.test(acknowledged)) return true;
-  if (textSize(acknowledged) <= MAX_LEANING_ENGLISH_SIZE && LEANING_ENGLISH.test(acknowledged) && !HAN.test(acknowledged)) return true;
+  const size = textSize(acknowledged);
+  if (size <= MAX_FOLLOW_UP_CHARS && FOLLOW_UP_START.test(acknowledged)) return true;
+  if (size <= MAX_LEANING_ENGLISH_SIZE && LEANING_ENGLISH.test(acknowledged) && !HAN.test(acknowledged)) return true;
   return length <= MAX_FOLLOW_UP_CHARS && (FOLLOW_UP_START.test(q) || FOLLOW_UP_END.test(q) || length <= 8);
 }
 
@@ -108,18 +109,21 @@ function focusOnFollowUp(question: string, r: RetrievalResult, alone: RetrievalR
   const top = r.hits[0];
   if (!top || r.decision === 'refuse') return r;
   const own = (h: Hit) => coverage(question, entryText(h));
+  // Where the follow-up searched alone ranks an entry; undefined when it does not find it.
   const aloneRank = (h: Hit) => {
     const i = alone.hits.findIndex((a) => a.id === h.id);
-    return i < 0 ? Number.POSITIVE_INFINITY : i;
+    return i < 0 ? undefined : i;
   };
   const topOwn = own(top);
   if (topOwn === null) return r;
   let lead = top;
   let leadOwn = topOwn;
   if (isGiven(top, citedIds)) {
+    const givenAlone = aloneRank(top) ?? Number.POSITIVE_INFINITY;
     for (const h of r.hits.slice(1, 3)) {
       const c = own(h) ?? 0;
-      if (c > leadOwn + SHIFT_MARGIN && aloneRank(h) < Number.POSITIVE_INFINITY && aloneRank(h) <= aloneRank(top)) {
+      const found = aloneRank(h);
+      if (c > leadOwn + SHIFT_MARGIN && found !== undefined && found <= givenAlone) {
         lead = h;
         leadOwn = c;
       }

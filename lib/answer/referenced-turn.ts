@@ -15,20 +15,6 @@ const BACK = `(${BACK_WORDS})(说|问|讲|提)?的?`;
 const FIRST = '(第一个|第1个|头一个)';
 const SECOND = '(第二个|第2个)';
 /**
- * 「回到第一个问题」「上面说的第一个」「最开始问的那个」「back to the first one」: the exchange is named by its place, pointing back
- * (or 问题) with it. Language, not any FAQ's vocabulary.
- */
-const NAMED: [RegExp, (n: number) => number][] = [
-  [
-    new RegExp(
-      `${BACK}${FIRST}|${FIRST}问题|(最开始|一开始|最早)(那个|问的|说的|的问题)|\\b(back to|go back to) the first\\b|\\bthe first (question|issue)\\b`,
-      'i',
-    ),
-    () => 0,
-  ],
-  [new RegExp(`${BACK}${SECOND}|${SECOND}问题|\\b(back to|go back to) the second\\b|\\bthe second (question|issue)\\b`, 'i'), (n) => Math.min(1, n - 1)],
-];
-/**
  * An ordinal that opens the follow-up (「第一个那个报错要检查啥号来着」「那第二个,删完多久生效?」「好的,第一个开通了还报呢」) names an
  * exchange too, unless a thing follows it (「第一个步骤在哪」「头一个月能提现吗」「第二个门店也报这个错」), or the answer just given is
  * itself a numbered list, whose items it then names (「第二个要多久」 after 1、撤销… 2、退款…).
@@ -36,9 +22,25 @@ const NAMED: [RegExp, (n: number) => number][] = [
 const OPENING = '^((好的|好|嗯|ok|okay)[,\\s]*)?(那|那么|还有)?';
 const NOT_A_THING =
   '(?!步|项|条|点|字|环节|页面|菜单|按钮|选项|框|栏|方法|办法|原因|方式|情况|参数|材料|资料|条件|月|季度|年|天|日|周|星期|工作日|交易日|小时|门店|店|商户|客户|人|号|账号|终端|机器|设备|订单|笔)';
-const OPENED: [RegExp, (n: number) => number][] = [
-  [new RegExp(`${OPENING}${FIRST}${NOT_A_THING}`, 'i'), () => 0],
-  [new RegExp(`${OPENING}${SECOND}${NOT_A_THING}`, 'i'), (n) => Math.min(1, n - 1)],
+/**
+ * The exchanges named by their place: `named` when 「回到第一个问题」「上面说的第一个」「最开始问的那个」「back to the first one」 point back
+ * (or say 问题) with the place, `opened` when the place opens the follow-up (above); `at` is the exchange's index among `n`.
+ * Language, not any FAQ's vocabulary.
+ */
+const PLACES: { named: RegExp; opened: RegExp; at: (n: number) => number }[] = [
+  {
+    named: new RegExp(
+      `${BACK}${FIRST}|${FIRST}问题|(最开始|一开始|最早)(那个|问的|说的|的问题)|\\b(back to|go back to) the first\\b|\\bthe first (question|issue)\\b`,
+      'i',
+    ),
+    opened: new RegExp(`${OPENING}${FIRST}${NOT_A_THING}`, 'i'),
+    at: () => 0,
+  },
+  {
+    named: new RegExp(`${BACK}${SECOND}|${SECOND}问题|\\b(back to|go back to) the second\\b|\\bthe second (question|issue)\\b`, 'i'),
+    opened: new RegExp(`${OPENING}${SECOND}${NOT_A_THING}`, 'i'),
+    at: (n) => Math.min(1, n - 1),
+  },
 ];
 /** An answer that lists its points (②, 2、, 2., (2)): an ordinal after it names one of them. */
 const NUMBERED = /②|(^|[\s。;；:：])(2[、.．)）]|[（(]2[)）])/;
@@ -76,8 +78,9 @@ function referencedExchange(question: string, exchanges: Exchange[]): Exchange |
   const last = exchanges.at(-1);
   if (exchanges.length < 2) return last;
   const q = stripFrame(readTyped(question));
-  for (const [pattern, at] of NAMED) if (pattern.test(q)) return exchanges[at(exchanges.length)];
-  if (!NUMBERED.test(last!.answer)) for (const [pattern, at] of OPENED) if (pattern.test(q)) return exchanges[at(exchanges.length)];
+  // A place said with pointing back wins over one that only opens the follow-up, whichever place it is.
+  const place = PLACES.find((p) => p.named.test(q)) ?? (NUMBERED.test(last!.answer) ? undefined : PLACES.find((p) => p.opened.test(q)));
+  if (place) return exchanges[place.at(exchanges.length)];
   if (!POINTS_FURTHER_BACK.test(q)) return last;
   const own = keys(q.replace(POINTING, ' '));
   const shared = (e: Exchange) => {
