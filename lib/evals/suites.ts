@@ -171,6 +171,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 18: a support agent from Singapore or Malaysia who code-switches, a payment agent’s compliance and risk officer writing formally), committed before it was read, never fitted or tuned on',
   },
   {
+    name: 'blind18',
+    dataset: 'evals/datasets/blind18.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 19: a support colleague who writes with Taiwanese vocabulary, an ISV’s technical support engineer writing bug reports with logs and JSON), committed before it was read, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
