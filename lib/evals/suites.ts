@@ -375,6 +375,15 @@ export const SUITES: Suite[] = [
       'formal and structured enquiries (an internal-audit memo writer, an operations director’s numbered emails) by a writer from the FAQ alone (round 18, commissioned after blind17’s first reading; read once unseen, then row by row)',
   },
   {
+    name: 'dev19',
+    dataset: 'evals/datasets/dev19.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      'English and Chinglish follow-ups after Chinese answers, and English questions, by an international support team’s writer from the FAQ alone (round 19, commissioned before blind18 was read; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
@@ -449,6 +458,13 @@ export const SUITES: Suite[] = [
     env: { CORPUS_FILE: 'evals/transfer/shop/faq.txt', ...NO_COMPANIONS },
     role: 'report',
     description: "another FAQ (a marketplace's seller-support FAQ, 54 entries), no companion files, nothing fitted on it (round 18)",
+  },
+  {
+    name: 'power',
+    dataset: 'evals/transfer/power/blind.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/power/faq.txt', ...NO_COMPANIONS },
+    role: 'report',
+    description: "another FAQ (a city electricity and gas utility's customer service, 55 entries), no companion files, nothing fitted on it (round 19)",
   },
   {
     name: 'offtopic',
