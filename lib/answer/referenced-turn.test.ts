@@ -24,6 +24,10 @@ describe('previousTurn', () => {
       earlier: true,
     });
     expect(previousTurn(history, 'back to the first one')).toMatchObject({ citedIds: ['FAQ5.10'] });
+    // In English, an ordinal with what it counts, anywhere in the follow-up.
+    expect(previousTurn(history, 'wait the first one, what status does it turn into?')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
+    expect(previousTurn(history, 're the second error: how long until it takes effect?')).toMatchObject({ citedIds: ['FAQ5.9'], earlier: true });
+    expect(previousTurn(history, 'is the first step in the app?')).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
     // A place without pointing back is a place in the answer just given.
     expect(previousTurn(history, '第一个步骤在哪操作')).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
   });
@@ -46,6 +50,9 @@ describe('previousTurn', () => {
 
   it('goes back to the earlier exchange the follow-up repeats words of', () => {
     expect(previousTurn(history, '前面那个授权目录的,删完多久生效')).toMatchObject({ citedIds: ['FAQ5.9'], earlier: true });
+    // 「re」 (regarding) points back as 前面 does; not the prefix of re-onboard.
+    expect(previousTurn(history, 're the 授权目录 - how long until it takes effect?')).toMatchObject({ citedIds: ['FAQ5.9'], earlier: true });
+    expect(previousTurn(history, 'can we re-onboard the 授权目录 merchant?')).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
     // Pointing back without repeating anything of an earlier exchange: the last one.
     expect(previousTurn(history, '刚才那个要多久')).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
   });

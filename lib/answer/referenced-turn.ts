@@ -22,6 +22,8 @@ const SECOND = '(第二个|第2个)';
 const OPENING = '^((好的|好|嗯|ok|okay)[,\\s]*)?(那|那么|还有)?';
 const NOT_A_THING =
   '(?!步|项|条|点|字|环节|页面|菜单|按钮|选项|框|栏|方法|办法|原因|方式|情况|参数|材料|资料|条件|月|季度|年|天|日|周|星期|工作日|交易日|小时|门店|店|商户|客户|人|号|账号|终端|机器|设备|订单|笔)';
+/** An English ordinal with what it counts (「wait the first one, …」「re the first error: …」), anywhere in the follow-up. */
+const ENGLISH_PLACE = (ordinal: string) => `\\bthe (${ordinal}) (one|question|issue|error|problem|thing|topic|case)\\b`;
 /**
  * The exchanges named by their place: `named` when 「回到第一个问题」「上面说的第一个」「最开始问的那个」「back to the first one」 point back
  * (or say 问题) with the place, `opened` when the place opens the follow-up (above); `at` is the exchange's index among `n`.
@@ -33,12 +35,12 @@ const PLACES: { named: RegExp; opened: RegExp; at: (n: number) => number }[] = [
       `${BACK}${FIRST}|${FIRST}问题|(最开始|一开始|最早)(那个|问的|说的|的问题)|\\b(back to|go back to) the first\\b|\\bthe first (question|issue)\\b`,
       'i',
     ),
-    opened: new RegExp(`${OPENING}${FIRST}${NOT_A_THING}`, 'i'),
+    opened: new RegExp(`${OPENING}${FIRST}${NOT_A_THING}|${ENGLISH_PLACE('first|1st')}`, 'i'),
     at: () => 0,
   },
   {
     named: new RegExp(`${BACK}${SECOND}|${SECOND}问题|\\b(back to|go back to) the second\\b|\\bthe second (question|issue)\\b`, 'i'),
-    opened: new RegExp(`${OPENING}${SECOND}${NOT_A_THING}`, 'i'),
+    opened: new RegExp(`${OPENING}${SECOND}${NOT_A_THING}|${ENGLISH_PLACE('second|2nd')}`, 'i'),
     at: (n) => Math.min(1, n - 1),
   },
 ];
@@ -49,7 +51,7 @@ const NUMBERED = /②|(^|[\s。;；:：])(2[、.．)）]|[（(]2[)）])/;
  * Words that point back past the last exchange (「前面那个报错」「刚才验签那个」「回到…」「earlier」): the follow-up names, in its
  * own words, which earlier exchange it means. Language, not any FAQ's vocabulary.
  */
-const POINTS_FURTHER_BACK = new RegExp(`(${BACK_WORDS}|earlier|before|back to)`, 'i');
+const POINTS_FURTHER_BACK = new RegExp(`(${BACK_WORDS}|earlier|before|back to|(^|[\\s,])(re|regarding):?\\s)`, 'i');
 /** What the pointing words and fillers add to a follow-up: left out when it is matched against the exchanges. */
 const POINTING = new RegExp(`(${BACK_WORDS}|说的|讲的|提的|那个|这个|问题|的)`, 'g');
 
