@@ -37,6 +37,13 @@ const LEANING_ENGLISH =
 const HAN = /\p{Script=Han}/u;
 const MAX_LEANING_ENGLISH_SIZE = 24;
 
+/**
+ * Saying that the topic changes (「换个问题,…」「题外话,…」「顺便问下…」「unrelated: …」「switching topic, …」): what follows stands
+ * alone, never searched with the conversation. Language, not any FAQ's vocabulary.
+ */
+const CHANGES_TOPIC =
+  /^((好的|好|嗯|谢谢|谢啦|谢了|ok|okay|thanks)[\s\p{P}]*)*(换个(话题|问题)|题外话|另外问(一?下)?|顺便问(一?下)?|另一个问题|还有个事|另外一个事|不相关的问题)|\b(unrelated|switching (topic|subject)s?|change of (topic|subject)|different (question|topic)|another (question|topic))\b/iu;
+
 /** Beyond this length a question carries its own topic, whatever it points back at. */
 const MAX_POINTING_CHARS = 40;
 
@@ -233,8 +240,9 @@ export async function resolveFollowUp(
   retrieve: RetrieveFn,
   coverage?: CoverageFn,
 ): Promise<{ query: string; retrieval: RetrievalResult; followUp: boolean }> {
-  const combined = standaloneQuestion(question, history);
   const alone = question.trim();
+  if (CHANGES_TOPIC.test(stripFrame(readTyped(alone)))) return { query: alone, retrieval: await retrieve(alone), followUp: false };
+  const combined = standaloneQuestion(question, history);
   const { question: previous, citedIds, earlier } = previousTurn(history, question);
   if (combined === alone) {
     const first = await retrieve(alone);
