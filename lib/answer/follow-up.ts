@@ -27,13 +27,11 @@ const ASKS_FOR_MORE =
   /(还有(没有)?(别的|其他|其它|啥|什么)(办法|方法|原因|可能|途径|方式|处理方式|解决办法|情况)|(别的|其他|其它)(办法|方法|原因|可能|途径|处理方式|解决办法)|除了[^,。?]{1,12}(还|以外|之外)|还(需要|要|得)(查|看|做|检查|确认|注意)(什么|啥|哪些)|下一步|接下来(呢|怎么|要)|\b(any other|anything else|what else|other (ways?|reasons?|options?))\b)/i;
 
 /**
- * English that leans on what was said takes more words than Chinese takes characters to ask the same: an English question (no
- * Chinese in it) that opens by leaning on the conversation (「What about micro merchants, which documents do they need?」) or points
- * back with a pronoun or an adverb (「when does the unfrozen money hit their balance?」「how do we change the contact then?」
- * 「where's the param sync button again」) is a follow-up up to this size (textSize: twelve words). Not 「if」, which opens as many questions of their own. Language, not any FAQ's vocabulary.
+ * English that opens by leaning on what was said (「What about micro merchants, which documents do they need?」) takes more words
+ * than Chinese takes characters to ask the same: such an opening makes an English question (no Chinese in it) a follow-up up to
+ * this size (textSize: twelve words). Not 「if」, which opens as many questions of their own.
  */
-const LEANING_ENGLISH =
-  /^(what about|how about|and|also|then|but|what if|in that case)\b|\b(they|their|them|he|his|she|her|one|ones|then|again|instead|too|still|either|as well)\b/i;
+const LEANING_ENGLISH = /^(what about|how about|and|also|then|but|what if|in that case)\b/i;
 const HAN = /\p{Script=Han}/u;
 const MAX_LEANING_ENGLISH_SIZE = 24;
 
