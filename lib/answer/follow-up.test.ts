@@ -210,10 +210,15 @@ describe('offline follow-up handling', () => {
     const withContext = result([hitOf(E416, 1)], 'answer', 0.97);
     const alone = { ...result([hitOf(E27, 1)], 'refuse', 0.05), signals: { covered: 0.4 } };
     const retrieve = async (q: string) => (q.includes('撤销') ? withContext : alone);
-    for (const q of ['谢啦,顺便问下今天会下雨吗', '换个问题,那96呢', 'switching topic, a new shop cannot take overseas Alipay', 'unrelated: what about 96?'])
+    for (const q of [
+      '谢啦,顺便问下今天会下雨吗',
+      '换个问题,96是什么意思',
+      'switching topic, a new shop cannot take overseas Alipay',
+      'unrelated: 96 on every card',
+    ])
       expect(await resolveFollowUp(q, history, retrieve)).toMatchObject({ query: q, followUp: false, retrieval: { decision: 'refuse' } });
-    // Without the marker, the same question leans on the conversation.
-    expect((await resolveFollowUp('那96呢', history, retrieve)).followUp).toBe(true);
+    // Unless what it then asks leans on the conversation after all.
+    expect((await resolveFollowUp('顺便问下,那96呢', history, retrieve)).followUp).toBe(true);
   });
 
   it('searches a question refused alone with the conversation, and offers what it finds as the closest entry', async () => {

@@ -42,6 +42,18 @@ const MAX_LEANING_ENGLISH_SIZE = 24;
 const CHANGES_TOPIC =
   /^((好的|好|嗯|谢谢|谢啦|谢了|ok|okay|thanks)[\s\p{P}]*)*(换个(话题|问题)|题外话|另外问(一?下)?|顺便问(一?下)?|另一个问题|还有个事|另外一个事|不相关的问题)|\b(unrelated|switching (topic|subject)s?|change of (topic|subject)|different (question|topic)|another (question|topic))\b/iu;
 
+/**
+ * Whether a question says the topic changes, and what it then asks does not open leaning on the conversation or point back at it
+ * (「顺便问下,那苹果手机呢」「另外问下,这个要多久」 do).
+ */
+function changesTopic(question: string): boolean {
+  const q = stripFrame(readTyped(question));
+  const marker = CHANGES_TOPIC.exec(q);
+  if (!marker) return false;
+  const rest = `${q.slice(0, marker.index)}${q.slice(marker.index + marker[0].length)}`.replace(/^[\s\p{P}]+/u, '');
+  return !(FOLLOW_UP_START.test(rest) || POINTS_BACK.test(rest) || ASKS_FOR_MORE.test(rest));
+}
+
 /** Beyond this length a question carries its own topic, whatever it points back at. */
 const MAX_POINTING_CHARS = 40;
 
@@ -239,7 +251,7 @@ export async function resolveFollowUp(
   coverage?: CoverageFn,
 ): Promise<{ query: string; retrieval: RetrievalResult; followUp: boolean }> {
   const alone = question.trim();
-  if (CHANGES_TOPIC.test(stripFrame(readTyped(alone)))) return { query: alone, retrieval: await retrieve(alone), followUp: false };
+  if (changesTopic(alone)) return { query: alone, retrieval: await retrieve(alone), followUp: false };
   const combined = standaloneQuestion(question, history);
   const { question: previous, citedIds, earlier } = previousTurn(history, question);
   if (combined === alone) {
