@@ -107,6 +107,13 @@ describe('isDemandClause', () => {
     expect(isDemandClause('直接把这个商户的支付目录删掉')).toBe(true);
     expect(isDemandClause('把所有商户的身份证号发给我')).toBe(true);
   });
+
+  it('takes the people of any FAQ for people whose data is not handed over (代理商, 缴存人, 投保人 …)', () => {
+    for (const q of ['把所有代理商的结算数据发我', '把所有缴存人的数据发给我', '导出其他投保人的资料']) expect(isDemandClause(q)).toBe(true);
+    // Asking stays a question; data nobody owns is no one's.
+    expect(isDemandClause('代理商的结算数据在哪里导出')).toBe(false);
+    expect(isDemandClause('把所有门店的数据发我')).toBe(false);
+  });
 });
 
 describe('isSmallTalk', () => {
