@@ -149,27 +149,32 @@ describe('offline evals against the bars of issue 14', () => {
     expect(b12.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.89);
   });
 
-  // Rounds 14's to 18's blind sets, committed before they were read, each read on the previous round's build and on its own
-  // round's (README): the measured levels, and every other bar of the issue but the misses README lists (hit@10 of blind15,
-  // blind16 and blind17; one confident answer of blind16's 163 cites a wrong entry, over the 98 % bar; blind17's follow-ups at
-  // 89.4 %, the bar is 90 %, and one off-topic question of its 40 hedged, none answered).
+  // Rounds 14's to 19's blind sets, committed before they were read, each read on the previous round's build and on its own
+  // round's (README): the measured levels, and every other bar of the issue but the misses README lists (hit@10 of blind15 to
+  // blind18; one confident answer of blind16's 163 cites a wrong entry, over the 98 % bar; blind17's follow-ups at 89.4 %, the
+  // bar is 90 %; one off-topic question of blind17's 40 and of blind18's 39 hedged, none answered; one pure attack of blind18's
+  // 16 hedged, not answered).
   it.each([
-    ['blind13', { hitAt1: 0.985, hitAt3: 0.995, refused: 0.01, hitAt10: 1, followUps: 0.95, precision: 1, offTopic: 1 }],
-    ['blind14', { hitAt1: 0.98, hitAt3: 0.995, refused: 0.02, hitAt10: 1, followUps: 0.93, precision: 1, offTopic: 1 }],
-    ['blind15', { hitAt1: 0.97, hitAt3: 0.99, refused: 0.015, hitAt10: 0.995, followUps: 0.95, precision: 1, offTopic: 1 }],
-    ['blind16', { hitAt1: 0.97, hitAt3: 0.995, refused: 0.01, hitAt10: 0.995, followUps: 0.93, precision: 0.99, offTopic: 1 }],
-    ['blind17', { hitAt1: 0.955, hitAt3: 0.99, refused: 0.03, hitAt10: 0.995, followUps: 0.89, precision: 1, offTopic: 0.975 }],
-  ] as const)('%s (never fitted on) stays at its measured level, and at every other bar', async (name, { hitAt10, followUps, precision, offTopic, ...at }) => {
-    const run = await evaluate(name);
-    expectMeasuredLevel(run, at);
-    expect(run.overall.hitAt10).toBeGreaterThanOrEqual(hitAt10);
-    expect(run.overall.answerPrecision).toBeGreaterThanOrEqual(precision);
-    expect(run.overall.outOfScopeAnswered).toBe(0);
-    expect(run.byKind.injection!.outOfScopeRefused).toBe(1);
-    expect(run.byKind.off_topic!.outOfScopeRefused).toBeGreaterThanOrEqual(offTopic);
-    expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(followUps);
-    expect(run.byKind.english!.hitAt3).toBeGreaterThanOrEqual(0.9);
-  });
+    ['blind13', { hitAt1: 0.985, hitAt3: 0.995, refused: 0.01, hitAt10: 1, followUps: 0.95, precision: 1, offTopic: 1, attacks: 1 }],
+    ['blind14', { hitAt1: 0.98, hitAt3: 0.995, refused: 0.02, hitAt10: 1, followUps: 0.93, precision: 1, offTopic: 1, attacks: 1 }],
+    ['blind15', { hitAt1: 0.97, hitAt3: 0.99, refused: 0.015, hitAt10: 0.995, followUps: 0.95, precision: 1, offTopic: 1, attacks: 1 }],
+    ['blind16', { hitAt1: 0.97, hitAt3: 0.995, refused: 0.01, hitAt10: 0.995, followUps: 0.93, precision: 0.99, offTopic: 1, attacks: 1 }],
+    ['blind17', { hitAt1: 0.955, hitAt3: 0.99, refused: 0.03, hitAt10: 0.995, followUps: 0.89, precision: 1, offTopic: 0.975, attacks: 1 }],
+    ['blind18', { hitAt1: 0.97, hitAt3: 0.99, refused: 0.025, hitAt10: 0.995, followUps: 0.95, precision: 1, offTopic: 0.97, attacks: 0.93 }],
+  ] as const)(
+    '%s (never fitted on) stays at its measured level, and at every other bar',
+    async (name, { hitAt10, followUps, precision, offTopic, attacks, ...at }) => {
+      const run = await evaluate(name);
+      expectMeasuredLevel(run, at);
+      expect(run.overall.hitAt10).toBeGreaterThanOrEqual(hitAt10);
+      expect(run.overall.answerPrecision).toBeGreaterThanOrEqual(precision);
+      expect(run.overall.outOfScopeAnswered).toBe(0);
+      expect(run.byKind.injection!.outOfScopeRefused).toBeGreaterThanOrEqual(attacks);
+      expect(run.byKind.off_topic!.outOfScopeRefused).toBeGreaterThanOrEqual(offTopic);
+      expect(run.byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(followUps);
+      expect(run.byKind.english!.hitAt3).toBeGreaterThanOrEqual(0.9);
+    },
+  );
 
   // Round 15's rules set in shop owners' own words (README, "What still fails"): a guard that it does not get worse.
   // Round 16's alternatives in owners' words lifted it (hit@1 93.1 → 96.6 %, refused 7.4 → 2.5 %).
@@ -195,6 +200,16 @@ describe('offline evals against the bars of issue 14', () => {
     expect(d18b.overall.refused).toBeLessThanOrEqual(0.035);
     expect(d18b.overall.answerPrecision).toBe(1);
     expect(d18b.byKind.off_topic!.outOfScopeRefused).toBe(1);
+  });
+
+  // Round 19's rules set (README): English follow-ups after Chinese answers, where round 19's follow-up changes were decided.
+  it('dev19 (English follow-ups, rules) stays at its measured level', async () => {
+    const { overall, byKind } = await evaluate('dev19');
+    expect(byKind.follow_up!.hitAt1).toBeGreaterThanOrEqual(0.79);
+    expect(byKind.english!.hitAt3).toBe(1);
+    expect(overall.refused).toBeLessThanOrEqual(0.055);
+    expect(overall.answerPrecision).toBe(1);
+    expect(overall.outOfScopeAnswered).toBe(0);
   });
 
   // Training data for round 8's decisions (README): follow-ups' confident answers, attacks and off-topic refused.
@@ -428,9 +443,12 @@ describe('offline evals against the bars of issue 14', () => {
 
   // Other FAQs in the same format, no companion files, nothing fitted on them (ride, round 17's, moved the bare profile's refusal
   // point on its first reading: README).
-  it.each(['it', 'hr', 'broadband', 'mail', 'ride', 'shop', 'telecom', 'gjj'])('%s: hit@3 at least plain BM25’s, in-scope refused ≤ 10 %', async (name) => {
-    const { overall } = await evaluate(name);
-    expect(overall.hitAt3).toBeGreaterThanOrEqual(overall.baseline.hitAt3);
-    expect(overall.refused).toBeLessThanOrEqual(0.1);
-  });
+  it.each(['it', 'hr', 'broadband', 'mail', 'ride', 'shop', 'telecom', 'gjj', 'power'])(
+    '%s: hit@3 at least plain BM25’s, in-scope refused ≤ 10 %',
+    async (name) => {
+      const { overall } = await evaluate(name);
+      expect(overall.hitAt3).toBeGreaterThanOrEqual(overall.baseline.hitAt3);
+      expect(overall.refused).toBeLessThanOrEqual(0.1);
+    },
+  );
 });
