@@ -12,15 +12,18 @@ export interface PGliteClient {
 /**
  * The worker's code. PGlite runs PostgreSQL's C code compiled to WASM synchronously: on the
  * server's thread every commit (several milliseconds) would stall every request. In a worker
- * it costs the request path only a message. Commits do not wait for the disk
- * (synchronous_commit off): a crash may lose the last fraction of a second of log, never
- * corrupt it. CommonJS so it runs as given (`eval`), wherever the bundler put this module.
+ * it costs the request path only a message. A commit has written its log when it returns, so a
+ * process that dies without closing the database loses nothing it committed: PGlite runs
+ * PostgreSQL in single-user mode, with no background writer, and with synchronous_commit off
+ * (before round 19) nothing written since the server started survived a kill. Committing this
+ * way costs about 0.07 ms more per commit. CommonJS so it runs as given (`eval`), wherever the
+ * bundler put this module.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const { PGlite } = require(workerData.pglite);
 const db = new PGlite(workerData.dataDir || undefined);
-const ready = db.waitReady.then(() => db.exec('set synchronous_commit = off'));
+const ready = db.waitReady;
 ready.catch(() => {});
 parentPort.on('message', async (m) => {
   try {
