@@ -13,12 +13,18 @@ describe('redact', () => {
     // Typed full-width: found all the same, the rest of the text kept as typed.
     ['商户号：８２１２９００５８１２０００１，电话１３８１２３４５６７８', '商户号：[商户号]，电话[手机号]'],
     ['身份证１１０１０５１９４９１２３１００２Ｘ', '身份证[身份证号]'],
+    // Typed in groups, with spaces or dashes, and a terminal number with its letter.
+    ['客户卡号6222 0212 3456 7890 123,身份证 110101 19900307 7516', '客户卡号[号码],身份证 [身份证号]'],
+    ['电话 021 5888 1234', '电话 [电话号码]'],
+    ['商户号:8213 3015 7990 123', '商户号:[商户号]'],
+    ['商户号821-330-157-990-123', '商户号[商户号]'],
+    ['终端号 A1234567 挥卡失败', '终端号 [商户号] 挥卡失败'],
   ])('%s', (input, expected) => {
     expect(redact(input)).toBe(expected);
   });
 
   it('keeps error codes, amounts, dates and FAQ ids', () => {
-    const text = '挥卡报03,退款1000元,2024年5月1日,见[FAQ2.5],错误码96';
+    const text = '挥卡报03,退款1000元,2024年5月1日,见[FAQ2.5],错误码96,订单 2024 05 01 共3笔';
     expect(redact(text)).toBe(text);
   });
 });
