@@ -1,6 +1,7 @@
 import { UpstreamError } from '../errors';
 import { leaksPrompt } from '../llm/prompts';
 import type { CallLimits, LlmClient } from '../llm/types';
+import { setsAside } from '../retrieval/query';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { extractCitations } from '../text/citations';
 import { NOTICE_TEXT } from '../text/messages';
@@ -69,8 +70,10 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
   const direct = !!llm && retrieval.decision === 'answer' && !!top && top.scores.vector >= deps.directMatchThreshold;
   const mode: AnswerMode = direct ? 'direct' : llm && answerable ? 'llm' : 'offline';
   const part = resolved.followUp && mode === 'offline' && retrieval.answerIds.length === 1 ? partFor(input.question, retrieval, deps) : undefined;
-  // What the message asked of the assistant beside its question (an order, others' data, new rules) is not done: it says so.
-  if (answerable && retrieval.signals.setAside) notices.push(notice('set_aside'));
+  // What the message asked of the assistant beside its question (an order, others' data, new rules) is not done: it says so. Of this
+  // message: a follow-up searched with the previous question (or rewritten by the model) may carry what that question set aside.
+  const ownQuestion = standalone === input.question.trim();
+  if (answerable && retrieval.signals.setAside && (ownQuestion || setsAside(input.question))) notices.push(notice('set_aside'));
   // A failed rewrite only matters when the model would have answered; the refusal needs no notice.
   return {
     standalone,

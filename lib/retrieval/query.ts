@@ -74,6 +74,11 @@ export function askedText(typed: string): string {
   return keptClauses(readTyped(typed)).text;
 }
 
+/** Whether a message, read as typed, has clauses addressed to the assistant (attacks, demands, typed citations) that the patterns set aside. */
+export function setsAside(typed: string): boolean {
+  return keptClauses(readTyped(typed)).dropped > 0;
+}
+
 /**
  * Prepares a question for retrieval: reads traditional characters as simplified, drops its chat frame and the clauses
  * addressed to the assistant, corrects typos of corpus words, glosses English to the corpus's Chinese words, and splits it
