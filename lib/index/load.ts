@@ -36,6 +36,11 @@ export interface SearchIndex {
 
 const INGEST_HINT = '请运行 npm run ingest 重新构建索引';
 
+/** Why an index could not be opened, without the hint to run ingest: for a message that reports it was rebuilt already. */
+export function withoutIngestHint(message: string): string {
+  return message.replace(`,${INGEST_HINT}。`, '');
+}
+
 /**
  * Opens a saved index. Throws IndexError: `index_missing` when there is none,
  * `index_corrupt` when its files are unreadable, `index_stale` when it was built

@@ -3,7 +3,7 @@ import { type Corpus, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { IndexError } from '../errors';
 import { type BuildOptions, buildIndex } from '../index/build';
-import { openIndex } from '../index/load';
+import { openIndex, withoutIngestHint } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
 import { createTokenizer } from '../retrieval/tokenize';
 import { type KnowledgeBase, knowledgeBaseFrom } from './knowledge-base';
@@ -41,7 +41,8 @@ export async function openKnowledgeBase(
     return { kb: knowledgeBaseFrom(index) };
   } catch (e) {
     if (!(e instanceof IndexError) || config.embeddings.provider !== 'local') throw e;
-    reason = e.message;
+    // It is rebuilt now: the reason, not the hint to run ingest.
+    reason = withoutIngestHint(e.message);
   }
   await build(corpus, config);
   return { kb: knowledgeBaseFrom(await openIndex(config.indexDir, config)), rebuilt: reason };
