@@ -2,7 +2,20 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { MissQueueCluster } from './misses';
 
 /** The miss queue as the FAQ's authors read it: one row per wording. */
-const HEADER = ['簇', '簇内问题数', '问题', '次数', '最近一次', '拒答', '不确定', '👎', '候选条目', '状态', '用户补充'] as const;
+const HEADER = ['簇', '簇内问题数', '问题', '次数', '最近一次(北京时间)', '拒答', '不确定', '👎', '候选条目', '状态', '用户补充'] as const;
+
+/** China Standard Time (UTC+8, no daylight saving), in which the insights count days too. */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+
+/**
+ * A moment as China Standard Time, to the second.
+ *
+ * @example
+ * chinaTime('2026-12-04T05:09:53.120Z') // '2026-12-04 13:09:53'
+ */
+export function chinaTime(at: string | Date): string {
+  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+}
 
 function rowsOf(clusters: MissQueueCluster[]): (string | number)[][] {
   return clusters.flatMap((c, i) =>
@@ -11,7 +24,7 @@ function rowsOf(clusters: MissQueueCluster[]): (string | number)[][] {
       c.count,
       w.text,
       w.count,
-      w.lastSeen.slice(0, 19).replace('T', ' '),
+      chinaTime(w.lastSeen),
       c.kinds.refuse,
       c.kinds.hedge,
       c.kinds.down,

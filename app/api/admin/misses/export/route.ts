@@ -1,5 +1,5 @@
 import { requireAdmin } from '@/lib/admin/access';
-import { missQueueCsv, missQueueXlsx } from '@/lib/admin/export';
+import { chinaTime, missQueueCsv, missQueueXlsx } from '@/lib/admin/export';
 import { missQueue } from '@/lib/admin/misses';
 import { BadRequestError, StoreError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http/error-response';
@@ -21,7 +21,7 @@ export async function GET(request: Request): Promise<Response> {
     const format = params.get('format') ?? 'csv';
     if (format !== 'csv' && format !== 'xlsx') throw new BadRequestError('format 只能是 csv 或 xlsx。');
     const clusters = await missQueue(rt.store, await rt.knowledge.get(), parseRange(params));
-    const name = `miss-queue-${new Date().toISOString().slice(0, 10)}.${format}`;
+    const name = `miss-queue-${chinaTime(new Date()).slice(0, 10)}.${format}`;
     const headers = { 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
     if (format === 'csv') return new Response(missQueueCsv(clusters), { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
     return new Response(new Uint8Array(await missQueueXlsx(clusters)), { headers: { ...headers, 'content-type': XLSX } });
