@@ -19,17 +19,32 @@ describe('screenRequest', () => {
   });
 
   it.each([
-    ['TRACE', '/api/chat'],
-    ['TRACK', '/'],
-    ['PROPFIND', '/faq'],
-    ['CONNECT', '/api/health'],
-    ['MKCOL', '/v1/models'],
-    ['DELETE', '/faq/FAQ2.5'],
-    ['PUT', '/'],
-  ])('refuses %s %s with 405 and Allow', (method, url) => {
+    ['TRACE', '/api/chat', 'POST, OPTIONS'],
+    ['GET', '/api/chat', 'POST, OPTIONS'],
+    ['PUT', '/api/chat', 'POST, OPTIONS'],
+    ['TRACK', '/', 'GET, HEAD, POST'],
+    ['PROPFIND', '/faq', 'GET, HEAD, POST'],
+    ['CONNECT', '/api/health', 'GET, HEAD, OPTIONS'],
+    ['MKCOL', '/v1/models', 'GET, HEAD, OPTIONS'],
+    ['GET', '/v1/chat/completions', 'POST, OPTIONS'],
+    ['POST', '/api/conversations/abc', 'GET, DELETE, HEAD, OPTIONS'],
+    ['DELETE', '/faq/FAQ2.5', 'GET, HEAD, POST'],
+    ['PUT', '/', 'GET, HEAD, POST'],
+  ])('refuses %s %s with 405 and Allow: %s', (method, url, allow) => {
     const r = screenRequest(method, url);
     expect(r?.status).toBe(405);
-    expect(r?.headers?.allow).toMatch(/GET/);
+    expect(r?.headers?.allow).toBe(allow);
+  });
+
+  it.each([
+    ['POST', '/v1/embeddings'],
+    ['GET', '/api/nothing'],
+    ['GET', '/v1'],
+    ['POST', '/api/chat/extra'],
+  ])('answers %s %s, which no route serves, with a JSON 404', (method, url) => {
+    const r = screenRequest(method, url);
+    expect(r?.status).toBe(404);
+    expect(JSON.parse(refusalBody(r!)).error.message).toMatch(/接口/);
   });
 
   it.each([
@@ -41,6 +56,8 @@ describe('screenRequest', () => {
     ['POST', '/api/chat'],
     ['OPTIONS', '/api/chat'],
     ['DELETE', '/api/conversations/1'],
+    ['GET', '/api/health/'],
+    ['HEAD', '/v1/models/faq-assistant'],
     ['GET', '/_next/static/chunks/main.js'],
   ])('hands %s %s to Next', (method, url) => {
     expect(screenRequest(method, url)).toBeNull();

@@ -1,3 +1,5 @@
+import { apiMethods } from './api-routes';
+
 /**
  * What the server refuses before any route sees a request: methods no route uses and URLs that
  * cannot be decoded. Pure, so server.ts (before Next) and proxy.ts (inside Next, for `next dev`)
@@ -12,8 +14,6 @@ export interface Refusal {
   headers?: Record<string, string>;
 }
 
-/** Methods the API routes may implement; Next answers the ones a route lacks with 405. */
-const API_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 /** Pages are read (GET, HEAD); POST stays for Next's server actions. */
 const PAGE_METHODS = ['GET', 'HEAD', 'POST'];
 
@@ -26,6 +26,7 @@ export const refusals = {
     message: '不支持该请求方法。',
     headers: { allow: allow.join(', ') },
   }),
+  noSuchApi: (): Refusal => ({ status: 404, code: 'not_found', message: '没有这个接口,请检查请求地址。' }),
   badUrl: (): Refusal => ({ status: 400, code: 'bad_request', message: '请求地址格式有误,请检查链接是否完整。' }),
   badRequest: (): Refusal => ({ status: 400, code: 'bad_request', message: '请求格式有误。' }),
   expectationFailed: (): Refusal => ({ status: 417, code: 'bad_request', message: '不支持请求中的 Expect 头。' }),
@@ -52,8 +53,8 @@ function pathOf(url: string): string | null {
 }
 
 /**
- * Whether the server should answer a request itself, and how: 405 for a method no route of
- * this kind uses (TRACE, PROPFIND, …), 400 for a path that is not valid percent-encoded UTF-8
+ * Whether the server should answer a request itself, and how: 404 for an API path no route serves,
+ * 405 for a method its route, or any page, does not use (TRACE, PROPFIND, GET /api/chat …), 400 for a path that is not valid percent-encoded UTF-8
  * (`/faq/%`, overlong `%C0%AE`, a lone surrogate `%ED%A0%80`) or holds control characters.
  *
  * @example
@@ -72,7 +73,10 @@ export function screenRequest(method: string | undefined, url: string | undefine
   }
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what is refused
   if (/[\u0000-\u001f\u007f]/.test(decoded)) return refusals.badUrl();
-  const allowed = isApi(path) ? API_METHODS : PAGE_METHODS;
+  // An API path no route serves, or a method its route does not implement, is answered here in JSON (Next would send its HTML 404
+  // page, or a 405 with no body).
+  const allowed = isApi(path) ? apiMethods(path) : PAGE_METHODS;
+  if (!allowed) return refusals.noSuchApi();
   if (!allowed.includes((method ?? '').toUpperCase())) return refusals.methodNotAllowed(allowed);
   return null;
 }
