@@ -82,4 +82,9 @@ describe('parseCompletionRequest', () => {
     });
     expect(err({ model: MODEL_ID, messages: [{ role: 'user', content: 'x' }], max_tokens: 0 })).toMatchObject({ status: 400, param: 'max_tokens' });
   });
+
+  it('says what the wrong parameter must be', () => {
+    expect(() => parse({ messages: [{ role: 'user', content: 'x' }], temperature: 5 })).toThrow('参数 temperature 不符合要求:应为 0 到 2 之间的数。');
+    expect(() => parse({ messages: [{ role: 'user', content: 'x' }], stream: 'yes' })).toThrow('参数 stream 不符合要求:应为 true 或 false。');
+  });
 });

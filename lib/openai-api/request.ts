@@ -57,6 +57,17 @@ function textOf(content: z.infer<typeof message>['content']): string {
   return raw.toWellFormed().replace(CONTROL, '').trim();
 }
 
+/** What each parameter must be, said to the client whose request has it wrong. */
+const EXPECTED: Record<string, string> = {
+  model: '应为模型名称字符串',
+  messages: '应为 1 到 2000 条 { role, content } 消息的数组',
+  stream: '应为 true 或 false',
+  stream_options: '应为 { include_usage: true|false }',
+  temperature: '应为 0 到 2 之间的数',
+  max_tokens: '应为正整数',
+  max_completion_tokens: '应为正整数',
+};
+
 function paramOf(path: PropertyKey[]): string {
   return path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${String(k)}` : String(k)), '');
 }
@@ -76,7 +87,8 @@ export function parseCompletionRequest(body: unknown, limits: AppConfig['limits'
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const param = paramOf(issue.path) || null;
-    throw invalidRequest(`参数 ${param ?? '请求体'} 不符合要求:需要 { model, messages: [{ role, content }] } 格式的 OpenAI 请求。`, param);
+    const expected = EXPECTED[String(issue.path[0] ?? '')] ?? '需要 { model, messages: [{ role, content }] } 格式的 OpenAI 请求';
+    throw invalidRequest(`参数 ${param ?? '请求体'} 不符合要求:${expected}。`, param);
   }
   const req = parsed.data;
   if (req.model !== MODEL_ID) throw modelNotFound(req.model, MODEL_ID);
