@@ -1,4 +1,5 @@
 import { type AnswerDeps, answerQuestion, streamAnswer } from '../answer/answer';
+import type { AnswerEvent, AnswerResult } from '../answer/types';
 import type { CompletionRequest } from './request';
 import { contentOf, newReplyContext, toChatCompletion } from './response';
 import { bufferedSse, createChunkWriter, isAbort, SSE_HEADERS, streamedSse } from './stream';
@@ -11,6 +12,16 @@ export interface CompletionContext {
   baseUrl: string;
   /** Who asked (`key:3fa9c0d1` or `ip:127.0.0.1`), for logs; never the key. */
   caller: string;
+  /** Called with each complete answer (the conversation log: the miss queue and insights see API questions too). */
+  onAnswered?: (result: AnswerResult) => void;
+}
+
+/** The events, passed through, with the complete answer handed to `onAnswered` as it goes out. */
+async function* tapped(events: AsyncIterable<AnswerEvent>, onAnswered?: (result: AnswerResult) => void): AsyncGenerator<AnswerEvent> {
+  for await (const ev of events) {
+    if (ev.type === 'done') onAnswered?.(ev.result);
+    yield ev;
+  }
 }
 
 /**
@@ -29,18 +40,19 @@ export async function completionResponse(req: CompletionRequest, deps: AnswerDep
   const reply = newReplyContext(ctx.baseUrl);
   if (!req.stream) {
     const result = await answerQuestion(req.input, deps, ctx.signal);
+    ctx.onAnswered?.(result);
     const content = contentOf(result);
     return Response.json(toChatCompletion(result, reply, content, usageOf(req.userTexts, content)), { headers: { 'cache-control': 'no-store' } });
   }
   const writer = createChunkWriter(reply, { includeUsage: req.includeUsage, userTexts: req.userTexts });
   const onError = (e: unknown) => console.error(`[v1] ${ctx.caller} answering failed`, e);
   if (deps.llm === null) {
-    return new Response(await bufferedSse(streamAnswer(req.input, deps, ctx.signal), writer, onError), { headers: SSE_HEADERS });
+    return new Response(await bufferedSse(tapped(streamAnswer(req.input, deps, ctx.signal), ctx.onAnswered), writer, onError), { headers: SSE_HEADERS });
   }
   // Aborted by the request's signal or when the response stream is cancelled, whichever the platform reports first.
   const cancel = new AbortController();
   const signal = AbortSignal.any([ctx.signal, cancel.signal]);
-  const body = streamedSse(streamAnswer(req.input, deps, signal), writer, {
+  const body = streamedSse(tapped(streamAnswer(req.input, deps, signal), ctx.onAnswered), writer, {
     onError: (e) => !isAbort(e) && onError(e),
     onCancel: () => cancel.abort(),
   });

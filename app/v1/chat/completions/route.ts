@@ -1,6 +1,8 @@
+import type { AnswerResult } from '@/lib/answer/types';
 import { readJsonBody } from '@/lib/http/read-body';
 import { completionResponse } from '@/lib/openai-api/completion';
 import { openAIErrorResponse } from '@/lib/openai-api/errors';
+import { apiExchange } from '@/lib/openai-api/exchange';
 import { parseCompletionRequest } from '@/lib/openai-api/request';
 import { publicBaseUrl } from '@/lib/openai-api/response';
 import { getRuntime } from '@/lib/runtime';
@@ -17,7 +19,10 @@ export async function POST(request: Request): Promise<Response> {
     const body = await readJsonBody(request, rt.config.limits.maxBodyBytes);
     const req = parseCompletionRequest(body, rt.config.limits);
     const deps = rt.answerDeps(await rt.knowledge.get());
-    return await completionResponse(req, deps, { signal: request.signal, baseUrl: publicBaseUrl(request), caller });
+    // Logged like the chat's answers (redacted, kept LOG_RETENTION_DAYS), so the miss queue sees what API users could not get.
+    const log = rt.conversationLog;
+    const onAnswered = log ? (result: AnswerResult) => void log.record(result, apiExchange(caller, req)) : undefined;
+    return await completionResponse(req, deps, { signal: request.signal, baseUrl: publicBaseUrl(request), caller, onAnswered });
   } catch (e) {
     return openAIErrorResponse(e);
   }
