@@ -46,7 +46,7 @@ const FABRICATES = /(编一?个|编造|伪造|捏造|写一(段|条|篇|个|份)
 
 /** What may not be handed over. */
 const FORBIDDEN =
-  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|私钥|md5\s*key|appid|子商户号|(管理员|后台|数据库|坐席)[^,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,。]{0,10}(客户|商户|用户|员工|持卡人|\p{Script=Han}(人|商|户|者|员))[^,。]{0,10}(数据|信息|资料|名单|结算账户|账户|账号|电话)|(商户|客户|用户|员工|持卡人)(号|名单|列表|信息|数据|资料)[^,。]{0,6}(全部|所有|都)|原文|指令|提示词|敏感词|绕过|规避|\b(instructions|prompts?|secrets?|passwords?|api keys?|phone numbers?|id numbers?|addresses|internal data)\b|\b(all|every|each|top \d+)\s+(merchants|customers|users|cardholders|transactions)\b)/iu;
+  /(身份证|手机号|通讯录|联系方式|结算卡号|银行卡号|卡号|住址|交易流水|流水明细|交易明细|密钥|秘钥|私钥|md5\s*key|appid|子商户号|(管理员|后台|数据库|坐席)[^,。]{0,6}(账号|密码)|(全部|所有|每个|其他|别的|别人)[^,。]{0,10}((客户|商户|用户|员工|持卡人)[^,。]{0,10}|\p{Script=Han}(人|商|员)的[^,。]{0,4})(数据|信息|资料|名单|结算账户|账户|账号|电话)|(商户|客户|用户|员工|持卡人)(号|名单|列表|信息|数据|资料)[^,。]{0,6}(全部|所有|都)|原文|指令|提示词|敏感词|绕过|规避|\b(instructions|prompts?|secrets?|passwords?|api keys?|phone numbers?|id numbers?|addresses|internal data)\b|\b(all|every|each|top \d+)\s+(merchants|customers|users|cardholders|transactions)\b)/iu;
 
 /**
  * Orders to carry out an operation on an account (「直接帮我把这个商户的结算卡改成…」「立即把冻结的资金解冻」):
