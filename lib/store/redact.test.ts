@@ -26,5 +26,17 @@ describe('redact', () => {
   it('keeps error codes, amounts, dates and FAQ ids', () => {
     const text = '挥卡报03,退款1000元,2024年5月1日,见[FAQ2.5],错误码96,订单 2024 05 01 共3笔';
     expect(redact(text)).toBe(text);
+    // Lists of codes, amounts and dates are no number in groups.
+    for (const kept of [
+      '报错码 05 51 96 03 14 54 分别是什么',
+      '分三笔退:1000 2000 3000 4000',
+      '对账 2024-05-01 2024-05-31 的数据',
+      '终端 2024-05-01 开始报错',
+      '商户 2024 05 01 开通的',
+    ])
+      expect(redact(kept)).toBe(kept);
+    // A number right after a phone or ID number is not part of it.
+    expect(redact('电话13812345678 3次都打不通')).toBe('电话[手机号] 3次都打不通');
+    expect(redact('身份证110101199003077516 is rejected')).toBe('身份证[身份证号] is rejected');
   });
 });
