@@ -211,14 +211,16 @@ describe('offline follow-up handling', () => {
     const alone = { ...result([hitOf(E27, 1)], 'refuse', 0.05), signals: { covered: 0.4 } };
     const retrieve = async (q: string) => (q.includes('撤销') ? withContext : alone);
     for (const q of [
-      '谢啦,顺便问下今天会下雨吗',
+      '谢啦,换个话题,今天会下雨吗',
       '换个问题,96是什么意思',
       'switching topic, a new shop cannot take overseas Alipay',
-      'unrelated: 96 on every card',
+      'btw unrelated: 96 on every card',
     ])
       expect(await resolveFollowUp(q, history, retrieve)).toMatchObject({ query: q, followUp: false, retrieval: { decision: 'refuse' } });
-    // Unless what it then asks leans on the conversation after all.
-    expect((await resolveFollowUp('顺便问下,那96呢', history, retrieve)).followUp).toBe(true);
+    // Unless what it then asks leans on the conversation after all; 顺便问下 adds to a topic as often as it leaves it; English words
+    // inside a question say nothing of the conversation.
+    for (const q of ['换个问题,那96呢', '换个话题,手续费呢', '顺便问下,96是什么意思', 'is error 96 unrelated to the refund?'])
+      expect((await resolveFollowUp(q, history, retrieve)).followUp).toBe(true);
   });
 
   it('searches a question refused alone with the conversation, and offers what it finds as the closest entry', async () => {

@@ -36,22 +36,25 @@ const HAN = /\p{Script=Han}/u;
 const MAX_LEANING_ENGLISH_SIZE = 24;
 
 /**
- * Saying that the topic changes (「换个问题,…」「题外话,…」「顺便问下…」「unrelated: …」「switching topic, …」): what follows stands
- * alone, never searched with the conversation. Language, not any FAQ's vocabulary.
+ * Saying, as it opens, that the topic changes (「换个问题,…」「题外话,…」「unrelated: …」「btw, switching topic - …」): what follows
+ * stands alone, never searched with the conversation. Not 顺便问下, 另外问下 or 还有个事, which as often add to the topic as leave it,
+ * and not these English words inside a question (「is error 96 unrelated to the refund?」). Language, not any FAQ's vocabulary.
  */
 const CHANGES_TOPIC =
-  /^((好的|好|嗯|谢谢|谢啦|谢了|ok|okay|thanks)[\s\p{P}]*)*(换个(话题|问题)|题外话|另外问(一?下)?|顺便问(一?下)?|另一个问题|还有个事|另外一个事|不相关的问题)|\b(unrelated|switching (topic|subject)s?|change of (topic|subject)|different (question|topic)|another (question|topic))\b/iu;
+  /^((好的|好|嗯|谢谢|谢啦|谢了|ok|okay|thanks|thx|btw|also|and)[\s\p{P}]*)*((换个(话题|问题)|题外话|另一个问题|另外一个问题|不相关的问题)|(unrelated|switching (topic|subject)s?|change of (topic|subject)|different (question|topic)|another (question|topic)|new (question|topic))\s*[:,\-—–])/iu;
 
 /**
- * Whether a question says the topic changes, and what it then asks does not open leaning on the conversation or point back at it
- * (「顺便问下,那苹果手机呢」「另外问下,这个要多久」 do).
+ * Whether a question says the topic changes, and what it then asks does not itself lean on the conversation (「换个问题,那苹果手机
+ * 呢」「换个话题,这个要多久」 do).
  */
 function changesTopic(question: string): boolean {
   const q = stripFrame(readTyped(question));
   const marker = CHANGES_TOPIC.exec(q);
   if (!marker) return false;
-  const rest = `${q.slice(0, marker.index)}${q.slice(marker.index + marker[0].length)}`.replace(/^[\s\p{P}]+/u, '');
-  return !(FOLLOW_UP_START.test(rest) || POINTS_BACK.test(rest) || ASKS_FOR_MORE.test(rest));
+  const rest = q.slice(marker[0].length).replace(/^[\s\p{P}]+/u, '');
+  // 「手续费呢」: a short question that ends in 呢 leaves its topic to the conversation.
+  const elliptical = contentLength(rest) <= MAX_FOLLOW_UP_CHARS && /呢\s*\??\s*$/.test(rest);
+  return !(FOLLOW_UP_START.test(rest) || POINTS_BACK.test(rest) || ASKS_FOR_MORE.test(rest) || elliptical);
 }
 
 /** Beyond this length a question carries its own topic, whatever it points back at. */
