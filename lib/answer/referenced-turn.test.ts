@@ -27,7 +27,12 @@ describe('previousTurn', () => {
     // In English, an ordinal with what it counts, anywhere in the follow-up.
     expect(previousTurn(history, 'wait the first one, what status does it turn into?')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
     expect(previousTurn(history, 're the second error: how long until it takes effect?')).toMatchObject({ citedIds: ['FAQ5.9'], earlier: true });
-    expect(previousTurn(history, 'is the first step in the app?')).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
+    for (const q of [
+      'is the first step in the app?',
+      'ok, what is the first thing to check on the speaker?',
+      'the first error code in the log is 96, what now',
+    ])
+      expect(previousTurn(history, q)).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
     // A place without pointing back is a place in the answer just given.
     expect(previousTurn(history, '第一个步骤在哪操作')).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });
   });
