@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { onComplete } from '../answer/on-complete';
 import type { AnswerEvent, AnswerResult } from '../answer/types';
 import type { Store } from '../store/store';
 import type { LogStats } from '../store/types';
@@ -52,17 +53,14 @@ export interface RecordTarget {
  * const opts: { exchangeId?: string } = {};
  * return answerResponse(recordAnswer(streamAnswer(input, deps), log, target, opts), streamed, opts);
  */
-export async function* recordAnswer(
+export function recordAnswer(
   events: AsyncIterable<AnswerEvent>,
   log: ConversationLog,
   target: RecordTarget,
   out: { exchangeId?: string },
 ): AsyncGenerator<AnswerEvent> {
-  for await (const ev of events) {
-    if (ev.type === 'done') {
-      const id = randomUUID();
-      if (log.record(ev.result, { ...target, id, conversationId: target.conversationId ?? randomUUID() })) out.exchangeId = id;
-    }
-    yield ev;
-  }
+  return onComplete(events, (result) => {
+    const id = randomUUID();
+    if (log.record(result, { ...target, id, conversationId: target.conversationId ?? randomUUID() })) out.exchangeId = id;
+  });
 }

@@ -1,4 +1,5 @@
 import { type AnswerDeps, answerQuestion, streamAnswer } from '../answer/answer';
+import { onComplete } from '../answer/on-complete';
 import type { AnswerEvent, AnswerResult } from '../answer/types';
 import type { CompletionRequest } from './request';
 import { contentOf, newReplyContext, toChatCompletion } from './response';
@@ -16,13 +17,8 @@ export interface CompletionContext {
   onAnswered?: (result: AnswerResult) => void;
 }
 
-/** The events, passed through, with the complete answer handed to `onAnswered` as it goes out. */
-async function* tapped(events: AsyncIterable<AnswerEvent>, onAnswered?: (result: AnswerResult) => void): AsyncGenerator<AnswerEvent> {
-  for await (const ev of events) {
-    if (ev.type === 'done') onAnswered?.(ev.result);
-    yield ev;
-  }
-}
+/** The answer's events, with the complete answer handed to `onAnswered` when there is one to hand it to. */
+const tapped = (events: AsyncIterable<AnswerEvent>, onAnswered?: (result: AnswerResult) => void) => (onAnswered ? onComplete(events, onAnswered) : events);
 
 /**
  * Answers an OpenAI chat-completions request with the one answer function (retrieval,

@@ -45,4 +45,16 @@ describe('answers given through the API', () => {
     const caller = `key:${createHash('sha256').update(KEY).digest('hex').slice(0, 8)}`;
     expect(await rt.store!.listConversations(`v1:${caller}`)).toHaveLength(2);
   });
+
+  it('keep a conversation the client sends again, with its next question, as one', async () => {
+    const first = { role: 'user', content: '橙色狐狸跳不动了' };
+    await (await ask([first])).text();
+    await (await ask([first, { role: 'assistant', content: 'FAQ 中没有找到相关内容。' }, { role: 'user', content: '那黄色的呢' }])).text();
+    await rt.conversationLog!.flush();
+    const caller = `key:${createHash('sha256').update(KEY).digest('hex').slice(0, 8)}`;
+    const conversations = await rt.store!.listConversations(`v1:${caller}`);
+    const fox = conversations.filter((c) => c.title.includes('橙色狐狸'));
+    expect(fox).toHaveLength(1);
+    expect(fox[0]!.exchanges).toBe(2);
+  });
 });
