@@ -86,5 +86,7 @@ describe('parseCompletionRequest', () => {
   it('says what the wrong parameter must be', () => {
     expect(() => parse({ messages: [{ role: 'user', content: 'x' }], temperature: 5 })).toThrow('参数 temperature 不符合要求:应为 0 到 2 之间的数。');
     expect(() => parse({ messages: [{ role: 'user', content: 'x' }], stream: 'yes' })).toThrow('参数 stream 不符合要求:应为 true 或 false。');
+    expect(() => parse({ messages: [{ role: 'user', content: 5 }] })).toThrow('参数 messages[0].content 不符合要求:应为字符串');
+    expect(() => parse({ messages: [5] })).toThrow('参数 messages[0] 不符合要求:应为 { role, content } 消息。');
   });
 });

@@ -20,9 +20,12 @@ const message = z.looseObject({
  * extensions) are accepted and ignored. `temperature` and `max_tokens` are validated and not
  * applied: answers are deterministic and never cut (a cut answer could lose its citation).
  */
+/** Messages one request may carry at most (the latest `maxMessages` of them are read). */
+const MAX_MESSAGES = 2_000;
+
 const requestSchema = z.looseObject({
   model: z.string().max(200),
-  messages: z.array(message).min(1).max(2_000),
+  messages: z.array(message).min(1).max(MAX_MESSAGES),
   stream: z.boolean().nullish(),
   stream_options: z.looseObject({ include_usage: z.boolean().nullish() }).nullish(),
   temperature: z.number().min(0).max(2).nullish(),
@@ -60,7 +63,10 @@ function textOf(content: z.infer<typeof message>['content']): string {
 /** What each parameter must be, said to the client whose request has it wrong. */
 const EXPECTED: Record<string, string> = {
   model: '应为模型名称字符串',
-  messages: '应为 1 到 2000 条 { role, content } 消息的数组',
+  messages: `应为 1 到 ${MAX_MESSAGES} 条 { role, content } 消息的数组`,
+  'messages[]': '应为 { role, content } 消息',
+  'messages[].role': '应为 system、user 或 assistant',
+  'messages[].content': '应为字符串,或 [{ type: "text", text }] 形式的内容数组',
   stream: '应为 true 或 false',
   stream_options: '应为 { include_usage: true|false }',
   temperature: '应为 0 到 2 之间的数',
@@ -87,7 +93,9 @@ export function parseCompletionRequest(body: unknown, limits: AppConfig['limits'
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const param = paramOf(issue.path) || null;
-    const expected = EXPECTED[String(issue.path[0] ?? '')] ?? '需要 { model, messages: [{ role, content }] } 格式的 OpenAI 请求';
+    // What the parameter must be, by its path without indices (messages[3].content → messages[].content), else by its top level.
+    const general = issue.path.map((k, i) => (typeof k === 'number' ? '[]' : i > 0 ? `.${String(k)}` : String(k))).join('');
+    const expected = EXPECTED[general] ?? EXPECTED[String(issue.path[0] ?? '')] ?? '需要 { model, messages: [{ role, content }] } 格式的 OpenAI 请求';
     throw invalidRequest(`参数 ${param ?? '请求体'} 不符合要求:${expected}。`, param);
   }
   const req = parsed.data;
