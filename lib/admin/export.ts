@@ -14,7 +14,10 @@ const CHINA_OFFSET_MS = 8 * 3_600_000;
  * chinaTime('2026-12-04T05:09:53.120Z') // '2026-12-04 13:09:53'
  */
 export function chinaTime(at: string | Date): string {
-  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
+  const ms = new Date(at).getTime();
+  // A time that does not parse is shown as it came.
+  if (Number.isNaN(ms)) return String(at);
+  return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
 
 function rowsOf(clusters: MissQueueCluster[]): (string | number)[][] {

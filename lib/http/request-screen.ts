@@ -1,9 +1,10 @@
 import { apiMethods } from './api-routes';
 
 /**
- * What the server refuses before any route sees a request: methods no route uses and URLs that
- * cannot be decoded. Pure, so server.ts (before Next) and proxy.ts (inside Next, for `next dev`)
- * apply the same rules. Refusals are JSON `{ error: { code, message } }` like every API error.
+ * What the server refuses before any route sees a request: methods no route uses, API paths no
+ * route serves and URLs that cannot be decoded. Pure, so server.ts (before Next) and proxy.ts
+ * (inside Next, for `next dev`; pages only, so there the API's 404 and 405 are Next's own) apply
+ * the same rules. Refusals are JSON `{ error: { code, message } }` like every API error.
  */
 
 /** A refusal the server sends itself: status, our error JSON, and extra headers. */
