@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Runtime, setRuntime } from '@/lib/runtime';
+import { describe, expect, it, vi } from 'vitest';
+import { setRuntime } from '@/lib/runtime';
+import { useStoreRouteRuntime } from '@/lib/testing/route-runtime';
 import { tempRuntime } from '@/lib/testing/temp-kb';
-import { createTestPglite, type TestDatabase } from '@/lib/testing/test-store';
 import { readUIStream } from '../chat/read-ui-stream';
 import { POST as CHAT } from '../chat/route';
 import type { FaqUIMessage } from '../chat/ui-types';
@@ -10,22 +10,7 @@ import { GET as HEALTH } from '../health/route';
 import { DELETE as DELETE_ONE, GET as GET_ONE } from './[id]/route';
 import { GET as LIST } from './route';
 
-let db: TestDatabase;
-let t: Awaited<ReturnType<typeof tempRuntime>>;
-let rt: Runtime;
-
-beforeAll(async () => {
-  db = await createTestPglite();
-  t = await tempRuntime({ ...db.env, ANSWER_MODE: 'offline' });
-  rt = t.runtime;
-  setRuntime(rt);
-  await rt.store!.ready();
-}, 180_000);
-afterAll(async () => {
-  setRuntime(undefined);
-  await t?.cleanup();
-  await db?.drop();
-});
+const state = useStoreRouteRuntime({ ANSWER_MODE: 'offline' });
 
 const cookieOf = (res: Response) => /faq_cid=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
 const withCookie = (id?: string): Record<string, string> => (id ? { cookie: `faq_cid=${id}` } : {});
@@ -36,7 +21,7 @@ async function ask(chatId: string, question: string, cookie?: string, messageId 
     new Request('http://localhost/api/chat', { method: 'POST', body, headers: { 'content-type': 'application/json', ...withCookie(cookie) } }),
   );
   const stream = await readUIStream(res.clone());
-  await rt.conversationLog!.flush();
+  await state.runtime.conversationLog!.flush();
   return { res, stream };
 }
 const list = async (cookie?: string) =>
@@ -152,7 +137,7 @@ describe('with the database down', () => {
       expect(body).not.toContain('127.0.0.1');
       expect(body).not.toContain('ECONNREFUSED');
     } finally {
-      setRuntime(rt);
+      setRuntime(state.runtime);
       spy.mockRestore();
       await down.cleanup();
     }

@@ -1,28 +1,11 @@
 import { createHash } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { missQueue } from '@/lib/admin/misses';
-import { type Runtime, setRuntime } from '@/lib/runtime';
-import { tempRuntime } from '@/lib/testing/temp-kb';
-import { createTestPglite, type TestDatabase } from '@/lib/testing/test-store';
+import { useStoreRouteRuntime } from '@/lib/testing/route-runtime';
 import { POST } from './route';
 
 const KEY = 'sk-faq-log-test-0123456789abc';
-let db: TestDatabase;
-let t: Awaited<ReturnType<typeof tempRuntime>>;
-let rt: Runtime;
-
-beforeAll(async () => {
-  db = await createTestPglite();
-  t = await tempRuntime({ ...db.env, ANSWER_MODE: 'offline', API_KEYS: KEY, API_RATE_LIMIT_PER_MINUTE: '0' });
-  rt = t.runtime;
-  setRuntime(rt);
-  await rt.store!.ready();
-}, 180_000);
-afterAll(async () => {
-  setRuntime(undefined);
-  await t?.cleanup();
-  await db?.drop();
-});
+const state = useStoreRouteRuntime({ ANSWER_MODE: 'offline', API_KEYS: KEY, API_RATE_LIMIT_PER_MINUTE: '0' });
 
 const ask = (messages: { role: string; content: string }[], stream = false) =>
   POST(
@@ -37,22 +20,22 @@ describe('answers given through the API', () => {
   it('are logged like the chat’s, redacted, so the miss queue sees what API users could not get', async () => {
     await (await ask([{ role: 'user', content: '绿色乌龟游不动了,电话13812345678' }])).text();
     await (await ask([{ role: 'user', content: '紫色河马跑不动了' }], true)).text();
-    await rt.conversationLog!.flush();
-    const texts = (await missQueue(rt.store!, await rt.knowledge.get())).flatMap((c) => c.wordings.map((w) => w.text));
+    await state.runtime.conversationLog!.flush();
+    const texts = (await missQueue(state.runtime.store!, await state.runtime.knowledge.get())).flatMap((c) => c.wordings.map((w) => w.text));
     expect(texts).toContain('绿色乌龟游不动了,电话[手机号]');
     expect(texts).toContain('紫色河马跑不动了');
     // Under the caller, never a browser's id: no chat user lists them.
     const caller = `key:${createHash('sha256').update(KEY).digest('hex').slice(0, 8)}`;
-    expect(await rt.store!.listConversations(`v1:${caller}`)).toHaveLength(2);
+    expect(await state.runtime.store!.listConversations(`v1:${caller}`)).toHaveLength(2);
   });
 
   it('keep a conversation the client sends again, with its next question, as one', async () => {
     const first = { role: 'user', content: '橙色狐狸跳不动了' };
     await (await ask([first])).text();
     await (await ask([first, { role: 'assistant', content: 'FAQ 中没有找到相关内容。' }, { role: 'user', content: '那黄色的呢' }])).text();
-    await rt.conversationLog!.flush();
+    await state.runtime.conversationLog!.flush();
     const caller = `key:${createHash('sha256').update(KEY).digest('hex').slice(0, 8)}`;
-    const conversations = await rt.store!.listConversations(`v1:${caller}`);
+    const conversations = await state.runtime.store!.listConversations(`v1:${caller}`);
     const fox = conversations.filter((c) => c.title.includes('橙色狐狸'));
     expect(fox).toHaveLength(1);
     expect(fox[0]!.exchanges).toBe(2);
