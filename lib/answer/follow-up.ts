@@ -1,82 +1,9 @@
-import { stripFrame } from '../retrieval/frame';
 import { readTyped } from '../retrieval/simplified';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { textSize } from '../text/size';
+import { ASKS_FOR_MORE, changesTopic, looksLikeFollowUp, MAX_FOLLOW_UP_CHARS } from './leaning';
 import { previousTurn } from './referenced-turn';
 import type { ChatTurn } from './types';
-
-/** Openings and endings that mark a question as leaning on the previous one ("那退款呢?"). */
-const FOLLOW_UP_START =
-  /^(那|那么|还有|另外|如果|要是|假如|它|这个|这种|那个|同样|然后|其他|别的|换成|改成|and |what about|how about|what if|if |but |then |also |in that case)/i;
-const FOLLOW_UP_END = /(呢|吗|的话|怎么样|咋样|多久|多长时间|要多久)\s*\??\s*$/;
-/** An acknowledgement before the follow-up itself (「好的,那退款呢」「OK, and …」). */
-const ACKNOWLEDGED = /^((ok|okay|got it|i see|so|好的|好|嗯|明白了?|了解)[\s,.!]*)+/i;
-/** A question this short leans on the conversation whatever its words. */
-const MAX_FOLLOW_UP_CHARS = 16;
-/**
- * Words that point back at what was just said (「你上面说的那个要在哪个页面操作」「这两个都开了还是不行」):
- * a question that uses one leans on the conversation even when it is long. Language, not any FAQ's vocabulary.
- */
-const POINTS_BACK =
-  /(刚才|刚刚|上面|上述|前面(说|讲|提)|你说的|你讲的|你提到|这个|那个|这种|那种|这样|这两|那两|这几|这些|那些|这一步|这步|同上|\b(it|that|this|those|these|them)\b)/i;
-/**
- * Asking for more of what was just answered (「还有别的办法吗」「除了改信息还有别的原因没」「确认完以后还要查什么」「下一步呢」): the
- * follow-up stays with the entry given, however well another entry covers its words. Language, not any FAQ's vocabulary.
- */
-const ASKS_FOR_MORE =
-  /(还有(没有)?(别的|其他|其它|啥|什么)(办法|方法|原因|可能|途径|方式|处理方式|解决办法|情况)|(别的|其他|其它)(办法|方法|原因|可能|途径|处理方式|解决办法)|除了[^,。?]{1,12}(还|以外|之外)|还(需要|要|得)(查|看|做|检查|确认|注意)(什么|啥|哪些)|下一步|接下来(呢|怎么|要)|\b(any other|anything else|what else|other (ways?|reasons?|options?))\b)/i;
-
-/**
- * English that opens by leaning on what was said (「What about micro merchants, which documents do they need?」) takes more words
- * than Chinese takes characters to ask the same: such an opening makes an English question (no Chinese in it) a follow-up up to
- * this size (textSize: twelve words). Not 「if」, which opens as many questions of their own.
- */
-const LEANING_ENGLISH = /^(what about|how about|and|also|then|but|what if|in that case)\b/i;
-const HAN = /\p{Script=Han}/u;
-const MAX_LEANING_ENGLISH_SIZE = 24;
-
-/**
- * Saying, as it opens, that the topic changes (「换个问题,…」「题外话,…」「unrelated: …」「btw, switching topic - …」): what follows
- * stands alone, never searched with the conversation. Not 顺便问下, 另外问下 or 还有个事, which as often add to the topic as leave it,
- * and not these English words inside a question (「is error 96 unrelated to the refund?」). Language, not any FAQ's vocabulary.
- */
-const CHANGES_TOPIC =
-  /^((好的|好|嗯|谢谢|谢啦|谢了|ok|okay|thanks|thx|btw|also|and)[\s\p{P}]*)*((换个(话题|问题)|题外话|另一个问题|另外一个问题|不相关的问题)|(unrelated|switching (topic|subject)s?|change of (topic|subject)|different (question|topic)|another (question|topic)|new (question|topic))\s*[:,\-—–])/iu;
-
-/**
- * Whether a question says the topic changes, and what it then asks does not itself lean on the conversation (「换个问题,那苹果手机
- * 呢」「换个话题,这个要多久」 do).
- */
-function changesTopic(question: string): boolean {
-  const q = stripFrame(readTyped(question));
-  const marker = CHANGES_TOPIC.exec(q);
-  if (!marker) return false;
-  const rest = q.slice(marker[0].length).replace(/^[\s\p{P}]+/u, '');
-  // 「手续费呢」: a short question that ends in 呢 leaves its topic to the conversation.
-  const elliptical = contentLength(rest) <= MAX_FOLLOW_UP_CHARS && /呢\s*\??\s*$/.test(rest);
-  return !(FOLLOW_UP_START.test(rest) || POINTS_BACK.test(rest) || ASKS_FOR_MORE.test(rest) || elliptical);
-}
-
-/** Beyond this length a question carries its own topic, whatever it points back at. */
-const MAX_POINTING_CHARS = 40;
-
-function contentLength(q: string): number {
-  return q.replace(/[\s\p{P}]/gu, '').length;
-}
-
-/** Whether a question probably needs the conversation to be understood. */
-export function looksLikeFollowUp(question: string): boolean {
-  // Read as retrieval reads it: simplified, ASCII punctuation, without what frames it in a chat (老师好, @客服, 谢谢).
-  const q = stripFrame(readTyped(question.trim()));
-  const length = contentLength(q);
-  if (length <= MAX_POINTING_CHARS && (POINTS_BACK.test(q) || ASKS_FOR_MORE.test(q))) return true;
-  // English counted in words (textSize), after an acknowledgement: 「OK, what about on an iPhone?」 is as short as 「那苹果手机呢」.
-  const acknowledged = q.replace(ACKNOWLEDGED, '');
-  const size = textSize(acknowledged);
-  if (size <= MAX_FOLLOW_UP_CHARS && FOLLOW_UP_START.test(acknowledged)) return true;
-  if (size <= MAX_LEANING_ENGLISH_SIZE && LEANING_ENGLISH.test(acknowledged) && !HAN.test(acknowledged)) return true;
-  return length <= MAX_FOLLOW_UP_CHARS && (FOLLOW_UP_START.test(q) || FOLLOW_UP_END.test(q) || length <= 8);
-}
 
 /**
  * Offline rewriting of a follow-up into a standalone question: the previous user question is

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeFollowUp } from './leaning';
+
+describe('looksLikeFollowUp', () => {
+  it('takes a longer question that points back at the conversation as a follow-up', () => {
+    expect(looksLikeFollowUp('你上面说的那个设置要在哪个页面里操作,我找了半天没找到')).toBe(true);
+    expect(looksLikeFollowUp('这两个都开了还是不行?')).toBe(true);
+    expect(looksLikeFollowUp('what about that one')).toBe(true);
+    // Past 40 characters a question carries its own topic, whatever it points back at.
+    expect(looksLikeFollowUp('那个商户入网时报错该商户法人证件号已入网等于或超过3个无法提交,客户经理说要换法人,请问这种情况要怎么处理')).toBe(false);
+  });
+
+  it('counts an English follow-up in words, after an acknowledgement', () => {
+    expect(looksLikeFollowUp('What about on an iPhone?')).toBe(true);
+    expect(looksLikeFollowUp('OK, and if the user forgot the account?')).toBe(true);
+    expect(looksLikeFollowUp('好的,那退款要多久到账呢')).toBe(true);
+    expect(looksLikeFollowUp('What does the error code 96 mean when a newly onboarded merchant swipes a card?')).toBe(false);
+  });
+
+  it('allows an English follow-up that opens by leaning on the conversation more words than a Chinese one characters', () => {
+    expect(looksLikeFollowUp('What about micro merchants, which documents do they need?')).toBe(true);
+    expect(looksLikeFollowUp('And if the refund request says the transaction cannot be refunded?')).toBe(true);
+    // 「if」 opens as many questions of their own; past twelve words a question carries its own topic; Chinese is counted in
+    // characters whatever opens it.
+    expect(looksLikeFollowUp('If the POS shows 96, what should we check?')).toBe(false);
+    expect(looksLikeFollowUp('also 商户的结算账户要怎么修改才能生效呢谢谢')).toBe(false);
+    expect(looksLikeFollowUp('And what should a newly onboarded merchant check first when every card swipe on the POS is declined with 96?')).toBe(false);
+  });
+
+  it('reads a follow-up as retrieval does: without its chat frame, traditional characters as simplified', () => {
+    expect(looksLikeFollowUp('@客服小王 老师好,那退款的话要多久呢?谢谢!')).toBe(true);
+    expect(looksLikeFollowUp('你上面說的這個設置要在哪個頁面裡操作,我找了半天沒找到')).toBe(true);
+  });
+});
