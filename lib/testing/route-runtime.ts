@@ -2,20 +2,18 @@ import { afterAll, beforeAll } from 'vitest';
 import type { Runtime, RuntimeOverrides } from '../runtime';
 import { setRuntime } from '../runtime';
 import { tempRuntime } from './temp-kb';
-import { createTestPglite, type TestDatabase } from './test-store';
+import { createTestPglite } from './test-store';
 
-/**
- * For a test file that drives routes in-process: a runtime over the real corpus (index in a
- * temp directory) installed as the server's for the file's tests, removed afterwards.
- * Routes are imported statically; `env` is parsed like the process environment.
- */
-export function useRouteRuntime(env: Record<string, string> = {}, overrides: RuntimeOverrides = {}): { runtime: Runtime } {
-  const state = {} as { runtime: Runtime; cleanup: () => Promise<void> };
+type Started = { runtime: Runtime; cleanup: () => Promise<void> };
+
+/** Installs the runtime `start` makes as the server's for the file's tests, and removes and cleans it up afterwards. */
+function useInstalledRuntime(start: () => Promise<Started>, timeoutMs: number): { runtime: Runtime } {
+  const state = {} as Started;
   beforeAll(async () => {
-    const t = await tempRuntime(env, overrides);
-    Object.assign(state, { runtime: t.runtime, cleanup: t.cleanup });
-    setRuntime(t.runtime);
-  }, 120_000);
+    const { runtime, cleanup } = await start();
+    Object.assign(state, { runtime, cleanup });
+    setRuntime(runtime);
+  }, timeoutMs);
   afterAll(async () => {
     setRuntime(undefined);
     await state.cleanup?.();
@@ -24,22 +22,29 @@ export function useRouteRuntime(env: Record<string, string> = {}, overrides: Run
 }
 
 /**
+ * For a test file that drives routes in-process: a runtime over the real corpus (index in a
+ * temp directory) installed as the server's for the file's tests, removed afterwards.
+ * Routes are imported statically; `env` is parsed like the process environment.
+ */
+export function useRouteRuntime(env: Record<string, string> = {}, overrides: RuntimeOverrides = {}): { runtime: Runtime } {
+  return useInstalledRuntime(() => tempRuntime(env, overrides), 120_000);
+}
+
+/**
  * As useRouteRuntime, over a fresh embedded database of the file's own (conversations, the log, the miss queue), ready before the
  * file's tests and dropped after them.
  */
 export function useStoreRouteRuntime(env: Record<string, string> = {}): { runtime: Runtime } {
-  const state = {} as { runtime: Runtime; cleanup: () => Promise<void>; db: TestDatabase };
-  beforeAll(async () => {
+  return useInstalledRuntime(async () => {
     const db = await createTestPglite();
     const t = await tempRuntime({ ...db.env, ...env });
-    Object.assign(state, { runtime: t.runtime, cleanup: t.cleanup, db });
-    setRuntime(t.runtime);
     await t.runtime.store!.ready();
+    return {
+      runtime: t.runtime,
+      cleanup: async () => {
+        await t.cleanup();
+        await db.drop();
+      },
+    };
   }, 180_000);
-  afterAll(async () => {
-    setRuntime(undefined);
-    await state.cleanup?.();
-    await state.db?.drop();
-  });
-  return state;
 }
