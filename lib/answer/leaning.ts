@@ -1,12 +1,13 @@
-import { stripFrame } from '../retrieval/frame';
-import { readTyped } from '../retrieval/simplified';
-import { textSize } from '../text/size';
-
-/**
+/*
  * The language of leaning on a conversation: whether a question needs the conversation to be understood (looksLikeFollowUp), and
  * whether it says it leaves it (changesTopic). Words and patterns of the language, not of any FAQ; lib/answer/follow-up.ts acts on
  * them.
  */
+
+import { stripFrame } from '../retrieval/frame';
+import { readTyped } from '../retrieval/simplified';
+import { textSize } from '../text/size';
+
 /** Openings and endings that mark a question as leaning on the previous one ("那退款呢?"). */
 const FOLLOW_UP_START =
   /^(那|那么|还有|另外|如果|要是|假如|它|这个|这种|那个|同样|然后|其他|别的|换成|改成|and |what about|how about|what if|if |but |then |also |in that case)/i;
