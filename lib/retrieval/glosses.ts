@@ -22,7 +22,8 @@ const FUNCTION_WORDS = new Set(
   (
     'not no yes too very can cannot cant could would should will shall may might must need needs want wants get got have has had be been being do did does done make made let ' +
     'how many much why what when where which who whom whose there here than then also just only still again ever never always any some all each every other another same such ' +
-    'time times day days way thing things one two three first last next new old good bad big small long short'
+    'time times day days way thing things one two three first last next new old good bad big small long short ' +
+    'take takes took come comes came go goes went give gives gave put puts keep keeps kept'
   ).split(' '),
 );
 /** Longest English phrase looked up (in words). */
