@@ -497,6 +497,15 @@ export const SUITES: Suite[] = [
       'a mobile operator’s hotline FAQ without companion files (round 18: read once unseen; the bare profile and the attack model refitted with it were dropped, README)',
   },
   {
+    name: 'property',
+    dataset: 'evals/transfer/property/train.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/property/faq.txt', ...NO_COMPANIONS },
+    role: 'rules',
+    attackFit: false,
+    description:
+      'a residential property-management service centre’s FAQ without companion files, 140 of its 240 questions follow-ups (round 20: read once unseen, then row by row; nothing fitted on it)',
+  },
+  {
     name: 'gjj',
     dataset: 'evals/transfer/gjj/train.jsonl',
     env: { CORPUS_FILE: 'evals/transfer/gjj/faq.txt', ...NO_COMPANIONS },
