@@ -467,6 +467,13 @@ export const SUITES: Suite[] = [
     description: "another FAQ (a city electricity and gas utility's customer service, 55 entries), no companion files, nothing fitted on it (round 19)",
   },
   {
+    name: 'hospital',
+    dataset: 'evals/transfer/hospital/blind.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/hospital/faq.txt', ...NO_COMPANIONS },
+    role: 'report',
+    description: "another FAQ (a general hospital's patient-service centre, 53 entries), no companion files, nothing fitted on it (round 20)",
+  },
+  {
     name: 'offtopic',
     dataset: 'evals/datasets/offtopic.jsonl',
     env: {},
