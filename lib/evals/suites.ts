@@ -179,6 +179,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 19: a support colleague who writes with Taiwanese vocabulary, an ISV’s technical support engineer writing bug reports with logs and JSON), committed before it was read, never fitted or tuned on',
   },
   {
+    name: 'blind19',
+    dataset: 'evals/datasets/blind19.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 20: a merchant-onboarding review specialist, an intern writing in internet slang), committed before it was read, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
