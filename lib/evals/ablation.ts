@@ -26,6 +26,7 @@ export const VARIANTS: Variant[] = [
   { name: '− alternative questions (related.json, generated)', env: { RELATED_FILE: '-', GENERATED_FILE: '-' } },
   { name: '− thesaurus', env: { THESAURUS_FILE: '-' } },
   { name: '− CC-CEDICT glosses', retriever: { without: ['glosses'] } },
+  { name: '− CC-CEDICT senses', retriever: { without: ['senses'] } },
   { name: '− injection clauses dropped', retriever: { without: ['injection'] } },
   { name: '− homophone correction', retriever: { without: ['homophones'] } },
   { name: '− pinyin read as corpus words', retriever: { without: ['pinyin'] } },

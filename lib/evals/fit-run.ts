@@ -131,7 +131,8 @@ export async function fitModel(root: string, opts: { sets: TrainingSet[]; precis
   const rankerWeights = fitRanker(
     first.map((r) => r.example),
     CANDIDATE_FEATURES.length,
-    { init: opts.base.rankerWeights },
+    // A signal added since the base model was fitted starts at no weight.
+    { init: CANDIDATE_FEATURES.map((_, i) => opts.base.rankerWeights[i] ?? 0) },
   );
   const ranked: RetrievalModel = { ...opts.base, rankerWeights };
   // Query features depend on the ranker (its top probability and margin): score again with it.

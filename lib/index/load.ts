@@ -7,6 +7,7 @@ import { IndexError } from '../errors';
 import { createEmbedderForLoad, type Embedder, expectedEmbedderId } from '../retrieval/embedder';
 import type { LocalEmbedderState } from '../retrieval/embeddings';
 import type { Glosses } from '../retrieval/glosses';
+import type { SenseLexicon } from '../retrieval/senses';
 import { type Tokenizer, tokenizerFor } from '../retrieval/tokenize';
 import { CORPUS_FILE, type IndexManifest, MANIFEST_FILE, manifestSchema } from './manifest';
 
@@ -18,6 +19,8 @@ export interface SavedCorpus {
   synonyms: string[][];
   /** English -> Chinese glosses of the corpus's words (CC-CEDICT). */
   glosses?: Glosses;
+  /** Chinese words -> the English sense stems they share with the corpus (CC-CEDICT). */
+  senses?: SenseLexicon;
   embedderState?: LocalEmbedderState;
 }
 
@@ -28,6 +31,7 @@ export interface SearchIndex {
   embedder: Embedder;
   tokenizer: Tokenizer;
   glosses: Glosses;
+  senses: SenseLexicon;
   entries: Entry[];
   categories: FaqCategory[];
   /** How queries search the vectors (config VECTOR_SEARCH). */
@@ -85,6 +89,7 @@ export async function openIndex(
       embedder,
       tokenizer,
       glosses: saved.glosses ?? {},
+      senses: saved.senses ?? {},
       entries: saved.entries,
       categories: saved.categories,
       vectorSearch: cfg.vectorSearch ?? 'auto',

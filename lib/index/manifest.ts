@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 export const manifestSchema = z.object({
   formatVersion: z.literal(INDEX_FORMAT_VERSION),

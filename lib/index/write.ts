@@ -4,6 +4,7 @@ import type { HNSWLib } from '@langchain/community/vectorstores/hnswlib';
 import type { Corpus } from '../corpus/load';
 import type { Embedder } from '../retrieval/embedder';
 import { buildGlosses } from '../retrieval/glosses';
+import { buildSenseLexicon } from '../retrieval/senses';
 import type { Tokenizer } from '../retrieval/tokenize';
 import { writeDirAtomically } from './atomic';
 import type { SavedCorpus } from './load';
@@ -31,7 +32,9 @@ export interface IndexVersion {
 export async function writeIndex(indexDir: string, v: IndexVersion): Promise<IndexManifest> {
   const { corpus, store, embedder } = v;
   // Glosses cover every word the index holds, alternative questions included (better on dev2's English than the FAQ text alone).
-  const glosses = v.glosses === false ? {} : await buildGlosses(v.tokenizer.normalize(v.texts.join('\n')));
+  const text = v.tokenizer.normalize(v.texts.join('\n'));
+  const glosses = v.glosses === false ? {} : await buildGlosses(text);
+  const senses = v.glosses === false ? {} : await buildSenseLexicon(text);
   const manifest: IndexManifest = {
     formatVersion: INDEX_FORMAT_VERSION,
     corpusSha256: corpus.corpusSha256,
@@ -54,6 +57,7 @@ export async function writeIndex(indexDir: string, v: IndexVersion): Promise<Ind
       dictionary: corpus.dictionary,
       synonyms: corpus.synonyms,
       glosses,
+      senses,
       embedderState: embedder.state,
     };
     await writeFile(path.join(dir, CORPUS_FILE), JSON.stringify(saved));

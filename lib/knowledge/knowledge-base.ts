@@ -113,7 +113,7 @@ export function knowledgeBaseFrom(index: SearchIndex, opts: RetrieverOptions = {
   // Fitted once per load (a third of a second), when a refusal is first read, and shared by every retriever over these entries.
   const domainModel = lazily(() => fitDomainModel(domainTexts(index.entries)));
   const retrieverWith = (o: RetrieverOptions) =>
-    createRetriever(index.entries, vectorSearch, index.tokenizer, { glosses: index.glosses, domainModel, ...opts, ...o });
+    createRetriever(index.entries, vectorSearch, index.tokenizer, { glosses: index.glosses, senses: index.senses, domainModel, ...opts, ...o });
   return {
     entries: index.entries,
     categories: index.categories,

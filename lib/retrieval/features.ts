@@ -17,6 +17,8 @@ export interface CandidateSignals {
   vectorRank: number;
   coverage: number;
   questionCoverage: number;
+  /** Cosine similarity of the question's and the entry's CC-CEDICT senses (lib/retrieval/senses.ts). */
+  senses: number;
 }
 
 export const CANDIDATE_FEATURES = [
@@ -29,6 +31,7 @@ export const CANDIDATE_FEATURES = [
   'keywordRank',
   'bigramRank',
   'vectorRank',
+  'senses',
 ] as const;
 
 const recip = (rank: number) => (rank < 0 ? 0 : 1 / (1 + rank));
@@ -45,6 +48,7 @@ export function candidateFeatures(c: CandidateSignals, best: { keyword: number; 
     recip(c.keywordRank),
     recip(c.bigramRank),
     recip(c.vectorRank),
+    c.senses,
   ];
 }
 

