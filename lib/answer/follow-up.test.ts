@@ -177,6 +177,25 @@ describe('offline follow-up handling', () => {
     expect((await resolveFollowUp('退了以后手续费还收不收', history, alone)).retrieval.decision).toBe('refuse');
   });
 
+  it('refuses small talk and a question plainly off the FAQ after an answer instead of offering the entry given again', async () => {
+    const refusedAlone = (signals: RetrievalResult['signals']) => ({ ...result([hitOf(E27, 1)], 'refuse', 0.01), signals });
+    const retrieve = async (q: string) =>
+      q.includes('撤销')
+        ? result([hitOf(E26, 1)], 'answer', 0.95)
+        : q.includes('天气')
+          ? refusedAlone({ domain: 0.001, covered: 0.003 })
+          : q.includes('谢谢')
+            ? { ...result([], 'refuse', 0), signals: {} }
+            : refusedAlone({ domain: 0.4, covered: 0.3 });
+    for (const q of ['谢谢', '今天天气怎么样']) {
+      const r = await resolveFollowUp(q, history, retrieve);
+      expect(r).toMatchObject({ query: q, followUp: false });
+      expect(r.retrieval.decision).toBe('refuse');
+    }
+    // A follow-up refused alone whose words read as the FAQ's still leans on the conversation.
+    expect(await resolveFollowUp('那退款呢?', history, retrieve)).toMatchObject({ followUp: true });
+  });
+
   it('never searches with the conversation a question that says the topic changes', async () => {
     const withContext = result([hitOf(E416, 1)], 'answer', 0.97);
     const alone = { ...result([hitOf(E27, 1)], 'refuse', 0.05), signals: { covered: 0.4 } };

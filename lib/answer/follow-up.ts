@@ -1,3 +1,4 @@
+import { isSmallTalk } from '../retrieval/demand';
 import { readTyped } from '../retrieval/simplified';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { textSize } from '../text/size';
@@ -154,6 +155,24 @@ function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: strin
 }
 
 /**
+ * Below this, both the FAQ's coverage of a follow-up's own words and the domain model's reading of them (lib/retrieval/domain.ts)
+ * say it is not about the FAQ at all: 「今天天气怎么样」 (0.003 and 0.001), 「帮我写一首诗」 (0.001 and 0.005). A short follow-up the FAQ
+ * does cover can read low on a bare FAQ (「批下来要多久?」: 0.016 and 0.018), so the point is set well below it (round 20).
+ */
+const OFF_DOMAIN = 0.01;
+
+/**
+ * Small talk (「谢谢」「你好」) and a question plainly off the FAQ (「今天天气怎么样」), refused alone, are not about the
+ * conversation either: the entry just given is not offered again as the closest one. Not when the question alone ranks that entry
+ * among its first few.
+ */
+function plainlyElsewhere(question: string, alone: RetrievalResult, citedIds: string[]): boolean {
+  if (alone.decision !== 'refuse' || alone.hits.slice(0, CITED_AMONG).some((h) => isGiven(h, citedIds))) return false;
+  const { domain, covered } = alone.signals;
+  return isSmallTalk(question) || (domain !== undefined && domain < OFF_DOMAIN && (covered ?? 1) < OFF_DOMAIN);
+}
+
+/**
  * A follow-up searched with its context borrows the previous question's words, and with them its
  * confidence: 「二审一般要多久?」 after 一审通过还要二审吗 scores like the question the FAQ answered,
  * though the FAQ says nothing about how long. It is answered with confidence only when, asked alone,
@@ -203,6 +222,7 @@ export async function resolveFollowUp(
     return withContext.decision === 'refuse' ? { query: alone, retrieval, followUp: false } : { query, retrieval: withContext, followUp: true };
   }
   const [withContext, standalone] = await Promise.all([retrieve(combined), retrieve(alone)]);
+  if (plainlyElsewhere(alone, standalone, citedIds)) return { query: alone, retrieval: standalone, followUp: false };
   const newTopic =
     standalone.decision === 'answer' &&
     !(standalone.hits[0] !== undefined && isGiven(standalone.hits[0], citedIds)) &&

@@ -3,7 +3,7 @@ import { lazily } from '../lazily';
 import { type AttackModel, attackProbability, DEFAULT_ATTACK_MODEL } from './attack';
 import { coverageOf, entryQuestionText, entryText, type IndexedText, indexText } from './coverage';
 import { asksOrReports, isForbiddenDemand, isHarmful, isLeftOfAttack, isSmallTalk } from './demand';
-import { type DomainModel, domainTexts, fitDomainModel, rescueRefusal } from './domain';
+import { type DomainModel, domainProbability, domainTexts, fitDomainModel, rescueRefusal } from './domain';
 import { mentionsOf, namesElsewhere } from './elsewhere';
 import { type CandidateSignals, candidateFeatures, charUnknownShare, clauseCoverageRange, QUERY_FEATURES, queryFeatures, unknownShare } from './features';
 import { type Glosses, glossKey } from './glosses';
@@ -231,6 +231,11 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
             attackModel,
           )
         : { domain: 0, rescued: false };
+    // A refusal's domain reading, wherever it falls: the conversation does not vouch for a follow-up plainly off the domain.
+    const domainRead =
+      first.decision === 'refuse' && domain === 0 && domainModel !== null && s.queryFeatures.length > 0
+        ? domainProbability(s.prepared.asked, domainModel())
+        : domain;
     const decided = rescued ? { ...first, decision: 'hedge' as Decision } : first;
     // A question asked exactly as the entry that ranks first words it, or as one of its alternative questions (an admin
     // attaching a missed question adds one), is that entry's to answer, whatever the signals say of its words.
@@ -288,7 +293,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         ...(empty ? { emptySolution: 1 } : {}),
         ...(exact && decided.decision !== 'answer' ? { verbatim: 1 } : {}),
         // `domain`: the domain model's reading of a question refused near the refusal point; `rescued: 1` when it is hedged instead.
-        ...(domain > 0 ? { domain: round(domain) } : {}),
+        ...(domainRead > 0 ? { domain: round(domainRead) } : {}),
         ...(rescued ? { rescued: 1 } : {}),
         // Clauses set aside as addressed to the assistant (attacks, demands, typed citations): the answer says so.
         ...(s.prepared.dropped > 0 ? { setAside: s.prepared.dropped } : {}),
