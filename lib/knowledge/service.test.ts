@@ -77,6 +77,22 @@ describe('a malformed edit', () => {
     expect(await service.get()).toBe(good);
   });
 
+  it('holds an FAQ cut short (a copy stopped part-way) and keeps serving every entry, saying how many would go', async () => {
+    const good = await service.get();
+    const original = await readFile(config.corpusFile, 'utf8');
+    await writeFile(config.corpusFile, original.slice(0, original.indexOf('\nFAQ5:')));
+    await service.refresh();
+    expect(service.status()).toMatchObject({ state: 'degraded', error: { code: 'corpus_invalid', file: 'faq.txt' } });
+    expect(service.status().error!.message).toMatch(/FAQ 条目从 112 条减少到 \d+ 条/);
+    expect(await service.get()).toBe(good);
+    expect((await good.retrieve('好老板账号忘了')).hits[0]!.id).toBe('FAQ9.9');
+
+    // Removing a couple of entries is an ordinary edit.
+    await writeFile(config.corpusFile, original.replace(/\nFAQ9\.14\n[^]*?(?=\nFAQ9\.15\n)/, ''));
+    await service.refresh();
+    expect(service.status().state).toBe('ok');
+  });
+
   it('serves the index of the last good FAQ after a restart with a broken file', async () => {
     await ingest(config);
     await writeFile(config.corpusFile, brokenFaq());

@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '../config';
+import { cutShortIssue } from '../corpus/cut-short';
 import { type Corpus, corpusFileList, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { type AppError, CorpusError, type CorpusIssue, IndexError, isAppError } from '../errors';
@@ -120,6 +121,9 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     const started = Date.now();
     if (deps.extraAlternatives) extra = await deps.extraAlternatives().catch(() => extra);
     const corpus = await loadCorpus(config, extra);
+    // A file cut short while the server runs is held like a malformed one; a deliberate mass deletion is ingested and restarted.
+    const cut = current ? cutShortIssue(current.manifest.rawEntries, corpus.rawCount) : null;
+    if (cut) throw new CorpusError([cut], config.corpusFile);
     if (current && current.manifest.inputsSha256 === corpus.inputsSha256) {
       Object.assign(state, { state: 'ok', error: undefined, since: undefined });
       return;

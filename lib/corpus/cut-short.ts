@@ -1,0 +1,26 @@
+import type { CorpusIssue } from '../errors';
+
+/**
+ * A reload that would drop this share of the entries served, or more, is held (round 20, a fresh-clone check): an editor, scp
+ * or a network copy that stops part-way leaves a file that still parses, and the entries after the cut would silently
+ * disappear (and the last answer end mid-sentence).
+ */
+const MAX_DROPPED_SHARE = 0.2;
+/** Dropping fewer entries than this is an edit, whatever the share (a small FAQ). */
+const MIN_DROPPED = 3;
+
+/**
+ * The issue that holds a reload of an FAQ cut short: `before` entries served, `after` in the file now; null when the drop is an
+ * ordinary edit. Pure.
+ *
+ * @example
+ * cutShortIssue(112, 68) // { line: 0, message: 'FAQ 条目从 112 条减少到 68 条…' }
+ */
+export function cutShortIssue(before: number, after: number): CorpusIssue | null {
+  const dropped = before - after;
+  if (dropped < MIN_DROPPED || dropped < before * MAX_DROPPED_SHARE) return null;
+  return {
+    line: 0,
+    message: `FAQ 条目从 ${before} 条减少到 ${after} 条,疑似文件未写完或被截断,已继续使用上一版本。请检查文件是否完整;如确需删除这些条目,请运行 npm run ingest 后重启服务。`,
+  };
+}
