@@ -51,7 +51,7 @@ export interface BuildOptions {
   /** The tokenizer of the corpus's vocabulary (the local embedder segments with it). */
   tokenizer: Tokenizer;
   hnsw?: HnswParams;
-  /** false skips the English glosses (synthetic benchmark corpora). */
+  /** false skips the English glosses and the sense lexicon (synthetic benchmark corpora). */
   glosses?: false;
   /** Called as chunks are embedded and added, for progress bars. */
   onProgress?: (done: number, total: number) => void;

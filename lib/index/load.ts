@@ -9,7 +9,7 @@ import type { LocalEmbedderState } from '../retrieval/embeddings';
 import type { Glosses } from '../retrieval/glosses';
 import type { SenseLexicon } from '../retrieval/senses';
 import { type Tokenizer, tokenizerFor } from '../retrieval/tokenize';
-import { CORPUS_FILE, type IndexManifest, MANIFEST_FILE, manifestSchema } from './manifest';
+import { CORPUS_FILE, INDEX_FORMAT_VERSION, type IndexManifest, MANIFEST_FILE, manifestSchema } from './manifest';
 
 /** What the index directory keeps beside the vectors, so it can be served without re-reading the FAQ. */
 export interface SavedCorpus {
@@ -59,9 +59,19 @@ export async function openIndex(
 ): Promise<SearchIndex> {
   const dir = await realpath(indexDir).catch(() => null);
   if (!dir) throw new IndexError('index_missing', `索引不存在(${indexDir}),${INGEST_HINT}。`);
+  let raw: unknown;
   let manifest: IndexManifest;
   try {
-    manifest = manifestSchema.parse(JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8')));
+    raw = JSON.parse(await readFile(path.join(dir, MANIFEST_FILE), 'utf8'));
+  } catch (cause) {
+    throw new IndexError('index_corrupt', `索引文件不完整或已损坏,${INGEST_HINT}。`, { cause });
+  }
+  const version = (raw as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version === 'number' && version !== INDEX_FORMAT_VERSION) {
+    throw new IndexError('index_stale', `索引由旧版本程序构建(格式 ${version},当前为 ${INDEX_FORMAT_VERSION}),${INGEST_HINT}。`);
+  }
+  try {
+    manifest = manifestSchema.parse(raw);
   } catch (cause) {
     throw new IndexError('index_corrupt', `索引文件不完整或已损坏,${INGEST_HINT}。`, { cause });
   }

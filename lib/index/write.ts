@@ -17,10 +17,10 @@ export interface IndexVersion {
   embedder: Pick<Embedder, 'id' | 'provider' | 'state'>;
   hnsw: { m: number; efConstruction: number };
   chunks: number;
-  /** Every chunk's text, for the glosses. */
+  /** Every chunk's text, for the glosses and the sense lexicon. */
   texts: string[];
   tokenizer: Tokenizer;
-  /** false: no glosses (synthetic benchmark corpora). */
+  /** false: no glosses and no sense lexicon (synthetic benchmark corpora). */
   glosses?: false;
   /** When the build started (Date.now()), for the manifest's buildMs. */
   started: number;

@@ -35,10 +35,28 @@ describe('index faults with the local embedder', () => {
     expect(rebuilt).not.toContain('npm run ingest');
   });
 
+  it('carries the CC-CEDICT senses from the built index to the ranker: 登入 and 帐号 meet the entry that says 登录账号', async () => {
+    const { kb } = await works(config);
+    const { candidates } = await kb.retrieve.score('登入不了帐号');
+    const senses = (id: string) => candidates.find((c) => c.entry.id === id)?.signals.senses ?? 0;
+    expect(senses('FAQ9.9')).toBeGreaterThan(0.2);
+    expect(senses('FAQ9.9')).toBeGreaterThan(Math.max(...candidates.filter((c) => c.entry.id !== 'FAQ9.9').map((c) => c.signals.senses)));
+    // The tenth candidate feature is the same reading.
+    expect(candidates.find((c) => c.entry.id === 'FAQ9.9')!.features[9]).toBe(senses('FAQ9.9'));
+  });
+
   it('rebuilds a truncated index', async () => {
     await ingest(config);
     await truncate(path.join(config.indexDir, 'hnswlib.index'), 64);
     expect((await works(config)).rebuilt).toContain('损坏');
+  });
+
+  it('rebuilds an index an older version of the program built, and says so', async () => {
+    await ingest(config);
+    const file = path.join(config.indexDir, 'manifest.json');
+    await writeFile(file, readFileSync(file, 'utf8').replace(/"formatVersion": *\d+/, '"formatVersion": 2'));
+    const { rebuilt } = await works(config);
+    expect(rebuilt).toContain('旧版本');
   });
 
   it('rebuilds an index built by another embedder', async () => {

@@ -88,7 +88,7 @@ describe('a malformed edit', () => {
     expect((await good.retrieve('好老板账号忘了')).hits[0]!.id).toBe('FAQ9.9');
 
     // Removing a couple of entries is an ordinary edit.
-    await writeFile(config.corpusFile, original.replace(/\nFAQ9\.14\n[^]*?(?=\nFAQ9\.15\n)/, ''));
+    await writeFile(config.corpusFile, original.replace(/\nFAQ9\.14\n[\s\S]*?(?=\nFAQ9\.15\n)/, ''));
     await service.refresh();
     expect(service.status().state).toBe('ok');
   });

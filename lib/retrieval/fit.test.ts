@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chooseThresholds, groupedFolds } from './fit';
+import { chooseThresholds, fitRanker, groupedFolds } from './fit';
 
 describe('fitting helpers', () => {
   it('puts rows with the same key in the same fold, round robin over keys', () => {
@@ -19,5 +19,22 @@ describe('fitting helpers', () => {
     ];
     expect(chooseThresholds(scored, { precision: 1, maxRefused: 0 }).answer).toBe(0.8);
     expect(chooseThresholds(scored, { precision: 0.75, maxRefused: 0 }).answer).toBe(0.6);
+  });
+
+  it('refuses starting weights of another length than the features (a signal added since the base model would stay unlearned)', () => {
+    const examples = [
+      {
+        candidates: [
+          [1, 0, 1],
+          [0, 1, 0],
+        ],
+        correct: 0,
+        inScope: true,
+        group: 'g',
+        kind: 'k',
+      },
+    ];
+    expect(() => fitRanker(examples, 3, { init: [0.5, 0.5] })).toThrow(/2 starting weights for 3 features/);
+    expect(fitRanker(examples, 3, { init: [0.5, 0.5, 0], iterations: 5 })).toHaveLength(3);
   });
 });

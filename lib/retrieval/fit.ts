@@ -34,6 +34,8 @@ export interface FitExample {
 export function fitRanker(examples: FitExample[], dims: number, opts: { l2?: number; iterations?: number; rate?: number; init?: number[] } = {}): number[] {
   const usable = examples.filter((e) => e.correct >= 0 && e.candidates.length > 1);
   const l2 = opts.l2 ?? 0.01;
+  // Weights are matched to features by position: a starting vector of another length would leave features unlearned.
+  if (opts.init && opts.init.length !== dims) throw new Error(`fitRanker: ${opts.init.length} starting weights for ${dims} features`);
   const w = opts.init ? [...opts.init] : new Array<number>(dims).fill(0.5);
   const m = new Array<number>(dims).fill(0);
   const v = new Array<number>(dims).fill(0);

