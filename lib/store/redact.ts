@@ -7,22 +7,31 @@ import { halfWidth } from '../text/half-width';
  */
 const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
   // Digits after a label, as typed, whole or in groups of three or more: 商户号 123456789012345, 终端号:12345678,
-  // 终端号 A1234567, 商户号 8213 3015 7990 123, 商户号821-330-157-990-123, MID 8981234…; not a date (终端 2024-05-01).
+  // 终端号 A1234567, 商户号 8213 3015 7990 123, 商户号821-330-157-990-123, MID 8981234, 商户编号为…, 终端号是…, tid是…,
+  // merchant id is …; not a date (终端 2024-05-01).
   {
     label: '[商户号]',
-    pattern: /((?:商户|商编|终端)(?:编号|号码|号|编码)?|\b(?:MID|TID)\b)(\s*:?\s*)[A-Za-z]{0,2}\d{3,}(?:[- ]\d{3,})*/gi,
+    pattern:
+      /((?:商户|商编|终端)(?:编号|号码|号|编码)?|\b(?:MID|TID|(?:merchant|terminal)\s*(?:id|no\.?|number))\b)(\s*(?::|=|是|为|\bis\b)?\s*)[A-Za-z]{0,2}\d{3,}(?:[- ]\d{3,})*/gi,
     digits: 6,
   },
-  // Mainland resident ID card: 17 digits and a check digit or X, or the same in its groups (110101 19900307 7516).
-  { label: '[身份证号]', pattern: /(?<![0-9A-Za-z])(?:\d{17}|\d{6}[- ]\d{8}[- ]\d{3})[\dXx](?![0-9A-Za-z])/g },
+  // Mainland resident ID card: 17 digits and a check digit or X, or the same in its groups (110101 19900307 7516,
+  // 110101 1990 0307 7516).
+  {
+    label: '[身份证号]',
+    pattern: /(?<![0-9A-Za-z])(?:\d{17}|\d{6}[- ]\d{8}[- ]\d{3}|\d{6}[- ]\d{4}[- ]\d{4}[- ]\d{3})[\dXx](?![0-9A-Za-z])/g,
+  },
   // Bank cards and merchant numbers typed in groups of three or more (6222 0212 3456 7890 123, 821-330-157-990-123): they
   // start as cards (3–6) and merchant numbers (8) do, so lists of codes, amounts and dates (05 51 96, 1000 2000 3000 4000,
   // 2024-05-01 2024-05-31) stay.
   { label: '[号码]', pattern: /(?<![0-9][- ]?)[3-68]\d{2,}(?:[- ]\d{3,})+(?![- ]?[0-9])/g, digits: 12 },
   // Mobile numbers, with or without +86 and separators.
   { label: '[手机号]', pattern: /(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])/g },
-  // Landlines with an area code: 021-12345678, 0755 1234567, 021 5888 1234.
-  { label: '[电话号码]', pattern: /(?<![0-9])0\d{2,3}[- ](?:\d{7,8}|\d{3,4}[- ]\d{4})(?![0-9])/g },
+  // Landlines with an area code: 021-12345678, 0755 1234567, 021 5888 1234, (021)58881234, and run together: 02158881234.
+  {
+    label: '[电话号码]',
+    pattern: /(?<![0-9])(?:\(0\d{2,3}\)\s*|0\d{2,3}[- ])(?:\d{7,8}|\d{3,4}[- ]\d{4})(?![0-9])|(?<![0-9])0\d{9,10}(?![0-9])/g,
+  },
   // Any other long digit run: merchant numbers (15 digits), bank cards (16-19).
   { label: '[号码]', pattern: /(?<![0-9])\d{12,}(?![0-9])/g },
 ];
