@@ -152,12 +152,15 @@ describe('LLM answers', () => {
     expect(r.citations).toEqual([]);
   });
 
-  it('removes a citation of an entry that was not retrieved and reports it', async () => {
-    const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm: stubLlm(['补注册白名单 [FAQ2.5],另见 [FAQ99.1]。']) }));
-    expect(r.text).not.toContain('FAQ99.1');
-    expect(r.removedCitations).toEqual(['FAQ99.1']);
-    expect(r.citations).toEqual(['FAQ2.5']);
-    expect(r.notices.map((n) => n.code)).toContain('citation_removed');
+  it('replaces an answer that names an entry that was not retrieved, cited or bare, with the offline answer and says which', async () => {
+    for (const reply of ['补注册白名单 [FAQ2.5]。退款期限为 30 天 [FAQ99.1]。', '补注册白名单 [FAQ2.5],另请参见 FAQ99.1 条目(365天)。']) {
+      const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm: stubLlm([reply]) }));
+      expect(r.mode).toBe('offline');
+      expect(r.text).not.toMatch(/FAQ99\.1|30 天|365天/);
+      expect(r.removedCitations).toEqual(['FAQ99.1']);
+      expect(r.citations).toEqual(['FAQ2.5']);
+      expect(r.notices.find((n) => n.code === 'invented_replaced')?.message).toContain('FAQ99.1');
+    }
   });
 
   it('replaces an uncited model answer with the offline answer and a notice', async () => {

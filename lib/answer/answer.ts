@@ -4,8 +4,8 @@ import type { CallLimits, LlmClient } from '../llm/types';
 import { setsAside } from '../retrieval/query';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { extractCitations } from '../text/citations';
-import { NOTICE_TEXT } from '../text/messages';
-import { createCitationGuard, isNoAnswerReply } from './citations';
+import { inventedReplacedText, NOTICE_TEXT } from '../text/messages';
+import { createCitationGuard, isNoAnswerReply, unretrievedMentions } from './citations';
 import { composeEntry, composeOfflineAnswer, composePart, composeRefusal, suggestionsOf, toCitedEntry } from './extractive';
 import { type CoverageFn, resolveFollowUp } from './follow-up';
 import { pickPart, splitSolution } from './sections';
@@ -99,7 +99,7 @@ function partFor(question: string, retrieval: RetrievalResult, deps: AnswerDeps)
 
 /** Why the model's answer cannot be shown, if it cannot, and which citations were dropped. */
 interface ModelOutcome {
-  fallback?: 'upstream_failed' | 'uncited_replaced' | 'unsafe_replaced';
+  fallback?: 'upstream_failed' | 'invented_replaced' | 'uncited_replaced' | 'unsafe_replaced';
   abstained?: boolean;
   removed: string[];
 }
@@ -126,6 +126,10 @@ async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => 
     return { fallback: 'upstream_failed', removed: guard.removed };
   }
   if (isNoAnswerReply(raw)) return { abstained: true, removed: guard.removed };
+  // A reply that names an entry the retrieval did not give (「退款期限为 30 天 [FAQ7.6]」, 「见 FAQ7.6 条目」) says what the
+  // entries given do not: its claims cannot be checked, so none of it is shown (a fresh-clone check, round 20).
+  const invented = [...new Set([...guard.removed, ...unretrievedMentions(raw, allowed)])];
+  if (invented.length) return { fallback: 'invented_replaced', removed: invented };
   if (!guard.sawValidCitation) return { fallback: 'uncited_replaced', removed: guard.removed };
   return { removed: guard.removed };
 }
@@ -173,12 +177,11 @@ export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal
       if (replace) text = composeRefusal();
       else yield emit(composeRefusal());
     } else if (outcome.fallback) {
-      yield say(notice(outcome.fallback));
+      yield say(outcome.fallback === 'invented_replaced' ? notice('invented_replaced', inventedReplacedText(outcome.removed)) : notice(outcome.fallback));
       mode = 'offline';
       replace = text !== '';
       if (replace) text = '';
     }
-    if (outcome.removed.length) yield say(notice('citation_removed', `已移除不在检索结果中的引用:${outcome.removed.join('、')}。`));
   }
   if (mode === 'direct') yield say(notice('direct_match'));
   if (mode !== 'llm') {

@@ -9,6 +9,17 @@ export function isNoAnswerReply(text: string): boolean {
   return t.includes(core) && t.length <= core.length + 12;
 }
 
+/**
+ * Entry ids a model reply names that were not retrieved, in any form: a citation marker, a bare 「FAQ7.6」 or 「(FAQ4.8)」.
+ *
+ * @example
+ * unretrievedMentions('见 FAQ7.6 条目', new Map([['FAQ2.5', 'FAQ2.5']])) // ['FAQ7.6']
+ */
+export function unretrievedMentions(reply: string, allowed: Map<string, string>): string[] {
+  const ids = reply.normalize('NFKC').match(/FAQ\s*\d+\.\d+/gi) ?? [];
+  return [...new Set(ids.map((id) => id.toUpperCase().replace(/\s+/g, '')))].filter((id) => !allowed.has(id));
+}
+
 export interface CitationGuard {
   /** Feeds a streamed delta; returns the text that is safe to show now. */
   push(delta: string): string;

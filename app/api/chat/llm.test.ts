@@ -53,11 +53,12 @@ describe('LLM mode through the chat route', () => {
     expect(s.notices.map((n) => n.code)).toContain('set_aside');
   });
 
-  it('removes a citation of an entry that was not retrieved, and says so', async () => {
-    const s = await ask({ text: '补注册双免白名单 [FAQ2.5],另见 [FAQ99.1]。' });
-    expect(s.shown).not.toContain('FAQ99.1');
-    expect(s.answer!.citations).toEqual(['FAQ2.5']);
-    expect(s.notices.map((n) => n.code)).toContain('citation_removed');
+  it('replaces an answer that names an entry that was not retrieved with the offline answer, and says so', async () => {
+    const s = await ask({ text: '补注册双免白名单 [FAQ2.5]。另外退款期限为 30 天,可致电 400-123-4567 [FAQ99.1]。' });
+    // What was streamed before the end is replaced: the chat shows the offline answer.
+    expect(s.shown).not.toMatch(/FAQ99\.1|400-123-4567/);
+    expect(s.answer).toMatchObject({ mode: 'offline', citations: ['FAQ2.5'], replace: true });
+    expect(s.notices.map((n) => n.code)).toContain('invented_replaced');
   });
 
   it('replaces an uncited answer with the offline answer and a notice, never showing it', async () => {

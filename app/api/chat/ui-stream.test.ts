@@ -67,7 +67,7 @@ async function finalMessage(stream: ReadableStream<UIMessageChunk>): Promise<Faq
 const happy: AnswerEvent[] = [
   { type: 'retrieval', retrieval, standaloneQuestion: '挥卡报03', mode: 'llm', model: 'gpt-test' },
   { type: 'text-delta', delta: '请到银联平台报备' },
-  { type: 'notice', notice: { code: 'citation_removed', message: '已移除无效引用' } },
+  { type: 'notice', notice: { code: 'invented_replaced', message: '已改用离线答案' } },
   { type: 'text-delta', delta: '双免白名单 [FAQ2.5]' },
   { type: 'done', result, replace: false },
 ];
@@ -103,7 +103,7 @@ describe('toFaqUIMessageStream', () => {
     // The chat renders the Markdown: the raw solution is not sent beside it.
     expect(sources.every((e) => !('solution' in e))).toBe(true);
     expect(m.parts.find((p) => p.type === 'data-meta')?.data).toEqual({ mode: 'llm', model: 'gpt-test', decision: 'answer' });
-    expect(m.parts.find((p) => p.type === 'data-notice')?.data.message).toBe('已移除无效引用');
+    expect(m.parts.find((p) => p.type === 'data-notice')?.data.message).toBe('已改用离线答案');
   });
 
   it('still carries the text when nothing was streamed before done', async () => {
