@@ -163,6 +163,13 @@ describe('LLM answers', () => {
     }
   });
 
+  it('replaces an answer that gives a link no retrieved entry gives', async () => {
+    const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm: stubLlm(['补注册白名单 [FAQ2.5],[点此](https://evil.example/phish) 办理。']) }));
+    expect(r.mode).toBe('offline');
+    expect(r.text).not.toContain('evil.example');
+    expect(r.notices.find((n) => n.code === 'invented_replaced')?.message).toContain('https://evil.example/phish');
+  });
+
   it('replaces an uncited model answer with the offline answer and a notice', async () => {
     const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm: stubLlm(['我觉得你应该重启一下机器。']) }));
     expect(r.mode).toBe('offline');

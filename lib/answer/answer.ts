@@ -5,7 +5,7 @@ import { setsAside } from '../retrieval/query';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { extractCitations } from '../text/citations';
 import { inventedReplacedText, NOTICE_TEXT } from '../text/messages';
-import { createCitationGuard, isNoAnswerReply, unretrievedMentions } from './citations';
+import { createCitationGuard, isNoAnswerReply, unretrievedLinks, unretrievedMentions } from './citations';
 import { composeEntry, composeOfflineAnswer, composePart, composeRefusal, suggestionsOf, toCitedEntry } from './extractive';
 import { type CoverageFn, resolveFollowUp } from './follow-up';
 import { pickPart, splitSolution } from './sections';
@@ -101,7 +101,10 @@ function partFor(question: string, retrieval: RetrievalResult, deps: AnswerDeps)
 interface ModelOutcome {
   fallback?: 'upstream_failed' | 'invented_replaced' | 'uncited_replaced' | 'unsafe_replaced';
   abstained?: boolean;
+  /** Entry ids the reply named that were not retrieved. */
   removed: string[];
+  /** Those ids and the links no retrieved entry gives, when the reply was replaced for them. */
+  invented?: string[];
 }
 
 /** Step 2 (LLM mode): streams the model's answer through the citation guard. */
@@ -126,10 +129,12 @@ async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => 
     return { fallback: 'upstream_failed', removed: guard.removed };
   }
   if (isNoAnswerReply(raw)) return { abstained: true, removed: guard.removed };
-  // A reply that names an entry the retrieval did not give (「退款期限为 30 天 [FAQ7.6]」, 「见 FAQ7.6 条目」) says what the
-  // entries given do not: its claims cannot be checked, so none of it is shown (a fresh-clone check, round 20).
-  const invented = [...new Set([...guard.removed, ...unretrievedMentions(raw, allowed)])];
-  if (invented.length) return { fallback: 'invented_replaced', removed: invented };
+  // A reply that names an entry the retrieval did not give (「退款期限为 30 天 [FAQ7.6]」, 「见 FAQ7.6 条目」) or a link none of them
+  // gives says what the entries given do not: its claims cannot be checked, so none of it is shown (a fresh-clone check, round 20).
+  const entryTexts = p.retrieval.hits.map((h) => `${h.entry.question}\n${h.entry.solution}`);
+  const ids = [...new Set([...guard.removed, ...unretrievedMentions(raw, allowed)])];
+  const invented = [...ids, ...unretrievedLinks(raw, entryTexts)];
+  if (invented.length) return { fallback: 'invented_replaced', removed: ids, invented };
   if (!guard.sawValidCitation) return { fallback: 'uncited_replaced', removed: guard.removed };
   return { removed: guard.removed };
 }
@@ -177,7 +182,11 @@ export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal
       if (replace) text = composeRefusal();
       else yield emit(composeRefusal());
     } else if (outcome.fallback) {
-      yield say(outcome.fallback === 'invented_replaced' ? notice('invented_replaced', inventedReplacedText(outcome.removed)) : notice(outcome.fallback));
+      yield say(
+        outcome.fallback === 'invented_replaced'
+          ? notice('invented_replaced', inventedReplacedText(outcome.invented ?? outcome.removed))
+          : notice(outcome.fallback),
+      );
       mode = 'offline';
       replace = text !== '';
       if (replace) text = '';

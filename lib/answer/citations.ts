@@ -20,6 +20,18 @@ export function unretrievedMentions(reply: string, allowed: Map<string, string>)
   return [...new Set(ids.map((id) => id.toUpperCase().replace(/\s+/g, '')))].filter((id) => !allowed.has(id));
 }
 
+/**
+ * Links a model reply gives that no retrieved entry gives (a phishing page, a made-up help centre): the chat would make them
+ * clickable.
+ *
+ * @example
+ * unretrievedLinks('[点此](https://evil.example/x)', ['见 https://a.example.cn']) // ['https://evil.example/x']
+ */
+export function unretrievedLinks(reply: string, entryTexts: string[]): string[] {
+  const links = reply.match(/https?:\/\/[^\s)\]>"'，。、）】]+/gi) ?? [];
+  return [...new Set(links)].filter((link) => !entryTexts.some((t) => t.includes(link)));
+}
+
 export interface CitationGuard {
   /** Feeds a streamed delta; returns the text that is safe to show now. */
   push(delta: string): string;

@@ -46,9 +46,9 @@ export const NOTICE_TEXT = {
   unsafe_replaced: '模型的回答包含不应输出的内容,已改为根据 FAQ 原文整理的离线答案。',
 } as const;
 
-/** Shown when the model's reply named entries that were not retrieved (`invented_replaced`). */
-export function inventedReplacedText(ids: string[]): string {
-  return `模型的回答提到了未检索到的 FAQ 条目(${ids.join('、')}),其内容无法核实,已改为根据 FAQ 原文整理的离线答案。`;
+/** Shown when the model's reply named entries or links that were not retrieved (`invented_replaced`). */
+export function inventedReplacedText(items: string[]): string {
+  return `模型的回答提到了检索结果之外的内容(${items.join('、')}),无法核实,已改为根据 FAQ 原文整理的离线答案。`;
 }
 
 /** Labels of the three decisions, as the chat and the admin pages show them. */
