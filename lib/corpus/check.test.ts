@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_CORPUS_FILES } from '../testing/corpus-copy';
 import { type CorpusTexts, checkCorpusFiles, checkCorpusTexts, formatProblem } from './check';
+import { loadCorpus } from './load';
 
 const files = REPO_CORPUS_FILES;
 const FAQ = 'FAQ1:分类一\nFAQ1.1\n问题描述:问题一?\n解决方法:答案一\nFAQ1.2\n问题描述:问题二?\n解决方法:答案二\n';
@@ -14,6 +17,23 @@ describe('checkCorpusFiles on the real corpus', () => {
     expect(entries).toBe(112);
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
     expect(problems.map((p) => `${path.basename(p.file)}:${p.line}`)).toEqual(['faq.txt:85', 'faq.txt:659', 'faq.txt:669']);
+  });
+});
+
+describe('a file that is not UTF-8', () => {
+  it('is an error on the line of its first bad byte, for check and for ingest alike', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'faq-enc-'));
+    try {
+      const corpusFile = path.join(dir, 'faq.txt');
+      const bytes = Buffer.concat([Buffer.from('FAQ1:分类一\nFAQ1.1\n问题描述:\n问题一?\n解决方法:\n'), Buffer.from([0xff, 0xfe, 0xc3, 0x28]), Buffer.from('\n')]);
+      await writeFile(corpusFile, bytes);
+      const only = { ...files, corpusFile, relatedFile: '-', dictionaryFile: '-', synonymsFile: '-', thesaurusFile: '-', generatedFile: '-' };
+      const { problems } = await checkCorpusFiles(only);
+      expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', line: 6, message: expect.stringContaining('不是 UTF-8 编码') }));
+      await expect(loadCorpus(only)).rejects.toThrow(/第 6 行.*不是 UTF-8 编码/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { CorpusFiles } from './load';
+import { CorpusError } from '../errors';
+import { type CorpusFiles, decodeUtf8 } from './load';
 import { mergeEntries } from './merge';
 import { parseFaq } from './parse';
 import { parseAlternatives, type RelatedLines } from './related';
@@ -91,22 +92,33 @@ export function checkCorpusTexts(texts: CorpusTexts, files: CorpusFiles): CheckR
   return { problems, entries: faq?.entries.length ?? 0 };
 }
 
-async function readOptional(file: string): Promise<string | null> {
-  return readFile(file, 'utf8').catch((e: NodeJS.ErrnoException) => {
+/** A file's text, or null when it does not exist; bytes that are not UTF-8 are a problem on their line (and decoded as best can be). */
+async function readOptional(file: string, problems: CheckProblem[]): Promise<string | null> {
+  const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
     if (e.code === 'ENOENT') return null;
     throw e;
   });
+  if (bytes === null) return null;
+  try {
+    return decodeUtf8(bytes, file);
+  } catch (e) {
+    if (!(e instanceof CorpusError)) throw e;
+    problems.push(...e.issues.map((i) => ({ file, severity: 'error' as const, line: i.line, message: i.message })));
+    return new TextDecoder('utf-8').decode(bytes);
+  }
 }
 
 /** Reads the FAQ and its companion files (the companions are optional) and validates them; writes nothing. */
 export async function checkCorpusFiles(files: CorpusFiles): Promise<CheckResult> {
+  const encoding: CheckProblem[] = [];
   const [faq, related, dictionary, synonyms, thesaurus] = await Promise.all(
-    [files.corpusFile, files.relatedFile, files.dictionaryFile, files.synonymsFile, files.thesaurusFile].map(readOptional),
+    [files.corpusFile, files.relatedFile, files.dictionaryFile, files.synonymsFile, files.thesaurusFile].map((f) => readOptional(f, encoding)),
   );
-  return checkCorpusTexts(
+  const result = checkCorpusTexts(
     { faq: faq ?? null, related: related ?? null, dictionary: dictionary ?? null, synonyms: synonyms ?? null, thesaurus: thesaurus ?? null },
     files,
   );
+  return { ...result, problems: [...encoding, ...result.problems] };
 }
 
 /** A path as a person reads it: relative to `cwd` when inside it, absolute otherwise. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { CorpusError } from '../errors';
 import { EMPTY_GENERATED, generatedAlternatives, parseGenerated } from './generated';
 import { mergeEntries } from './merge';
@@ -47,11 +48,27 @@ export function corpusFileList(files: CorpusFiles): string[] {
 }
 
 async function readOptional(file: string): Promise<string | null> {
+  let bytes: Buffer;
   try {
-    return await readFile(file, 'utf8');
+    bytes = await readFile(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
+  }
+  return decodeUtf8(bytes, file);
+}
+
+/**
+ * The text of a file that must be UTF-8. Bytes that are not (a file saved as GBK, a copy gone wrong) are an error on the line they
+ * are on, not replacement characters in an answer.
+ */
+export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
+    throw new CorpusError([{ line, message: '文件不是 UTF-8 编码(此行有无法解码的字节),请以 UTF-8 编码保存后重试' }], file);
   }
 }
 
@@ -69,7 +86,7 @@ function mergeAlternatives(a: AlternativesMap, b: AlternativesMap): Alternatives
  */
 export async function loadCorpus(files: CorpusFiles, extraAlternatives: AlternativesMap = {}): Promise<Corpus> {
   const text = await readOptional(files.corpusFile);
-  if (text === null) throw new CorpusError([{ line: 0, message: `找不到 FAQ 文件 ${files.corpusFile}` }]);
+  if (text === null) throw new CorpusError([{ line: 0, message: `找不到 FAQ 文件 ${path.basename(files.corpusFile)}` }], files.corpusFile);
   const [relatedText, dictText, synonymsText, thesaurusText, generatedText] = (await Promise.all(
     [files.relatedFile, files.dictionaryFile, files.synonymsFile, files.thesaurusFile, files.generatedFile].map(readOptional),
   )) as [string | null, string | null, string | null, string | null, string | null];
