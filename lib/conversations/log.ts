@@ -23,6 +23,8 @@ export function createConversationLog(store: Store, opts: { redact: boolean; max
   let reported = 0;
   const queue = createWriteQueue((batch: ReturnType<typeof exchangeRecordOf>[]) => store.recordExchanges(batch), {
     max: opts.max,
+    // About half a minute of a database restarting or unreachable loses no answer (a fresh-clone check lost three in ten seconds).
+    retryDelaysMs: [500, 1_000, 2_000, 4_000, 8_000, 16_000],
     onError: (e, lost) => {
       // One line per failure streak is enough: the counts are in /api/health.
       if (Date.now() - reported > 60_000) console.error(`[store] 对话记录写入失败,已丢弃 ${lost} 条`, e instanceof Error ? e.message : e);

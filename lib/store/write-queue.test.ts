@@ -27,6 +27,39 @@ describe('the write queue', () => {
     expect(errors).toEqual([1]);
   });
 
+  it('writes a failed batch again after each retry delay, in order, and a flush does not wait out the outage', async () => {
+    let down = 2;
+    const written: number[] = [];
+    const q = createWriteQueue<number>(
+      async (b) => {
+        if (down-- > 0) throw new Error('database restarting');
+        written.push(...b);
+      },
+      { delayMs: 0, retryDelaysMs: [20, 20, 20] },
+    );
+    q.enqueue(1);
+    q.enqueue(2);
+    await q.flush(); // the first attempt failed: the flush returns, the batch waits for its retry
+    expect(written).toEqual([]);
+    await new Promise((r) => setTimeout(r, 100));
+    q.enqueue(3);
+    await q.flush();
+    expect(written).toEqual([1, 2, 3]);
+    expect(q.stats()).toMatchObject({ written: 3, failed: 0 });
+  });
+
+  it('counts a batch failed once the retries are spent', async () => {
+    const q = createWriteQueue<number>(
+      async () => {
+        throw new Error('database gone');
+      },
+      { delayMs: 0, retryDelaysMs: [10] },
+    );
+    q.enqueue(1);
+    await new Promise((r) => setTimeout(r, 60));
+    expect(q.stats()).toMatchObject({ written: 0, failed: 1, queued: 0 });
+  });
+
   it('drops what does not fit while a write hangs, and never waits', async () => {
     let release!: () => void;
     const hang = new Promise<void>((r) => {

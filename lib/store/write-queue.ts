@@ -20,13 +20,18 @@ export interface WriteQueueOptions {
    * the answers need. A reader does not wait for it: `flush` writes at once.
    */
   delayMs?: number;
+  /**
+   * Waits before writing a failed batch again, one per attempt: a database that restarts or a network that blips for a few
+   * seconds loses nothing. Empty (the default): a failed batch is counted and dropped at once.
+   */
+  retryDelaysMs?: number[];
   onError?: (e: unknown, lost: number) => void;
 }
 
 /**
  * Fire-and-forget writes in batches, one batch at a time, off the request path: the caller
- * only pushes to an array. A failed batch is counted (and reported to `onError`), not retried;
- * a full queue drops new items and counts them.
+ * only pushes to an array. A failed batch is written again after each of `retryDelaysMs`, then counted (and reported to
+ * `onError`) and dropped; a full queue drops new items and counts them.
  *
  * @example
  * const log = createWriteQueue((batch) => store.recordExchanges(batch));
@@ -36,6 +41,10 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
   const max = opts.max ?? 2_000;
   const batchSize = opts.batch ?? 500;
   const delayMs = opts.delayMs ?? 250;
+  const retryDelays = opts.retryDelaysMs ?? [];
+  /** Failed attempts at the batch at the head of the queue, and the timer of the next one. */
+  let attempts = 0;
+  let backoff: NodeJS.Timeout | undefined;
   const items: T[] = [];
   const stats: LogStats = { written: 0, failed: 0, dropped: 0, queued: 0 };
   let running = false;
@@ -56,6 +65,7 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
 
   const run = async () => {
     clearTimeout(timer);
+    backoff = undefined;
     scheduled = false;
     running = true;
     while (items.length > 0) {
@@ -63,9 +73,22 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
       try {
         await write(batch);
         stats.written += batch.length;
+        attempts = 0;
       } catch (e) {
-        stats.failed += batch.length;
         stats.lastError = { message: e instanceof Error ? e.message : String(e), at: new Date().toISOString() };
+        if (attempts < retryDelays.length) {
+          // Back at the head of the queue, written again later; whoever waits for the queue does not wait out the outage.
+          items.unshift(...batch);
+          backoff = setTimeout(() => void run(), retryDelays[attempts++]);
+          // A process on its way out does not stay for a database that is down.
+          backoff.unref();
+          running = false;
+          for (const w of waiting) w.resolve();
+          waiting = [];
+          return;
+        }
+        attempts = 0;
+        stats.failed += batch.length;
         opts.onError?.(e, batch.length);
       }
       wake();
@@ -81,7 +104,7 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
       }
       items.push(item);
       accepted++;
-      if (!running && !scheduled) {
+      if (!running && !scheduled && !backoff) {
         scheduled = true;
         timer = setTimeout(() => void run(), delayMs);
       }
@@ -91,7 +114,7 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
     flush: () =>
       new Promise<void>((resolve) => {
         // Only what was queued before this call: under steady load the queue is never empty, and a reader must not wait for later answers.
-        if (done() >= accepted) return resolve();
+        if (done() >= accepted || backoff) return resolve();
         waiting.push({ upTo: accepted, resolve });
         // Whoever waits for the queue (a vote, a reader, shutdown) does not wait for the batch to fill.
         if (scheduled) void run();

@@ -20,7 +20,8 @@ export async function GET(): Promise<Response> {
     const { mode, model } = rt.mode();
     return Response.json(
       {
-        status: knowledge.state === 'degraded' ? 'degraded' : 'ok',
+        // Answering goes on while the database fails, but what it should keep is at risk: degraded too.
+        status: knowledge.state === 'degraded' || rt.store?.status().state === 'error' ? 'degraded' : 'ok',
         entries: kb.manifest.rawEntries,
         mode,
         model,
