@@ -60,11 +60,20 @@ function rssMb(pid: number): number {
   return m ? Math.round(Number(m[1]) / 1024) : 0;
 }
 
+/** The admin password of this test's server. */
+const ADMIN = 'reload-admin-password';
+
 beforeAll(async () => {
   ensureBuilt();
   dir = await mkdtemp(path.join(os.tmpdir(), 'faq-reload-e2e-'));
   files = await copyCorpus(dir);
-  server = await startNextServer({ ...files.env, RATE_LIMIT_PER_MINUTE: '0', ANSWER_MODE: 'offline', MAX_CONCURRENT_PER_CLIENT: '0' });
+  server = await startNextServer({
+    ...files.env,
+    RATE_LIMIT_PER_MINUTE: '0',
+    ANSWER_MODE: 'offline',
+    MAX_CONCURRENT_PER_CLIENT: '0',
+    ADMIN_PASSWORD: ADMIN,
+  });
 }, 300_000);
 afterAll(async () => {
   await server?.stop();
@@ -103,7 +112,7 @@ describe('a malformed edit under a running server', () => {
   }, 60_000);
 
   it.skipIf(!existsSync('/usr/bin/chromium'))(
-    'shows the degraded state on the 命中测试 page',
+    'shows the degraded state on the 命中测试 page and on the admin pages',
     async () => {
       const faq = await readFile(files.faq, 'utf8');
       await writeFile(files.faq, faq.replace(/\n解决方法:\n/, '\n'));
@@ -118,6 +127,18 @@ describe('a malformed edit under a running server', () => {
         await banner.waitFor({ timeout: 10_000 });
         // Rendered by the page's script after it asked /api/health: scripts run under the nonce CSP.
         expect(await banner.textContent()).toMatch(/上一个可用版本[\s\S]*第 2 行/);
+        // Where an admin works too: attaching a question now takes effect once the file is fixed.
+        const login = await fetch(`${server.url}/api/admin/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ password: ADMIN }),
+        });
+        const [name, value] = login.headers.get('set-cookie')!.split(';')[0]!.split('=') as [string, string];
+        await page.context().addCookies([{ name, value, url: server.url }]);
+        await page.goto(`${server.url}/admin/misses`);
+        const adminBanner = page.getByTestId('knowledge-banner');
+        await adminBanner.waitFor({ timeout: 10_000 });
+        expect(await adminBanner.textContent()).toMatch(/上一个可用版本[\s\S]*文件修正后才生效[\s\S]*第 2 行/);
         expect(violations).toEqual([]);
       } finally {
         await browser.close();

@@ -2,6 +2,7 @@ import { headers } from 'next/headers';
 import Link from 'next/link';
 import { ADMIN_DISABLED_TEXT, type AdminState, adminState } from '@/lib/admin/access';
 import { getRuntime } from '@/lib/runtime';
+import { KnowledgeBanner } from '../components/knowledge-banner';
 import { LoginForm } from './login-form';
 import { LogoutButton } from './logout-button';
 
@@ -33,15 +34,18 @@ export function Gate({ state }: { state: Exclude<AdminState, 'admin'> }) {
 /** The admin pages' navigation. */
 export function AdminNav({ current }: { current: 'misses' | 'insights' }) {
   return (
-    <nav className="admin-nav">
-      <Link href="/admin/misses" aria-current={current === 'misses' ? 'page' : undefined}>
-        漏答队列
-      </Link>
-      <Link href="/admin/insights" aria-current={current === 'insights' ? 'page' : undefined}>
-        数据洞察
-      </Link>
-      <LogoutButton />
-    </nav>
+    <>
+      <KnowledgeBanner />
+      <nav className="admin-nav">
+        <Link href="/admin/misses" aria-current={current === 'misses' ? 'page' : undefined}>
+          漏答队列
+        </Link>
+        <Link href="/admin/insights" aria-current={current === 'insights' ? 'page' : undefined}>
+          数据洞察
+        </Link>
+        <LogoutButton />
+      </nav>
+    </>
   );
 }
 

@@ -1,5 +1,5 @@
 import { getRuntime } from '@/lib/runtime';
-import { KnowledgeBanner } from './knowledge-banner';
+import { KnowledgeBanner } from '../components/knowledge-banner';
 import { RetrievalTester } from './retrieval-tester';
 
 export const dynamic = 'force-dynamic';
