@@ -40,4 +40,18 @@ describe('answers given through the API', () => {
     expect(fox).toHaveLength(1);
     expect(fox[0]!.exchanges).toBe(2);
   });
+
+  it('leave out a front-end’s housekeeping prompts (Open WebUI’s title and tags), answered with the JSON it expects', async () => {
+    const history = '<chat_history>\nUSER: 蓝色大象走不动了怎么办\nASSISTANT: FAQ 中没有找到相关内容。\n</chat_history>';
+    const title = `### Task:\nGenerate a concise, 3-5 word title summarizing the chat history.\n### Output:\nJSON format: { "title": "your concise title here" }\n### Chat History:\n${history}`;
+    const tags = `### Task:\nGenerate 1-3 broad tags categorizing the main themes of the chat history.\n### Output:\nJSON format: { "tags": ["tag1", "tag2", "tag3"] }\n### Chat History:\n${history}`;
+    const res = (await (await ask([{ role: 'user', content: title }])).json()) as { choices: { message: { content: string } }[] };
+    expect(JSON.parse(res.choices[0]!.message.content)).toEqual({ title: '蓝色大象走不动了怎么办' });
+    const streamed = await (await ask([{ role: 'user', content: tags }], true)).text();
+    expect(streamed).toContain('\\"tags\\"');
+    expect(streamed.trimEnd().endsWith('data: [DONE]')).toBe(true);
+    await state.runtime.conversationLog!.flush();
+    const texts = (await missQueue(state.runtime.store!, await state.runtime.knowledge.get())).flatMap((c) => c.wordings.map((w) => w.text));
+    expect(texts.some((t) => t.includes('### Task'))).toBe(false);
+  });
 });

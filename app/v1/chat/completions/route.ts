@@ -1,5 +1,6 @@
 import type { AnswerResult } from '@/lib/answer/types';
 import { readJsonBody } from '@/lib/http/read-body';
+import { clientTaskReply, clientTaskResponse } from '@/lib/openai-api/client-task';
 import { completionResponse } from '@/lib/openai-api/completion';
 import { openAIErrorResponse } from '@/lib/openai-api/errors';
 import { apiExchange } from '@/lib/openai-api/exchange';
@@ -18,6 +19,9 @@ export async function POST(request: Request): Promise<Response> {
     const caller = rt.openaiApi.admit(request.headers);
     const body = await readJsonBody(request, rt.config.limits.maxBodyBytes);
     const req = parseCompletionRequest(body, rt.config.limits);
+    // A front-end's housekeeping (Open WebUI's title and tag prompts) is no staff question: not searched, not logged.
+    const task = clientTaskReply(req.input.question);
+    if (task !== null) return clientTaskResponse(req, task, publicBaseUrl(request));
     const deps = rt.answerDeps(await rt.knowledge.get());
     // Logged like the chat's answers (redacted, kept LOG_RETENTION_DAYS), so the miss queue sees what API users could not get.
     const log = rt.conversationLog;

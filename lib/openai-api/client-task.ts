@@ -1,0 +1,61 @@
+import { type CompletionRequest, MODEL_ID } from './request';
+import { newReplyContext, toChunk } from './response';
+import { SSE_HEADERS } from './stream';
+import { usageOf } from './usage';
+
+/**
+ * A chat front-end's own housekeeping, sent to the chat model as if a user asked it: Open WebUI's title, tags, follow-up and
+ * search-query prompts (「### Task: … JSON format: { "title": … } … <chat_history> … </chat_history>」). They are no staff
+ * question: answered at once with the JSON the front-end expects, never searched, never logged (a fresh-clone check found
+ * them filling the miss queue and the insights).
+ */
+const TASK = /^###\s*Task:/i;
+const HISTORY = /<chat_history>([\s\S]*?)<\/chat_history>/i;
+/** Characters of the first question kept as a conversation's title. */
+const TITLE_CHARS = 20;
+
+/**
+ * The JSON content a front-end's task prompt expects, or null when the text is a question. Pure.
+ *
+ * @example
+ * clientTaskReply('### Task:\n…JSON format: { "title": "…" }\n<chat_history>\nUSER: 挥卡报03怎么办\n</chat_history>') // '{"title":"挥卡报03怎么办"}'
+ */
+export function clientTaskReply(text: string): string | null {
+  const history = HISTORY.exec(text);
+  if (!TASK.test(text.trim()) || !history) return null;
+  const key = /JSON format:[^{]*\{\s*"(\w+)"/i.exec(text)?.[1]?.toLowerCase();
+  if (key === 'title') {
+    const first = /^\s*USER:\s*(.+)$/im.exec(history[1]!)?.[1]?.trim() ?? '';
+    return JSON.stringify({ title: [...first].slice(0, TITLE_CHARS).join('') || '商户 FAQ' });
+  }
+  if (key === 'tags') return JSON.stringify({ tags: ['商户 FAQ'] });
+  if (key === 'follow_ups' || key === 'queries') return JSON.stringify({ [key]: [] });
+  return '{}';
+}
+
+/** The reply to a front-end's task, streamed or not, in OpenAI's shapes. */
+export function clientTaskResponse(req: CompletionRequest, content: string, baseUrl: string): Response {
+  const ctx = newReplyContext(baseUrl);
+  const usage = usageOf(req.userTexts, content);
+  if (!req.stream) {
+    const message = { role: 'assistant' as const, content, refusal: null };
+    return Response.json(
+      {
+        id: ctx.id,
+        object: 'chat.completion',
+        created: ctx.created,
+        model: MODEL_ID,
+        choices: [{ index: 0, message, logprobs: null, finish_reason: 'stop' }],
+        usage,
+      },
+      { headers: { 'cache-control': 'no-store' } },
+    );
+  }
+  const chunks = [
+    toChunk(ctx, { role: 'assistant', content: '' }, req.includeUsage ? { usage: null } : {}),
+    toChunk(ctx, { content }, req.includeUsage ? { usage: null } : {}),
+    toChunk(ctx, {}, { finish: 'stop', ...(req.includeUsage ? { usage: null } : {}) }),
+    ...(req.includeUsage ? [toChunk(ctx, null, { usage })] : []),
+  ];
+  return new Response(`${chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('')}data: [DONE]\n\n`, { headers: SSE_HEADERS });
+}
