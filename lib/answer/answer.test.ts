@@ -208,6 +208,13 @@ describe('LLM answers', () => {
     expect(r).toMatchObject({ decision: 'refuse', citations: [] });
   });
 
+  it('still offers the entries of an answer the model abstains on as suggestions', async () => {
+    const llm = stubLlm(['抱歉,FAQ 中没有找到与该问题相关的内容。']);
+    const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm, retrieve: stubRetrieve({ suggestionIds: [] }) }));
+    expect(r).toMatchObject({ decision: 'refuse', citations: [] });
+    expect(r.suggestions.map((s) => s.id)).toEqual(['FAQ2.5', 'FAQ2.7']);
+  });
+
   it('uses the model to make a follow-up standalone', async () => {
     const retrieve = stubRetrieve();
     await answerQuestion(

@@ -236,13 +236,22 @@ function finish(a: {
     notices: a.notices,
     retrieval: a.p.retrieval,
     cited,
-    suggestions: a.decision === 'answer' ? [] : suggestionsOf(a.p.retrieval),
+    suggestions: a.decision === 'answer' ? [] : suggestionsOf(abstainedOn(a.p.retrieval, a.decision)),
     timings: {
       retrievalMs: round(a.p.retrievalMs),
       totalMs: round(performance.now() - a.started),
       firstTokenMs: a.firstTokenMs === undefined ? undefined : round(a.firstTokenMs),
     },
   };
+}
+
+/**
+ * A refusal the model made of entries the retrieval would have answered with (it read them and found they do not answer)
+ * still offers them as 「您是不是想问」: the staff member may see what the model did not (a fresh-clone check, round 20).
+ */
+function abstainedOn(retrieval: RetrievalResult, decision: AnswerResult['decision']): RetrievalResult {
+  if (decision !== 'refuse' || retrieval.decision === 'refuse' || retrieval.suggestionIds.length > 0) return retrieval;
+  return { ...retrieval, suggestionIds: retrieval.hits.slice(0, 2).map((h) => h.id) };
 }
 
 /** Runs `streamAnswer` to the end and returns its result (CLI, evals, the non-streamed API). */
