@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lazily } from './lazily';
+import { lastResultOf, lazily } from './lazily';
 
 describe('lazily', () => {
   it('computes nothing until asked, then once', () => {
@@ -18,5 +18,20 @@ describe('lazily', () => {
     });
     expect(get).toThrow('first');
     expect(get()).toBe(2);
+  });
+});
+
+describe('lastResultOf', () => {
+  it('computes once for the same text and root, again for another', async () => {
+    const calls: string[] = [];
+    const f = lastResultOf(async (text, root) => {
+      calls.push(`${text}@${root}`);
+      return text.length;
+    });
+    expect(await f('abc', '/r')).toBe(3);
+    expect(await f('abc', '/r')).toBe(3);
+    expect(await f('abcd', '/r')).toBe(4);
+    expect(await f('abcd', '/other')).toBe(4);
+    expect(calls).toEqual(['abc@/r', 'abcd@/r', 'abcd@/other']);
   });
 });

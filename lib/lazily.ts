@@ -16,3 +16,19 @@ export function lazily<T>(make: () => T): () => T {
     return value;
   };
 }
+
+/**
+ * An async function of a text that keeps its last result: a rebuild that reads the same corpus text (an edit to a file the
+ * text does not include) gets it again without the work.
+ *
+ * @example
+ * const build = lastResultOf((text, root) => computeGlosses(text, root));
+ * await build(text); await build(text); // computed once
+ */
+export function lastResultOf<T>(compute: (text: string, root: string) => Promise<T>): (text: string, root?: string) => Promise<T> {
+  let last: { text: string; root: string; value: Promise<T> } | null = null;
+  return (text, root = process.cwd()) => {
+    if (last?.text !== text || last.root !== root) last = { text, root, value: compute(text, root) };
+    return last.value;
+  };
+}

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stemmer } from 'stemmer';
+import { lastResultOf } from '../lazily';
 import { isStopword } from './tokenize';
 
 /**
@@ -112,15 +113,7 @@ function senseKey(sense: string): string {
  * const glosses = await buildGlosses(normalizedCorpusText);
  * glosses[glossKey('refund')] // ['退款', …]
  */
-export async function buildGlosses(corpusText: string, root = process.cwd()): Promise<Glosses> {
-  // The last result is kept: rebuilds after an alternative question is added see the same FAQ text (and reading the dictionary takes about a second).
-  if (lastGlosses?.text === corpusText) return lastGlosses.glosses;
-  const glosses = await computeGlosses(corpusText, root);
-  lastGlosses = { text: corpusText, glosses };
-  return glosses;
-}
-
-let lastGlosses: { text: string; glosses: Glosses } | null = null;
+export const buildGlosses: (corpusText: string, root?: string) => Promise<Glosses> = lastResultOf(computeGlosses);
 
 async function computeGlosses(corpusText: string, root: string): Promise<Glosses> {
   const rows = await readCedict(root);

@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { lastResultOf } from '../lazily';
 import { type CedictHeadword, FUNCTION_WORDS, readCedict, senseList } from './glosses';
 import { isStopword } from './tokenize';
 
@@ -64,15 +65,7 @@ export function lexiconWords(text: string, has: (word: string) => boolean): stri
  * The sense lexicon of a corpus: every CC-CEDICT headword of two to four characters with a sense stem that some word of the
  * corpus also has, kept with those stems only. {} when the dictionary cannot be read.
  */
-export async function buildSenseLexicon(corpusText: string, root = process.cwd()): Promise<SenseLexicon> {
-  // The last result is kept: a rebuild after an edit to the companion files alone sees the same text.
-  if (lastLexicon?.text === corpusText) return lastLexicon.lexicon;
-  const lexicon = await computeSenseLexicon(corpusText, root);
-  lastLexicon = { text: corpusText, lexicon };
-  return lexicon;
-}
-
-let lastLexicon: { text: string; lexicon: SenseLexicon } | null = null;
+export const buildSenseLexicon: (corpusText: string, root?: string) => Promise<SenseLexicon> = lastResultOf(computeSenseLexicon);
 
 /**
  * Every common word of two to MAX_WORD characters with its sense stems, read once per process (about half a second): not proper
