@@ -68,4 +68,15 @@ describe('screenRequest', () => {
     expect(body.error.code).toBe('method_not_allowed');
     expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
   });
+
+  it('answers /v1 in OpenAI’s error shape too, as its clients parse it', () => {
+    for (const [method, url] of [
+      ['GET', '/v1/chat/completions'],
+      ['POST', '/v1/embeddings'],
+    ] as const) {
+      const body = JSON.parse(refusalBody(screenRequest(method, url)!));
+      expect(body.error).toMatchObject({ type: 'invalid_request_error', param: null, message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+    }
+    expect(JSON.parse(refusalBody(screenRequest('TRACE', '/api/chat')!)).error.type).toBeUndefined();
+  });
 });

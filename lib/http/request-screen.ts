@@ -13,6 +13,8 @@ export interface Refusal {
   code: string;
   message: string;
   headers?: Record<string, string>;
+  /** On /v1: the body is in OpenAI's error shape too (`type`, `param`), as its clients parse it. */
+  openai?: boolean;
 }
 
 /** Pages are read (GET, HEAD); POST stays for Next's server actions. */
@@ -77,12 +79,13 @@ export function screenRequest(method: string | undefined, url: string | undefine
   // An API path no route serves, or a method its route does not implement, is answered here in JSON (Next would send its HTML 404
   // page, or a 405 with no body).
   const allowed = isApi(path) ? apiMethods(path) : PAGE_METHODS;
-  if (!allowed) return refusals.noSuchApi();
-  if (!allowed.includes((method ?? '').toUpperCase())) return refusals.methodNotAllowed(allowed);
+  const openai = path === '/v1' || path.startsWith('/v1/') ? { openai: true } : {};
+  if (!allowed) return { ...refusals.noSuchApi(), ...openai };
+  if (!allowed.includes((method ?? '').toUpperCase())) return { ...refusals.methodNotAllowed(allowed), ...openai };
   return null;
 }
 
 /** The JSON body of a refusal. */
 export function refusalBody(r: Refusal): string {
-  return JSON.stringify({ error: { code: r.code, message: r.message } });
+  return JSON.stringify({ error: { code: r.code, message: r.message, ...(r.openai ? { type: 'invalid_request_error', param: null } : {}) } });
 }

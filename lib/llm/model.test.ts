@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Entry } from '../corpus/schema';
 import { UpstreamError } from '../errors';
 import type { Hit } from '../retrieval/types';
@@ -56,11 +56,20 @@ describe('LLM client over real HTTP', () => {
     expect(req.body.messages.at(-1).content).toContain('<entry id="FAQ2.5"');
   });
 
-  it('maps a 500 to server_error after retrying', async () => {
-    mock = await startMockOpenAI([{ status: 500 }]);
-    const e = await failure(drain(client(mock.url, { maxRetries: 1 }).streamAnswer('q', hits, [])));
-    expect(e.kind).toBe('server_error');
-    expect(mock.requests.length).toBe(2);
+  it('maps a 500 to server_error after retrying, and tells the operator (the kind and the status, not the key or the question)', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      mock = await startMockOpenAI([{ status: 500 }]);
+      const e = await failure(drain(client(mock.url, { maxRetries: 1 }).streamAnswer('商户号的问题', hits, [])));
+      expect(e.kind).toBe('server_error');
+      expect(mock.requests.length).toBe(2);
+      const logged = warn.mock.calls.map((c) => c.join(' ')).join('\n');
+      expect(logged).toMatch(/模型调用失败\(server_error\).*500/);
+      expect(logged).not.toContain(KEY);
+      expect(logged).not.toContain('商户号的问题');
+    } finally {
+      warn.mockRestore();
+    }
   });
 
   it('maps repeated 429s to rate_limited within a bounded time', async () => {

@@ -73,7 +73,11 @@ async function* withDeadline<T>(stallMs: number, limits: CallLimits, fn: (signal
     }
   } catch (e) {
     if (outer?.aborted) throw e;
-    throw toUpstreamError(e, ctx);
+    const failed = toUpstreamError(e, ctx);
+    // The user gets the offline answer with a notice; the operator learns why (the kind and the HTTP status, no text of the
+    // conversation, no key).
+    console.warn(`[llm] 模型调用失败(${failed.kind}),已改用离线答案`, JSON.stringify(failed.detail ?? {}));
+    throw failed;
   } finally {
     clearTimeout(deadline);
     clearTimeout(idle);
