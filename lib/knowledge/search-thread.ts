@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { AppConfig } from '../config';
 import type { Corpus } from '../corpus/load';
+import { withoutIngestHint } from '../index/load';
 import type { IndexManifest } from '../index/manifest';
 import type { RetrievalResult, RetrieveOptions } from '../retrieval/types';
 import { buildCorpusIndex } from './ingest';
@@ -87,7 +88,8 @@ export function createSearchThread(config: SearchIndexConfig): SearchThread {
         builds.get(m.id)?.(m.type === 'built' ? m.manifest : new Error(`index build failed: ${m.message}`));
         builds.delete(m.id);
       } else if (m.type === 'opened') openSha = m.sha;
-      else if (m.type === 'open-failed') console.error(`[knowledge] 检索线程无法打开索引,改在主线程检索:${m.message}`);
+      // The main thread goes on searching what it has (and rebuilds when it must): the ingest hint would send the operator astray.
+      else if (m.type === 'open-failed') console.error(`[knowledge] 检索线程无法打开索引,改在主线程检索:${withoutIngestHint(m.message)}`);
       else if (m.type === 'result') {
         pending.get(m.id)?.(m.result);
         pending.delete(m.id);
