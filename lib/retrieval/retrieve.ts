@@ -292,7 +292,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
         ...(attack > 0 ? { attack: round(attack) } : {}),
         ...(empty ? { emptySolution: 1 } : {}),
         ...(exact && decided.decision !== 'answer' ? { verbatim: 1 } : {}),
-        // `domain`: the domain model's reading of a question refused near the refusal point; `rescued: 1` when it is hedged instead.
+        // `domain`: the domain model's reading of a refused question (near the refusal point it decides the rescue); `rescued: 1`
+        // when it is hedged instead.
         ...(domainRead > 0 ? { domain: round(domainRead) } : {}),
         ...(rescued ? { rescued: 1 } : {}),
         // Clauses set aside as addressed to the assistant (attacks, demands, typed citations): the answer says so.
