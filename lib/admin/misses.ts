@@ -77,6 +77,28 @@ export async function attachToEntry(
   return { entryId: entry.id, added, questions: questions.map((question, i) => ({ question, before: before[i]!, after: after[i]! })) };
 }
 
+/**
+ * 撤销: an attach undone (a wrong entry chosen). The questions are no longer the entry's, every instance re-indexes, and they
+ * are back in the miss queue. Returns how many alternatives were removed.
+ */
+export async function detachFromEntry(
+  deps: { store: Store; knowledge: KnowledgeService },
+  input: { entryId: string; questions: string[]; exchangeIds: string[] },
+): Promise<{ entryId: string; removed: number }> {
+  const entryId = input.entryId.trim().toUpperCase();
+  const questions = [...new Set(input.questions.map((q) => q.trim()).filter(Boolean))];
+  if (questions.length === 0) throw new BadRequestError('请至少选择一个问题。');
+  let removed: number;
+  try {
+    removed = await deps.store.removeAlternatives(entryId, questions);
+    await deps.store.reopenMisses(input.exchangeIds, entryId);
+  } catch (e) {
+    throw new StoreError(e);
+  }
+  await deps.knowledge.refresh();
+  return { entryId, removed };
+}
+
 /** 「FAQ 确实未覆盖」: the questions stay in the queue, marked for the FAQ's authors. */
 export async function markUncovered(store: Store, exchangeIds: string[]): Promise<number> {
   if (exchangeIds.length === 0) throw new BadRequestError('请至少选择一个问题。');

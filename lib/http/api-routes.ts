@@ -14,6 +14,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: '/api/admin/insights', methods: ['GET'] },
   { path: '/api/admin/misses', methods: ['GET'] },
   { path: '/api/admin/misses/attach', methods: ['POST'] },
+  { path: '/api/admin/misses/detach', methods: ['POST'] },
   { path: '/api/admin/misses/uncovered', methods: ['POST'] },
   { path: '/api/admin/misses/export', methods: ['GET'] },
   { path: '/v1/chat/completions', methods: ['POST'] },

@@ -20,3 +20,11 @@ export async function addAlternatives(db: Kysely<Database>, entryId: string, que
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
+
+/** Removes alternative questions an admin added to an entry (an attach undone). Returns how many were removed. */
+export async function removeAlternatives(db: Kysely<Database>, entryId: string, questions: string[]): Promise<number> {
+  const unique = [...new Set(questions.map((q) => q.trim()).filter(Boolean))];
+  if (unique.length === 0) return 0;
+  const r = await db.deleteFrom('alternatives').where('entry_id', '=', entryId).where('question', 'in', unique).executeTakeFirst();
+  return Number(r.numDeletedRows ?? 0);
+}

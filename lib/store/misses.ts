@@ -65,3 +65,15 @@ export async function resolveMisses(db: Kysely<Database>, exchangeIds: string[],
     .executeTakeFirst();
   return Number(r.numInsertedOrUpdatedRows ?? 0);
 }
+
+/** Puts questions attached to an entry back in the queue (the attach undone). Returns how many were reopened. */
+export async function reopenMisses(db: Kysely<Database>, exchangeIds: string[], entryId: string): Promise<number> {
+  if (exchangeIds.length === 0) return 0;
+  const r = await db
+    .deleteFrom('miss_resolutions')
+    .where('exchange_id', 'in', exchangeIds)
+    .where('status', '=', 'attached')
+    .where('entry_id', '=', entryId)
+    .executeTakeFirst();
+  return Number(r.numDeletedRows ?? 0);
+}

@@ -1,10 +1,10 @@
 import { EventEmitter } from 'node:events';
 import type { StoreConfig } from '../config';
-import { addAlternatives, listAlternatives } from './alternatives';
+import { addAlternatives, listAlternatives, removeAlternatives } from './alternatives';
 import { conversationExchanges, deleteConversation, listConversations, writeExchanges } from './conversations';
 import { setFeedback } from './feedback';
 import { insights } from './insights';
-import { listMisses, resolveMisses } from './misses';
+import { listMisses, reopenMisses, resolveMisses } from './misses';
 import { type OpenDatabase, openDatabase } from './open';
 import { purgeOlderThan } from './retention';
 import type { ConversationSummary, DateRange, ExchangeRecord, Feedback, InsightsData, MissQuestion, StoredExchange } from './types';
@@ -35,10 +35,14 @@ export interface Store {
   alternatives(): Promise<Record<string, string[]>>;
   /** Adds alternative questions to an entry and tells every instance. Returns how many were new. */
   addAlternatives(entryId: string, questions: string[]): Promise<number>;
+  /** Removes alternative questions added to an entry and tells every instance. Returns how many were removed. */
+  removeAlternatives(entryId: string, questions: string[]): Promise<number>;
   /** Called when any instance changed the alternatives (and once the database first opens). */
   onAlternativesChanged(listener: () => void): () => void;
   misses(range?: DateRange, opts?: { limit?: number; includeAttached?: boolean }): Promise<MissQuestion[]>;
   resolveMisses(exchangeIds: string[], status: 'attached' | 'uncovered', entryId?: string): Promise<number>;
+  /** Puts questions attached to `entryId` back in the miss queue. */
+  reopenMisses(exchangeIds: string[], entryId: string): Promise<number>;
   insights(range?: DateRange): Promise<InsightsData>;
   purgeOlderThan(days: number): Promise<number>;
   close(): Promise<void>;
@@ -114,12 +118,19 @@ export function createStore(config: StoreConfig): Store {
         if (added > 0) await h.notifyChange();
         return added;
       }),
+    removeAlternatives: (entryId, questions) =>
+      use(async (h) => {
+        const removed = await removeAlternatives(h.db, entryId, questions);
+        if (removed > 0) await h.notifyChange();
+        return removed;
+      }),
     onAlternativesChanged(listener) {
       events.on('change', listener);
       return () => events.off('change', listener);
     },
     misses: (range, opts) => use((h) => listMisses(h.db, range, opts)),
     resolveMisses: (ids, s, entryId) => use((h) => resolveMisses(h.db, ids, s, entryId)),
+    reopenMisses: (ids, entryId) => use((h) => reopenMisses(h.db, ids, entryId)),
     insights: (range) => use((h) => insights(h.db, range)),
     purgeOlderThan: (days) => use((h) => purgeOlderThan(h.db, days)),
     async close() {

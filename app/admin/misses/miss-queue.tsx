@@ -38,6 +38,21 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
     if (r.ok) setResult(r.json as AttachResult);
     else setMessage(r.message);
   };
+  const detach = async () => {
+    if (!result) return;
+    setBusy(true);
+    setMessage(null);
+    const r = await post('/api/admin/misses/detach', {
+      entryId: result.entryId,
+      questions: result.questions.map((q) => q.question),
+      exchangeIds: chosen.flatMap((w) => w.exchangeIds),
+    });
+    setBusy(false);
+    if (r.ok) {
+      setResult(null);
+      setMessage(`已撤销:这些问题不再作为 ${result.entryId} 的相似问题,并已回到漏答队列。`);
+    } else setMessage(r.message);
+  };
   const uncovered = async () => {
     setBusy(true);
     const r = await post('/api/admin/misses/uncovered', { exchangeIds: chosen.flatMap((w) => w.exchangeIds) });
@@ -75,24 +90,29 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
       </ul>
       {cluster.comments.length > 0 && <p className="hint">用户补充:{cluster.comments.join(';')}</p>}
       {result ? (
-        <table data-testid="attach-result">
-          <thead>
-            <tr>
-              <th>问题(已加入 {result.entryId})</th>
-              <th>之前</th>
-              <th>之后</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.questions.map((q) => (
-              <tr key={q.question}>
-                <td>{q.question}</td>
-                <td>{standing(q.before)}</td>
-                <td>{standing(q.after)}</td>
+        <>
+          <table data-testid="attach-result">
+            <thead>
+              <tr>
+                <th>问题(已加入 {result.entryId})</th>
+                <th>之前</th>
+                <th>之后</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {result.questions.map((q) => (
+                <tr key={q.question}>
+                  <td>{q.question}</td>
+                  <td>{standing(q.before)}</td>
+                  <td>{standing(q.after)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" disabled={busy} onClick={() => void detach()} data-testid="detach">
+            撤销添加(选错了条目)
+          </button>
+        </>
       ) : (
         <div className="attach-row">
           {cluster.candidates.map((c) => (

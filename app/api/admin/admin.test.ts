@@ -10,6 +10,7 @@ import { POST as FEEDBACK } from '../feedback/route';
 import { GET as INSIGHTS } from './insights/route';
 import { POST as LOGIN } from './login/route';
 import { POST as ATTACH } from './misses/attach/route';
+import { POST as DETACH } from './misses/detach/route';
 import { GET as EXPORT } from './misses/export/route';
 import { GET as MISSES } from './misses/route';
 import { POST as UNCOVERED } from './misses/uncovered/route';
@@ -156,6 +157,20 @@ describe('the miss queue', () => {
     await rt.conversationLog!.flush();
     const again = (await (await MISSES(get('/api/admin/misses', cookie))).json()) as { clusters: MissQueueCluster[] };
     expect(again.clusters.some((c) => c.wordings.some((w) => w.text === MISSING))).toBe(false);
+
+    // 撤销: the wrong entry was chosen. The questions leave it, the answer is as before, and they are back in the queue.
+    const undo = await DETACH(
+      new Request(
+        url('/api/admin/misses/detach'),
+        json({ entryId: 'FAQ2.5', questions: bird.wordings.map((w) => w.text), exchangeIds: bird.exchangeIds }, cookie),
+      ),
+    );
+    expect(await undo.json()).toEqual({ entryId: 'FAQ2.5', removed: 2 });
+    expect((await ask(MISSING)).stream.answer?.citations).toEqual([]);
+    await rt.conversationLog!.flush();
+    const reopened = (await (await MISSES(get('/api/admin/misses', cookie))).json()) as { clusters: MissQueueCluster[] };
+    expect(reopened.clusters.some((c) => c.wordings.some((w) => w.text === MISSING))).toBe(true);
+    expect((await DETACH(new Request(url('/api/admin/misses/detach'), json({ entryId: 'FAQ2.5', questions: [MISSING], exchangeIds: [] })))).status).toBe(401);
   });
 
   it('marks a cluster as not covered by the FAQ, keeping it listed', async () => {
@@ -176,7 +191,8 @@ describe('the miss queue', () => {
 
   it('sums the log for insights', async () => {
     const view = (await (await INSIGHTS(get('/api/admin/insights', cookie))).json()) as InsightsView;
-    expect(view.total).toBe(5);
+    // Five questions, and one more after the attach was undone.
+    expect(view.total).toBe(6);
     expect(view.decisions.refuse).toBeGreaterThanOrEqual(2);
     expect(view.mostCited[0]).toMatchObject({ id: 'FAQ2.5', count: 2 });
     expect(view.downRate).toBe(1);
