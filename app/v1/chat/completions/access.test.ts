@@ -25,6 +25,14 @@ it('without API_KEYS answers loopback clients only, and refuses an unknown clien
   expect((await models(new Request('http://localhost/v1/models', { headers: { [CLIENT_IP_HEADER]: '192.168.1.20' } }))).status).toBe(403);
 });
 
+it('without API_KEYS refuses a body not declared JSON (what a web page can post cross-site without asking), in OpenAI’s shape', async () => {
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+    const res = await post({ [CLIENT_IP_HEADER]: '127.0.0.9', 'content-type': type });
+    expect(res.status).toBe(415);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain('application/json');
+  }
+});
+
 it('limits each caller with 429, Retry-After and OpenAI’s error shape', async () => {
   const ip = { [CLIENT_IP_HEADER]: '::1' };
   expect((await post(ip)).status).toBe(200);

@@ -1,4 +1,5 @@
 import type { AnswerResult } from '@/lib/answer/types';
+import { requireJson } from '@/lib/http/guard';
 import { readJsonBody } from '@/lib/http/read-body';
 import { clientTaskReply, clientTaskResponse } from '@/lib/openai-api/client-task';
 import { completionResponse } from '@/lib/openai-api/completion';
@@ -17,6 +18,9 @@ export async function POST(request: Request): Promise<Response> {
     const rt = getRuntime();
     // Before the body is read: an unknown caller costs a header check, not a body.
     const caller = rt.openaiApi.admit(request.headers);
+    // Without keys, a web page a staff member opens could post to this machine's API as a CORS "simple request" (a form, text/plain)
+    // and write into the log; JSON needs a preflight, which it does not get. With keys, the bearer header does the same.
+    if (rt.openaiApi.auth === 'loopback-only') requireJson(request);
     const body = await readJsonBody(request, rt.config.limits.maxBodyBytes);
     const req = parseCompletionRequest(body, rt.config.limits);
     // A front-end's housekeeping (Open WebUI's title and tag prompts) is no staff question: not searched, not logged.
