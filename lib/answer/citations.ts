@@ -16,8 +16,7 @@ export function isNoAnswerReply(text: string): boolean {
  * unretrievedMentions('见 FAQ7.6 条目', new Map([['FAQ2.5', 'FAQ2.5']])) // ['FAQ7.6']
  */
 export function unretrievedMentions(reply: string, allowed: Map<string, string>): string[] {
-  const ids = reply.normalize('NFKC').match(/FAQ\s*\d+\.\d+/gi) ?? [];
-  return [...new Set(ids.map((id) => id.toUpperCase().replace(/\s+/g, '')))].filter((id) => !allowed.has(id));
+  return [...new Set(idsInMarker(reply.normalize('NFKC')))].filter((id) => !allowed.has(id));
 }
 
 /**

@@ -1,6 +1,6 @@
-import { type CompletionRequest, MODEL_ID } from './request';
-import { newReplyContext, toChunk } from './response';
-import { SSE_HEADERS } from './stream';
+import type { CompletionRequest } from './request';
+import { completionOf, newReplyContext, toChunk } from './response';
+import { DONE, SSE_HEADERS, sse } from './stream';
 import { usageOf } from './usage';
 
 /**
@@ -37,25 +37,13 @@ export function clientTaskReply(text: string): string | null {
 export function clientTaskResponse(req: CompletionRequest, content: string, baseUrl: string): Response {
   const ctx = newReplyContext(baseUrl);
   const usage = usageOf(req.userTexts, content);
-  if (!req.stream) {
-    const message = { role: 'assistant' as const, content, refusal: null };
-    return Response.json(
-      {
-        id: ctx.id,
-        object: 'chat.completion',
-        created: ctx.created,
-        model: MODEL_ID,
-        choices: [{ index: 0, message, logprobs: null, finish_reason: 'stop' }],
-        usage,
-      },
-      { headers: { 'cache-control': 'no-store' } },
-    );
-  }
+  if (!req.stream) return Response.json(completionOf(ctx, content, usage), { headers: { 'cache-control': 'no-store' } });
+  const usageNull = req.includeUsage ? { usage: null } : {};
   const chunks = [
-    toChunk(ctx, { role: 'assistant', content: '' }, req.includeUsage ? { usage: null } : {}),
-    toChunk(ctx, { content }, req.includeUsage ? { usage: null } : {}),
-    toChunk(ctx, {}, { finish: 'stop', ...(req.includeUsage ? { usage: null } : {}) }),
+    toChunk(ctx, { role: 'assistant', content: '' }, usageNull),
+    toChunk(ctx, { content }, usageNull),
+    toChunk(ctx, {}, { finish: 'stop', ...usageNull }),
     ...(req.includeUsage ? [toChunk(ctx, null, { usage })] : []),
   ];
-  return new Response(`${chunks.map((c) => `data: ${JSON.stringify(c)}\n\n`).join('')}data: [DONE]\n\n`, { headers: SSE_HEADERS });
+  return new Response(chunks.map(sse).join('') + DONE, { headers: SSE_HEADERS });
 }

@@ -82,8 +82,13 @@ export function contentOf(result: AnswerResult): string {
   return result.text + suggestionsText(result);
 }
 
-/** A non-streamed `chat.completion`. */
+/** A non-streamed `chat.completion` of an answer: its message carries the extension fields. */
 export function toChatCompletion(result: AnswerResult, ctx: ReplyContext, content: string, usage: Usage) {
+  return completionOf(ctx, content, usage, extensionOf(result, ctx.baseUrl));
+}
+
+/** A non-streamed `chat.completion` whose message is `content` (and `extra` fields). */
+export function completionOf<E extends object>(ctx: ReplyContext, content: string, usage: Usage, extra?: E) {
   return {
     id: ctx.id,
     object: 'chat.completion' as const,
@@ -92,7 +97,7 @@ export function toChatCompletion(result: AnswerResult, ctx: ReplyContext, conten
     choices: [
       {
         index: 0,
-        message: { role: 'assistant' as const, content, refusal: null, ...extensionOf(result, ctx.baseUrl) },
+        message: { role: 'assistant' as const, content, refusal: null, ...extra },
         logprobs: null,
         finish_reason: 'stop' as const,
       },

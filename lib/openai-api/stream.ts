@@ -11,8 +11,9 @@ export const SSE_HEADERS = {
   'x-accel-buffering': 'no',
 } as const;
 
-const DONE = 'data: [DONE]\n\n';
-const sse = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
+/** The end of an SSE body, and one event. */
+export const DONE = 'data: [DONE]\n\n';
+export const sse = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
 
 /** Codes of the notices that say why streamed text was withdrawn. */
 const FALLBACKS = new Set(['upstream_failed', 'invented_replaced', 'uncited_replaced', 'unsafe_replaced']);
