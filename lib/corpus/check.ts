@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../errors';
-import { type CorpusFiles, decodeUtf8 } from './load';
+import { type CorpusFiles, decodeUtf8, readOptionalBytes } from './load';
 import { mergeEntries } from './merge';
 import { parseFaq } from './parse';
 import { parseAlternatives, type RelatedLines } from './related';
@@ -94,10 +93,7 @@ export function checkCorpusTexts(texts: CorpusTexts, files: CorpusFiles): CheckR
 
 /** A file's text, or null when it does not exist; bytes that are not UTF-8 are a problem on their line (and decoded as best can be). */
 async function readOptional(file: string, problems: CheckProblem[]): Promise<string | null> {
-  const bytes = await readFile(file).catch((e: NodeJS.ErrnoException) => {
-    if (e.code === 'ENOENT') return null;
-    throw e;
-  });
+  const bytes = await readOptionalBytes(file);
   if (bytes === null) return null;
   try {
     return decodeUtf8(bytes, file);

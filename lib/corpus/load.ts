@@ -47,15 +47,19 @@ export function corpusFileList(files: CorpusFiles): string[] {
   return [files.corpusFile, files.relatedFile, files.dictionaryFile, files.synonymsFile, files.thesaurusFile, files.generatedFile];
 }
 
-async function readOptional(file: string): Promise<string | null> {
-  let bytes: Buffer;
+/** A file's bytes, or null when it does not exist (the companion files are optional). */
+export async function readOptionalBytes(file: string): Promise<Buffer | null> {
   try {
-    bytes = await readFile(file);
+    return await readFile(file);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw e;
   }
-  return decodeUtf8(bytes, file);
+}
+
+async function readOptional(file: string): Promise<string | null> {
+  const bytes = await readOptionalBytes(file);
+  return bytes === null ? null : decodeUtf8(bytes, file);
 }
 
 /**
