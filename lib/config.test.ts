@@ -28,3 +28,26 @@ describe('store configuration', () => {
     expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);
   });
 });
+
+describe('knowledge-base files', () => {
+  it('reads this FAQ and its companion files from corpus/ with nothing set', () => {
+    const c = parseConfig({}, '/srv/app');
+    expect(c.corpusFile).toBe('/srv/app/corpus/faq.txt');
+    expect([c.relatedFile, c.dictionaryFile, c.synonymsFile, c.thesaurusFile, c.generatedFile]).toEqual(
+      ['related.json', 'dictionary.txt', 'synonyms.txt', 'thesaurus.txt', 'related.generated.json'].map((f) => `/srv/app/corpus/${f}`),
+    );
+  });
+
+  it('looks for the companion files beside another FAQ given alone, never in corpus/', () => {
+    const c = parseConfig({ CORPUS_FILE: '/data/hr/faq.txt' }, '/srv/app');
+    expect(c.relatedFile).toBe('/data/hr/related.json');
+    expect(c.thesaurusFile).toBe('/data/hr/thesaurus.txt');
+    expect(c.generatedFile).toBe('/data/hr/related.generated.json');
+  });
+
+  it('takes a companion file that is named, relative to the working directory', () => {
+    const c = parseConfig({ CORPUS_FILE: '/data/hr/faq.txt', RELATED_FILE: 'kb/hr-related.json', SYNONYMS_FILE: ' ' }, '/srv/app');
+    expect(c.relatedFile).toBe('/srv/app/kb/hr-related.json');
+    expect(c.synonymsFile).toBe('/data/hr/synonyms.txt');
+  });
+});

@@ -13,11 +13,12 @@ const optionalString = z
 /** Every environment variable the project reads; documented in .env.example. */
 const envSchema = z.object({
   CORPUS_FILE: z.string().default('corpus/faq.txt'),
-  RELATED_FILE: z.string().default('corpus/related.json'),
-  DICTIONARY_FILE: z.string().default('corpus/dictionary.txt'),
-  SYNONYMS_FILE: z.string().default('corpus/synonyms.txt'),
-  THESAURUS_FILE: z.string().default('corpus/thesaurus.txt'),
-  GENERATED_FILE: z.string().default('corpus/related.generated.json'),
+  // The companion files default to their names beside CORPUS_FILE (see companionFile).
+  RELATED_FILE: optionalString,
+  DICTIONARY_FILE: optionalString,
+  SYNONYMS_FILE: optionalString,
+  THESAURUS_FILE: optionalString,
+  GENERATED_FILE: optionalString,
   INDEX_DIR: z.string().default('.data/index'),
   EMBEDDINGS: z.enum(['local', 'openai']).default('local'),
   EMBEDDING_DIM: int(512, 16),
@@ -160,13 +161,18 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   if (apiKeys.some((k) => k.length < 16)) throw new ConfigError('环境变量配置有误:API_KEYS 中每个密钥至少 16 个字符。');
   const llmConfigured = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
   const useLlm = e.ANSWER_MODE === 'llm' || (e.ANSWER_MODE === 'auto' && llmConfigured);
+  const corpusFile = path.resolve(cwd, e.CORPUS_FILE);
+  // A companion file is the one named, else the one of its name beside the FAQ: another FAQ given by CORPUS_FILE alone
+  // starts bare instead of picking up this FAQ's alternative questions, which are keyed by ids every FAQ has.
+  const companionFile = (given: string | undefined, name: string) =>
+    given === undefined ? path.join(path.dirname(corpusFile), name) : path.resolve(cwd, given);
   return {
-    corpusFile: path.resolve(cwd, e.CORPUS_FILE),
-    relatedFile: path.resolve(cwd, e.RELATED_FILE),
-    dictionaryFile: path.resolve(cwd, e.DICTIONARY_FILE),
-    synonymsFile: path.resolve(cwd, e.SYNONYMS_FILE),
-    thesaurusFile: path.resolve(cwd, e.THESAURUS_FILE),
-    generatedFile: path.resolve(cwd, e.GENERATED_FILE),
+    corpusFile,
+    relatedFile: companionFile(e.RELATED_FILE, 'related.json'),
+    dictionaryFile: companionFile(e.DICTIONARY_FILE, 'dictionary.txt'),
+    synonymsFile: companionFile(e.SYNONYMS_FILE, 'synonyms.txt'),
+    thesaurusFile: companionFile(e.THESAURUS_FILE, 'thesaurus.txt'),
+    generatedFile: companionFile(e.GENERATED_FILE, 'related.generated.json'),
     indexDir: path.resolve(cwd, e.INDEX_DIR),
     embeddings:
       e.EMBEDDINGS === 'local'

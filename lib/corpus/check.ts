@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { CorpusError } from '../errors';
+import { alternativesFit, foreignAlternativesWarning } from './foreign';
 import { type CorpusFiles, decodeUtf8, readOptionalBytes } from './load';
 import { mergeEntries } from './merge';
 import { parseFaq } from './parse';
@@ -66,14 +67,18 @@ export function checkCorpusTexts(texts: CorpusTexts, files: CorpusFiles): CheckR
     const related = parseAlternatives(texts.related);
     add(files.relatedFile, 'error', related.errors);
     add(files.relatedFile, 'warning', related.warnings);
-    // Ids can only be checked against an FAQ that parsed.
+    // Ids can only be checked against an FAQ that parsed; a file written for another FAQ is set aside whole.
     if (faq && faq.errors.length === 0 && related.errors.length === 0) {
-      const merged = mergeEntries(faq.entries, related.alternatives);
-      add(
-        files.relatedFile,
-        'warning',
-        merged.warnings.map((w) => ({ line: relatedLine(w, related.lines, merged.entries), message: w.message })),
-      );
+      const fit = alternativesFit(faq.entries, related.alternatives);
+      if (!fit.fits) add(files.relatedFile, 'warning', [foreignAlternativesWarning(fit)]);
+      else {
+        const merged = mergeEntries(faq.entries, related.alternatives);
+        add(
+          files.relatedFile,
+          'warning',
+          merged.warnings.map((w) => ({ line: relatedLine(w, related.lines, merged.entries), message: w.message })),
+        );
+      }
     }
   }
   for (const [text, file, check] of [

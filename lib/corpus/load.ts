@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../errors';
+import { alternativesFit, foreignAlternativesWarning } from './foreign';
 import { EMPTY_GENERATED, generatedAlternatives, parseGenerated } from './generated';
 import { mergeEntries } from './merge';
 import { parseFaq } from './parse';
@@ -99,9 +100,12 @@ export async function loadCorpus(files: CorpusFiles, extraAlternatives: Alternat
   if (parsed.errors.length) throw new CorpusError(parsed.errors, files.corpusFile);
   const related = relatedText === null ? { alternatives: {}, errors: [] } : parseAlternatives(relatedText);
   if (related.errors.length) throw new CorpusError(related.errors, files.relatedFile);
+  // A related-questions file written for another FAQ would attach its questions to entries they do not describe.
+  const fit = alternativesFit(parsed.entries, related.alternatives);
+  const handKept = fit.fits ? related.alternatives : {};
   const generated = generatedText === null ? { generated: EMPTY_GENERATED, errors: [] } : parseGenerated(generatedText);
   if (generated.errors.length) throw new CorpusError(generated.errors, files.generatedFile);
-  const filesAlternatives = mergeAlternatives(related.alternatives, generatedAlternatives(generated.generated, parsed.entries));
+  const filesAlternatives = mergeAlternatives(handKept, generatedAlternatives(generated.generated, parsed.entries));
   const merged = mergeEntries(parsed.entries, mergeAlternatives(filesAlternatives, extraAlternatives));
   const added = Object.values(extraAlternatives).some((list) => list.length > 0);
 
@@ -113,7 +117,7 @@ export async function loadCorpus(files: CorpusFiles, extraAlternatives: Alternat
     rawCount: parsed.entries.length,
     dictionary: dictText === null ? [] : parseDictionary(dictText),
     synonyms: [...(synonymsText === null ? [] : parseSynonyms(synonymsText)), ...(thesaurusText === null ? [] : parseSynonyms(thesaurusText))],
-    warnings: [...parsed.warnings, ...merged.warnings],
+    warnings: [...parsed.warnings, ...(fit.fits ? [] : [foreignAlternativesWarning(fit)]), ...merged.warnings],
     corpusSha256: sha(text),
     inputsSha256: sha([text, relatedText ?? '', dictText ?? '', synonymsText ?? '', thesaurusText ?? '', generatedText ?? '', extra].join('\u0000')),
     filesSha256: sha([text, relatedText ?? '', dictText ?? '', synonymsText ?? '', thesaurusText ?? '', generatedText ?? ''].join('\u0000')),

@@ -33,7 +33,14 @@ export interface Entry extends FaqEntry {
   alternatives: string[];
 }
 
-export type CorpusWarningKind = 'duplicate' | 'empty_answer' | 'numbering_gap' | 'empty_category' | 'unknown_related_id' | 'alternative_collision';
+export type CorpusWarningKind =
+  | 'duplicate'
+  | 'empty_answer'
+  | 'numbering_gap'
+  | 'empty_category'
+  | 'unknown_related_id'
+  | 'alternative_collision'
+  | 'foreign_related';
 
 export interface CorpusWarning {
   kind: CorpusWarningKind;

@@ -42,6 +42,17 @@ const until = async (check: () => boolean, ms = 10_000) => {
   }
 };
 
+describe('another FAQ put in place of this one, its companion files left', () => {
+  it('is served without this FAQ’s alternative questions, and the operator is told why', async () => {
+    await writeFile(config.corpusFile, readFileSync(path.join(root, 'lib/corpus/__fixtures__/hr-faq.txt'), 'utf8'));
+    const kb = await service.get();
+    expect(kb.entries.map((e) => e.alternatives.length)).toEqual(Array(8).fill(0));
+    expect(logs).toContainEqual(expect.stringMatching(/^error: related\.json:相似问题文件与当前 FAQ 不匹配.*另一份 FAQ/));
+    // An alternative question of this FAQ's FAQ1.1 no longer leads to the HR FAQ's FAQ1.1 (年假).
+    expect((await kb.retrieve('调接口返回不允许提交商户XXXX的请求是什么原因')).decision).not.toBe('answer');
+  });
+});
+
 describe('a malformed edit', () => {
   it('keeps the last good knowledge base serving and says what is wrong, with the line, until the file is fixed', async () => {
     const good = await service.get();

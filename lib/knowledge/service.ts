@@ -128,6 +128,8 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
       Object.assign(state, { state: 'ok', error: undefined, since: undefined });
       return;
     }
+    // The operator must hear of a related-questions file set aside as another FAQ's: the answers are bare without it.
+    for (const w of corpus.warnings) if (w.kind === 'foreign_related') log('error', `${path.basename(config.relatedFile)}:${w.message}`);
     const { kb, rebuilt } = await openKnowledgeBase(corpus, config, build);
     if (rebuilt !== undefined) {
       state.rebuilds++;
