@@ -13,7 +13,7 @@ interface Health {
 /**
  * Shown above the 命中测试 and admin pages while the knowledge base is not in order (from /api/health): an edit broke the FAQ
  * and the last good version is still answering (an alternative attached now takes effect once the file is fixed), nothing
- * can be served, or the database fails.
+ * can be served, or the database fails; or a companion file was set aside (written for another FAQ).
  */
 export function KnowledgeBanner() {
   const [health, setHealth] = useState<Health | null>(null);
@@ -46,6 +46,13 @@ export function KnowledgeBanner() {
     return (
       <div className="notice" role="alert" data-testid="knowledge-banner">
         数据库暂时无法访问:问答照常,对话记录会稍后重试写入,漏答队列和数据洞察可能不完整。
+      </div>
+    );
+  }
+  if (health.knowledge?.notice) {
+    return (
+      <div className="notice" role="status" data-testid="knowledge-banner">
+        {health.knowledge.notice}
       </div>
     );
   }

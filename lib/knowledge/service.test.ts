@@ -48,6 +48,7 @@ describe('another FAQ put in place of this one, its companion files left', () =>
     const kb = await service.get();
     expect(kb.entries.map((e) => e.alternatives.length)).toEqual(Array(8).fill(0));
     expect(logs).toContainEqual(expect.stringMatching(/^error: related\.json:相似问题文件与当前 FAQ 不匹配.*另一份 FAQ/));
+    expect(service.status()).toMatchObject({ state: 'ok', notice: expect.stringContaining('已整体忽略') });
     // An alternative question of this FAQ's FAQ1.1 no longer leads to the HR FAQ's FAQ1.1 (年假).
     expect((await kb.retrieve('调接口返回不允许提交商户XXXX的请求是什么原因')).decision).not.toBe('answer');
   });

@@ -20,6 +20,8 @@ export interface KnowledgeStatus {
   since?: string;
   /** What is wrong: for a malformed file, its name and every problem with its line number. */
   error?: { code: string; message: string; file?: string; issues?: CorpusIssue[] };
+  /** Something the admin should know about files that did load: a related-questions file set aside as another FAQ's. */
+  notice?: string;
   /** Index builds this process has made since it started. */
   rebuilds: number;
   /** The server's search thread (search-thread.ts): its state and how many retrievals it and the main thread made. */
@@ -121,6 +123,11 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     const started = Date.now();
     if (deps.extraAlternatives) extra = await deps.extraAlternatives().catch(() => extra);
     const corpus = await loadCorpus(config, extra);
+    // The admin and the operator must hear of a related-questions file set aside as another FAQ's: answers are bare without it.
+    const foreign = corpus.warnings.find((w) => w.kind === 'foreign_related');
+    const notice = foreign ? `${path.basename(config.relatedFile)}:${foreign.message}` : undefined;
+    if (notice !== state.notice && notice) log('error', notice);
+    state.notice = notice;
     // A file cut short while the server runs is held like a malformed one; a deliberate mass deletion is ingested and restarted.
     const cut = current ? cutShortIssue(current.manifest.rawEntries, corpus.rawCount) : null;
     if (cut) throw new CorpusError([cut], config.corpusFile);
@@ -128,8 +135,6 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
       Object.assign(state, { state: 'ok', error: undefined, since: undefined });
       return;
     }
-    // The operator must hear of a related-questions file set aside as another FAQ's: the answers are bare without it.
-    for (const w of corpus.warnings) if (w.kind === 'foreign_related') log('error', `${path.basename(config.relatedFile)}:${w.message}`);
     const { kb, rebuilt } = await openKnowledgeBase(corpus, config, build);
     if (rebuilt !== undefined) {
       state.rebuilds++;

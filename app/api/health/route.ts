@@ -8,7 +8,8 @@ export const dynamic = 'force-dynamic';
 /**
  * GET /api/health: for deployments and load balancers. 200 while answering (status "ok", or
  * "degraded" when an edit broke the FAQ and the last good version is served, with the
- * line-numbered error and since when); 503 while nothing can be served. `knowledge.rebuilds`
+ * line-numbered error and since when); 503 while nothing can be served. `knowledge.notice` says that a companion file was
+ * set aside (a related-questions file written for another FAQ). `knowledge.rebuilds`
  * counts the index builds of this process, `knowledge.searchThread` says whether retrieval runs on its own thread
  * (and how many retrievals it and the main thread made); `api.auth` says who may call /v1/*: `keys` (API_KEYS set) or `loopback-only`.
  */
@@ -33,6 +34,7 @@ export async function GET(): Promise<Response> {
           rebuilds: knowledge.rebuilds,
           error: knowledge.error,
           since: knowledge.since,
+          notice: knowledge.notice,
           searchThread: knowledge.searchThread,
         },
         // The conversation log never blocks answering: its failures are counted here (details go to the server log only).
