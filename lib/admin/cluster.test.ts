@@ -59,6 +59,24 @@ describe('clusterMisses', () => {
     expect(d!.uncovered).toBe(true);
   });
 
+  it('offers no entry for small talk and questions refused as plainly off the FAQ, and says so', () => {
+    const off = { domain: 0.002, covered: 0.003 };
+    const [weather] = clusterMisses([miss('今天天气怎么样', { scope: off }), miss('今天天气怎么样?', { scope: off })], t.kb.tokenizer);
+    expect(weather).toMatchObject({ offDomain: true, candidates: [] });
+    expect(clusterMisses([miss('你好')], t.kb.tokenizer)[0]).toMatchObject({ offDomain: true, candidates: [] });
+    // A low domain reading alone is not enough (a short question the FAQ covers), nor a hedge, nor an old record without scope.
+    for (const m of [
+      miss('批下来要多久', { scope: { domain: 0.005, covered: 0.4 } }),
+      miss('今天天气怎么样', { scope: off, decision: 'hedge' }),
+      miss('今天天气怎么样'),
+    ]) {
+      expect(clusterMisses([m], t.kb.tokenizer)[0]).toMatchObject({ offDomain: false, candidates: [{ id: 'FAQ2.5', count: 1 }] });
+    }
+    // A cluster where some questions are about the FAQ keeps their candidates.
+    const [mixed] = clusterMisses([miss('天气怎么样', { scope: off }), miss('天气怎么样啊', { scope: { domain: 0.3, covered: 0.2 } })], t.kb.tokenizer);
+    expect(mixed).toMatchObject({ offDomain: false, candidates: [{ id: 'FAQ2.5', count: 1 }] });
+  });
+
   it('clusters 3,000 misses in well under a second', () => {
     const words = ['退款', '挥卡', '发票', '密码', '结算', '到账', '对账', '流量卡', '押金', '积分'];
     const misses = Array.from({ length: 3_000 }, (_, i) => miss(`${words[i % 10]}${words[(i * 7) % 10]}的问题${i % 400}号怎么办`));

@@ -1,3 +1,5 @@
+import { isSmallTalk } from '../retrieval/demand';
+import { plainlyOffDomain } from '../retrieval/domain';
 import { features, type LocalEmbedderState } from '../retrieval/embeddings';
 import type { Tokenizer } from '../retrieval/tokenize';
 import type { MissQuestion } from '../store/types';
@@ -28,6 +30,8 @@ export interface MissCluster {
   candidates: { id: string; count: number }[];
   /** Every question of it was marked 「FAQ 确实未覆盖」. */
   uncovered: boolean;
+  /** Every question of it was refused as small talk (「你好」) or plainly off the FAQ (「今天天气怎么样」): no entry is offered for it. */
+  offDomain: boolean;
 }
 
 /**
@@ -146,8 +150,9 @@ function latest(rows: MissQuestion[]): string {
 function toCluster(groups: { text: string; rows: MissQuestion[] }[]): MissCluster {
   const rows = groups.flatMap((g) => g.rows);
   const candidates = new Map<string, number>();
+  const offDomain = (r: MissQuestion) => r.decision === 'refuse' && (isSmallTalk(r.question) || (r.scope !== undefined && plainlyOffDomain(r.scope)));
   for (const r of rows) {
-    const top = r.candidates[0];
+    const top = offDomain(r) ? undefined : r.candidates[0];
     if (top) candidates.set(top.id, (candidates.get(top.id) ?? 0) + 1);
   }
   const wordings = groups.map((g) => ({ text: g.text, count: g.rows.length, lastSeen: latest(g.rows), exchangeIds: g.rows.map((r) => r.exchangeId) }));
@@ -166,5 +171,6 @@ function toCluster(groups: { text: string; rows: MissQuestion[] }[]): MissCluste
     comments: rows.flatMap((r) => (r.comment ? [r.comment] : [])).slice(0, 10),
     candidates: [...candidates].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count),
     uncovered: rows.every((r) => r.resolution === 'uncovered'),
+    offDomain: rows.every(offDomain),
   };
 }

@@ -1,4 +1,5 @@
 import { isSmallTalk } from '../retrieval/demand';
+import { plainlyOffDomain } from '../retrieval/domain';
 import { readTyped } from '../retrieval/simplified';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { textSize } from '../text/size';
@@ -155,21 +156,13 @@ function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: strin
 }
 
 /**
- * Below this, both the FAQ's coverage of a follow-up's own words and the domain model's reading of them (lib/retrieval/domain.ts)
- * say it is not about the FAQ at all: 「今天天气怎么样」 (0.003 and 0.001), 「帮我写一首诗」 (0.001 and 0.005). A short follow-up the FAQ
- * does cover can read low on a bare FAQ (「批下来要多久?」: 0.016 and 0.018), so the point is set well below it (round 20).
- */
-const OFF_DOMAIN = 0.01;
-
-/**
  * Small talk (「谢谢」「你好」) and a question plainly off the FAQ (「今天天气怎么样」), refused alone, are not about the
  * conversation either: the entry just given is not offered again as the closest one. Not when the question alone ranks that entry
  * among its first few.
  */
 function plainlyElsewhere(question: string, alone: RetrievalResult, citedIds: string[]): boolean {
   if (alone.decision !== 'refuse' || alone.hits.slice(0, CITED_AMONG).some((h) => isGiven(h, citedIds))) return false;
-  const { domain, covered } = alone.signals;
-  return isSmallTalk(question) || (domain !== undefined && domain < OFF_DOMAIN && (covered ?? 1) < OFF_DOMAIN);
+  return isSmallTalk(question) || plainlyOffDomain(alone.signals);
 }
 
 /**

@@ -33,6 +33,19 @@ export function fitDomainModel(texts: string[], negatives: readonly string[] = O
   });
 }
 
+/**
+ * Below this, both the FAQ's coverage of a refused question's words and the domain model's reading of them say it is not about
+ * the FAQ at all: 「今天天气怎么样」 (0.003 and 0.001), 「帮我写一首诗」 (0.001 and 0.005). A short question the FAQ does cover
+ * can read low on a bare FAQ (「批下来要多久?」: 0.016 and 0.018), so the point is set well below it (round 20).
+ */
+const OFF_DOMAIN = 0.01;
+
+/** Whether a refusal's signals (`domain`, `covered`) say the question is plainly off the FAQ: no entry is worth offering for it. */
+export function plainlyOffDomain(signals: { domain?: number | null; covered?: number | null }): boolean {
+  const { domain, covered } = signals;
+  return domain !== undefined && domain !== null && domain < OFF_DOMAIN && (covered ?? 1) < OFF_DOMAIN;
+}
+
 /** P(the question is in the FAQ's domain) under its domain model. Pure. */
 export function domainProbability(text: string, model: DomainModel): number {
   return ngramProbability(text, model);

@@ -168,6 +168,7 @@ describe.each(storeTargets())('the $name store', (target) => {
 
   it('queues refused, hedged and 👎 questions; attached ones leave, uncovered ones stay marked', async () => {
     const refused = record({ clientId: 'erin', conversationId: 'e1', question: '信用卡逾期怎么办', decision: 'refuse' });
+    refused.retrieval = { ...refused.retrieval, signals: { covered: 0.004, domain: 0.0021 } };
     const hedged = record({ clientId: 'erin', conversationId: 'e1', question: '机器坏了', decision: 'hedge' });
     const disliked = record({ clientId: 'erin', conversationId: 'e1', question: '挥卡不行' });
     const fine = record({ clientId: 'erin', conversationId: 'e1', question: '挥卡报03' });
@@ -178,6 +179,9 @@ describe.each(storeTargets())('the $name store', (target) => {
     expect(await ids()).not.toContain(fine.id);
     const miss = (await store.misses()).find((m) => m.exchangeId === disliked.id)!;
     expect(miss).toMatchObject({ vote: -1, reason: 'off_topic', decision: 'answer', candidates: [{ id: 'FAQ2.5' }, { id: 'FAQ2.4' }] });
+    // The scope a refusal was read with, for the queue to offer no entry for a question plainly off the FAQ.
+    expect(miss.scope).toEqual({ domain: null, covered: null });
+    expect((await store.misses()).find((m) => m.exchangeId === refused.id)?.scope).toEqual({ domain: 0.0021, covered: 0.004 });
     expect(await store.resolveMisses([hedged.id], 'attached', 'FAQ2.5')).toBe(1);
     expect(await store.resolveMisses([refused.id], 'uncovered')).toBe(1);
     expect(await ids()).not.toContain(hedged.id);

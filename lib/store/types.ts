@@ -55,6 +55,8 @@ export interface MissQuestion {
   decision: StoredDecision;
   /** The entries retrieval ranked highest (three at most), best first. */
   candidates: { id: string; score?: number }[];
+  /** A refusal's reading of its scope (lib/retrieval/domain.ts): the domain model's, and the FAQ's coverage; null when not recorded. */
+  scope?: { domain: number | null; covered: number | null };
   createdAt: string;
   vote: 1 | -1 | null;
   reason: FeedbackReason | null;

@@ -89,6 +89,11 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
         ))}
       </ul>
       {cluster.comments.length > 0 && <p className="hint">用户补充:{cluster.comments.join(';')}</p>}
+      {cluster.offDomain && (
+        <p className="hint" data-testid="off-domain">
+          这些问题看起来与 FAQ 无关(如闲聊、天气),因此不推荐条目;如确属 FAQ 范围,请在下方填写条目。
+        </p>
+      )}
       {result ? (
         <>
           <table data-testid="attach-result">
