@@ -19,7 +19,7 @@ export function Gate({ state }: { state: Exclude<AdminState, 'admin'> }) {
         <h1>管理后台未启用</h1>
         <p>{ADMIN_DISABLED_TEXT}</p>
         <pre>ADMIN_PASSWORD=一个足够长的密码 npm start</pre>
-        <p className="hint">启用后可查看漏答队列(拒答、不确定和 👎 的问题)与数据洞察。</p>
+        <p className="hint">启用后可查看漏答队列(拒答、不确定和差评的问题)与数据洞察。</p>
       </section>
     );
   }

@@ -19,6 +19,21 @@ async function send(exchangeId: string, v: Vote): Promise<boolean> {
   return !!res?.ok;
 }
 
+/** A thumb drawn, not an emoji: a machine without an emoji font shows 👍 as an empty box. */
+function Thumb({ down = false }: { down?: boolean }) {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" style={down ? { transform: 'rotate(180deg)' } : undefined}>
+      <path
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinejoin="round"
+        d="M7 10v11H3V10h4zm0 0 4-8c1.7 0 3 1.3 3 3v4h5.5c1.4 0 2.4 1.3 2.1 2.6l-1.8 7.5c-.2.9-1 1.4-1.9 1.4H7"
+      />
+    </svg>
+  );
+}
+
 /** 👍/👎 on one answer; 👎 asks why (引用错误 / 答案不完整 / 没回答我的问题 / 其他) and for an optional note. One vote, changeable. */
 export function Feedback(props: { exchangeId: string; initial?: Vote | null }) {
   const [vote, setVote] = useState<Vote | null>(props.initial ?? null);
@@ -41,10 +56,10 @@ export function Feedback(props: { exchangeId: string; initial?: Vote | null }) {
     <>
       <span className="feedback" data-testid="feedback">
         <button type="button" aria-label="有帮助" aria-pressed={vote?.vote === 1} disabled={status === 'sending'} onClick={() => void submit({ vote: 1 })}>
-          👍
+          <Thumb />
         </button>
         <button type="button" aria-label="没帮助" aria-pressed={vote?.vote === -1} disabled={status === 'sending'} onClick={() => setAsking((a) => !a)}>
-          👎
+          <Thumb down />
         </button>
         {status === 'done' && !asking && <span className="hint">感谢反馈</span>}
         {status === 'failed' && (

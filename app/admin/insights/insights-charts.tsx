@@ -22,11 +22,11 @@ export function InsightsCharts({ view }: { view: InsightsView }) {
           {view.total}
         </div>
         <p className="hint">
-          👎 率 {percent(view.downRate)}(👍 {view.feedback.up} / 👎 {view.feedback.down})
+          差评率 {percent(view.downRate)}(好评 {view.feedback.up} / 差评 {view.feedback.down})
         </p>
         {view.feedback.down > 0 && (
           <p className="hint">
-            👎 原因:
+            差评原因:
             {Object.entries(view.feedback.reasons)
               .map(([r, n]) => `${FEEDBACK_REASON_LABEL[r as keyof typeof FEEDBACK_REASON_LABEL] ?? '未说明'} ${n}`)
               .join(',')}

@@ -65,7 +65,7 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
     <section className={`cluster${cluster.uncovered ? ' uncovered' : ''}`} data-testid="miss-cluster">
       <h2>{cluster.label}</h2>
       <div className="meta">
-        {cluster.count} 次 · 最近 {new Date(cluster.lastSeen).toLocaleString('zh-CN')} · 拒答 {cluster.kinds.refuse} · 不确定 {cluster.kinds.hedge} · 👎{' '}
+        {cluster.count} 次 · 最近 {new Date(cluster.lastSeen).toLocaleString('zh-CN')} · 拒答 {cluster.kinds.refuse} · 不确定 {cluster.kinds.hedge} · 差评{' '}
         {cluster.kinds.down}
         {cluster.uncovered && ' · 已标记为 FAQ 未覆盖'}
       </div>
