@@ -1,4 +1,5 @@
 import type { CorpusIssue } from '../errors';
+import type { Entry } from './schema';
 
 /**
  * A reload that would drop this share of the entries served, or more, is held (round 20, a fresh-clone check): an editor, scp
@@ -23,4 +24,26 @@ export function cutShortIssue(before: number, after: number): CorpusIssue | null
     line: 0,
     message: `FAQ 条目从 ${before} 条减少到 ${after} 条,疑似文件未写完或被截断,已继续使用上一版本。请检查文件是否完整;如确需删除这些条目,请运行 npm run ingest 后重启服务。`,
   };
+}
+
+/**
+ * The issues that hold a reload emptying answers the entries served had (round 21, from round 20's fresh-clone check): a
+ * 解决方法 deleted by mistake would turn an answered question into 「FAQ 中未提供该问题的解决方法」. An entry that never had an
+ * answer (the format allows one) is not held. Pure.
+ *
+ * @example
+ * emptiedAnswerIssues([{ ids: ['FAQ3.2'], solution: '重启' }], [{ ids: ['FAQ3.2'], solution: '', line: 120 }])
+ * // [{ line: 120, message: 'FAQ3.2 的解决方法被清空…' }]
+ */
+export function emptiedAnswerIssues(
+  served: Pick<Entry, 'ids' | 'solution'>[],
+  loaded: Pick<Entry, 'ids' | 'solution' | 'line'>[],
+): CorpusIssue[] {
+  const answered = new Set(served.filter((e) => e.solution.trim() !== '').flatMap((e) => e.ids));
+  return loaded
+    .filter((e) => e.solution.trim() === '' && e.ids.some((id) => answered.has(id)))
+    .map((e) => ({
+      line: e.line,
+      message: `${e.ids.find((id) => answered.has(id))} 的解决方法被清空了(正在使用的版本有内容),疑似误删,已继续使用上一版本。请补回解决方法;如确需清空,请运行 npm run ingest 后重启服务。`,
+    }));
 }

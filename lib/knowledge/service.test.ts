@@ -54,6 +54,24 @@ describe('another FAQ put in place of this one, its companion files left', () =>
   });
 });
 
+describe('an answer emptied by mistake', () => {
+  it('is held like a malformed edit: the last good answer keeps serving, the admin is told which entry, until it is back', async () => {
+    const good = await service.get();
+    const original = await readFile(config.corpusFile, 'utf8');
+    const at = original.indexOf('FAQ2.5\n');
+    const solutionStart = original.indexOf('解决方法:\n', at) + '解决方法:\n'.length;
+    await writeFile(config.corpusFile, original.slice(0, solutionStart) + original.slice(original.indexOf('\n', solutionStart) + 1));
+    await service.refresh();
+    expect(service.status()).toMatchObject({ state: 'degraded', error: { code: 'corpus_invalid' } });
+    expect(service.status().error!.message).toContain('FAQ2.5 的解决方法被清空了');
+    expect(await service.get()).toBe(good);
+    expect(good.getEntry('FAQ2.5')!.solution).not.toBe('');
+    await writeFile(config.corpusFile, original);
+    await service.refresh();
+    expect(service.status().state).toBe('ok');
+  });
+});
+
 describe('a malformed edit', () => {
   it('keeps the last good knowledge base serving and says what is wrong, with the line, until the file is fixed', async () => {
     const good = await service.get();

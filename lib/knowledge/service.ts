@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '../config';
-import { cutShortIssue } from '../corpus/cut-short';
+import { cutShortIssue, emptiedAnswerIssues } from '../corpus/cut-short';
 import { type Corpus, corpusFileList, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { type AppError, CorpusError, type CorpusIssue, IndexError, isAppError } from '../errors';
@@ -128,9 +128,12 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     const notice = foreign ? `${path.basename(config.relatedFile)}:${foreign.message}` : undefined;
     if (notice !== state.notice && notice) log('error', notice);
     state.notice = notice;
-    // A file cut short while the server runs is held like a malformed one; a deliberate mass deletion is ingested and restarted.
+    // A file cut short, or an answer emptied, while the server runs is held like a malformed one; a deliberate mass deletion or
+    // emptying is ingested and restarted.
     const cut = current ? cutShortIssue(current.manifest.rawEntries, corpus.rawCount) : null;
     if (cut) throw new CorpusError([cut], config.corpusFile);
+    const emptied = current ? emptiedAnswerIssues(current.entries, corpus.entries) : [];
+    if (emptied.length) throw new CorpusError(emptied, config.corpusFile);
     if (current && current.manifest.inputsSha256 === corpus.inputsSha256) {
       Object.assign(state, { state: 'ok', error: undefined, since: undefined });
       return;
