@@ -484,6 +484,13 @@ export const SUITES: Suite[] = [
     description: "another FAQ (a general hospital's patient-service centre, 53 entries), no companion files, nothing fitted on it (round 20)",
   },
   {
+    name: 'airline',
+    dataset: 'evals/transfer/airline/blind.jsonl',
+    env: { CORPUS_FILE: 'evals/transfer/airline/faq.txt' },
+    role: 'report',
+    description: "another FAQ (an airline's customer-service centre, 53 entries), no companion files, nothing fitted on it (round 21)",
+  },
+  {
     name: 'offtopic',
     dataset: 'evals/datasets/offtopic.jsonl',
     env: {},
