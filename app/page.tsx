@@ -1,9 +1,18 @@
+import { startersFor } from '@/lib/knowledge/starters';
 import { getRuntime } from '@/lib/runtime';
 import { ChatSession } from './components/chat-session';
 
 export const dynamic = 'force-dynamic';
 
-/** The chat with its history; the question length limit comes from the server's config. */
-export default function Page() {
-  return <ChatSession maxTextChars={getRuntime().config.limits.maxTextChars} />;
+/** How long the page waits for the knowledge base (its first load) before it shows the chat without starter questions. */
+const STARTERS_WAIT_MS = 3_000;
+
+/** The chat with its history; the question length limit comes from the server's config, the starter questions from the FAQ. */
+export default async function Page() {
+  const rt = getRuntime();
+  const starters = await Promise.race([
+    rt.knowledge.get().then((kb) => startersFor(kb)),
+    new Promise<string[]>((resolve) => setTimeout(() => resolve([]), STARTERS_WAIT_MS).unref()),
+  ]).catch(() => []);
+  return <ChatSession maxTextChars={rt.config.limits.maxTextChars} starters={starters} />;
 }

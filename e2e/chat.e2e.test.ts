@@ -102,6 +102,9 @@ describe.skipIf(!haveChromium)(haveChromium ? 'the chat page in Chromium' : `the
     const page = await browser!.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(server!.url);
     await expect(page.getByTestId('mode-badge').textContent()).resolves.toBe('离线检索');
+    // The starter questions are the ones this FAQ answers (lib/knowledge/starters.ts); the placeholder gives the first.
+    await expect(page.getByRole('button', { name: '银行卡退款多久到账' }).count()).resolves.toBe(1);
+    await expect(page.getByLabel('输入问题').getAttribute('placeholder')).resolves.toContain('例如:POS插卡正常,挥卡报03无效商户怎么办');
     const answer = await ask(page, 'POS插卡正常,挥卡报03无效商户怎么办');
     const chip = answer.locator('button.chip[data-cite="FAQ2.5"]').first();
     await chip.waitFor();

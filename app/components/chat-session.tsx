@@ -21,7 +21,7 @@ function showInUrl(id: string | null) {
  * The chat with its history: starts a new conversation or reopens a stored one (its messages
  * are fetched and handed to useChat as the initial messages), and keeps the list up to date.
  */
-export function ChatSession({ maxTextChars }: { maxTextChars: number }) {
+export function ChatSession({ maxTextChars, starters }: { maxTextChars: number; starters: string[] }) {
   const [session, setSession] = useState<Session | null>(null);
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
@@ -67,7 +67,9 @@ export function ChatSession({ maxTextChars }: { maxTextChars: number }) {
           {notice}
         </p>
       )}
-      {session && <Chat key={session.id} maxTextChars={maxTextChars} id={session.id} initialMessages={session.messages} onAnswered={answered} />}
+      {session && (
+        <Chat key={session.id} maxTextChars={maxTextChars} starters={starters} id={session.id} initialMessages={session.messages} onAnswered={answered} />
+      )}
     </>
   );
 }

@@ -10,7 +10,6 @@ import { Composer } from './composer';
 import { EntryPanel } from './entry-panel';
 import { ModeBadge } from './mode-badge';
 
-const STARTERS = ['POS插卡正常,挥卡报03无效商户怎么办', '银行卡退款多久到账', '好老板APP忘记登录账号怎么办', '新商户交易报96该商户不允许交易'];
 const transport = new DefaultChatTransport<FaqUIMessage>({ api: '/api/chat' });
 
 /** The server answers errors as JSON { error: { message } }; show that message, in Chinese. */
@@ -28,8 +27,8 @@ function errorText(error: Error): string {
  * The chat. `maxTextChars` is the server's question length limit (config.limits.maxTextChars); `id` and
  * `initialMessages` continue a stored conversation; `onAnswered` runs after each complete answer.
  */
-export function Chat(props: { maxTextChars: number; id?: string; initialMessages?: FaqUIMessage[]; onAnswered?: () => void }) {
-  const { maxTextChars } = props;
+export function Chat(props: { maxTextChars: number; starters?: string[]; id?: string; initialMessages?: FaqUIMessage[]; onAnswered?: () => void }) {
+  const { maxTextChars, starters = [] } = props;
   const { messages, sendMessage, status, stop, regenerate, error, clearError } = useChat<FaqUIMessage>({
     transport,
     id: props.id,
@@ -57,11 +56,11 @@ export function Chat(props: { maxTextChars: number; id?: string; initialMessages
         <span className="hint">答案仅来自商户 FAQ,每条结论标注来源编号,点击编号可查看原文。</span>
         <ModeBadge />
       </div>
-      {messages.length === 0 && (
+      {messages.length === 0 && starters.length > 0 && (
         <div>
           <p className="hint">试试这些问题:</p>
           <div className="starters">
-            {STARTERS.map((q) => (
+            {starters.map((q) => (
               <button key={q} type="button" onClick={() => ask(q)}>
                 {q}
               </button>
@@ -98,7 +97,7 @@ export function Chat(props: { maxTextChars: number; id?: string; initialMessages
         )}
         <div ref={bottom} className="scroll-anchor" />
       </div>
-      <Composer busy={busy} maxTextChars={maxTextChars} onSend={ask} onStop={() => void stop()} />
+      <Composer busy={busy} maxTextChars={maxTextChars} example={starters[0]} onSend={ask} onStop={() => void stop()} />
       {open && <EntryPanel entry={open.entry} returnFocus={open.from} onClose={() => setOpen(null)} />}
     </div>
   );

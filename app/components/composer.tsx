@@ -9,7 +9,20 @@ import { textLimitState } from './text-limit';
  * Nothing is ever cut: near the server's limit a counter shows, over it a warning, and sending
  * waits until the text is trimmed.
  */
-export function Composer({ busy, maxTextChars, onSend, onStop }: { busy: boolean; maxTextChars: number; onSend: (text: string) => void; onStop: () => void }) {
+export function Composer({
+  busy,
+  maxTextChars,
+  example,
+  onSend,
+  onStop,
+}: {
+  busy: boolean;
+  maxTextChars: number;
+  /** A question the loaded FAQ answers, shown as the placeholder's example. */
+  example?: string;
+  onSend: (text: string) => void;
+  onStop: () => void;
+}) {
   const [text, setText] = useState('');
   const { count, near, over } = textLimitState(text, maxTextChars);
   const send = () => {
@@ -39,7 +52,7 @@ export function Composer({ busy, maxTextChars, onSend, onStop }: { busy: boolean
           aria-invalid={over || undefined}
           // biome-ignore lint/a11y/noAutofocus: the chat's only job is this box; staff start typing at once.
           autoFocus
-          placeholder="输入问题,例如:挥卡报03无效商户怎么办(Enter 发送,Shift+Enter 换行)"
+          placeholder={example ? `输入问题,例如:${example}(Enter 发送,Shift+Enter 换行)` : '输入问题(Enter 发送,Shift+Enter 换行)'}
           value={text}
           rows={2}
           onChange={(e) => setText(e.target.value)}
