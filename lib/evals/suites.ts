@@ -189,6 +189,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 20: a merchant-onboarding review specialist, an intern writing in internet slang), committed before it was read, never fitted or tuned on',
   },
   {
+    name: 'blind20',
+    dataset: 'evals/datasets/blind20.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 21: a field agent writing in northern dialect, a knowledge manager asking in abstract process language), committed before it was read, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
