@@ -1,6 +1,6 @@
 /**
  * `npm run enrich`: generates alternative questions per FAQ entry with the configured
- * OpenAI-compatible model into GENERATED_FILE (corpus/related.generated.json), for review in git.
+ * OpenAI-compatible model into GENERATED_FILE (related.generated.json beside the FAQ), for review in git.
  */
 import { integer } from '../lib/cli/options';
 import { createProgram, runProgram } from '../lib/cli/program';
@@ -9,7 +9,7 @@ const program = createProgram({
   name: 'npm run enrich --',
   description:
     'Generate alternative questions (相似问题) for each FAQ entry with the model set by OPENAI_BASE_URL / OPENAI_API_KEY / OPENAI_CHAT_MODEL, ' +
-    'and write them to GENERATED_FILE (default corpus/related.generated.json) for review in git. corpus/related.json (hand-kept) is never touched; ' +
+    'and write them to GENERATED_FILE (default related.generated.json beside CORPUS_FILE) for review in git. related.json (hand-kept) is never touched; ' +
     'entries already generated from their current text are skipped, so deletions made in review stay deleted. Run npm run ingest afterwards (the app picks the file up by itself).',
   examples: ['npm run enrich', 'npm run enrich -- --ids FAQ2.5,FAQ9.4 --force', 'npm run enrich -- --count 20 --json'],
 })

@@ -8,7 +8,8 @@ import { createProgress } from '../lib/cli/progress';
 const program = createProgram({
   name: 'npm run ingest --',
   description:
-    'Parse the FAQ (CORPUS_FILE, default corpus/faq.txt) with its companion files (related.json, dictionary.txt, synonyms.txt), ' +
+    'Parse the FAQ (CORPUS_FILE, default corpus/faq.txt) with its companion files (related.json, dictionary.txt, synonyms.txt, ' +
+    'thesaurus.txt beside it, or as RELATED_FILE … name them; "-" for none), ' +
     'report duplicates and empty answers (警告), and write the search index to INDEX_DIR (default .data/index) atomically.',
   examples: [
     'npm run ingest                                   # rebuild the index',
@@ -55,7 +56,11 @@ program.action(async (opts) => {
     seconds: Math.round((Date.now() - started) / 100) / 10,
     warnings: corpus.warnings,
   };
-  for (const w of corpus.warnings) process.stderr.write(`警告 第 ${w.line} 行:${w.message}\n`);
+  const { displayPath } = await import('../lib/corpus/check');
+  for (const w of corpus.warnings) {
+    const where = w.kind === 'foreign_related' ? displayPath(config.relatedFile) : `第 ${w.line} 行`;
+    process.stderr.write(`警告 ${where}:${w.message}\n`);
+  }
   if (opts.json) return void process.stdout.write(`${JSON.stringify(summary)}\n`);
   console.log(
     `已索引 ${summary.rawEntries} 个条目(合并重复后 ${summary.entries} 个,${summary.categories} 个分类,${summary.chunks} 个分块)` +

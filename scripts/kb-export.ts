@@ -5,7 +5,7 @@ const program = createProgram({
   name: 'npm run kb:export --',
   description:
     'Write the alternative questions (相似问题) admins added from the miss queue, which live in the database (DATABASE_URL, or the embedded store in DB_DIR), ' +
-    'into RELATED_FILE (default corpus/related.json) for review in git. With the embedded store, stop the server first (one process may open it).',
+    'into RELATED_FILE (default related.json beside CORPUS_FILE: corpus/related.json) for review in git. With the embedded store, stop the server first (one process may open it).',
   examples: ['npm run kb:export', 'DATABASE_URL=postgres://faq@db/faq npm run kb:export -- --json'],
 }).option('--json', 'print the result as one JSON object on stdout');
 

@@ -1,5 +1,4 @@
-import { isSmallTalk } from '../retrieval/demand';
-import { plainlyOffDomain } from '../retrieval/domain';
+import { plainlyNotAboutFaq } from '../retrieval/domain';
 import { features, type LocalEmbedderState } from '../retrieval/embeddings';
 import type { Tokenizer } from '../retrieval/tokenize';
 import type { MissQuestion } from '../store/types';
@@ -150,7 +149,7 @@ function latest(rows: MissQuestion[]): string {
 function toCluster(groups: { text: string; rows: MissQuestion[] }[]): MissCluster {
   const rows = groups.flatMap((g) => g.rows);
   const candidates = new Map<string, number>();
-  const offDomain = (r: MissQuestion) => r.decision === 'refuse' && (isSmallTalk(r.question) || (r.scope !== undefined && plainlyOffDomain(r.scope)));
+  const offDomain = (r: MissQuestion) => r.decision === 'refuse' && plainlyNotAboutFaq(r.question, r.scope ?? {});
   for (const r of rows) {
     const top = offDomain(r) ? undefined : r.candidates[0];
     if (top) candidates.set(top.id, (candidates.get(top.id) ?? 0) + 1);

@@ -2,7 +2,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { MissQueueCluster } from './misses';
 
 /** The miss queue as the FAQ's authors read it: one row per wording. */
-const HEADER = ['簇', '簇内问题数', '问题', '次数', '最近一次(北京时间)', '拒答', '不确定', '👎', '候选条目', '状态', '用户补充'] as const;
+const HEADER = ['簇', '簇内问题数', '问题', '次数', '最近一次(北京时间)', '拒答', '不确定', '差评', '候选条目', '状态', '用户补充'] as const;
 
 /** China Standard Time (UTC+8, no daylight saving), in which the insights count days too. */
 const CHINA_OFFSET_MS = 8 * 3_600_000;

@@ -1,5 +1,4 @@
-import { isSmallTalk } from '../retrieval/demand';
-import { plainlyOffDomain } from '../retrieval/domain';
+import { plainlyNotAboutFaq } from '../retrieval/domain';
 import { readTyped } from '../retrieval/simplified';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { textSize } from '../text/size';
@@ -162,7 +161,7 @@ function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: strin
  */
 function plainlyElsewhere(question: string, alone: RetrievalResult, citedIds: string[]): boolean {
   if (alone.decision !== 'refuse' || alone.hits.slice(0, CITED_AMONG).some((h) => isGiven(h, citedIds))) return false;
-  return isSmallTalk(question) || plainlyOffDomain(alone.signals);
+  return plainlyNotAboutFaq(question, alone.signals);
 }
 
 /**

@@ -22,7 +22,7 @@ export function cutShortIssue(before: number, after: number): CorpusIssue | null
   if (dropped < MIN_DROPPED || dropped < before * MAX_DROPPED_SHARE) return null;
   return {
     line: 0,
-    message: `FAQ 条目从 ${before} 条减少到 ${after} 条,疑似文件未写完或被截断,已继续使用上一版本。请检查文件是否完整;如确需删除这些条目,请运行 npm run ingest 后重启服务。`,
+    message: `FAQ 条目从 ${before} 条减少到 ${after} 条,疑似文件未写完或被截断,已继续使用上一版本。请检查文件是否完整;如确需删除这些条目,重启服务后即生效。`,
   };
 }
 
@@ -44,6 +44,6 @@ export function emptiedAnswerIssues(
     .filter((e) => e.solution.trim() === '' && e.ids.some((id) => answered.has(id)))
     .map((e) => ({
       line: e.line,
-      message: `${e.ids.find((id) => answered.has(id))} 的解决方法被清空了(正在使用的版本有内容),疑似误删,已继续使用上一版本。请补回解决方法;如确需清空,请运行 npm run ingest 后重启服务。`,
+      message: `${e.ids.find((id) => answered.has(id))} 的解决方法被清空了(正在使用的版本有内容),疑似误删,已继续使用上一版本。请补回解决方法;如确需清空,重启服务后即生效。`,
     }));
 }

@@ -18,10 +18,21 @@ export interface Suite {
   attackFit?: false;
 }
 
-/** Companion files switched off: an FAQ as a team adopting the product would start. */
-/** This FAQ without its companion files. The other FAQs need none of this: given by CORPUS_FILE alone, as a team adopting the
- * product starts, their companion files are looked for in their own folders (there are none). */
+/** This FAQ with its companion files switched off ('-' names no file): corpus/ holds them beside it. */
 export const NO_COMPANIONS = { RELATED_FILE: '-', DICTIONARY_FILE: '-', SYNONYMS_FILE: '-', THESAURUS_FILE: '-' };
+
+/**
+ * Another FAQ as a team adopting the product starts it: CORPUS_FILE alone, its companion files looked for beside it (there are
+ * none). Blank pins that default, whatever the shell running the eval exports.
+ */
+const otherFaq = (file: string) => ({
+  CORPUS_FILE: file,
+  RELATED_FILE: '',
+  DICTIONARY_FILE: '',
+  SYNONYMS_FILE: '',
+  THESAURUS_FILE: '',
+  GENERATED_FILE: '',
+});
 
 export const SUITES: Suite[] = [
   { name: 'dev', dataset: 'evals/datasets/dev.jsonl', env: {}, role: 'train', description: 'the team’s set, every entry covered (fitted on)' },
@@ -438,63 +449,63 @@ export const SUITES: Suite[] = [
   {
     name: 'it',
     dataset: 'evals/transfer/it/blind.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/it/faq.txt' },
+    env: otherFaq('evals/transfer/it/faq.txt'),
     role: 'report',
     description: 'another FAQ (IT service desk, 90 entries), no companion files, nothing fitted on it',
   },
   {
     name: 'hr',
     dataset: 'evals/transfer/hr/blind.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/hr/faq.txt' },
+    env: otherFaq('evals/transfer/hr/faq.txt'),
     role: 'report',
     description: 'another FAQ (HR and administration, 75 entries), no companion files, nothing fitted on it',
   },
   {
     name: 'broadband',
     dataset: 'evals/transfer/broadband/blind.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/broadband/faq.txt' },
+    env: otherFaq('evals/transfer/broadband/faq.txt'),
     role: 'report',
     description: 'another FAQ (broadband and home network, 59 entries), no companion files, nothing fitted on it',
   },
   {
     name: 'mail',
     dataset: 'evals/transfer/mail/blind.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/mail/faq.txt' },
+    env: otherFaq('evals/transfer/mail/faq.txt'),
     role: 'report',
     description: 'another FAQ (corporate email and single sign-on accounts, 50 entries), no companion files, nothing fitted on it (round 12)',
   },
   {
     name: 'ride',
     dataset: 'evals/transfer/ride/blind.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/ride/faq.txt' },
+    env: otherFaq('evals/transfer/ride/faq.txt'),
     role: 'report',
     description: "another FAQ (a ride-hailing platform's driver app, 54 entries), no companion files, nothing fitted on it (round 17)",
   },
   {
     name: 'shop',
     dataset: 'evals/transfer/shop/blind.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/shop/faq.txt' },
+    env: otherFaq('evals/transfer/shop/faq.txt'),
     role: 'report',
     description: "another FAQ (a marketplace's seller-support FAQ, 54 entries), no companion files, nothing fitted on it (round 18)",
   },
   {
     name: 'power',
     dataset: 'evals/transfer/power/blind.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/power/faq.txt' },
+    env: otherFaq('evals/transfer/power/faq.txt'),
     role: 'report',
     description: "another FAQ (a city electricity and gas utility's customer service, 55 entries), no companion files, nothing fitted on it (round 19)",
   },
   {
     name: 'hospital',
     dataset: 'evals/transfer/hospital/blind.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/hospital/faq.txt' },
+    env: otherFaq('evals/transfer/hospital/faq.txt'),
     role: 'report',
     description: "another FAQ (a general hospital's patient-service centre, 53 entries), no companion files, nothing fitted on it (round 20)",
   },
   {
     name: 'airline',
     dataset: 'evals/transfer/airline/blind.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/airline/faq.txt' },
+    env: otherFaq('evals/transfer/airline/faq.txt'),
     role: 'report',
     description: "another FAQ (an airline's customer-service centre, 53 entries), no companion files, nothing fitted on it (round 21)",
   },
@@ -508,21 +519,21 @@ export const SUITES: Suite[] = [
   {
     name: 'logistics',
     dataset: 'evals/transfer/logistics/train.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/logistics/faq.txt' },
+    env: otherFaq('evals/transfer/logistics/faq.txt'),
     role: 'train',
     description: 'a logistics FAQ without companion files (fitted on, for the bare profile)',
   },
   {
     name: 'insurance',
     dataset: 'evals/transfer/insurance/train.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/insurance/faq.txt' },
+    env: otherFaq('evals/transfer/insurance/faq.txt'),
     role: 'train',
     description: 'an insurance-service FAQ without companion files (fitted on since it was measured once unseen, for the bare profile)',
   },
   {
     name: 'telecom',
     dataset: 'evals/transfer/telecom/train.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/telecom/faq.txt' },
+    env: otherFaq('evals/transfer/telecom/faq.txt'),
     role: 'rules',
     attackFit: false,
     description:
@@ -531,7 +542,7 @@ export const SUITES: Suite[] = [
   {
     name: 'property',
     dataset: 'evals/transfer/property/train.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/property/faq.txt' },
+    env: otherFaq('evals/transfer/property/faq.txt'),
     role: 'rules',
     attackFit: false,
     description:
@@ -540,7 +551,7 @@ export const SUITES: Suite[] = [
   {
     name: 'gjj',
     dataset: 'evals/transfer/gjj/train.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/gjj/faq.txt' },
+    env: otherFaq('evals/transfer/gjj/faq.txt'),
     role: 'rules',
     attackFit: false,
     description:
@@ -549,7 +560,7 @@ export const SUITES: Suite[] = [
   {
     name: 'bank',
     dataset: 'evals/transfer/bank/train.jsonl',
-    env: { CORPUS_FILE: 'evals/transfer/bank/faq.txt' },
+    env: otherFaq('evals/transfer/bank/faq.txt'),
     role: 'rules',
     description:
       'a corporate online-banking FAQ in passwords, accounts, freezes and permissions, without companion files (round 12: read once unseen, then the attack model is fitted on it; the ranker and decision are not)',

@@ -66,6 +66,11 @@ describe('an answer emptied by mistake', () => {
     expect(service.status().error!.message).toContain('FAQ2.5 的解决方法被清空了');
     expect(await service.get()).toBe(good);
     expect(good.getEntry('FAQ2.5')!.solution).not.toBe('');
+    // Cut short as well: both are said, in one message.
+    const emptied = await readFile(config.corpusFile, 'utf8');
+    await writeFile(config.corpusFile, emptied.slice(0, emptied.indexOf('\nFAQ6:')));
+    await service.refresh();
+    expect(service.status().error!.message).toMatch(/FAQ 条目从 112 条减少到 \d+ 条[\s\S]*FAQ2\.5 的解决方法被清空了/);
     await writeFile(config.corpusFile, original);
     await service.refresh();
     expect(service.status().state).toBe('ok');

@@ -123,17 +123,17 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     const started = Date.now();
     if (deps.extraAlternatives) extra = await deps.extraAlternatives().catch(() => extra);
     const corpus = await loadCorpus(config, extra);
+    // A file cut short, or an answer emptied, while the server runs is held like a malformed one; a deliberate mass deletion or
+    // emptying takes effect at the next start, which has nothing to compare with.
+    const held = current
+      ? [cutShortIssue(current.manifest.rawEntries, corpus.rawCount) ?? [], emptiedAnswerIssues(current.entries, corpus.entries)].flat()
+      : [];
+    if (held.length) throw new CorpusError(held, config.corpusFile);
     // The admin and the operator must hear of a related-questions file set aside as another FAQ's: answers are bare without it.
     const foreign = corpus.warnings.find((w) => w.kind === 'foreign_related');
     const notice = foreign ? `${path.basename(config.relatedFile)}:${foreign.message}` : undefined;
     if (notice !== state.notice && notice) log('error', notice);
     state.notice = notice;
-    // A file cut short, or an answer emptied, while the server runs is held like a malformed one; a deliberate mass deletion or
-    // emptying is ingested and restarted.
-    const cut = current ? cutShortIssue(current.manifest.rawEntries, corpus.rawCount) : null;
-    if (cut) throw new CorpusError([cut], config.corpusFile);
-    const emptied = current ? emptiedAnswerIssues(current.entries, corpus.entries) : [];
-    if (emptied.length) throw new CorpusError(emptied, config.corpusFile);
     if (current && current.manifest.inputsSha256 === corpus.inputsSha256) {
       Object.assign(state, { state: 'ok', error: undefined, since: undefined });
       return;

@@ -20,7 +20,11 @@ const cache = new WeakMap<KnowledgeBase, Promise<string[]>>();
 export function startersFor(kb: KnowledgeBase, curated: readonly string[] = CURATED_STARTERS): Promise<string[]> {
   let starters = cache.get(kb);
   if (!starters) {
-    starters = pick(kb, curated);
+    // A failure (the search thread restarting) is not kept: the next page asks again.
+    starters = pick(kb, curated).catch((e: unknown) => {
+      cache.delete(kb);
+      throw e;
+    });
     cache.set(kb, starters);
   }
   return starters;
@@ -28,12 +32,12 @@ export function startersFor(kb: KnowledgeBase, curated: readonly string[] = CURA
 
 async function pick(kb: KnowledgeBase, curated: readonly string[]): Promise<string[]> {
   const answered = await Promise.all(curated.map(async (q) => ((await kb.retrieve(q)).decision === 'answer' ? q : null)));
-  const starters = answered.filter((q): q is string => q !== null);
+  const starters = [...new Set(answered.filter((q): q is string => q !== null))];
   const seen = new Set<string>();
   for (const e of kb.entries) {
     if (starters.length >= COUNT) break;
     const question = e.question.split('\n')[0]!.trim();
-    if (seen.has(e.category.id) || e.solution.trim() === '' || question === '' || [...question].length > MAX_CHARS) continue;
+    if (seen.has(e.category.id) || e.solution.trim() === '' || question === '' || starters.includes(question) || [...question].length > MAX_CHARS) continue;
     seen.add(e.category.id);
     starters.push(question);
   }

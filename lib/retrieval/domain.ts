@@ -1,6 +1,7 @@
 import type { Entry } from '../corpus/schema';
 import { type AttackModel, attackProbability, ngramProbability } from './attack';
 import { fitNgramClassifier, type NgramClassifier } from './attack-fit';
+import { isSmallTalk } from './demand';
 import offTopic from './off-topic.json';
 
 /**
@@ -44,6 +45,11 @@ const OFF_DOMAIN = 0.01;
 export function plainlyOffDomain(signals: { domain?: number | null; covered?: number | null }): boolean {
   const { domain, covered } = signals;
   return domain !== undefined && domain !== null && domain < OFF_DOMAIN && (covered ?? 1) < OFF_DOMAIN;
+}
+
+/** Small talk (「谢谢」「你好」), or a refusal's signals plainly off the FAQ: nothing in the FAQ is worth offering for it. */
+export function plainlyNotAboutFaq(question: string, signals: { domain?: number | null; covered?: number | null }): boolean {
+  return isSmallTalk(question) || plainlyOffDomain(signals);
 }
 
 /** P(the question is in the FAQ's domain) under its domain model. Pure. */
