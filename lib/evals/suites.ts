@@ -413,6 +413,15 @@ export const SUITES: Suite[] = [
       'English and Chinglish follow-ups after Chinese answers, and English questions, by an international support team’s writer from the FAQ alone (round 19, commissioned before blind18 was read; read once unseen, then row by row)',
   },
   {
+    name: 'dev21',
+    dataset: 'evals/datasets/dev21.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      'questions in northern regional speech (north-eastern, Beijing, Tianjin/Hebei/Shandong), by a writer from the FAQ alone (round 21, commissioned after blind20’s first reading showed its dialect half refused; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
