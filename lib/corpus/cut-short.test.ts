@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutShortIssue, emptiedAnswerIssues } from './cut-short';
+import { cutShortIssue, emptiedAnswerIssues, truncatedTailIssue } from './cut-short';
 
 describe('cutShortIssue', () => {
   it('holds a reload that drops a fifth of the entries or more', () => {
@@ -32,5 +32,22 @@ describe('emptiedAnswerIssues', () => {
         { ids: ['FAQ2.4'], solution: '改了', line: 80 },
       ]),
     ).toEqual([]);
+  });
+});
+
+describe('truncatedTailIssue', () => {
+  const served = [
+    { ids: ['FAQ9.3'], solution: '在设置中打开', line: 630 },
+    { ids: ['FAQ9.4'], solution: '1、开启【允许语音播报】\n2、开启【实时监控防漏单】', line: 636 },
+    { ids: ['FAQ9.5'], solution: '重新登录', line: 642 },
+  ];
+  it('holds a file that ends part-way through an answer, with the entries after it gone', () => {
+    const loaded = [served[0]!, { ids: ['FAQ9.4'], solution: '1、开启【允许语音播报】\n2、开启【实时', line: 636 }];
+    expect(truncatedTailIssue(served, loaded)).toEqual({ line: 636, message: expect.stringContaining('FAQ9.4 的解决方法在中途被截断,其后的 1 个条目也不见了') });
+  });
+  it('lets through an edit of the last answer, an answer shortened where entries follow, and a whole answer kept', () => {
+    expect(truncatedTailIssue(served, [...served.slice(0, 2), { ids: ['FAQ9.5'], solution: '重新', line: 642 }])).toBeNull();
+    expect(truncatedTailIssue(served, [served[0]!, { ids: ['FAQ9.4'], solution: '改写后的答案', line: 636 }])).toBeNull();
+    expect(truncatedTailIssue(served, served.slice(0, 2))).toBeNull();
   });
 });

@@ -47,3 +47,28 @@ export function emptiedAnswerIssues(
       message: `${e.ids.find((id) => answered.has(id))} 的解决方法被清空了(正在使用的版本有内容),疑似误删,已继续使用上一版本。请补回解决方法;如确需清空,重启服务后即生效。`,
     }));
 }
+
+/**
+ * The issue that holds a reload of an FAQ whose copy stopped part-way through an answer (round 21, a fresh-clone check): the
+ * file still parses, the last entry's answer is what it was cut off mid-way, and every entry after it is gone. A drop of a
+ * tenth of the entries is under the share cutShortIssue holds; the cut answer tells it from an edit. Null otherwise. Pure.
+ *
+ * @example
+ * truncatedTailIssue(served, loaded) // { line: 640, message: 'FAQ 文件疑似未写完:FAQ9.4 的解决方法在中途被截断…' }
+ */
+export function truncatedTailIssue(
+  served: Pick<Entry, 'ids' | 'solution' | 'line'>[],
+  loaded: Pick<Entry, 'ids' | 'solution' | 'line'>[],
+): CorpusIssue | null {
+  const last = loaded.reduce<(typeof loaded)[number] | undefined>((a, e) => (a && a.line > e.line ? a : e), undefined);
+  const cut = last?.solution.trimEnd() ?? '';
+  if (!last || cut === '') return null;
+  const was = served.find((e) => e.ids.includes(last.ids[0]!));
+  if (!was || was.solution.trimEnd() === cut || !was.solution.startsWith(cut)) return null;
+  const gone = served.filter((e) => e.line > was.line).length;
+  if (gone === 0) return null;
+  return {
+    line: last.line,
+    message: `FAQ 文件疑似未写完:${last.ids[0]} 的解决方法在中途被截断,其后的 ${gone} 个条目也不见了,已继续使用上一版本。请检查文件是否完整;如确是有意修改,重启服务后即生效。`,
+  };
+}

@@ -112,6 +112,19 @@ describe('a malformed edit', () => {
     expect(await service.get()).toBe(good);
   });
 
+  it('holds an FAQ whose copy stopped part-way through an answer near the end, fewer than a fifth of the entries gone', async () => {
+    const good = await service.get();
+    const original = await readFile(config.corpusFile, 'utf8');
+    await writeFile(config.corpusFile, original.slice(0, original.indexOf('开启【实时监控防漏单】') + '开启【实时'.length));
+    await service.refresh();
+    expect(service.status()).toMatchObject({ state: 'degraded', error: { code: 'corpus_invalid', file: 'faq.txt' } });
+    expect(service.status().error!.message).toMatch(/FAQ9\.4 的解决方法在中途被截断,其后的 \d+ 个条目也不见了/);
+    expect(await service.get()).toBe(good);
+    await writeFile(config.corpusFile, original);
+    await service.refresh();
+    expect(service.status().state).toBe('ok');
+  });
+
   it('holds an FAQ cut short (a copy stopped part-way) and keeps serving every entry, saying how many would go', async () => {
     const good = await service.get();
     const original = await readFile(config.corpusFile, 'utf8');

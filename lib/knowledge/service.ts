@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '../config';
-import { cutShortIssue, emptiedAnswerIssues } from '../corpus/cut-short';
+import { cutShortIssue, emptiedAnswerIssues, truncatedTailIssue } from '../corpus/cut-short';
 import { type Corpus, corpusFileList, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { type AppError, CorpusError, type CorpusIssue, IndexError, isAppError } from '../errors';
@@ -123,10 +123,13 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     const started = Date.now();
     if (deps.extraAlternatives) extra = await deps.extraAlternatives().catch(() => extra);
     const corpus = await loadCorpus(config, extra);
-    // A file cut short, or an answer emptied, while the server runs is held like a malformed one; a deliberate mass deletion or
+    // A file cut short (a fifth of the entries gone, or its last answer cut mid-way), or an answer emptied, while the server runs is held like a malformed one; a deliberate mass deletion or
     // emptying takes effect at the next start, which has nothing to compare with.
     const held = current
-      ? [cutShortIssue(current.manifest.rawEntries, corpus.rawCount) ?? [], emptiedAnswerIssues(current.entries, corpus.entries)].flat()
+      ? [
+          cutShortIssue(current.manifest.rawEntries, corpus.rawCount) ?? truncatedTailIssue(current.entries, corpus.entries) ?? [],
+          emptiedAnswerIssues(current.entries, corpus.entries),
+        ].flat()
       : [];
     if (held.length) throw new CorpusError(held, config.corpusFile);
     // The admin and the operator must hear of a related-questions file set aside as another FAQ's: answers are bare without it.
