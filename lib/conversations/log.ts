@@ -15,6 +15,9 @@ export interface ConversationLog {
   flush(): Promise<void>;
 }
 
+/** 0.5, 1, 2, 4, 8 and 16 s, then every 30 s: about five minutes in all. */
+const RETRY_DELAYS_MS = [500, 1_000, 2_000, 4_000, 8_000, 16_000, ...Array<number>(9).fill(30_000)];
+
 /**
  * A conversation log over a store: exchanges are queued and written in batches in the
  * background; a failing or slow database only costs log entries, counted in `stats`.
@@ -23,8 +26,9 @@ export function createConversationLog(store: Store, opts: { redact: boolean; max
   let reported = 0;
   const queue = createWriteQueue((batch: ReturnType<typeof exchangeRecordOf>[]) => store.recordExchanges(batch), {
     max: opts.max,
-    // About half a minute of a database restarting or unreachable loses no answer (a fresh-clone check lost three in ten seconds).
-    retryDelaysMs: [500, 1_000, 2_000, 4_000, 8_000, 16_000],
+    // Five minutes of a database restarting, failing over or unreachable lose no answer: round 20's check lost three answers in
+    // ten seconds, round 21's every answer of a minute's outage with half a minute of retries. The queue holds 2,000 at most.
+    retryDelaysMs: RETRY_DELAYS_MS,
     onError: (e, lost) => {
       // One line per failure streak is enough: the counts are in /api/health.
       if (Date.now() - reported > 60_000) console.error(`[store] 对话记录写入失败,已丢弃 ${lost} 条`, e instanceof Error ? e.message : e);
