@@ -170,6 +170,18 @@ describe('LLM answers', () => {
     expect(r.notices.find((n) => n.code === 'invented_replaced')?.message).toContain('https://evil.example/phish');
   });
 
+  it('replaces an answer citing a right entry with a phone number or a time limit neither the entries nor the question give', async () => {
+    const reply = '该问题一般是银联双免政策变更导致的,请致电 95588 客服热线,3 个工作日内即可解决 [FAQ2.5]。';
+    const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm: stubLlm([reply]) }));
+    expect(r.mode).toBe('offline');
+    expect(r.text).not.toMatch(/95588|3 个工作日/);
+    expect(r.notices.find((n) => n.code === 'invented_replaced')?.message).toMatch(/95588/);
+    // Numbers the entry or the question gives, and step numbers, stay.
+    const kept = await answerQuestion({ question: '挥卡报03,商户号 821000000012' }, deps({ llm: stubLlm(['1. 请联系通联业务同事为商户 821000000012 补注册双免白名单 [FAQ2.5]。']) }));
+    expect(kept.notices).toEqual([]);
+    expect(kept.mode).toBe('llm');
+  });
+
   it('replaces an uncited model answer with the offline answer and a notice', async () => {
     const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm: stubLlm(['我觉得你应该重启一下机器。']) }));
     expect(r.mode).toBe('offline');

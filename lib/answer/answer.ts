@@ -5,7 +5,7 @@ import { setsAside } from '../retrieval/query';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { extractCitations } from '../text/citations';
 import { inventedReplacedText, NOTICE_TEXT } from '../text/messages';
-import { createCitationGuard, isNoAnswerReply, unretrievedLinks, unretrievedMentions } from './citations';
+import { createCitationGuard, isNoAnswerReply, unretrievedLinks, unretrievedMentions, unretrievedNumbers } from './citations';
 import { composeEntry, composeOfflineAnswer, composePart, composeRefusal, suggestionsOf, toCitedEntry } from './extractive';
 import { type CoverageFn, resolveFollowUp } from './follow-up';
 import { pickPart, splitSolution } from './sections';
@@ -130,10 +130,15 @@ async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => 
   }
   if (isNoAnswerReply(raw)) return { abstained: true, removed: guard.removed };
   // A reply that names an entry the retrieval did not give (「退款期限为 30 天 [FAQ7.6]」, 「见 FAQ7.6 条目」) or a link none of them
-  // gives says what the entries given do not: its claims cannot be checked, so none of it is shown (a fresh-clone check, round 20).
+  // gives, or a number (a phone number, a time limit) neither they nor the question give, says what the entries given do not: its
+  // claims cannot be checked, so none of it is shown (fresh-clone checks, rounds 20 and 21).
   const entryTexts = p.retrieval.hits.map((h) => `${h.entry.question}\n${h.entry.solution}`);
   const ids = [...new Set([...guard.removed, ...unretrievedMentions(raw, allowed)])];
-  const invented = [...ids, ...unretrievedLinks(raw, entryTexts)];
+  const invented = [
+    ...ids,
+    ...unretrievedLinks(raw, entryTexts),
+    ...unretrievedNumbers(raw, [...entryTexts, p.standalone, ...history.filter((t) => t.role === 'user').map((t) => t.text)]),
+  ];
   if (invented.length) return { fallback: 'invented_replaced', removed: ids, invented };
   if (!guard.sawValidCitation) return { fallback: 'uncited_replaced', removed: guard.removed };
   return { removed: guard.removed };

@@ -31,6 +31,31 @@ export function unretrievedLinks(reply: string, entryTexts: string[]): string[] 
   return [...new Set(links)].filter((link) => !entryTexts.some((t) => t.includes(link)));
 }
 
+/** A quantity with its unit (「3 个工作日」「365天」「0.6%」), the unit as written without 个. */
+const QUANTITY = /(\d+(?:\.\d+)?)\s*个?\s*(工作日|自然日|天|日|小时|分钟|秒|元|%|个月|月|年|次|笔)/g;
+/** Digits a reader would dial or type: a phone number, a code, an amount (three or more). */
+const LONG_NUMBER = /\d{3,}/g;
+
+function numbersIn(text: string): string[] {
+  const t = text.normalize('NFKC').replace(citationMarkerPattern(), ' ');
+  return [...[...t.matchAll(QUANTITY)].map((m) => `${m[1]}${m[2]}`), ...(t.match(LONG_NUMBER) ?? [])];
+}
+
+/**
+ * Numbers a model reply gives that neither a retrieved entry nor the question gives: a phone number to call (「请致电 95588」),
+ * a time limit (「3 个工作日内」), an amount. A support agent reads them out to the merchant as the FAQ's, so a reply citing a
+ * right entry and inventing one is not shown (round 21, a fresh-clone check). Step numbers and codes of one or two digits are
+ * not read.
+ *
+ * @example
+ * unretrievedNumbers('请致电 95588,3 个工作日内解决 [FAQ2.5]', ['报备双免白名单,T+1 日生效']) // ['3工作日', '95588']
+ */
+export function unretrievedNumbers(reply: string, givenTexts: string[]): string[] {
+  const given = new Set(givenTexts.flatMap(numbersIn));
+  const squashed = givenTexts.map((t) => t.normalize('NFKC').replace(/\s+/g, ''));
+  return [...new Set(numbersIn(reply))].filter((n) => !given.has(n) && !squashed.some((t) => t.includes(n)));
+}
+
 export interface CitationGuard {
   /** Feeds a streamed delta; returns the text that is safe to show now. */
   push(delta: string): string;
