@@ -177,7 +177,10 @@ describe('LLM answers', () => {
     expect(r.text).not.toMatch(/95588|3 个工作日/);
     expect(r.notices.find((n) => n.code === 'invented_replaced')?.message).toMatch(/95588/);
     // Numbers the entry or the question gives, and step numbers, stay.
-    const kept = await answerQuestion({ question: '挥卡报03,商户号 821000000012' }, deps({ llm: stubLlm(['1. 请联系通联业务同事为商户 821000000012 补注册双免白名单 [FAQ2.5]。']) }));
+    const kept = await answerQuestion(
+      { question: '挥卡报03,商户号 821000000012' },
+      deps({ llm: stubLlm(['1. 请联系通联业务同事为商户 821000000012 补注册双免白名单 [FAQ2.5]。']) }),
+    );
     expect(kept.notices).toEqual([]);
     expect(kept.mode).toBe('llm');
   });
@@ -212,12 +215,15 @@ describe('LLM answers', () => {
     expect(llm.hedged).toEqual([true]);
     expect(r).toMatchObject({ decision: 'hedge', mode: 'llm', citations: ['FAQ2.5'] });
     expect(r.suggestions.map((s) => s.id)).toEqual(['FAQ2.7']);
+    // Said in the text as well, for an API client that shows nothing else.
+    expect(r.text.startsWith('FAQ 中没有完全对应的条目,以下是最接近的内容:\n\n请补注册双免白名单 [FAQ2.5]。')).toBe(true);
   });
 
   it('refuses a hedge the model abstains on', async () => {
     const llm = stubLlm(['抱歉,FAQ 中没有找到与该问题相关的内容。']);
     const r = await answerQuestion({ question: '挥卡好像不太行' }, deps({ llm, retrieve: stubRetrieve({ decision: 'hedge', confidence: 0.6 }) }));
     expect(r).toMatchObject({ decision: 'refuse', citations: [] });
+    expect(r.text).not.toContain('以下是最接近的内容');
   });
 
   it('still offers the entries of an answer the model abstains on as suggestions', async () => {

@@ -4,7 +4,7 @@ import type { CallLimits, LlmClient } from '../llm/types';
 import { setsAside } from '../retrieval/query';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { extractCitations } from '../text/citations';
-import { inventedReplacedText, NOTICE_TEXT } from '../text/messages';
+import { inventedReplacedText, MODEL_HEDGE_INTRO, NOTICE_TEXT } from '../text/messages';
 import { createCitationGuard, isNoAnswerReply, unretrievedLinks, unretrievedMentions, unretrievedNumbers } from './citations';
 import { composeEntry, composeOfflineAnswer, composePart, composeRefusal, suggestionsOf, toCitedEntry } from './extractive';
 import { type CoverageFn, resolveFollowUp } from './follow-up';
@@ -115,6 +115,8 @@ async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => 
   try {
     // The model is asked the question without what was set aside (an order, new rules): it never reads the attack.
     const question = p.retrieval.asked ?? p.standalone;
+    // A hedge says so in its text, as the offline one does: an API client (Open WebUI, LobeChat) shows the text alone.
+    if (p.retrieval.decision === 'hedge') yield emit(`${MODEL_HEDGE_INTRO}\n\n`);
     for await (const delta of p.llm!.streamAnswer(question, p.retrieval.hits, history, { ...p.limits, hedge: p.retrieval.decision === 'hedge' })) {
       raw += delta;
       // Checked before anything more is shown: a reply repeating our instructions is cut off here.

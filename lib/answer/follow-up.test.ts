@@ -187,7 +187,7 @@ describe('offline follow-up handling', () => {
           : q.includes('谢谢')
             ? { ...result([], 'refuse', 0), signals: {} }
             : refusedAlone({ domain: 0.4, covered: 0.3 });
-    for (const q of ['谢谢', '今天天气怎么样']) {
+    for (const q of ['谢谢', '今天天气怎么样', '🙏🙏🙏', '？？？']) {
       const r = await resolveFollowUp(q, history, retrieve);
       expect(r).toMatchObject({ query: q, followUp: false });
       expect(r.retrieval.decision).toBe('refuse');

@@ -141,6 +141,11 @@ describe('isSmallTalk', () => {
     'thanks a lot',
     '哈哈哈哈',
     '测试',
+    // A reaction with no words (round 21's fresh-clone check: after an answer each was hedged with the entry just given).
+    '🙏🙏🙏',
+    '👍',
+    '？？？',
+    '。。。',
   ])('is small talk: %s', (q) => {
     expect(isSmallTalk(q)).toBe(true);
   });

@@ -155,7 +155,11 @@ const SMALL_TALK = new RegExp(`^(${SMALL_TALK_PHRASE}[\\s\\p{P}\\p{S}]*)+$`, 'iu
 /** Small talk is short; the bound also keeps the repeated pattern's backtracking small. */
 const MAX_SMALL_TALK_CHARS = 30;
 
+/** Emoji, punctuation and symbols only (🙏🙏, ？？？, 👍, 。。。): a reaction, not a question. */
+const NO_WORDS = /^(?:[\s\p{P}\p{S}\p{Extended_Pictographic}]|\u200d|\ufe0f)+$/u;
+
 export function isSmallTalk(question: string): boolean {
+  if (NO_WORDS.test(question)) return true;
   // 「哈哈哈哈」 is 「哈哈」: runs of one character are shortened first, which also keeps the pattern unambiguous.
   const q = question.trim().replace(/(.)\1{2,}/gu, '$1$1');
   return q.length <= MAX_SMALL_TALK_CHARS && SMALL_TALK.test(q);

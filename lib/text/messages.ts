@@ -17,6 +17,9 @@ export const STAFF_POINTER = '如需进一步帮助,请联系通联业务同事�
 /** Opening of a hedged answer: the closest entry is shown, but it may not be what was asked. */
 export const HEDGE_INTRO = 'FAQ 中没有完全对应的条目,最接近的是';
 
+/** Opening of a hedged answer the model writes (it may pick another candidate than the closest): said in the text too, for clients that show only the text. */
+export const MODEL_HEDGE_INTRO = 'FAQ 中没有完全对应的条目,以下是最接近的内容:';
+
 /** Opening of a hedged follow-up: the entry is the conversation's topic, but may not answer what the follow-up adds. */
 export const FOLLOW_UP_HEDGE_INTRO = '结合上文,最相关的条目是';
 export const FOLLOW_UP_HEDGE_CHECK = '请核对是否对应您的追问。';
