@@ -5,11 +5,14 @@ import { usageOf } from './usage';
 
 /**
  * A chat front-end's own housekeeping, sent to the chat model as if a user asked it: Open WebUI's title, tags, follow-up and
- * search-query prompts (「### Task: … JSON format: { "title": … } … <chat_history> … </chat_history>」). They are no staff
+ * search-query prompts (「### Task: … JSON format: { "title": … } … <chat_history> … </chat_history>」), LobeChat's topic title
+ * (「…请总结上述对话为10个字以内的标题…」, answered with the title alone). They are no staff
  * question: answered at once with the JSON the front-end expects, never searched, never logged (a fresh-clone check found
  * them filling the miss queue and the insights).
  */
 const TASK = /^###\s*Task:/i;
+/** LobeChat's topic-title prompt: the conversation as 「user: …」「assistant: …」 lines, then the request for a short title. */
+const LOBE_TITLE = /请总结上述对话为\s*(\d+)\s*个字以内的标题/;
 const HISTORY = /<chat_history>([\s\S]*?)<\/chat_history>/i;
 /** Characters of the first question kept as a conversation's title. */
 const TITLE_CHARS = 20;
@@ -21,6 +24,12 @@ const TITLE_CHARS = 20;
  * clientTaskReply('### Task:\n…JSON format: { "title": "…" }\n<chat_history>\nUSER: 挥卡报03怎么办\n</chat_history>') // '{"title":"挥卡报03怎么办"}'
  */
 export function clientTaskReply(text: string): string | null {
+  const lobe = LOBE_TITLE.exec(text);
+  if (lobe) {
+    const first = /^\s*user:\s*(.+)$/im.exec(text)?.[1] ?? '';
+    const words = first.replace(/[\p{P}\p{S}\s]+/gu, '');
+    return [...words].slice(0, Math.min(Number(lobe[1]), TITLE_CHARS)).join('') || '商户 FAQ';
+  }
   const history = HISTORY.exec(text);
   if (!TASK.test(text.trim()) || !history) return null;
   const key = /JSON format:[^{]*\{\s*"(\w+)"/i.exec(text)?.[1]?.toLowerCase();
