@@ -175,7 +175,7 @@ describe.skipIf(!haveChromium)(haveChromium ? 'the chat page in Chromium' : `the
     await expect(box.inputValue()).resolves.toBe(question);
     const limit = page.getByTestId('composer-limit');
     await expect(limit.locator('.counter').textContent()).resolves.toBe('2408 / 2000');
-    await expect(limit.textContent()).resolves.toContain('超出上限 2000 字 408 字');
+    await expect(limit.textContent()).resolves.toContain('上限 2000 字,请删减 408 字后再发送');
     await expect(page.getByRole('button', { name: '发送' }).isDisabled()).resolves.toBe(true);
     await box.press('Enter');
     await expect(page.getByTestId('user-message').count()).resolves.toBe(0);

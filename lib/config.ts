@@ -45,6 +45,7 @@ const envSchema = z.object({
   API_KEYS: optionalString,
   API_RATE_LIMIT_PER_MINUTE: optionalInt(0),
   API_RATE_LIMIT_BURST: optionalInt(1),
+  API_MAX_BODY_BYTES: int(1_048_576, 1024),
   PORT: int(3000, 0),
   HOSTNAME: z.string().default('0.0.0.0'),
   TRUST_PROXY: optionalString,
@@ -93,7 +94,8 @@ export interface AppConfig {
   allowedOrigins: string[];
   rateLimit: { perMinute: number; burst: number };
   /** The OpenAI-compatible API (/v1/*): bearer keys (none: loopback clients only) and its per-key rate limit. */
-  api: { keys: string[]; rateLimit: { perMinute: number; burst: number } };
+  /** /v1: `maxBodyBytes` is larger than the chat's, as a front-end sends the whole conversation every time (its latest turns are read). */
+  api: { keys: string[]; rateLimit: { perMinute: number; burst: number }; maxBodyBytes: number };
   server: {
     port: number;
     hostname: string;
@@ -201,6 +203,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
     api: {
       keys: apiKeys,
       rateLimit: { perMinute: e.API_RATE_LIMIT_PER_MINUTE ?? e.RATE_LIMIT_PER_MINUTE, burst: e.API_RATE_LIMIT_BURST ?? e.RATE_LIMIT_BURST },
+      maxBodyBytes: Math.max(e.API_MAX_BODY_BYTES, e.MAX_BODY_BYTES),
     },
     server: {
       port: e.PORT,

@@ -68,7 +68,7 @@ export function Chat(props: { maxTextChars: number; starters?: string[]; id?: st
           </div>
         </div>
       )}
-      <div className="messages">
+      <div className="messages" role="log" aria-live="polite" aria-label="对话">
         {messages.map((m, i) =>
           m.role === 'user' ? (
             <div key={m.id} className="msg user" data-testid="user-message">

@@ -113,6 +113,8 @@ export async function openIndex(
 /** Throws `index_stale` when the FAQ or its companion files changed since the index was built. */
 export function assertFresh(manifest: IndexManifest, inputsSha256: string): void {
   if (manifest.inputsSha256 !== inputsSha256) {
-    throw new IndexError('index_stale', `FAQ 内容已修改,索引已过期,${INGEST_HINT}。`, { detail: { built: manifest.inputsSha256, current: inputsSha256 } });
+    throw new IndexError('index_stale', `FAQ 或相似问题已修改,索引已过期,${INGEST_HINT}。`, {
+      detail: { built: manifest.inputsSha256, current: inputsSha256 },
+    });
   }
 }

@@ -70,7 +70,7 @@ export function questionTooLongText(limit: number): string {
 
 /** The composer's warning while the question is over the length limit; nothing is sent until it is trimmed. */
 export function questionOverLimitText(count: number, limit: number): string {
-  return `问题过长:已输入 ${count} 字,超出上限 ${limit} 字 ${count - limit} 字,请删减后再发送。`;
+  return `问题过长:已输入 ${count} 字,上限 ${limit} 字,请删减 ${count - limit} 字后再发送。`;
 }
 /** Why an answer was voted 👎, as the feedback form offers it. */
 export const FEEDBACK_REASON_LABEL = {

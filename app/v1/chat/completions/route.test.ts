@@ -166,6 +166,17 @@ describe('errors, in OpenAI’s shape with Chinese messages', () => {
     await expectError(await post(body), 400, undefined, param);
   });
 
+  it('answers a long front-end conversation over the chat’s 64 KB cap from its latest turns (an Open WebUI chat of 80 exchanges)', async () => {
+    const turns = Array.from({ length: 80 }, (_, i) => [
+      { role: 'user', content: `第 ${i} 个问题:微信实名认证要准备哪些材料` },
+      { role: 'assistant', content: `${'实名认证需要营业执照、法人身份证等材料。'.repeat(40)} [FAQ4.1]` },
+    ]).flat();
+    const body = JSON.stringify({ model: 'faq-assistant', messages: [...turns, { role: 'user', content: '挥卡报03怎么办' }] });
+    expect(body.length).toBeGreaterThan(64 * 1024);
+    const res = await post(body);
+    expect(res.status).toBe(200);
+  });
+
   it('413 for a body over the cap, before parsing it, closing the connection the rest of the body was on', async () => {
     const big = JSON.stringify({ model: 'faq-assistant', messages: [{ role: 'user', content: 'x'.repeat(2 * 1024 * 1024) }] });
     const res = await post(big);

@@ -21,7 +21,7 @@ export async function POST(request: Request): Promise<Response> {
     // Without keys, a web page a staff member opens could post to this machine's API as a CORS "simple request" (a form, text/plain)
     // and write into the log; JSON needs a preflight, which it does not get. With keys, the bearer header does the same.
     if (rt.openaiApi.auth === 'loopback-only') requireJson(request);
-    const body = await readJsonBody(request, rt.config.limits.maxBodyBytes);
+    const body = await readJsonBody(request, rt.config.api.maxBodyBytes);
     const req = parseCompletionRequest(body, rt.config.limits);
     // A front-end's housekeeping (Open WebUI's title and tag prompts) is no staff question: not searched, not logged.
     const task = clientTaskReply(req.input.question);
