@@ -80,6 +80,21 @@ describe('conversations', () => {
     });
     expect(del.status).toBe(204);
     expect((await open('chat-a', alice)).status).toBe(200);
+    // Another site cannot make Alice's browser delete her conversation or vote (its cookie would go along), as it cannot post a question.
+    const evil = { origin: 'https://evil.example', ...withCookie(alice) };
+    const foreign = await DELETE_ONE(new Request('http://localhost/api/conversations/chat-a', { method: 'DELETE', headers: evil }), {
+      params: Promise.resolve({ id: 'chat-a' }),
+    });
+    expect(foreign.status).toBe(403);
+    const foreignVote = await FEEDBACK(
+      new Request('http://localhost/api/feedback', {
+        method: 'POST',
+        body: JSON.stringify({ exchangeId: 'x', vote: -1 }),
+        headers: { 'content-type': 'application/json', ...evil },
+      }),
+    );
+    expect(foreignVote.status).toBe(403);
+    expect((await open('chat-a', alice)).status).toBe(200);
   });
 
   it('keeps only the latest answer when a question is answered again', async () => {

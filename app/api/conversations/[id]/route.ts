@@ -2,6 +2,7 @@ import { conversationTurns, deleteConversationOf } from '@/lib/conversations/ser
 import { BadRequestError } from '@/lib/errors';
 import { readClientId } from '@/lib/http/client-id';
 import { errorResponse } from '@/lib/http/error-response';
+import { enforceSameOrigin } from '@/lib/http/guard';
 import { getRuntime } from '@/lib/runtime';
 import { toUIMessages } from './ui-messages';
 
@@ -36,6 +37,7 @@ export async function GET(request: Request, { params }: Params): Promise<Respons
 export async function DELETE(request: Request, { params }: Params): Promise<Response> {
   try {
     const rt = getRuntime();
+    enforceSameOrigin(request, rt.config.allowedOrigins);
     await deleteConversationOf({ store: rt.store, log: rt.conversationLog }, readClientId(request.headers), await conversationId(params));
     return new Response(null, { status: 204 });
   } catch (e) {
