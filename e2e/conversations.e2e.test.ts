@@ -112,6 +112,20 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
     const again = await ask(page, QUESTION);
     await expect(again.getAttribute('data-decision')).resolves.toBe('answer');
     await again.locator(`button.chip[data-cite="${ENTRY}"]`).first().waitFor();
+
+    // The first conversation deleted from the list (after a confirmation), here and after a reload.
+    page.on('dialog', (d) => void d.accept());
+    await page.getByTestId('history-toggle').click();
+    const list = page.getByTestId('conversation-list');
+    const count = await list.locator('li').count();
+    await list
+      .getByRole('button', { name: `删除对话:${QUESTION}` })
+      .last()
+      .click();
+    await expect.poll(() => list.locator('li').count()).toBe(count - 1);
+    await page.reload();
+    await page.getByTestId('history-toggle').click();
+    await expect.poll(async () => page.getByTestId('conversation-list').locator('li').count()).toBe(count - 1);
     await context.close();
   });
 });

@@ -18,6 +18,17 @@ export function ConversationList(props: { currentId?: string; version: number; o
   const { currentId, version, onOpen, onNew } = props;
   const [items, setItems] = useState<ConversationSummary[]>([]);
   const [open, setOpen] = useState(false);
+  const [failed, setFailed] = useState(false);
+
+  /** Deletes a conversation of this browser (after asking); the open one gives way to a new conversation. */
+  const remove = async (c: ConversationSummary) => {
+    if (!window.confirm(`删除对话「${c.title}」?删除后无法恢复。`)) return;
+    const res = await fetch(`/api/conversations/${encodeURIComponent(c.id)}`, { method: 'DELETE' }).catch(() => null);
+    setFailed(!res?.ok && res?.status !== 404);
+    if (!res?.ok && res?.status !== 404) return;
+    setItems((list) => list.filter((x) => x.id !== c.id));
+    if (c.id === currentId) onNew();
+  };
 
   useEffect(() => {
     let live = true;
@@ -59,9 +70,17 @@ export function ConversationList(props: { currentId?: string; version: number; o
                   <span className="conv-title">{c.title}</span>
                   <span className="conv-when">{when(c.updatedAt)}</span>
                 </button>
+                <button type="button" className="conv-delete" aria-label={`删除对话:${c.title}`} title="删除对话" onClick={() => void remove(c)}>
+                  ×
+                </button>
               </li>
             ))}
           </ul>
+        )}
+        {failed && (
+          <p className="error" role="alert">
+            删除失败,请稍后重试。
+          </p>
         )}
       </details>
     </div>
