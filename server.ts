@@ -134,7 +134,9 @@ server.listen(port, hostname, () => console.info(`[server] 商户 FAQ 助手已�
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
-    // The runtime is loaded only now: the routes built it; closing it writes the pending log and closes the database.
+    // The runtime is loaded only now: the routes built it; closing it writes the pending log and closes the database. First, answers
+    // waiting on the model finish offline, so the connections close within the grace period instead of being cut.
+    void import('./lib/runtime').then((m) => m.stopRuntime()).catch(() => {});
     server.close(
       () =>
         void import('./lib/runtime')

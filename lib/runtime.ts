@@ -32,6 +32,8 @@ export interface Runtime {
   answerDeps(kb: KnowledgeBase): AnswerDeps;
   /** How answers are produced, for the UI's badge and /api/health. */
   mode(): { mode: 'offline' | 'llm'; model?: string };
+  /** The server is stopping: model calls in flight are abandoned, their answers finish offline. */
+  stop(): void;
   close(): Promise<void>;
 }
 
@@ -90,7 +92,9 @@ export function createRuntime(config: AppConfig, overrides: RuntimeOverrides = {
   const conversationLog = store && config.log.enabled ? createConversationLog(store, { redact: config.log.redact }) : null;
   const timers = overrides.watch && store && config.log.retentionDays > 0 ? schedulePurge(store, config.log.retentionDays) : [];
   if (overrides.watch) knowledge.watch();
-  const llm = overrides.llm !== undefined ? overrides.llm : config.llm ? createLlmClient(config.llm) : null;
+  // Aborted when the server is told to stop: answers waiting on the model finish offline before the process exits.
+  const stopping = new AbortController();
+  const llm = overrides.llm !== undefined ? overrides.llm : config.llm ? createLlmClient(config.llm, { stopping: stopping.signal }) : null;
   const rateLimiter = createRateLimiter(config.rateLimit);
   const openaiApi = createApiAccess(config.api);
   return {
@@ -104,7 +108,9 @@ export function createRuntime(config: AppConfig, overrides: RuntimeOverrides = {
     conversationLog,
     answerDeps: (kb) => ({ retrieve: kb.retrieve, coverage: kb.retrieve.coverage, llm, directMatchThreshold: config.directMatchThreshold }),
     mode: () => (llm ? { mode: 'llm', model: llm.model } : { mode: 'offline' }),
+    stop: () => stopping.abort(),
     async close() {
+      stopping.abort();
       knowledge.close();
       unsubscribe?.();
       for (const t of timers) clearTimeout(t);
@@ -131,6 +137,11 @@ export function setRuntime(runtime: Runtime | undefined): Runtime | undefined {
   const previous = holder.__faqRuntime;
   holder.__faqRuntime = runtime;
   return previous;
+}
+
+/** The server is stopping: answers waiting on the model finish with the offline answer at once (they would be cut at exit). */
+export function stopRuntime(): void {
+  holder.__faqRuntime?.stop();
 }
 
 /** Closes the server's runtime, if one was built (server shutdown): writes what the log still holds and closes the database. */

@@ -94,6 +94,20 @@ describe('LLM client over real HTTP', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('gives up a call in flight at once when the server is stopping (its answer then finishes offline)', async () => {
+    mock = await startMockOpenAI([{ stallMs: 5000 }]);
+    const stopping = new AbortController();
+    const started = Date.now();
+    setTimeout(() => stopping.abort(), 200);
+    const llm = createLlmClient(
+      { model: 'mock-model', apiKey: KEY, baseURL: mock.url, timeoutMs: 20_000, maxRetries: 0, temperature: 0.1 },
+      { stopping: stopping.signal },
+    );
+    const e = await failure(drain(llm.streamAnswer('q', hits, [])));
+    expect(e).toBeInstanceOf(UpstreamError);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('reports a stream cut mid-answer as stream_broken', async () => {
     mock = await startMockOpenAI([{ text: '请补注册双免白名单,然后重新交易 [FAQ2.5]', cutAfterChars: 6, chunkDelayMs: 30 }]);
     const e = await failure(drain(client(mock.url, { maxRetries: 0 }).streamAnswer('q', hits, [])));

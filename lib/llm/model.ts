@@ -42,9 +42,14 @@ export function toUpstreamError(e: unknown, ctx: { deadlineHit: boolean; stalled
 
 /**
  * Runs `fn` with a signal that fires on the caller's abort, at the request's deadline,
- * or when nothing has arrived for `stallMs` (a stalled stream).
+ * when nothing has arrived for `stallMs` (a stalled stream), or when the server is `stopping`.
  */
-async function* withDeadline<T>(stallMs: number, limits: CallLimits, fn: (signal: AbortSignal) => Promise<AsyncIterable<T>>): AsyncGenerator<T> {
+async function* withDeadline<T>(
+  stallMs: number,
+  limits: CallLimits,
+  fn: (signal: AbortSignal) => Promise<AsyncIterable<T>>,
+  stopping?: AbortSignal,
+): AsyncGenerator<T> {
   const outer = limits.signal;
   const controller = new AbortController();
   const ctx = { deadlineHit: false, stalled: false, started: false };
@@ -64,6 +69,9 @@ async function* withDeadline<T>(stallMs: number, limits: CallLimits, fn: (signal
   };
   const onAbort = () => controller.abort();
   outer?.addEventListener('abort', onAbort, { once: true });
+  // The server is stopping: the answer goes on offline at once instead of being cut when the process exits.
+  stopping?.addEventListener('abort', onAbort, { once: true });
+  if (stopping?.aborted) controller.abort();
   try {
     touch();
     for await (const item of await fn(controller.signal)) {
@@ -82,6 +90,7 @@ async function* withDeadline<T>(stallMs: number, limits: CallLimits, fn: (signal
     clearTimeout(deadline);
     clearTimeout(idle);
     outer?.removeEventListener('abort', onAbort);
+    stopping?.removeEventListener('abort', onAbort);
   }
 }
 
@@ -90,7 +99,7 @@ async function* withDeadline<T>(stallMs: number, limits: CallLimits, fn: (signal
  * (OpenAI, DeepSeek, Qwen compatible mode, Ollama, vLLM). Retries 429/5xx with backoff
  * (LangChain's caller), all within one overall deadline, so a request never hangs.
  */
-export function createLlmClient(config: LlmConfig): LlmClient {
+export function createLlmClient(config: LlmConfig, opts: { stopping?: AbortSignal } = {}): LlmClient {
   const chat = new ChatOpenAI({
     model: config.model,
     // Ollama and vLLM need no key, but the client insists on one.
@@ -109,20 +118,22 @@ export function createLlmClient(config: LlmConfig): LlmClient {
       const prompt = buildCondensePromptV1({ question, history });
       let text = '';
       const messages = await toMessages(prompt);
-      for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }))) text += textOf(chunk.content);
+      for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }), opts.stopping))
+        text += textOf(chunk.content);
       const rewritten = text.trim().split('\n')[0]!.trim();
       return rewritten === '' ? question : rewritten.slice(0, 500);
     },
     async generate(prompt, limits = {}) {
       let text = '';
       const messages = await toMessages(prompt);
-      for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }))) text += textOf(chunk.content);
+      for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }), opts.stopping))
+        text += textOf(chunk.content);
       return text;
     },
     async *streamAnswer(question, hits, history, limits = {}) {
       const prompt = buildAnswerPromptV2({ question, hits, history, hedge: limits.hedge });
       const messages = await toMessages(prompt);
-      for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }))) {
+      for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }), opts.stopping)) {
         const text = textOf(chunk.content);
         if (text) yield text;
       }
