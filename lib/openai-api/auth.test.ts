@@ -81,7 +81,8 @@ describe('createApiAccess without keys', () => {
 describe('API_KEYS', () => {
   it('is split on commas, trimmed, deduplicated; short keys are refused at startup without echoing them', () => {
     expect(parseConfig({ API_KEYS: ` ${A}, ,${B},${A}` }).api.keys).toEqual([A, B]);
-    expect(parseConfig({}).api).toEqual({ keys: [], rateLimit: { perMinute: 60, burst: 20 } });
+    expect(parseConfig({}).api).toEqual({ keys: [], rateLimit: { perMinute: 60, burst: 20 }, maxBodyBytes: 1_048_576 });
+    expect(parseConfig({ API_MAX_BODY_BYTES: '2048', MAX_BODY_BYTES: '65536' }).api.maxBodyBytes).toBe(65_536);
     expect(parseConfig({ API_RATE_LIMIT_PER_MINUTE: '', RATE_LIMIT_PER_MINUTE: '30' }).api.rateLimit.perMinute).toBe(30);
     expect(parseConfig({ API_RATE_LIMIT_PER_MINUTE: '600', API_RATE_LIMIT_BURST: '50' }).api.rateLimit).toEqual({ perMinute: 600, burst: 50 });
     expect(() => parseConfig({ API_KEYS: `${A},short-key` })).toThrow(ConfigError);

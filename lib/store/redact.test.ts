@@ -46,4 +46,13 @@ describe('redact', () => {
     expect(redact('电话13812345678 3次都打不通')).toBe('电话[手机号] 3次都打不通');
     expect(redact('身份证110101199003077516 is rejected')).toBe('身份证[身份证号] is rejected');
   });
+
+  it('finds numbers read out as characters by voice input, and mobiles written with dots (round 21, a fresh-clone check)', () => {
+    expect(redact('客户电话幺三八一二三四五六七八要退款')).toBe('客户电话[手机号]要退款');
+    expect(redact('客户电话一三八一二三四五六七八要退款')).toBe('客户电话[手机号]要退款');
+    expect(redact('商户号是八二一三三零一五七九九零一二三')).toBe('商户号是[商户号]');
+    expect(redact('客户手机138.1234.5678')).toBe('客户手机[手机号]');
+    // Fewer than seven numeral characters are words, and dotted numbers that are no mobile stay.
+    for (const t of ['一一对应,三五天到账', '第一二三四五六项', '退款1.5个工作日', '版本 1.2.3']) expect(redact(t)).toBe(t);
+  });
 });

@@ -25,8 +25,8 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
   // start as cards (3–6) and merchant numbers (8) do, so lists of codes, amounts and dates (05 51 96, 1000 2000 3000 4000,
   // 2024-05-01 2024-05-31) stay.
   { label: '[号码]', pattern: /(?<![0-9][- ]?)[3-68]\d{2,}(?:[- ]\d{3,})+(?![- ]?[0-9])/g, digits: 12 },
-  // Mobile numbers, with or without +86 and separators.
-  { label: '[手机号]', pattern: /(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:[- ]?\d{4}){2}(?![0-9])/g },
+  // Mobile numbers, with or without +86 and separators (138-1234-5678, 138 1234 5678, 138.1234.5678).
+  { label: '[手机号]', pattern: /(?<![0-9])(?:\+?86[- ]?)?1[3-9]\d(?:[-. ]?\d{4}){2}(?![0-9])/g },
   // Landlines with an area code: 021-12345678, 0755 1234567, 021 5888 1234, (021)58881234, and run together: 02158881234.
   {
     label: '[电话号码]',
@@ -38,16 +38,40 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
 
 /**
  * Replaces merchant numbers, ID-card numbers, phone numbers and other long digit runs with labels. Numbers typed
- * full-width (１３８…, 商户号：８２１…) are found too: the patterns read a half-width copy, which has the same length,
- * and what they find is replaced in the text as typed.
+ * full-width (１３８…, 商户号：８２１…) or read out as characters (幺三八一二三四五六七八) are found too: the patterns read a
+ * half-width copy with such numbers as digits, which has the same length, and what they find is replaced in the text as typed.
  *
  * @example
  * redact('商户号 821290058120001 交易报03,电话 13812345678') // '商户号 [商户号] 交易报03,电话 [手机号]'
  */
+/** Digits said as characters, as voice input types them (幺三八…, 八二一三三零…): read as the digits they are. */
+const SPOKEN_DIGIT: Record<string, string> = {
+  零: '0',
+  〇: '0',
+  幺: '1',
+  一: '1',
+  二: '2',
+  两: '2',
+  三: '3',
+  四: '4',
+  五: '5',
+  六: '6',
+  七: '7',
+  八: '8',
+  九: '9',
+};
+/** Seven or more in a row: fewer are words (一一对应, 三五天), not a number read out. */
+const SPOKEN_NUMBER = /[零〇幺一二两三四五六七八九]{7,}/g;
+
+/** A copy of the text, of the same length, that the patterns read: half-width, with numbers read out as digits. */
+function digitsOf(text: string): string {
+  return halfWidth(text).replace(SPOKEN_NUMBER, (run) => [...run].map((c) => SPOKEN_DIGIT[c]).join(''));
+}
+
 export function redact(text: string): string {
   let out = text;
   for (const { label, pattern, digits } of RULES) {
-    const ascii = halfWidth(out);
+    const ascii = digitsOf(out);
     let kept = '';
     let last = 0;
     for (const m of ascii.matchAll(pattern)) {
