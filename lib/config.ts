@@ -93,8 +93,10 @@ export interface AppConfig {
    */
   allowedOrigins: string[];
   rateLimit: { perMinute: number; burst: number };
-  /** The OpenAI-compatible API (/v1/*): bearer keys (none: loopback clients only) and its per-key rate limit. */
-  /** /v1: `maxBodyBytes` is larger than the chat's, as a front-end sends the whole conversation every time (its latest turns are read). */
+  /**
+   * The OpenAI-compatible API (/v1/*): bearer keys (none: loopback clients only), its per-key rate limit, and its body cap,
+   * larger than the chat's: a front-end sends the whole conversation every time (its latest turns are read).
+   */
   api: { keys: string[]; rateLimit: { perMinute: number; burst: number }; maxBodyBytes: number };
   server: {
     port: number;

@@ -123,8 +123,9 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     const started = Date.now();
     if (deps.extraAlternatives) extra = await deps.extraAlternatives().catch(() => extra);
     const corpus = await loadCorpus(config, extra);
-    // A file cut short (a fifth of the entries gone, or its last answer cut mid-way), or an answer emptied, while the server runs is held like a malformed one; a deliberate mass deletion or
-    // emptying takes effect at the next start, which has nothing to compare with.
+    // A file cut short (a fifth of the entries gone, or its last answer cut mid-way), or an answer emptied, while the server
+    // runs is held like a malformed one; a deliberate deletion or emptying takes effect at the next start, which has nothing
+    // to compare with.
     const held = current
       ? [
           cutShortIssue(current.manifest.rawEntries, corpus.rawCount) ?? truncatedTailIssue(current.entries, corpus.entries) ?? [],
