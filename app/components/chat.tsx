@@ -6,11 +6,15 @@ import { useEffect, useRef, useState } from 'react';
 import type { ShownEntry } from '@/lib/answer/types';
 import type { FaqUIMessage } from '../api/chat/ui-types';
 import { AssistantMessage } from './assistant-message';
+import { chatRequestBody } from './chat-request';
 import { Composer } from './composer';
 import { EntryPanel } from './entry-panel';
 import { ModeBadge } from './mode-badge';
 
-const transport = new DefaultChatTransport<FaqUIMessage>({ api: '/api/chat' });
+const transport = new DefaultChatTransport<FaqUIMessage>({
+  api: '/api/chat',
+  prepareSendMessagesRequest: ({ id, messages, trigger, messageId, body }) => ({ body: chatRequestBody({ id, messages, trigger, messageId, body }) }),
+});
 
 /** The server answers errors as JSON { error: { message } }; show that message, in Chinese. */
 function errorText(error: Error): string {
