@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FaqUIMessage } from '../api/chat/ui-types';
 import { parseChatRequest } from '../api/chat/schema';
+import type { FaqUIMessage } from '../api/chat/ui-types';
 import { chatRequestBody, SENT_MESSAGES } from './chat-request';
 
 const LIMITS = { maxBodyBytes: 65_536, maxMessages: 50, maxTextChars: 2_000 };
