@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Jieba } from '@node-rs/jieba';
+import { SPOKEN_DIGITS } from '../text/spoken-digits';
 import { toSimplified } from './simplified';
 
 const require = createRequire(import.meta.url);
@@ -80,7 +81,6 @@ export function basicNormalize(text: string): string {
   return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
-const SPOKEN_DIGITS: Record<string, string> = { 零: '0', 〇: '0', 幺: '1', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' };
 /** A code read out digit by digit after the word that announces it (报九六, 响应码零三), not a count (报三四天). */
 const SPOKEN_CODE =
   /(报|码|代码|错误|提示|返回|显示|应答|响应)([零〇幺一二三四五六七八九]{2,3})(?![零〇幺一二三四五六七八九十百千万亿天个次年月日号位元块分秒周])/g;

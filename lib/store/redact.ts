@@ -1,4 +1,5 @@
 import { halfWidth } from '../text/half-width';
+import { SPOKEN_DIGITS } from '../text/spoken-digits';
 
 /**
  * What the conversation log hides before storing (LOG_REDACT): numbers that identify a person
@@ -44,28 +45,12 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
  * @example
  * redact('商户号 821290058120001 交易报03,电话 13812345678') // '商户号 [商户号] 交易报03,电话 [手机号]'
  */
-/** Digits said as characters, as voice input types them (幺三八…, 八二一三三零…): read as the digits they are. */
-const SPOKEN_DIGIT: Record<string, string> = {
-  零: '0',
-  〇: '0',
-  幺: '1',
-  一: '1',
-  二: '2',
-  两: '2',
-  三: '3',
-  四: '4',
-  五: '5',
-  六: '6',
-  七: '7',
-  八: '8',
-  九: '9',
-};
 /** Seven or more in a row: fewer are words (一一对应, 三五天), not a number read out. */
 const SPOKEN_NUMBER = /[零〇幺一二两三四五六七八九]{7,}/g;
 
 /** A copy of the text, of the same length, that the patterns read: half-width, with numbers read out as digits. */
 function digitsOf(text: string): string {
-  return halfWidth(text).replace(SPOKEN_NUMBER, (run) => [...run].map((c) => SPOKEN_DIGIT[c]).join(''));
+  return halfWidth(text).replace(SPOKEN_NUMBER, (run) => [...run].map((c) => SPOKEN_DIGITS[c]).join(''));
 }
 
 export function redact(text: string): string {
