@@ -103,7 +103,7 @@ interface ModelOutcome {
   abstained?: boolean;
   /** Entry ids the reply named that were not retrieved. */
   removed: string[];
-  /** Those ids and the links no retrieved entry gives, when the reply was replaced for them. */
+  /** Those ids, and the links and numbers no retrieved entry gives, when the reply was replaced for them. */
   invented?: string[];
 }
 
