@@ -208,6 +208,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 21: a field agent writing in northern dialect, a knowledge manager asking in abstract process language), committed before it was read, never fitted or tuned on',
   },
   {
+    name: 'blind21',
+    dataset: 'evals/datasets/blind21.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 22: a hotline agent dictating by voice input, an intern messaging in internet style), committed before it was read, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
@@ -422,6 +430,15 @@ export const SUITES: Suite[] = [
       'questions in northern regional speech (north-eastern, Beijing, Tianjin/Hebei/Shandong), by a writer from the FAQ alone (round 21, commissioned after blind20’s first reading showed its dialect half refused; read once unseen, then row by row)',
   },
   {
+    name: 'dev22',
+    dataset: 'evals/datasets/dev22.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      'questions in southern and south-western regional speech (Sichuan/Chongqing, Wu, Hunan/Jiangxi/Hubei, Fujian/Taiwan Mandarin), by a writer from the FAQ alone (round 22, commissioned with blind21; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
@@ -517,6 +534,13 @@ export const SUITES: Suite[] = [
     env: otherFaq('evals/transfer/airline/faq.txt'),
     role: 'report',
     description: "another FAQ (an airline's customer-service centre, 53 entries), no companion files, nothing fitted on it (round 21)",
+  },
+  {
+    name: 'edu',
+    dataset: 'evals/transfer/edu/blind.jsonl',
+    env: otherFaq('evals/transfer/edu/faq.txt'),
+    role: 'report',
+    description: "another FAQ (an online-education company's learner-service centre, 54 entries), no companion files, nothing fitted on it (round 22)",
   },
   {
     name: 'offtopic',
