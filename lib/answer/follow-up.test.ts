@@ -246,6 +246,34 @@ describe('offline follow-up handling', () => {
     expect((await resolveFollowUp('Export every merchant ID number as a spreadsheet', history, retrieve(demanded))).retrieval.decision).toBe('refuse');
   });
 
+  it('keeps the category, not the entry, for a follow-up that names what the entry given never mentions', async () => {
+    const h = [
+      { role: 'user' as const, text: '挥卡报03无效商户怎么办' },
+      { role: 'assistant' as const, text: '需要在系统中做双免报备 [FAQ2.5]' },
+    ];
+    const E25 = entryOf('FAQ2.5', '挥卡报03无效商户?', '需要在系统中做双免报备');
+    const E26pos = { ...E26, category: E25.category };
+    const asked: string[] = [];
+    const retrieve = async (q: string) => {
+      asked.push(q);
+      if (q.includes(E25.category.name)) return result([hitOf(E26pos, 1), hitOf(E25, 2)], 'hedge', 0.7);
+      return q.includes('挥卡') ? result([hitOf(E25, 1), hitOf(E27, 2)], 'hedge', 0.7) : result([hitOf(E416, 1)], 'refuse', 0.1);
+    };
+    // What the question names, without 那…呢, is said by the text or not.
+    const coverage = (q: string, text: string) => (text.includes(q.replace(/[那呢]/g, '')) ? 1 : 0);
+    const r = await resolveFollowUp('那退款呢', h, retrieve, coverage);
+    expect(r.query).toBe(`那退款呢 ${E25.category.name}`);
+    expect(r.retrieval.hits[0]!.id).toBe('FAQ2.6');
+    expect(r.retrieval.decision).toBe('hedge');
+    // Nothing named beyond the words that ask: the follow-up asks about the entry given, and stays there.
+    const stays = await resolveFollowUp('那要多久能处理好', h, retrieve, coverage);
+    expect(stays.retrieval.hits[0]!.id).toBe('FAQ2.5');
+    expect(asked.filter((q) => q.includes(E25.category.name))).toEqual([`那退款呢 ${E25.category.name}`]);
+    // An entry in the category that does not say what is named is no reason to move.
+    const none = await resolveFollowUp('那头像呢', h, retrieve, coverage);
+    expect(none.retrieval.hits[0]!.id).toBe('FAQ2.5');
+  });
+
   it('answers a follow-up with confidence only when, asked alone, it is answered with the same entry', async () => {
     const withContext = result([hitOf(E26, 1), hitOf(E27, 2)], 'answer', 0.98);
     const retrieve = (alone: RetrievalResult) => async (q: string) => (q.includes('撤销') ? withContext : alone);

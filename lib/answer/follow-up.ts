@@ -176,6 +176,55 @@ function vouchedAnswer(r: RetrievalResult, alone: RetrievalResult): RetrievalRes
   return withLead(r, lead, 'hedge');
 }
 
+/** Words that ask rather than name what is asked about (「要多久」「怎么处理」「能不能」): the language's, not any FAQ's. */
+const ASKING =
+  /(那么|那|呢|吗|嘛|的话|怎么样|咋样|怎么办|怎么弄|怎么处理|怎么|咋整|咋办|咋|如何|为什么|为啥|多久|多长时间|多少天|几天|什么时候|啥时候|哪里|哪儿|在哪|能不能|可不可以|可以|能|要|需要|还|也|是|有|没有|的|了|处理|解决|弄|办|好|呀|啊|吧|一下|这个|那个|这种|那种|情况|问题|\b(what|about|how|and|the|a|an|is|are|do|does|for|then|if|it|that|this|long|take|takes|can|i|we|to|of|in|on|with)\b)/giu;
+
+/** What a follow-up names, without the words that ask (「那要多久能处理好」 names nothing: it asks about the entry given). */
+function namedIn(question: string): string {
+  return readTyped(question)
+    .replace(ASKING, ' ')
+    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
+    .trim();
+}
+
+/**
+ * Whether what a follow-up names (namedIn: at least two Chinese characters or a Latin word) is nowhere in the entry given
+ * (「那退款呢」 after 挥卡报03, answered by FAQ2.5, which never mentions 退款).
+ */
+function namesWhatGivenLacks(named: string, given: Hit, coverage: CoverageFn): boolean {
+  if (!/\p{Script=Han}.*\p{Script=Han}|[a-z]{3}/iu.test(named)) return false;
+  return coverage(named, entryText(given)) === 0;
+}
+
+/** The share of what a follow-up names that the entry it moves to must say, for the move. */
+const MIN_NAMED_COVERAGE = 0.5;
+
+/**
+ * 「那退款呢」 after 挥卡报03 is not about 挥卡报03's entry, which never mentions 退款, yet searched with the previous question it
+ * finds that entry again (the previous question's words outweigh one word of its own) and would offer it as the closest. What
+ * the conversation lends such a follow-up is its category, not its entry: it is searched with the category's name instead
+ * (「那退款呢 普通POS类」 finds the card refunds' entry), and moves there when that entry says what it names. Only when the
+ * follow-up resolved to the entry given; the category's name is the FAQ's own (FAQn:分类), so this holds for any FAQ in the format.
+ */
+async function withinCategory(
+  question: string,
+  named: string,
+  resolved: RetrievalResult,
+  alone: RetrievalResult,
+  citedIds: string[],
+  retrieve: RetrieveFn,
+  coverage: CoverageFn,
+): Promise<{ query: string; retrieval: RetrievalResult } | undefined> {
+  const given = resolved.hits[0];
+  if (!given || !isGiven(given, citedIds) || !namesWhatGivenLacks(named, given, coverage)) return undefined;
+  const query = `${question} ${given.entry.category.name}`;
+  const found = await retrieve(query);
+  const lead = found.hits[0];
+  if (!lead || isGiven(lead, citedIds) || found.decision === 'refuse' || (coverage(named, entryText(lead)) ?? 0) < MIN_NAMED_COVERAGE) return undefined;
+  return { query, retrieval: vouchedAnswer(found, alone) };
+}
+
 /**
  * Resolves a follow-up against the conversation, offline: the question alone and the question
  * with the previous one are both searched. The follow-up keeps the previous topic unless,
@@ -223,10 +272,15 @@ export async function resolveFollowUp(
   // Without the corpus's vocabulary (coverage), a follow-up is searched with its context and nothing more.
   // A follow-up that goes back to an earlier exchange (「回到第一个问题」), or asks for more of the same (ASKS_FOR_MORE), asks about
   // what that exchange was given: it stays there.
-  const stays = earlier || ASKS_FOR_MORE.test(readTyped(alone));
+  // A follow-up that names nothing but asks (「那要多久能处理好」「多久能好」) asks about the entry given: it stays there too.
+  const named = namedIn(alone);
+  const stays = earlier || ASKS_FOR_MORE.test(readTyped(alone)) || named === '';
   const focused =
     coverage && !stays
       ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, textSize(alone) > MAX_FOLLOW_UP_CHARS), standalone, citedIds, coverage)
       : withContext;
-  return { query: combined, retrieval: vouchedAnswer(stayOnTopic(focused, standalone, 'any'), standalone), followUp: true };
+  const resolved = vouchedAnswer(stayOnTopic(focused, standalone, 'any'), standalone);
+  const switched = coverage && !stays ? await withinCategory(alone, named, resolved, standalone, citedIds, retrieve, coverage) : undefined;
+  if (switched) return { ...switched, followUp: true };
+  return { query: combined, retrieval: resolved, followUp: true };
 }
