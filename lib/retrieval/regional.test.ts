@@ -24,6 +24,16 @@ describe('regionalToMandarin', () => {
     expect(regionalToMandarin('么子原因,伊拉讲的,小程式,冒得反应,中不中?')).toBe('什么原因,他们讲的,小程序,没有反应,行不行?');
   });
 
+  it('reads the Wu of Shanghai and Zhejiang: 勿 (not), 伐 asking after any word, 伊 (he), 寻 (look for), 搿, 哪能 (how), 啥个', () => {
+    // Written for this test.
+    expect(regionalToMandarin('跳出来讲伊勿是填单子的人,啥个原因?')).toBe('跳出来讲他不是填单子的人,什么原因?');
+    expect(regionalToMandarin('还好再打一趟伐?请款支持伐')).toBe('还好再打一趟吗?请款支持吗');
+    expect(regionalToMandarin('寻勿着搿台机器的子号,哪能回事,今朝哪能弄')).toBe('找不着这台机器的子号,怎么回事,今天怎么弄');
+    // Mandarin words with the same characters stay as they are.
+    const mandarin = '请勿拔出,切勿重复,勿忘,勿扰,伊利,伊朗,新年伊始,木乃伊,寻找,寻求,搜寻,追寻,寻常,讨伐,砍伐,在哪能看';
+    expect(regionalToMandarin(mandarin)).toBe(mandarin);
+  });
+
   it('leaves ordinary Mandarin alone', () => {
     const mandarin = '小程序怎么设置,知道多久能到账,请勿重复提交';
     expect(regionalToMandarin(mandarin)).toBe(mandarin);

@@ -3,7 +3,7 @@ import { wordListReader } from './word-list';
 /**
  * Regional wording read as Mandarin, as lib/retrieval/cantonese.ts reads written Cantonese: staff from the north-east, Henan and
  * Shandong (俺, 嘎哈, 老鼻子, 中不中), the south-west and the middle Yangtze (啥子, 咋个, 莫得, 么子, 冒得), Shanghai (阿拉, 侬,
- * 辰光, 是勿是, 好伐) and Taiwan (软体, 网路, 简讯, 串接, 登入, 程式) type the words they say, and a Mandarin FAQ has none of them:
+ * 辰光, 是勿是, 好伐, 伊, 寻勿着, 哪能回事) and Taiwan (软体, 网路, 简讯, 串接, 登入, 程式) type the words they say, and a Mandarin FAQ has none of them:
  * each counts against the question as a word the FAQ does not know. Words of the language, not of any FAQ, and only forms that
  * are not also ordinary Mandarin (晓得, 咋, 寻思, 钞票 and 哪能 are: 在哪能看); forms that can be part of an ordinary word are read
  * only where they cannot be (GUARDED). Applied to simplified text (after lib/retrieval/simplified.ts), longest form first. Pure.
@@ -33,6 +33,9 @@ const REGIONAL: readonly [string, string][] = [
   ['嘸没', '没有'],
   ['迭个', '这个'],
   ['搿个', '这个'],
+  ['搿', '这'],
+  ['今朝', '今天'],
+  ['啥个', '什么'],
   // Taiwan: the words Taiwan uses for what the mainland calls otherwise.
   ['软体', '软件'],
   ['网路', '网络'],
@@ -51,8 +54,12 @@ const AT_SENTENCE_END = '(?=\\s*[?!.,。？！，]|\\s*$)';
 /**
  * Words read only where they cannot be part of an ordinary word: [pattern, word, Mandarin]. 阿拉 (we) but not 阿拉伯, 阿拉善,
  * 阿拉斯加, 阿拉丁, 阿拉木图, 阿拉尔, 阿拉山口; 中不中 only where it asks (not 过程中不中断); 冒得 but not 感冒得很; 勿要 but not
- * 请勿要求; 么子 but not 什么子商户号; 伊拉 but not 伊拉克; 程式 but not 方程式; 勿 (not) before the 了 of
- * what it negates (收勿了); 伐 asking at the end of a sentence, after what it asks of (好伐? 可以伐?), not 征伐 or 步伐.
+ * 请勿要求; 么子 but not 什么子商户号; 伊拉 but not 伊拉克; 程式 but not 方程式; 勿 (not: 收勿了, 勿是, 寻勿着) but not the
+ * written Mandarin 请勿, 切勿, 务勿, 勿忘, 勿扰, 勿用; 伐 asking at the end of a sentence (好伐? 再打一趟伐?), not 征伐, 步伐 or
+ * another word ending in 伐; 伊 (he) but not 伊利, 伊朗, 伊斯兰, 伊犁, 伊人, 新年伊始, 木乃伊; 寻 (look for: 寻勿着) but not
+ * 寻找, 寻求, 寻常, 寻思, 搜寻, 追寻, 找寻, 探寻; 哪能 (how) only before what it asks how of (哪能回事, 哪能弄), not 在哪能看.
+ * (Round 22: on dev22's Wu questions, in-scope refusals 16 → 8 of 162; nothing else on the training and rules sets moved but
+ * two more of dev16's Wu questions answered.)
  */
 const GUARDED: readonly [string, string, string][] = [
   ['阿拉(?![伯善斯丁木尔山])', '阿拉', '我们'],
@@ -62,8 +69,11 @@ const GUARDED: readonly [string, string, string][] = [
   ['(?<![什怎这那多要])么子', '么子', '什么'],
   ['伊拉(?!克)', '伊拉', '他们'],
   ['(?<!方)程式', '程式', '程序'],
-  ['勿(?=了)', '勿', '不'],
-  [`(?<=[好对行要有是能会得了以])伐${AT_SENTENCE_END}`, '伐', '吗'],
+  ['(?<![请切务])勿(?![忘扰用])', '勿', '不'],
+  [`(?<![步征讨采砍杀北攻诛])伐${AT_SENTENCE_END}`, '伐', '吗'],
+  ['(?<!乃)伊(?![利朗斯拉犁人始甸])', '伊', '他'],
+  ['(?<![搜追找探])寻(?![找求常思呼址觅味衅])', '寻', '找'],
+  ['哪能(?=回事|弄|办|搞|做|去弄|去办)', '哪能', '怎么'],
 ];
 
 const readRegional = wordListReader(REGIONAL, GUARDED);
