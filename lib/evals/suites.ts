@@ -439,6 +439,15 @@ export const SUITES: Suite[] = [
       'questions in southern and south-western regional speech (Sichuan/Chongqing, Wu, Hunan/Jiangxi/Hubei, Fujian/Taiwan Mandarin), by a writer from the FAQ alone (round 22, commissioned with blind21; read once unseen, then row by row)',
   },
   {
+    name: 'dev23',
+    dataset: 'evals/datasets/dev23.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      'short follow-ups in conversations (another detail, a neighbouring topic, a new topic, back to an earlier exchange, what the entry does not say, thanks), by a writer from the FAQ alone (round 22, commissioned after blind21’s first reading showed its follow-ups below the bar; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
