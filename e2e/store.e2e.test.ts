@@ -111,6 +111,14 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL', () => {
     expect(page).toContain(MISSING);
     const { clusters } = (await (await fetch(`${a.url}/api/admin/misses`, { headers: { cookie: admin } })).json()) as { clusters: MissQueueCluster[] };
     const bird = clusters.find((c) => c.label === MISSING)!;
+    // The queue filtered: by a word of the question, by how it was missed (it was refused, not voted 👎), one page of it.
+    const view = async (q: string) =>
+      (await (await fetch(`${a.url}/api/admin/misses?${q}`, { headers: { cookie: admin } })).json()) as { clusters: MissQueueCluster[]; matching: number };
+    expect((await view(`q=${encodeURIComponent(MISSING.slice(0, 4))}`)).clusters.map((c) => c.label)).toContain(MISSING);
+    expect((await view('kind=down')).clusters.map((c) => c.label)).not.toContain(MISSING);
+    expect(await view('page=1')).toMatchObject({ page: 1, matching: clusters.length });
+    expect((await fetch(`${a.url}/api/admin/misses?kind=all`, { headers: { cookie: admin } })).status).toBe(400);
+    expect(await (await fetch(`${a.url}/admin/misses?kind=down`, { headers: { cookie: admin } })).text()).not.toContain(MISSING);
     // Timed from the moment the admin asks for the change, and instance B asked meanwhile: B's answer may change before
     // instance A has re-indexed itself and told the admin how each question is answered now.
     const started = performance.now();

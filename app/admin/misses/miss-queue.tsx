@@ -123,6 +123,7 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
           {cluster.candidates.map((c) => (
             <button key={c.id} type="button" disabled={busy || chosen.length === 0} onClick={() => void attach(c.id)} title={c.question}>
               作为 {c.id} 的相似问题
+              <span className="candidate-question">{c.question.length > 24 ? `${c.question.slice(0, 24)}…` : c.question}</span>
             </button>
           ))}
           <input

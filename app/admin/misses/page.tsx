@@ -1,3 +1,4 @@
+import { type MissView, missViewQuery, parseMissView, viewMisses } from '@/lib/admin/miss-view';
 import { missQueue } from '@/lib/admin/misses';
 import { getRuntime } from '@/lib/runtime';
 import { parseRange } from '../../api/admin/schema';
@@ -6,9 +7,6 @@ import { MissQueue } from './miss-queue';
 
 export const dynamic = 'force-dynamic';
 
-/** Clusters shown on the page; the export has them all. */
-const SHOWN = 100;
-
 type Search = Promise<Record<string, string | string[] | undefined>>;
 
 /** /admin/misses: refused, hedged and 👎 questions, clustered by meaning, largest first. */
@@ -16,30 +14,71 @@ export default async function MissesPage({ searchParams }: { searchParams: Searc
   const state = await adminGate();
   if (state !== 'admin') return <Gate state={state} />;
   const sp = await searchParams;
-  const from = typeof sp.from === 'string' ? sp.from : undefined;
-  const to = typeof sp.to === 'string' ? sp.to : undefined;
+  const params = new URLSearchParams(Object.entries(sp).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : [])));
+  const from = params.get('from') || undefined;
+  const to = params.get('to') || undefined;
   const rt = getRuntime();
   const kb = await rt.knowledge.get();
   const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
+  // A filter that does not parse (a hand-edited link) shows everything, and says why.
+  let view: MissView = { open: false, page: 1 };
+  let viewError: string | null = null;
+  try {
+    view = parseMissView(params);
+  } catch (e) {
+    viewError = e instanceof Error ? e.message : String(e);
+  }
   const clusters = rt.store ? await missQueue(rt.store, kb, parseRange(query)) : null;
+  const shown = clusters ? viewMisses(clusters, view) : null;
+  const pageLink = (page: number) => `/admin/misses?${missViewQuery(view, { from, to }, page)}`;
   const entries = kb.entries.map((e) => ({ id: e.id, question: e.question.split('\n')[0]! }));
   return (
     <>
       <AdminNav current="misses" />
       <h1>漏答队列</h1>
       <RangeForm from={from} to={to}>
+        <label>
+          关键词 <input type="search" name="q" defaultValue={view.q} placeholder="问题中的词或条目编号" size={16} />
+        </label>
+        <label>
+          类型{' '}
+          <select name="kind" defaultValue={view.kind ?? ''}>
+            <option value="">全部</option>
+            <option value="refuse">拒答</option>
+            <option value="hedge">不确定</option>
+            <option value="down">差评</option>
+          </select>
+        </label>
+        <label>
+          <input type="checkbox" name="open" value="1" defaultChecked={view.open} /> 隐藏已标记未覆盖
+        </label>
         <a href={`/api/admin/misses/export?format=csv&${query}`}>导出 CSV</a>
         <a href={`/api/admin/misses/export?format=xlsx&${query}`}>导出 XLSX</a>
       </RangeForm>
-      {clusters === null ? (
+      {viewError && (
+        <p className="error" role="alert">
+          {viewError}
+        </p>
+      )}
+      {clusters === null || shown === null ? (
         <p className="error">未配置数据库,没有可显示的记录。</p>
       ) : (
         <>
           <p className="hint" data-testid="miss-summary">
             共 {clusters.length} 组相似问题、{clusters.reduce((n, c) => n + c.count, 0)} 次提问
-            {clusters.length > SHOWN ? `,显示最大的 ${SHOWN} 组(导出包含全部)` : ''}。
+            {shown.matching < clusters.length ? `,符合筛选的 ${shown.matching} 组` : ''}
+            {shown.pages > 1 ? `;第 ${shown.page}/${shown.pages} 页(导出包含全部)` : ''}。
           </p>
-          <MissQueue clusters={clusters.slice(0, SHOWN)} entries={entries} />
+          <MissQueue clusters={shown.shown} entries={entries} />
+          {shown.pages > 1 && (
+            <nav className="pager" aria-label="分页" data-testid="miss-pager">
+              {shown.page > 1 && <a href={pageLink(shown.page - 1)}>上一页</a>}
+              <span>
+                第 {shown.page}/{shown.pages} 页
+              </span>
+              {shown.page < shown.pages && <a href={pageLink(shown.page + 1)}>下一页</a>}
+            </nav>
+          )}
         </>
       )}
     </>
