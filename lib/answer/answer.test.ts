@@ -73,6 +73,24 @@ describe('offline answers', () => {
     expect(r.cited.map((c) => c.id)).toEqual(['FAQ2.5']);
   });
 
+  it('retrieves five entries a question, or as many as the follow-up rules ask for', async () => {
+    const ks: (number | undefined)[] = [];
+    const base = stubRetrieve({ decision: 'refuse', answerIds: [], confidence: 0, signals: { covered: 0.1, domain: 0.4 } });
+    const retrieve: RetrieveFn = (q, o) => {
+      ks.push(o?.k);
+      return base(q, o);
+    };
+    await answerQuestion({ question: '挥卡报03' }, deps({ retrieve }));
+    expect(ks).toEqual([5]);
+    // English after an answer, refused alone: the follow-up rules look further down for the entry cited (lib/answer/follow-up.ts).
+    const history = [
+      { role: 'user' as const, text: '挥卡报03' },
+      { role: 'assistant' as const, text: '做双免报备 [FAQ2.5]' },
+    ];
+    await answerQuestion({ question: 'card opened at the counter just now, wait', history }, deps({ retrieve }));
+    expect(ks.slice(1, 2)).toEqual([8]);
+  });
+
   it('gives the no-answer reply without any citation when nothing fits', async () => {
     const r = await answerQuestion({ question: '今天天气怎么样' }, deps({ retrieve: stubRetrieve({ decision: 'refuse', answerIds: [], confidence: 0 }) }));
     expect(r.decision).toBe('refuse');

@@ -58,7 +58,7 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
       llm = null;
     }
   }
-  const retrieve: RetrieveFn = (q) => deps.retrieve(q, { k: 5 });
+  const retrieve: RetrieveFn = (q, o) => deps.retrieve(q, { k: 5, ...o });
   const resolved =
     condensed !== null
       ? { query: condensed, retrieval: await retrieve(condensed), followUp: false }

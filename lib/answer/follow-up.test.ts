@@ -177,6 +177,26 @@ describe('offline follow-up handling', () => {
     expect((await resolveFollowUp('退了以后手续费还收不收', history, alone)).retrieval.decision).toBe('refuse');
   });
 
+  it('looks further down for the entry cited when a question in English, refused alone, may still be about it', async () => {
+    const fillers = ['FAQ3.1', 'FAQ3.2', 'FAQ3.3', 'FAQ3.4', 'FAQ3.5'].map((id) => entryOf(id, '其他', '其他'));
+    // Alone the English question ranks the entry cited sixth, in words the FAQ does not use (covered 0.1); the app asks for as
+    // many hits as the rule looks at.
+    const asked: (number | undefined)[] = [];
+    const retrieve = (signals: RetrievalResult['signals']) => async (q: string, o?: { k?: number }) => {
+      if (q.includes('撤销')) return result([hitOf(E26, 1)], 'hedge', 0.7);
+      asked.push(o?.k);
+      const hits = [...fillers, E26].map((e, i) => hitOf(e, i + 1)).slice(0, o?.k ?? 5);
+      return { ...result(hits, 'refuse', 0.05), signals };
+    };
+    const kept = await resolveFollowUp('card opened at the counter just now, wait', history, retrieve({ covered: 0.1, domain: 0.4 }));
+    expect(kept.retrieval).toMatchObject({ decision: 'hedge', answerIds: ['FAQ2.6'] });
+    expect(asked).toContain(8);
+    // The same question in Chinese is held to the first three.
+    expect((await resolveFollowUp('柜台刚开的卡,等一下', history, retrieve({ covered: 0.1, domain: 0.4 }))).retrieval.decision).toBe('refuse');
+    // English that reads plainly off the FAQ is refused, wherever the entry cited ranks.
+    expect((await resolveFollowUp('nice weather today right', history, retrieve({ covered: 0.003, domain: 0.001 }))).retrieval.decision).toBe('refuse');
+  });
+
   it('refuses small talk and a question plainly off the FAQ after an answer instead of offering the entry given again', async () => {
     const refusedAlone = (signals: RetrievalResult['signals']) => ({ ...result([hitOf(E27, 1)], 'refuse', 0.01), signals });
     const retrieve = async (q: string) =>
@@ -240,7 +260,9 @@ describe('offline follow-up handling', () => {
       ...result([hitOf(E27, 1), hitOf(E416, 2), hitOf(entryOf('FAQ5.1', '商户名称违规?', '修改商户名称'), 3), hitOf(E26, 4)], 'refuse', 0.01),
       signals: { covered: 0.05 },
     };
-    expect((await resolveFollowUp('Which MCC codes should we avoid for normal purchases?', history, retrieve(fourth))).retrieval.decision).toBe('refuse');
+    // Fourth: far enough down for a question in Chinese to be about something else; English ranks more loosely (below).
+    expect((await resolveFollowUp('普通消费要避开哪些MCC', history, retrieve(fourth))).retrieval.decision).toBe('refuse');
+    expect((await resolveFollowUp('Which MCC codes should we avoid for normal purchases?', history, retrieve(fourth))).followUp).toBe(true);
     // A demand stays refused all the same.
     const demanded = { ...onCited, signals: { covered: 0.05, demand: 1 } };
     expect((await resolveFollowUp('Export every merchant ID number as a spreadsheet', history, retrieve(demanded))).retrieval.decision).toBe('refuse');

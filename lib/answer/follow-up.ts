@@ -136,6 +136,13 @@ function swapWithinTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: s
  * found and hedged instead of refused, and unanswerable ones refused 26 → 14 of 219, the rest hedged, none answered).
  */
 const CITED_AMONG = 3;
+/**
+ * The same for a question in English (no Chinese in it), whose words meet a Chinese FAQ's only through glosses: 「card opened at
+ * the counter just now, wait …」 after 三要素验证不通过 ranks that entry sixth alone (round 22: on the training and rules sets'
+ * follow-ups, five more found and hedged instead of refused, none of the unanswerable ones; eight is where it stops moving).
+ * Not when, alone, it reads plainly off the FAQ.
+ */
+const CITED_AMONG_ENGLISH = 8;
 
 /** Below this probability that the FAQ covers the follow-up's own words, the conversation does not vouch for it (「那今天天气怎么样」). */
 const MIN_OWN_SCOPE = 0.2;
@@ -245,7 +252,10 @@ export async function resolveFollowUp(
   const combined = standaloneQuestion(question, history);
   const { question: previous, citedIds, earlier } = previousTurn(history, question);
   if (combined === alone) {
-    const first = await retrieve(alone);
+    // English reaches a Chinese FAQ only through glosses, which rank its entries more loosely.
+    const english = !/\p{Script=Han}/u.test(alone);
+    const among = english ? CITED_AMONG_ENGLISH : CITED_AMONG;
+    const first = await retrieve(alone, { k: Math.max(among, 5) });
     const retrieval = stayOnTopic(first, first, citedIds);
     // A question refused alone after an earlier one may need it (「运营平台里具体是哪个菜单」): searched with the
     // conversation, what it finds is offered as the closest entry, never as a confident answer. Not when its own
@@ -253,7 +263,7 @@ export async function resolveFollowUp(
     // Not off the FAQ either when, alone, it ranks the entry the conversation is about among its first few (「How often is the short
     // name allowed to be changed?」 after 商户简称能改吗, in words the FAQ does not use; 「Which MCC codes should we avoid for normal
     // purchases?」 after an answer about MCCs).
-    const onCitedEntry = first.hits.slice(0, CITED_AMONG).some((h) => isGiven(h, citedIds));
+    const onCitedEntry = first.hits.slice(0, among).some((h) => isGiven(h, citedIds)) && !(english && plainlyNotAboutFaq(alone, first.signals));
     const offTopic = ((first.signals.covered ?? 0) < MIN_OWN_SCOPE && !onCitedEntry) || first.signals.demand === 1;
     // A question hedged only because the domain model rescued its refusal (`rescued`) may lean on the conversation as much.
     const refusedAlone = retrieval.decision === 'refuse' || first.signals.rescued === 1;
