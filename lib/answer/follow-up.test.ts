@@ -294,6 +294,12 @@ describe('offline follow-up handling', () => {
     // An entry in the category that does not say what is named is no reason to move.
     const none = await resolveFollowUp('那头像呢', h, retrieve, coverage);
     expect(none.retrieval.hits[0]!.id).toBe('FAQ2.5');
+    // Nor is one that says it in another category: the conversation lends its category.
+    const elsewhere = async (q: string) => (q.includes(E25.category.name) ? result([hitOf(E26, 1), hitOf(E25, 2)], 'hedge', 0.7) : retrieve(q));
+    const E26elsewhere = { ...E26, category: { id: 'FAQ7', name: '资金/结算类' } };
+    const moved = async (q: string) => (q.includes(E25.category.name) ? result([hitOf(E26elsewhere, 1), hitOf(E25, 2)], 'hedge', 0.7) : retrieve(q));
+    expect((await resolveFollowUp('那退款呢', h, elsewhere, coverage)).retrieval.hits[0]!.id).toBe('FAQ2.6');
+    expect((await resolveFollowUp('那退款呢', h, moved, coverage)).retrieval.hits[0]!.id).toBe('FAQ2.5');
   });
 
   it('answers a follow-up with confidence only when, asked alone, it is answered with the same entry', async () => {

@@ -211,7 +211,8 @@ const MIN_NAMED_COVERAGE = 0.5;
  * 「那退款呢」 after 挥卡报03 is not about 挥卡报03's entry, which never mentions 退款, yet searched with the previous question it
  * finds that entry again (the previous question's words outweigh one word of its own) and would offer it as the closest. What
  * the conversation lends such a follow-up is its category, not its entry: it is searched with the category's name instead
- * (「那退款呢 普通POS类」 finds the card refunds' entry), and moves there when that entry says what it names. Only when the
+ * (「那退款呢 普通POS类」 finds the card refunds' entry), and moves there when that entry, in the same category, says what it names
+ * (not 「how many times a month」 after 商户简称能改吗 to the monthly statements, which say 月). Only when the
  * follow-up resolved to the entry given; the category's name is the FAQ's own (FAQn:分类), so this holds for any FAQ in the format.
  */
 async function withinCategory(
@@ -228,7 +229,14 @@ async function withinCategory(
   const query = `${question} ${given.entry.category.name}`;
   const found = await retrieve(query);
   const lead = found.hits[0];
-  if (!lead || isGiven(lead, citedIds) || found.decision === 'refuse' || (coverage(named, entryText(lead)) ?? 0) < MIN_NAMED_COVERAGE) return undefined;
+  if (
+    !lead ||
+    isGiven(lead, citedIds) ||
+    lead.entry.category.id !== given.entry.category.id ||
+    found.decision === 'refuse' ||
+    (coverage(named, entryText(lead)) ?? 0) < MIN_NAMED_COVERAGE
+  )
+    return undefined;
   return { query, retrieval: vouchedAnswer(found, alone) };
 }
 
