@@ -34,7 +34,7 @@ export const RELATED_TOPICS_HEADING = '可能相关的主题:';
 export const TWO_ENTRIES_INTRO = '这个问题涉及以下两条 FAQ:';
 
 /** Shown above the part of an entry that answers a follow-up. */
-export const PART_NOTE = '以下为该条目中与追问相关的部分,点击编号可查看完整内容。';
+export const PART_NOTE = '以下为该条目中与追问相关的部分,完整内容见所引条目。';
 
 /** Shown in place of an answer when answering failed for a reason that is not the user's. */
 export const ANSWER_FAILED_TEXT = '抱歉,生成答案时出现问题,请稍后重试。如问题紧急,请直接查阅 FAQ 或联系通联业务同事。';
