@@ -1,11 +1,13 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
+import { getRuntime } from '@/lib/runtime';
 import './globals.css';
 
-export const metadata: Metadata = {
-  title: '商户 FAQ 助手',
-  description: '基于商户 FAQ 的引用式问答助手',
-};
+/** The app's name (ASSISTANT_NAME) in every title: 「命中测试 · 商户 FAQ 助手」. */
+export function generateMetadata(): Metadata {
+  const name = getRuntime().config.assistantName;
+  return { title: { default: name, template: `%s · ${name}` }, description: `${name}:只依据 FAQ 作答并标注来源` };
+}
 
 export const viewport: Viewport = { width: 'device-width', initialScale: 1 };
 
@@ -18,7 +20,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
       <body>
         <header className="topbar">
           <Link href="/" className="brand">
-            商户 FAQ 助手
+            {getRuntime().config.assistantName}
           </Link>
           <nav>
             <Link href="/">问答</Link>

@@ -73,6 +73,7 @@ beforeAll(async () => {
     ANSWER_MODE: 'offline',
     MAX_CONCURRENT_PER_CLIENT: '0',
     ADMIN_PASSWORD: ADMIN,
+    ASSISTANT_NAME: '测试 FAQ 助手',
   });
 }, 300_000);
 afterAll(async () => {
@@ -213,6 +214,16 @@ describe('a valid edit under load', () => {
 });
 
 describe('an edit to the synonyms file', () => {
+  it('calls itself by ASSISTANT_NAME in the header and every page title', async () => {
+    const page = async (p: string) => (await fetch(`${server.url}${p}`)).text();
+    const home = await page('/');
+    expect(home).toContain('<title>测试 FAQ 助手</title>');
+    expect(home).toMatch(/class="brand"[^>]*>测试 FAQ 助手</);
+    expect(home).not.toContain('商户 FAQ 助手');
+    expect(await page('/retrieval')).toContain('<title>命中测试 · 测试 FAQ 助手</title>');
+    expect(await page('/faq')).toContain('<title>FAQ 浏览 · 测试 FAQ 助手</title>');
+  });
+
   it('is picked up by the running server', async () => {
     const confidence = async () =>
       ((await (await post('/api/retrieve', JSON.stringify({ question: '嘟嘟宝出口IP' }))).json()) as { confidence: number }).confidence;

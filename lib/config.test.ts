@@ -23,6 +23,14 @@ describe('store configuration', () => {
     expect(c.admin.password).toBe('s3cret');
   });
 
+  it('names the app 商户 FAQ 助手 unless ASSISTANT_NAME says otherwise, in one line of at most 30 characters', () => {
+    expect(parseConfig({}).assistantName).toBe('商户 FAQ 助手');
+    expect(parseConfig({ ASSISTANT_NAME: '  ' }).assistantName).toBe('商户 FAQ 助手');
+    expect(parseConfig({ ASSISTANT_NAME: ' 人事 FAQ 助手 ' }).assistantName).toBe('人事 FAQ 助手');
+    expect(() => parseConfig({ ASSISTANT_NAME: '长'.repeat(31) })).toThrow(/ASSISTANT_NAME/);
+    expect(() => parseConfig({ ASSISTANT_NAME: '人事\nFAQ' })).toThrow(ConfigError);
+  });
+
   it('rejects a DATABASE_URL that is not PostgreSQL, in Chinese', () => {
     expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(ConfigError);
     expect(() => parseConfig({ DATABASE_URL: 'mysql://x' })).toThrow(/DATABASE_URL/);

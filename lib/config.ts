@@ -65,6 +65,11 @@ const envSchema = z.object({
     .transform((v) => !/^(false|0|off|no)$/i.test(v.trim())),
   LOG_RETENTION_DAYS: int(180, 0),
   ADMIN_PASSWORD: optionalString,
+  ASSISTANT_NAME: z
+    .string()
+    .default('商户 FAQ 助手')
+    .transform((v) => v.trim() || '商户 FAQ 助手')
+    .refine((v) => [...v].length <= 30 && !/[\r\n]/.test(v), 'ASSISTANT_NAME 至多 30 个字符,不能换行'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -120,6 +125,8 @@ export interface AppConfig {
   log: { enabled: boolean; redact: boolean; retentionDays: number };
   /** The admin pages are closed unless a password is set. */
   admin: { password?: string };
+  /** What the app calls itself in the header and page titles: 商户 FAQ 助手 by default, another team's name for another FAQ. */
+  assistantName: string;
 }
 
 /** The database: PGlite in `dataDir` (null: in memory), or PostgreSQL at `url`. */
@@ -220,6 +227,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
       : { kind: 'pglite', dataDir: e.DB_DIR === ':memory:' ? null : path.resolve(cwd, e.DB_DIR) },
     log: { enabled: e.LOG_CONVERSATIONS, redact: e.LOG_REDACT, retentionDays: e.LOG_RETENTION_DAYS },
     admin: { password: e.ADMIN_PASSWORD },
+    assistantName: e.ASSISTANT_NAME,
   };
 }
 

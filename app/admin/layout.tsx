@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import './admin.css';
 
-export const metadata: Metadata = { title: '管理后台 · 商户 FAQ 助手', robots: { index: false } };
+export const metadata: Metadata = { title: '管理后台', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
 export default function AdminLayout({ children }: { children: React.ReactNode }) {

@@ -57,7 +57,7 @@ export function Chat(props: { maxTextChars: number; starters?: string[]; id?: st
   return (
     <div className="chat">
       <div className="chat-head">
-        <span className="hint">答案仅来自商户 FAQ,每条结论标注来源编号,点击编号可查看原文。</span>
+        <span className="hint">答案仅来自 FAQ,每条结论标注来源编号,点击编号可查看原文。</span>
         <ModeBadge />
       </div>
       {messages.length === 0 && starters.length > 0 && (

@@ -3,7 +3,7 @@ import { FaqFilter } from './faq-filter';
 import { type EntryGroup, faqHeading } from './filter';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: 'FAQ 浏览 · 商户 FAQ 助手' };
+export const metadata = { title: 'FAQ 浏览' };
 
 /** Every entry by category, with a filter box; each entry links to its stable URL. */
 export default async function FaqPage() {

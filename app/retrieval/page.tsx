@@ -3,7 +3,7 @@ import { KnowledgeBanner } from '../components/knowledge-banner';
 import { RetrievalTester } from './retrieval-tester';
 
 export const dynamic = 'force-dynamic';
-export const metadata = { title: '命中测试 · 商户 FAQ 助手' };
+export const metadata = { title: '命中测试' };
 
 /** 命中测试: the question length limit comes from the server's config, as in the chat; a banner while the FAQ files are broken. */
 export default function RetrievalPage() {

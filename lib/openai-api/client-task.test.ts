@@ -7,7 +7,7 @@ const task = (output: string) => `### Task:\nDo something with the chat history.
 describe('clientTaskReply', () => {
   it('answers Open WebUI’s title, tags, follow-up and query prompts with the JSON each expects', () => {
     expect(JSON.parse(clientTaskReply(task('{ "title": "your concise title here" }'))!)).toEqual({ title: '挥卡报03无效商户是怎么回事呢要怎么处理' });
-    expect(JSON.parse(clientTaskReply(task('{ "tags": ["tag1"] }'))!)).toEqual({ tags: ['商户 FAQ'] });
+    expect(JSON.parse(clientTaskReply(task('{ "tags": ["tag1"] }'))!)).toEqual({ tags: ['FAQ 问答'] });
     expect(JSON.parse(clientTaskReply(task('{ "follow_ups": ["Question 1?"] }'))!)).toEqual({ follow_ups: [] });
     expect(JSON.parse(clientTaskReply(task('{ "queries": ["query1"] }'))!)).toEqual({ queries: [] });
     expect(clientTaskReply(task('{ "emoji": "…" }'))).toBe('{}');

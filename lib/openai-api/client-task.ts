@@ -28,16 +28,16 @@ export function clientTaskReply(text: string): string | null {
   if (lobe) {
     const first = /^\s*user:\s*(.+)$/im.exec(text)?.[1] ?? '';
     const words = first.replace(/[\p{P}\p{S}\s]+/gu, '');
-    return [...words].slice(0, Math.min(Number(lobe[1]), TITLE_CHARS)).join('') || '商户 FAQ';
+    return [...words].slice(0, Math.min(Number(lobe[1]), TITLE_CHARS)).join('') || 'FAQ 问答';
   }
   const history = HISTORY.exec(text);
   if (!TASK.test(text.trim()) || !history) return null;
   const key = /JSON format:[^{]*\{\s*"(\w+)"/i.exec(text)?.[1]?.toLowerCase();
   if (key === 'title') {
     const first = /^\s*USER:\s*(.+)$/im.exec(history[1]!)?.[1]?.trim() ?? '';
-    return JSON.stringify({ title: [...first].slice(0, TITLE_CHARS).join('') || '商户 FAQ' });
+    return JSON.stringify({ title: [...first].slice(0, TITLE_CHARS).join('') || 'FAQ 问答' });
   }
-  if (key === 'tags') return JSON.stringify({ tags: ['商户 FAQ'] });
+  if (key === 'tags') return JSON.stringify({ tags: ['FAQ 问答'] });
   if (key === 'follow_ups' || key === 'queries') return JSON.stringify({ [key]: [] });
   return '{}';
 }

@@ -4,7 +4,7 @@
  */
 
 /** What every user-visible answer says for an entry whose solution is empty. */
-export const NO_SOLUTION_TEXT = 'FAQ 中未提供该问题的解决方法,请联系通联业务同事确认。';
+export const NO_SOLUTION_TEXT = 'FAQ 中未提供该问题的解决方法,请联系业务同事确认。';
 
 /** The fixed reply when the FAQ does not cover the question. */
 export const NO_ANSWER_TEXT = '抱歉,FAQ 中没有找到与该问题相关的内容,无法给出可靠答案。';
@@ -12,7 +12,7 @@ export const NO_ANSWER_TEXT = '抱歉,FAQ 中没有找到与该问题相关的�
 /** The fixed sentence the model must give when the entries do not cover the question. */
 export const MODEL_NO_ANSWER_SENTENCE = '抱歉,FAQ 中没有找到与该问题相关的内容。';
 
-export const STAFF_POINTER = '如需进一步帮助,请联系通联业务同事或客服。';
+export const STAFF_POINTER = '如需进一步帮助,请联系业务同事或客服。';
 
 /** Opening of a hedged answer: the closest entry is shown, but it may not be what was asked. */
 export const HEDGE_INTRO = 'FAQ 中没有完全对应的条目,最接近的是';
@@ -37,7 +37,7 @@ export const TWO_ENTRIES_INTRO = '这个问题涉及以下两条 FAQ:';
 export const PART_NOTE = '以下为该条目中与追问相关的部分,完整内容见所引条目。';
 
 /** Shown in place of an answer when answering failed for a reason that is not the user's. */
-export const ANSWER_FAILED_TEXT = '抱歉,生成答案时出现问题,请稍后重试。如问题紧急,请直接查阅 FAQ 或联系通联业务同事。';
+export const ANSWER_FAILED_TEXT = '抱歉,生成答案时出现问题,请稍后重试。如问题紧急,请直接查阅 FAQ 或联系业务同事。';
 
 export const GENERIC_ERROR_TEXT = '服务内部错误,请稍后再试。';
 
