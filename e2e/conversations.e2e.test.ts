@@ -113,6 +113,16 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
     await expect(again.getAttribute('data-decision')).resolves.toBe('answer');
     await again.locator(`button.chip[data-cite="${ENTRY}"]`).first().waitFor();
 
+    // Later, after reloads: the attach undone from the list of added alternatives, and the question back in the miss queue.
+    await page.goto(`${server!.url}/admin/alternatives`);
+    const added = page.getByTestId('added-entry').filter({ hasText: ENTRY }).getByTestId('added-question').filter({ hasText: QUESTION });
+    await added.waitFor();
+    await added.getByRole('button', { name: '撤销' }).click();
+    await expect.poll(() => added.count(), { timeout: 30_000 }).toBe(0);
+    await page.goto(`${server!.url}/admin/misses`);
+    await page.getByTestId('miss-cluster').filter({ hasText: QUESTION }).waitFor({ timeout: 20_000 });
+    await page.goto(server!.url);
+
     // The first conversation deleted from the list (after a confirmation), here and after a reload.
     page.on('dialog', (d) => void d.accept());
     await page.getByTestId('history-toggle').click();
@@ -126,6 +136,7 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
     await page.reload();
     await page.getByTestId('history-toggle').click();
     await expect.poll(async () => page.getByTestId('conversation-list').locator('li').count()).toBe(count - 1);
+
     await context.close();
   });
 });

@@ -83,14 +83,20 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL', () => {
   it('answers no admin page or API without a session, on either instance', async () => {
     await ask(b.url, MISSING);
     for (const s of [a, b]) {
-      for (const p of ['/api/admin/misses', '/api/admin/insights', '/api/admin/misses/export?format=csv', '/api/admin/misses/export?format=xlsx']) {
+      for (const p of [
+        '/api/admin/misses',
+        '/api/admin/insights',
+        '/api/admin/alternatives',
+        '/api/admin/misses/export?format=csv',
+        '/api/admin/misses/export?format=xlsx',
+      ]) {
         expect((await fetch(`${s.url}${p}`)).status, p).toBe(401);
       }
       for (const p of ['/api/admin/misses/attach', '/api/admin/misses/uncovered']) {
         const res = await fetch(`${s.url}${p}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"exchangeIds":["x"]}' });
         expect(res.status, p).toBe(401);
       }
-      for (const p of ['/admin/misses', '/admin/insights']) {
+      for (const p of ['/admin/misses', '/admin/insights', '/admin/alternatives']) {
         const html = await (await fetch(`${s.url}${p}`)).text();
         expect(html).toContain('管理后台登录');
         expect(html).not.toContain(MISSING);
@@ -119,6 +125,13 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL', () => {
     expect(await view('page=1')).toMatchObject({ page: 1, matching: clusters.length });
     expect((await fetch(`${a.url}/api/admin/misses?kind=all`, { headers: { cookie: admin } })).status).toBe(400);
     expect(await (await fetch(`${a.url}/admin/misses?kind=down`, { headers: { cookie: admin } })).text()).not.toContain(MISSING);
+    // A day the calendar does not have: the pages say so in Chinese and show everything; the store stays up.
+    for (const p of ['/admin/misses', '/admin/insights']) {
+      const res = await fetch(`${a.url}${p}?from=2026-13-01`, { headers: { cookie: admin } });
+      expect(res.status, p).toBe(200);
+      expect(await res.text(), p).toContain('日期“2026-13-01”无效');
+    }
+    expect(((await (await fetch(`${a.url}/api/health`)).json()) as { store: { state: string } }).store.state).toBe('ok');
     // Timed from the moment the admin asks for the change, and instance B asked meanwhile: B's answer may change before
     // instance A has re-indexed itself and told the admin how each question is answered now.
     const started = performance.now();

@@ -32,13 +32,16 @@ export function Gate({ state }: { state: Exclude<AdminState, 'admin'> }) {
 }
 
 /** The admin pages' navigation. */
-export function AdminNav({ current }: { current: 'misses' | 'insights' }) {
+export function AdminNav({ current }: { current: 'misses' | 'alternatives' | 'insights' }) {
   return (
     <>
       <KnowledgeBanner />
       <nav className="admin-nav">
         <Link href="/admin/misses" aria-current={current === 'misses' ? 'page' : undefined}>
           漏答队列
+        </Link>
+        <Link href="/admin/alternatives" aria-current={current === 'alternatives' ? 'page' : undefined}>
+          已添加的相似问题
         </Link>
         <Link href="/admin/insights" aria-current={current === 'insights' ? 'page' : undefined}>
           数据洞察

@@ -78,8 +78,9 @@ export async function attachToEntry(
 }
 
 /**
- * 撤销: an attach undone (a wrong entry chosen). The questions are no longer the entry's, every instance re-indexes, and they
- * are back in the miss queue. Returns how many alternatives were removed.
+ * 撤销: an attach undone (a wrong entry chosen), right after it on the miss queue or later on the list of added alternatives. The
+ * questions are no longer the entry's, every instance re-indexes, and they are back in the miss queue. Returns how many
+ * alternatives were removed.
  */
 export async function detachFromEntry(
   deps: { store: Store; knowledge: KnowledgeService },
@@ -91,7 +92,9 @@ export async function detachFromEntry(
   let removed: number;
   try {
     removed = await deps.store.removeAlternatives(entryId, questions);
-    await deps.store.reopenMisses(input.exchangeIds, entryId);
+    // From the list of added alternatives (/admin/alternatives) the exchanges are not known: the questions are found by their words.
+    if (input.exchangeIds.length > 0) await deps.store.reopenMisses(input.exchangeIds, entryId);
+    else await deps.store.reopenMissesAsked(entryId, questions);
   } catch (e) {
     throw new StoreError(e);
   }
@@ -105,4 +108,23 @@ export async function markUncovered(store: Store, exchangeIds: string[]): Promis
   return store.resolveMisses(exchangeIds, 'uncovered').catch((e) => {
     throw new StoreError(e);
   });
+}
+
+/** An entry's alternatives added by admins (from the miss queue or by hand), for /admin/alternatives. */
+export interface AddedAlternatives {
+  entryId: string;
+  /** The entry's question; empty when the FAQ no longer has the entry. */
+  question: string;
+  questions: string[];
+}
+
+/** Every entry's admin-added alternatives, in the FAQ's order (entries the FAQ no longer has last). */
+export async function addedAlternatives(store: Store, kb: KnowledgeBase): Promise<AddedAlternatives[]> {
+  const byEntry = await store.alternatives().catch((e) => {
+    throw new StoreError(e);
+  });
+  const order = new Map(kb.entries.map((e, i) => [e.id, i]));
+  return Object.entries(byEntry)
+    .map(([entryId, questions]) => ({ entryId, question: kb.getEntry(entryId)?.question.split('\n')[0] ?? '', questions }))
+    .sort((a, b) => (order.get(a.entryId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.entryId) ?? Number.MAX_SAFE_INTEGER));
 }

@@ -12,6 +12,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: '/api/admin/login', methods: ['POST'] },
   { path: '/api/admin/logout', methods: ['POST'] },
   { path: '/api/admin/insights', methods: ['GET'] },
+  { path: '/api/admin/alternatives', methods: ['GET'] },
   { path: '/api/admin/misses', methods: ['GET'] },
   { path: '/api/admin/misses/attach', methods: ['POST'] },
   { path: '/api/admin/misses/detach', methods: ['POST'] },

@@ -80,3 +80,18 @@ export async function reopenMisses(db: Kysely<Database>, exchangeIds: string[], 
     .executeTakeFirst();
   return Number(r.numDeletedRows ?? 0);
 }
+
+/**
+ * Puts back in the queue the questions attached to `entryId` that were asked in these words: an attach undone later, from the list
+ * of added alternatives, when the page no longer knows which exchanges it attached. Returns how many were reopened.
+ */
+export async function reopenMissesAsked(db: Kysely<Database>, entryId: string, questions: string[]): Promise<number> {
+  if (questions.length === 0) return 0;
+  const r = await db
+    .deleteFrom('miss_resolutions')
+    .where('status', '=', 'attached')
+    .where('entry_id', '=', entryId)
+    .where('exchange_id', 'in', (eb) => eb.selectFrom('exchanges').select('id').where('question', 'in', questions))
+    .executeTakeFirst();
+  return Number(r.numDeletedRows ?? 0);
+}

@@ -4,7 +4,7 @@ import { addAlternatives, listAlternatives, removeAlternatives } from './alterna
 import { conversationExchanges, deleteConversation, listConversations, writeExchanges } from './conversations';
 import { setFeedback } from './feedback';
 import { insights } from './insights';
-import { listMisses, reopenMisses, resolveMisses } from './misses';
+import { listMisses, reopenMisses, reopenMissesAsked, resolveMisses } from './misses';
 import { type OpenDatabase, openDatabase } from './open';
 import { purgeOlderThan } from './retention';
 import type { ConversationSummary, DateRange, ExchangeRecord, Feedback, InsightsData, MissQuestion, StoredExchange } from './types';
@@ -43,6 +43,8 @@ export interface Store {
   resolveMisses(exchangeIds: string[], status: 'attached' | 'uncovered', entryId?: string): Promise<number>;
   /** Puts questions attached to `entryId` back in the miss queue. */
   reopenMisses(exchangeIds: string[], entryId: string): Promise<number>;
+  /** Puts questions attached to `entryId` back in the miss queue, found by their words. */
+  reopenMissesAsked(entryId: string, questions: string[]): Promise<number>;
   insights(range?: DateRange): Promise<InsightsData>;
   purgeOlderThan(days: number): Promise<number>;
   close(): Promise<void>;
@@ -131,6 +133,7 @@ export function createStore(config: StoreConfig): Store {
     misses: (range, opts) => use((h) => listMisses(h.db, range, opts)),
     resolveMisses: (ids, s, entryId) => use((h) => resolveMisses(h.db, ids, s, entryId)),
     reopenMisses: (ids, entryId) => use((h) => reopenMisses(h.db, ids, entryId)),
+    reopenMissesAsked: (entryId, questions) => use((h) => reopenMissesAsked(h.db, entryId, questions)),
     insights: (range) => use((h) => insights(h.db, range)),
     purgeOlderThan: (days) => use((h) => purgeOlderThan(h.db, days)),
     async close() {

@@ -1,6 +1,6 @@
 import { insightsView } from '@/lib/admin/insights';
 import { getRuntime } from '@/lib/runtime';
-import { parseRange } from '../../api/admin/schema';
+import { readRange } from '../../api/admin/schema';
 import { AdminNav, adminGate, Gate, RangeForm } from '../gate';
 import { InsightsCharts } from './insights-charts';
 
@@ -17,12 +17,18 @@ export default async function InsightsPage({ searchParams }: { searchParams: Sea
   const to = typeof sp.to === 'string' ? sp.to : undefined;
   const rt = getRuntime();
   const query = new URLSearchParams({ ...(from ? { from } : {}), ...(to ? { to } : {}) });
-  const view = rt.store ? await insightsView(rt.store, await rt.knowledge.get(), parseRange(query)) : null;
+  const { range, error } = readRange(query);
+  const view = rt.store ? await insightsView(rt.store, await rt.knowledge.get(), range) : null;
   return (
     <>
       <AdminNav current="insights" />
       <h1>数据洞察</h1>
       <RangeForm from={from} to={to} />
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {view ? <InsightsCharts view={view} /> : <p className="error">未配置数据库,没有可显示的记录。</p>}
     </>
   );

@@ -1,7 +1,7 @@
 import { type MissView, missViewQuery, parseMissView, viewMisses } from '@/lib/admin/miss-view';
 import { missQueue } from '@/lib/admin/misses';
 import { getRuntime } from '@/lib/runtime';
-import { parseRange } from '../../api/admin/schema';
+import { readRange } from '../../api/admin/schema';
 import { AdminNav, adminGate, Gate, RangeForm } from '../gate';
 import { MissQueue } from './miss-queue';
 
@@ -28,7 +28,8 @@ export default async function MissesPage({ searchParams }: { searchParams: Searc
   } catch (e) {
     viewError = e instanceof Error ? e.message : String(e);
   }
-  const clusters = rt.store ? await missQueue(rt.store, kb, parseRange(query)) : null;
+  const { range, error: rangeError } = readRange(query);
+  const clusters = rt.store ? await missQueue(rt.store, kb, range) : null;
   const shown = clusters ? viewMisses(clusters, view) : null;
   const pageLink = (page: number) => `/admin/misses?${missViewQuery(view, { from, to }, page)}`;
   const entries = kb.entries.map((e) => ({ id: e.id, question: e.question.split('\n')[0]! }));
@@ -55,11 +56,11 @@ export default async function MissesPage({ searchParams }: { searchParams: Searc
         <a href={`/api/admin/misses/export?format=csv&${query}`}>导出 CSV</a>
         <a href={`/api/admin/misses/export?format=xlsx&${query}`}>导出 XLSX</a>
       </RangeForm>
-      {viewError && (
-        <p className="error" role="alert">
-          {viewError}
+      {[rangeError, viewError].filter(Boolean).map((message) => (
+        <p key={message} className="error" role="alert">
+          {message}
         </p>
-      )}
+      ))}
       {clusters === null || shown === null ? (
         <p className="error">未配置数据库,没有可显示的记录。</p>
       ) : (

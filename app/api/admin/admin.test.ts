@@ -187,6 +187,14 @@ describe('the miss queue', () => {
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('FAQ99.9');
     expect((await MISSES(get('/api/admin/misses?from=yesterday', cookie))).status).toBe(400);
+    // A day the calendar does not have is the admin's mistake, not the database's: 400, and the store stays up.
+    for (const q of ['from=2026-13-01', 'to=2026-02-30', 'from=2026-12-05&to=2026-12-01']) {
+      const res = await MISSES(get(`/api/admin/misses?${q}`, cookie));
+      expect(res.status, q).toBe(400);
+      expect(((await res.json()) as { error: { message: string } }).error.message, q).toMatch(/日期/);
+      expect((await INSIGHTS(get(`/api/admin/insights?${q}`, cookie))).status, q).toBe(400);
+    }
+    expect((await MISSES(get('/api/admin/misses?from=2026-02-28&to=2026-02-28', cookie))).status).toBe(200);
   });
 
   it('sums the log for insights', async () => {
