@@ -11,6 +11,13 @@ describe('stripFrame', () => {
     ['领导让我问一下,商户简称能改吗', '商户简称能改吗'],
     ['商户简称能改吗?谢谢!', '商户简称能改吗?'],
     ['商户号821330058120001交易报96', '商户号 交易报96'],
+    // Dictated by voice input (written for this test): hesitations, lead-ins, a topic's pause, 那个 before the code, a final 啊.
+    ['嗯那个我想问一下就是退款的话呢一般多久能到账啊', '那个 就是退款的话 一般多久能到账'],
+    ['嗯那个pos机呢它挥卡的时候呢报那个零三然后插卡是好的', '那个pos机 它挥卡的时候 报零三然后插卡是好的'],
+    ['呃 就是说码牌扫了没反应', '码牌扫了没反应'],
+    // An acknowledgement opening the message answers the previous reply.
+    ['ok how to fix it', 'how to fix it'],
+    ['好的,那退款呢', '那退款呢'],
   ])('leaves the question without its frame: %s', (question, text) => {
     expect(stripFrame(question)).toBe(text);
   });
@@ -25,6 +32,13 @@ describe('stripFrame', () => {
     '客户说的那个码在哪',
     '紧急冻结的资金多久解冻',
     '谢谢',
+    '好老板不播报',
+    '那退款呢',
+    '然后呢',
+    'ok',
+    '好的',
+    '请问退款多久到账',
+    '这个码牌是哪个门店的',
   ])('keeps what belongs to the question: %s', (question) => {
     expect(stripFrame(question)).toBe(question);
   });

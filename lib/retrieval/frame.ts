@@ -1,7 +1,8 @@
 /**
  * What frames a question without being part of it, as staff type in a chat: a mention (@客服小王), a
  * placeholder for a picture ([图片]), a greeting to the reader (老师好,), urgency (急!!! 在线等), who passed the
- * question on (客户反映:, 领导让我问一下,), thanks at the end, and long numbers (a merchant's or a phone number).
+ * question on (客户反映:, 领导让我问一下,), thanks at the end, long numbers (a merchant's or a phone number), an acknowledgement
+ * opening the message (ok, 好的,) and what dictation by voice input leaves (嗯, 我想问一下, 就是说, pos机呢它…, 报那个零三, a final 啊).
  * They are language, not any FAQ's vocabulary; left in, they read as words the entry does not explain. Read after
  * `readTyped` (lib/retrieval/simplified.ts): full-width marks (，！：) arrive as their ASCII forms.
  */
@@ -11,6 +12,18 @@ const GREETING = /^\s*(各位|老师|师傅|亲|亲们|同事们?|大佬们?|客
 const URGENCY = /(急急急|急急|加急|紧急|急)!+|在线等|挺急的|急求/g;
 const PASSED_ON = /^\s*(客户|商户|老板|店主|门店|业务员|同事|领导)(那边)?(反映|反馈|来电|打电话说|说|问|咨询|让我问(一下|下)?)\s*[:,]\s*/;
 const THANKS = /[,\s]*(谢谢|多谢|感谢|thx|thanks)[!~。.]*\s*$/i;
+/**
+ * What dictation by voice input leaves in a question (「嗯那个我想问一下就是退款的话呢一般多久能到账啊」): hesitations (嗯, 呃),
+ * lead-ins (我想问一下, 请问一下, 就是说, 怎么说呢, 然后呢), a topic's pause (pos机呢它…: 呢 before more of the sentence) and a
+ * final 啊. Not 那个 or 这个, which point back at the conversation (lib/answer/leaning.ts reads this text too).
+ */
+const HESITATION = /(嗯+|呃+|(我)?想问(一)?下|我想问问|请问(一)?下|就是说|怎么说呢|你看啊|然后呢)[,\s]*/g;
+const PAUSE = /(?<=\p{Script=Han})呢[,\s]*(?=\p{Script=Han})/gu;
+/** 那个 said before a number while it is recalled (「报那个零三」「报那个 03」): the number is the code. */
+const BEFORE_NUMBER = /(那个|这个)\s*(?=[零一二三四五六七八九幺\d])/g;
+const FINAL_PARTICLE = /(?<=\p{Script=Han})[啊呀哈]+(?=[?!.。\s]*$)/u;
+/** An acknowledgement opening a message (「ok how to fix it」「好的,那退款呢」): it answers the previous reply, and asks nothing. */
+const ACKNOWLEDGEMENT = /^\s*((ok|okay|好的|好滴|嗯嗯|收到|明白了?|了解)[\s,.!~]+)+(?=\S)/i;
 /**
  * A number of 11 digits or more standing alone: a phone, merchant or ID number says nothing about what goes wrong. Shorter
  * numbers may be codes (0x80070005, 3000001), and so may numbers inside a word.
@@ -31,6 +44,11 @@ export function stripFrame(question: string): string {
     .replace(URGENCY, ' ')
     .replace(PASSED_ON, '')
     .replace(THANKS, '')
+    .replace(ACKNOWLEDGEMENT, '')
+    .replace(HESITATION, ' ')
+    .replace(PAUSE, ' ')
+    .replace(BEFORE_NUMBER, '')
+    .replace(FINAL_PARTICLE, '')
     .replace(LONG_NUMBER, ' ')
     .replace(/\s+/g, ' ')
     .trim();
