@@ -259,4 +259,16 @@ describe('LLM answers', () => {
     );
     expect(retrieve.queries).toEqual(['银行卡退款多久到账']);
   });
+
+  it('resolves a follow-up offline when the model echoes it unchanged, and trusts an echo of a question that stands alone', async () => {
+    const history = [{ role: 'user' as const, text: '撤销多久到账' }];
+    const echoed = stubRetrieve();
+    await answerQuestion({ question: '那退款呢?', history }, deps({ retrieve: echoed, llm: stubLlm(['x [FAQ2.5]'], '那退款呢') }));
+    // The offline rules search it with the previous question (and alone).
+    expect(echoed.queries).toContain('撤销多久到账 那退款呢?');
+    const alone = stubRetrieve();
+    const question = '好老板APP忘记登录账号怎么办';
+    await answerQuestion({ question, history }, deps({ retrieve: alone, llm: stubLlm(['x [FAQ2.5]'], question) }));
+    expect(alone.queries).toEqual([question]);
+  });
 });

@@ -8,6 +8,7 @@ import { inventedReplacedText, MODEL_HEDGE_INTRO, NOTICE_TEXT } from '../text/me
 import { createCitationGuard, isNoAnswerReply, unretrievedLinks, unretrievedMentions, unretrievedNumbers } from './citations';
 import { composeEntry, composeOfflineAnswer, composePart, composeRefusal, suggestionsOf, toCitedEntry } from './extractive';
 import { type CoverageFn, resolveFollowUp } from './follow-up';
+import { looksLikeFollowUp } from './leaning';
 import { pickPart, splitSolution } from './sections';
 import type { AnswerEvent, AnswerInput, AnswerMode, AnswerNotice, AnswerResult, ChatTurn } from './types';
 
@@ -59,8 +60,11 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
     }
   }
   const retrieve: RetrieveFn = (q, o) => deps.retrieve(q, { k: 5, ...o });
+  // A rewrite that changed nothing of a question that leans on the conversation (small models often echo 「那退款呢」) is no
+  // rewrite: the offline rules resolve it against the conversation instead.
+  const rewritten = condensed !== null && !(sameQuestion(condensed, input.question) && looksLikeFollowUp(input.question));
   const resolved =
-    condensed !== null
+    condensed !== null && rewritten
       ? { query: condensed, retrieval: await retrieve(condensed), followUp: false }
       : await resolveFollowUp(input.question, history, retrieve, deps.coverage);
   const standalone = resolved.query;
@@ -269,4 +273,10 @@ export async function answerQuestion(input: AnswerInput, deps: AnswerDeps, signa
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
+}
+
+/** Whether a model's rewrite is the question itself, but for spaces and punctuation. */
+function sameQuestion(rewrite: string, question: string): boolean {
+  const key = (t: string) => t.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
+  return key(rewrite) === key(question);
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildAnswerPromptV2 } from '../llm/prompts';
+import { buildAnswerPromptV3 } from '../llm/prompts';
 import { useOfflineKnowledgeBase } from '../testing/temp-kb';
 import { answerQuestion } from './answer';
 
@@ -37,7 +37,7 @@ const ATTACKS: [string, string | null][] = [
 
 describe('prompt injection, offline', () => {
   const allIds = () => new Set(t.kb.entries.flatMap((e) => e.ids));
-  const systemLine = buildAnswerPromptV2({ question: '', hits: [] }).system.split('\n')[2]!;
+  const systemLine = buildAnswerPromptV3({ question: '', hits: [] }).system.split('\n')[2]!;
 
   it.each(ATTACKS)('%s', async (question, expected) => {
     const r = await answerQuestion({ question }, t.deps);

@@ -4,7 +4,7 @@ import { ChatOpenAI } from '@langchain/openai';
 import type { AppConfig } from '../config';
 import { UpstreamError } from '../errors';
 import type { BuiltPrompt } from './prompts';
-import { buildAnswerPromptV2, buildCondensePromptV1 } from './prompts';
+import { buildAnswerPromptV3, buildCondensePromptV1 } from './prompts';
 import type { CallLimits, LlmClient } from './types';
 
 type LlmConfig = NonNullable<AppConfig['llm']>;
@@ -131,7 +131,7 @@ export function createLlmClient(config: LlmConfig, opts: { stopping?: AbortSigna
       return text;
     },
     async *streamAnswer(question, hits, history, limits = {}) {
-      const prompt = buildAnswerPromptV2({ question, hits, history, hedge: limits.hedge });
+      const prompt = buildAnswerPromptV3({ question, hits, history, hedge: limits.hedge });
       const messages = await toMessages(prompt);
       for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }), opts.stopping)) {
         const text = textOf(chunk.content);

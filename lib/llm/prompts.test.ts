@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Hit } from '../retrieval/types';
 import { entryOf } from '../testing/fixtures';
-import { buildAnswerPromptV1, buildAnswerPromptV2, buildCondensePromptV1 } from './prompts';
+import { ANSWER_PROMPT_VERSION, buildAnswerPromptV1, buildAnswerPromptV2, buildAnswerPromptV3, buildCondensePromptV1 } from './prompts';
 
 const entry = entryOf;
 const hits: Hit[] = [
@@ -25,6 +25,16 @@ describe('prompt builders', () => {
     expect(buildAnswerPromptV2({ question: '挥卡报03怎么办', hits, hedge: true })).toMatchSnapshot();
     expect(buildAnswerPromptV2({ question: '挥卡报03怎么办', hits }).user).not.toContain('检索系统不确定');
     expect(buildAnswerPromptV2({ question: '挥卡报03怎么办', hits }).system).not.toContain('通联');
+  });
+
+  it('builds answer-v3 (the one in use): v2 with an entry without a solution sent to 业务同事, not the payments company', () => {
+    const v3 = buildAnswerPromptV3({ question: '挥卡报03怎么办', hits, hedge: true });
+    expect(v3.version).toBe(ANSWER_PROMPT_VERSION);
+    expect(v3).toMatchSnapshot();
+    expect(`${v3.system}\n${v3.user}`).not.toContain('通联');
+    const v2 = buildAnswerPromptV2({ question: '挥卡报03怎么办', hits, hedge: true });
+    expect(v3.user.replace('请联系业务同事确认', '请联系通联业务同事确认')).toBe(v2.user);
+    expect(v3.system).toBe(v2.system);
   });
 
   it('says the FAQ gives no solution for an empty answer instead of leaving it blank', () => {

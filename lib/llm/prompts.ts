@@ -4,7 +4,7 @@ import type { BuiltPrompt, ChatTurn } from './types';
 
 export type { BuiltPrompt };
 
-export const ANSWER_PROMPT_VERSION = 'answer-v2';
+export const ANSWER_PROMPT_VERSION = 'answer-v3';
 export const CONDENSE_PROMPT_VERSION = 'condense-v1';
 
 /** Turns kept from the conversation; older ones rarely matter for an FAQ answer and cost tokens. */
@@ -21,10 +21,13 @@ const ANSWER_SYSTEM_V1 = [
   '6. 用简洁的中文回答,可以使用 Markdown 列表;先给结论,再给步骤。',
 ].join('\n');
 
-function formatEntries(hits: Hit[]): string {
+/** What v1 and v2 say for an entry with no solution (they are kept as they were; v3 says NO_SOLUTION_TEXT, with no company). */
+const NO_SOLUTION_V1 = 'FAQ 中未提供该问题的解决方法,请联系通联业务同事确认。';
+
+function formatEntries(hits: Hit[], noSolution = NO_SOLUTION_V1): string {
   return hits
     .map((h) => {
-      const solution = h.entry.solution.trim() === '' ? NO_SOLUTION_TEXT : h.entry.solution;
+      const solution = h.entry.solution.trim() === '' ? noSolution : h.entry.solution;
       return `<entry id="${h.id}" category="${h.entry.category.name}">\n问题:${h.entry.question}\n解决方法:\n${solution}\n</entry>`;
     })
     .join('\n');
@@ -59,11 +62,21 @@ const HEDGE_NOTE_V2 = [
 export function buildAnswerPromptV2(input: { question: string; hits: Hit[]; history?: ChatTurn[]; hedge?: boolean }): BuiltPrompt {
   const note = input.hedge ? `\n\n${HEDGE_NOTE_V2}` : '';
   return {
-    version: ANSWER_PROMPT_VERSION,
+    version: 'answer-v2',
     system: ANSWER_SYSTEM_V2,
     history: (input.history ?? []).slice(-MAX_HISTORY_TURNS),
     user: `<faq>\n${formatEntries(input.hits)}\n</faq>${note}\n\n用户问题:${input.question}`,
   };
+}
+
+/**
+ * The answer prompt, version 3: as v2, and an entry with no solution says to ask 业务同事, not the payments company's staff (the
+ * same words as the offline answer), so another FAQ's model is not sent there. Pure.
+ */
+export function buildAnswerPromptV3(input: { question: string; hits: Hit[]; history?: ChatTurn[]; hedge?: boolean }): BuiltPrompt {
+  const v2 = buildAnswerPromptV2(input);
+  const note = input.hedge ? `\n\n${HEDGE_NOTE_V2}` : '';
+  return { ...v2, version: ANSWER_PROMPT_VERSION, user: `<faq>\n${formatEntries(input.hits, NO_SOLUTION_TEXT)}\n</faq>${note}\n\n用户问题:${input.question}` };
 }
 
 const CONDENSE_SYSTEM_V1 = [
