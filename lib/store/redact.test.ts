@@ -55,4 +55,13 @@ describe('redact', () => {
     // Fewer than seven numeral characters are words, and dotted numbers that are no mobile stay.
     for (const t of ['一一对应,三五天到账', '第一二三四五六项', '退款1.5个工作日', '版本 1.2.3']) expect(redact(t)).toBe(t);
   });
+
+  it('finds numbers read out in groups, written in capitals, or typed digit by digit (round 22, a fresh-clone check)', () => {
+    expect(redact('电话一三八 一二三四 五六七八,要退款')).toBe('电话[手机号],要退款');
+    expect(redact('手机壹叁捌壹贰叁肆伍陆柒捌')).toBe('手机[手机号]');
+    expect(redact('商户号 8 2 1 3 3 0 1 5 7 9 9 0 1 2 3 交易失败')).toBe('商户号 [号码] 交易失败');
+    expect(redact('卡号 6-2-2-2-0-2-1-2-3-4-5-6')).toBe('卡号 [号码]');
+    // A few digits one by one, codes, and numerals that are words stay.
+    for (const t of ['按 1 2 3 4 5 的顺序', '报错 05 51 96', '一二三 四五六', '壹佰元', '第 1 2 3 步']) expect(redact(t)).toBe(t);
+  });
 });

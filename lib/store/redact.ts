@@ -35,6 +35,8 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
   },
   // Any other long digit run: merchant numbers (15 digits), bank cards (16-19).
   { label: '[号码]', pattern: /(?<![0-9])\d{12,}(?![0-9])/g },
+  // Digits typed one by one, a space or dash apart (8 2 1 3 3 0 1 5 7 …): eleven or more are a number, as one run of them is.
+  { label: '[号码]', pattern: /(?<![0-9][- ]?)\d(?:[- ]\d){10,}(?![- ]?[0-9])/g },
 ];
 
 /**
@@ -45,12 +47,15 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
  * @example
  * redact('商户号 821290058120001 交易报03,电话 13812345678') // '商户号 [商户号] 交易报03,电话 [手机号]'
  */
-/** Seven or more in a row: fewer are words (一一对应, 三五天), not a number read out. */
-const SPOKEN_NUMBER = /[零〇幺一二两三四五六七八九]{7,}/g;
+/**
+ * Seven or more in a row, or in groups a space or dash apart (一三八 一二三四 五六七八), in the everyday characters or the capitals
+ * (壹叁捌…): fewer are words (一一对应, 三五天), not a number read out.
+ */
+const SPOKEN_NUMBER = /[零〇幺一二两三四五六七八九壹贰叁肆伍陆柒捌玖](?:[- ]?[零〇幺一二两三四五六七八九壹贰叁肆伍陆柒捌玖]){6,}/g;
 
 /** A copy of the text, of the same length, that the patterns read: half-width, with numbers read out as digits. */
 function digitsOf(text: string): string {
-  return halfWidth(text).replace(SPOKEN_NUMBER, (run) => [...run].map((c) => SPOKEN_DIGITS[c]).join(''));
+  return halfWidth(text).replace(SPOKEN_NUMBER, (run) => [...run].map((c) => SPOKEN_DIGITS[c] ?? c).join(''));
 }
 
 export function redact(text: string): string {

@@ -17,4 +17,14 @@ export const SPOKEN_DIGITS: Readonly<Record<string, string>> = {
   七: '7',
   八: '8',
   九: '9',
+  // The capitals written on cheques and receipts (壹叁捌…), which redaction reads as digits too.
+  壹: '1',
+  贰: '2',
+  叁: '3',
+  肆: '4',
+  伍: '5',
+  陆: '6',
+  柒: '7',
+  捌: '8',
+  玖: '9',
 };
