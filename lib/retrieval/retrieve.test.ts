@@ -101,6 +101,15 @@ describe('hybrid retrieval on the real corpus', () => {
     expect(r.hits[0]!.id).toBe('FAQ5.27');
   });
 
+  it('suggests no entry for small talk it refuses, and some for a question it refuses', async () => {
+    for (const q of ['好的谢谢', 'ok thanks', '你好']) {
+      const r = await kb.retrieve(q);
+      expect(r.decision, q).toBe('refuse');
+      expect(r.suggestionIds, q).toEqual([]);
+    }
+    expect((await kb.retrieve('pos机多少钱一台')).suggestionIds.length).toBeGreaterThan(0);
+  });
+
   it('hedges on an entry whose solution is empty, however well it matches', async () => {
     const r = await kb.retrieve('收银宝出口IP是多少');
     expect(r.answerIds).toEqual(['FAQ9.15']);

@@ -281,7 +281,8 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
       confidence: round(p),
       thresholds: model.thresholds,
       answerIds,
-      suggestionIds: selectSuggestions(s, answerIds, decision),
+      // Small talk (「好的谢谢」「ok thanks」) asks nothing: no entry is worth suggesting for it.
+      suggestionIds: decision === 'refuse' && isSmallTalk(raw) ? [] : selectSuggestions(s, answerIds, decision),
       // `demand: 1` says a hedge or answer was turned into a refusal by the demand rule or the attack model (`attack`), `emptySolution: 1` an answer into a hedge
       // because the entry has no solution, and `verbatim: 1` a hedge or refusal into an answer because the question is one of
       // the entry's own, so the page and --explain do not contradict the probabilities.
