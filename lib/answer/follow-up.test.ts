@@ -302,6 +302,21 @@ describe('offline follow-up handling', () => {
     expect((await resolveFollowUp('那退款呢', h, moved, coverage)).retrieval.hits[0]!.id).toBe('FAQ2.5');
   });
 
+  it('keeps the entry given for a follow-up that only asks, though the context searched ranks another first', async () => {
+    // 「要多久」 after 「那退款呢」 (itself a follow-up) was answered by FAQ2.6: searched with 「那退款呢」, another entry leads.
+    const h = [
+      { role: 'user' as const, text: '那退款呢' },
+      { role: 'assistant' as const, text: '撤销即时到账,退款以发卡行为准 [FAQ2.6]' },
+    ];
+    const E76 = entryOf('FAQ7.6', '退款最长多久?', '365天内', '资金/结算类');
+    const retrieve = async (q: string) => (q.includes('退款') ? result([hitOf(E76, 1), hitOf(E26, 2)], 'hedge', 0.7) : result([hitOf(E27, 1)], 'refuse', 0.1));
+    const coverage = () => 0.5;
+    const r = await resolveFollowUp('要多久', h, retrieve, coverage);
+    expect(r.retrieval.hits[0]!.id).toBe('FAQ2.6');
+    // Naming something, it is searched as before.
+    expect((await resolveFollowUp('退款最长要多久', h, retrieve, coverage)).retrieval.hits[0]!.id).toBe('FAQ7.6');
+  });
+
   it('answers a follow-up with confidence only when, asked alone, it is answered with the same entry', async () => {
     const withContext = result([hitOf(E26, 1), hitOf(E27, 2)], 'answer', 0.98);
     const retrieve = (alone: RetrievalResult) => async (q: string) => (q.includes('撤销') ? withContext : alone);

@@ -297,7 +297,11 @@ export async function resolveFollowUp(
     coverage && !stays
       ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, textSize(alone) > MAX_FOLLOW_UP_CHARS), standalone, citedIds, coverage)
       : withContext;
-  const resolved = vouchedAnswer(stayOnTopic(focused, standalone, 'any'), standalone);
+  // Asking only (「要多久」 after 「那退款呢」 answered by FAQ2.6): the entry given leads when the context found it, though searched
+  // with a previous question that was a follow-up itself the context may rank another first.
+  const given = named === '' && !earlier ? focused.hits.slice(0, 3).find((h) => isGiven(h, citedIds)) : undefined;
+  const kept = given && given !== focused.hits[0] ? withLead(focused, given, focused.decision) : focused;
+  const resolved = vouchedAnswer(stayOnTopic(kept, standalone, 'any'), standalone);
   const switched = coverage && !stays ? await withinCategory(alone, named, resolved, standalone, citedIds, retrieve, coverage) : undefined;
   if (switched) return { ...switched, followUp: true };
   return { query: combined, retrieval: resolved, followUp: true };

@@ -9,6 +9,8 @@ describe('namesElsewhere', () => {
     ['QQ号被冻结了怎么解冻', 'QQ'],
     ['I forgot my Gmail password', 'Gmail'],
     ['社保断缴一个月有什么影响', '社保'],
+    ['飞书能用吗', '飞书'],
+    ['钉钉收不到播报', '钉钉'],
   ])('names a service the FAQ never mentions: %s', (q, name) => {
     expect(namesElsewhere(q, corpus)).toBe(name);
   });

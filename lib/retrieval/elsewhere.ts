@@ -14,8 +14,8 @@ const CHINESE_NAMES = [
   'QQ 微博 抖音 快手 小红书 知乎 B站 哔哩哔哩 豆瓣 爱奇艺 优酷 腾讯视频 芒果TV 网易云 QQ音乐 酷狗 王者荣耀 和平精英 原神 英雄联盟 游戏账号 游戏充值',
   // Personal finance and public services.
   '股票 炒股 基金 理财产品 房贷 车贷 医保 社保 公积金 个税 个人所得税 身份证补办 学籍 高考 考研',
-  // Personal devices and software.
-  '锁屏密码 开机密码 手机密码 WiFi密码 苹果ID 百度网盘 百度',
+  // Personal devices and software, office and meeting software.
+  '锁屏密码 开机密码 手机密码 WiFi密码 苹果ID 百度网盘 百度 钉钉 飞书 腾讯会议 WPS',
   // A consumer's own accounts, not a merchant's.
   '手机银行 零钱通 余额宝 个人微信 个人支付宝',
 ].flatMap((line) => line.split(' '));
