@@ -52,6 +52,24 @@ describe('clusterMisses', () => {
     expect(credit!.lastSeen > credit!.wordings.at(-1)!.lastSeen || credit!.lastSeen === credit!.wordings[0]!.lastSeen).toBe(true);
   });
 
+  it('says which entry retrieval ranked first for each wording, so a cluster of look-alike questions is not attached whole', () => {
+    const clusters = clusterMisses(
+      [
+        miss('信用卡逾期了怎么办', { candidates: [{ id: 'FAQ2.5', score: 0.3 }] }),
+        miss('信用卡逾期了怎么办', { candidates: [{ id: 'FAQ2.5', score: 0.3 }] }),
+        miss('信用卡逾期了怎么处理', { candidates: [{ id: 'FAQ5.6', score: 0.3 }] }),
+      ],
+      t.kb.tokenizer,
+      { idf: t.kb.embedder.state },
+    );
+    expect(clusters).toHaveLength(1);
+    expect(clusters[0]!.candidates[0]).toEqual({ id: 'FAQ2.5', count: 2 });
+    expect(Object.fromEntries(clusters[0]!.wordings.map((w) => [w.text, w.candidate]))).toEqual({
+      信用卡逾期了怎么办: 'FAQ2.5',
+      信用卡逾期了怎么处理: 'FAQ5.6',
+    });
+  });
+
   it('marks a cluster uncovered only when every question of it is', () => {
     const [c] = clusterMisses([miss('信用卡逾期了', { resolution: 'uncovered' }), miss('信用卡逾期了')], t.kb.tokenizer, { idf: t.kb.embedder.state });
     expect(c!.uncovered).toBe(false);

@@ -9,6 +9,8 @@ export interface MissWording {
   count: number;
   lastSeen: string;
   exchangeIds: string[];
+  /** The entry retrieval ranked first for this wording most often (none for small talk and questions plainly off the FAQ). */
+  candidate?: string;
 }
 
 /** Missed questions that ask the same thing, as the miss queue shows them. */
@@ -154,7 +156,18 @@ function toCluster(groups: { text: string; rows: MissQuestion[] }[]): MissCluste
     const top = offDomain(r) ? undefined : r.candidates[0];
     if (top) candidates.set(top.id, (candidates.get(top.id) ?? 0) + 1);
   }
-  const wordings = groups.map((g) => ({ text: g.text, count: g.rows.length, lastSeen: latest(g.rows), exchangeIds: g.rows.map((r) => r.exchangeId) }));
+  const topOf = (rs: MissQuestion[]) => {
+    const counts = new Map<string, number>();
+    for (const r of rs) {
+      const top = offDomain(r) ? undefined : r.candidates[0];
+      if (top) counts.set(top.id, (counts.get(top.id) ?? 0) + 1);
+    }
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  };
+  const wordings = groups.map((g) => {
+    const candidate = topOf(g.rows);
+    return { text: g.text, count: g.rows.length, lastSeen: latest(g.rows), exchangeIds: g.rows.map((r) => r.exchangeId), ...(candidate ? { candidate } : {}) };
+  });
   return {
     key: rows[0]!.exchangeId,
     label: groups[0]!.text,

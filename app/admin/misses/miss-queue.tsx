@@ -23,7 +23,10 @@ const ENTRY_LIST = 'faq-entries';
 
 function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
   const router = useRouter();
-  const [picked, setPicked] = useState(() => new Set(cluster.wordings.map((w) => w.text)));
+  // Checked at first: the wordings retrieval read as the cluster's first candidate (a cluster can gather 「…手续费多少」 of many
+  // products); all of them when the cluster has no candidate.
+  const lead = cluster.candidates[0]?.id;
+  const [picked, setPicked] = useState(() => new Set(cluster.wordings.filter((w) => !lead || w.candidate === lead).map((w) => w.text)));
   const [other, setOther] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<AttachResult | null>(null);
@@ -83,7 +86,11 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
                   setPicked(next);
                 }}
               />{' '}
-              {w.text} <span className="hint">×{w.count}</span>
+              {w.text}{' '}
+              <span className="hint">
+                ×{w.count}
+                {w.candidate && w.candidate !== lead ? ` · 检索首位 ${w.candidate}` : ''}
+              </span>
             </label>
           </li>
         ))}
