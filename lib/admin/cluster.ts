@@ -2,6 +2,7 @@ import { plainlyNotAboutFaq } from '../retrieval/domain';
 import { features, type LocalEmbedderState } from '../retrieval/embeddings';
 import type { Tokenizer } from '../retrieval/tokenize';
 import type { MissQuestion } from '../store/types';
+import { questionKey } from '../text/question-key';
 
 /** One wording of a missed question and every time it was asked. */
 export interface MissWording {
@@ -82,13 +83,6 @@ function embed(text: string, tokenizer: Tokenizer, idf: LocalEmbedderState | und
   return out;
 }
 
-function normalizeKey(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]+/gu, '');
-}
-
 function dot(a: Vec, b: Vec): number {
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
   let s = 0;
@@ -111,7 +105,7 @@ export function clusterMisses(misses: MissQuestion[], tokenizer: Tokenizer, opts
   const threshold = opts.threshold ?? CLUSTER_THRESHOLD;
   const byKey = new Map<string, { text: string; rows: MissQuestion[] }>();
   for (const m of misses) {
-    const key = normalizeKey(m.question) || m.question;
+    const key = questionKey(m.question) || m.question;
     const g = byKey.get(key);
     if (g) g.rows.push(m);
     else byKey.set(key, { text: m.question, rows: [m] });

@@ -7,7 +7,7 @@ export const MISS_PAGE_SIZE = 50;
 
 /** What part of the miss queue an admin looks at: words to find, one way of being missed, open clusters only, a page. */
 export interface MissView {
-  /** Words any wording, the label or a candidate entry's id contains (「退款」「FAQ2.5」). */
+  /** Words any wording or the label contains (「退款」), or a candidate entry's id (「FAQ2.5」, the whole id). */
   q?: string;
   /** Only clusters with questions refused, hedged, or answered and voted 👎. */
   kind?: 'refuse' | 'hedge' | 'down';

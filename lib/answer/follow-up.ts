@@ -144,6 +144,16 @@ const CITED_AMONG = 3;
  */
 const CITED_AMONG_ENGLISH = 8;
 
+/**
+ * Whether a question in English, refused alone after an answer and not plainly off the FAQ, ranks the entry cited among its
+ * first CITED_AMONG_ENGLISH.
+ */
+async function citedFurtherDown(question: string, alone: RetrievalResult, citedIds: string[], retrieve: RetrieveFn): Promise<boolean> {
+  if (citedIds.length === 0 || /\p{Script=Han}/u.test(question) || alone.decision !== 'refuse' || plainlyNotAboutFaq(question, alone.signals)) return false;
+  const deeper = alone.hits.length >= CITED_AMONG_ENGLISH ? alone : await retrieve(question, { k: CITED_AMONG_ENGLISH });
+  return deeper.hits.slice(0, CITED_AMONG_ENGLISH).some((h) => isGiven(h, citedIds));
+}
+
 /** Below this probability that the FAQ covers the follow-up's own words, the conversation does not vouch for it (「那今天天气怎么样」). */
 const MIN_OWN_SCOPE = 0.2;
 
@@ -183,24 +193,36 @@ function vouchedAnswer(r: RetrievalResult, alone: RetrievalResult): RetrievalRes
   return withLead(r, lead, 'hedge');
 }
 
-/** Words that ask rather than name what is asked about (「要多久」「怎么处理」「能不能」): the language's, not any FAQ's. */
-const ASKING =
-  /(那么|那|呢|吗|嘛|的话|怎么样|咋样|怎么办|怎么弄|怎么处理|怎么|咋整|咋办|咋|如何|为什么|为啥|多久|多长时间|多少天|几天|什么时候|啥时候|哪里|哪儿|在哪|能不能|可不可以|可以|能|要|需要|还|也|是|有|没有|的|了|处理|解决|弄|办|好|呀|啊|吧|一下|这个|那个|这种|那种|情况|问题|\b(what|about|how|and|the|a|an|is|are|do|does|for|then|if|it|that|this|long|take|takes|can|i|we|to|of|in|on|with)\b)/giu;
+/**
+ * Words that ask rather than name what is asked about (「要多久」「怎么处理」「能不能」): the language's, not any FAQ's. Several
+ * characters long, removed wherever they stand, longest first; ASKING_CHARS are removed only where a stretch is made of nothing
+ * else (「那要」「能」「好」 in 「那要多久能处理好」), never from a word (好老板, 还款, 功能).
+ */
+const ASKING_WORDS = [
+  ...'可不可以 能不能 什么时候 啥时候 多长时间 怎么处理 怎么样 怎么办 怎么弄 为什么 多少天 那么 的话 咋样 咋整 咋办 怎么 如何 为啥 多久 几天 多少 什么 哪里 哪儿 哪个 在哪 那儿 这儿 那里 这里 那边 这边 可以 需要 没有 处理 解决 一下 这个 那个 这种 那种 情况 问题'.split(
+    ' ',
+  ),
+].sort((a, b) => b.length - a.length);
+const ASKING_WORD = new RegExp(ASKING_WORDS.join('|'), 'g');
+const ASKING_CHARS = '那呢吗嘛的了呀啊吧要能好还也是有在弄办咋';
+const ASKING_ENGLISH = new Set('what about how and the a an is are do does for then if it that this long take takes can i we to of in on with'.split(' '));
 
 /** What a follow-up names, without the words that ask (「那要多久能处理好」 names nothing: it asks about the entry given). */
 function namedIn(question: string): string {
   return readTyped(question)
-    .replace(ASKING, ' ')
-    .replace(/[\s\p{P}\p{S}]+/gu, ' ')
-    .trim();
+    .replace(ASKING_WORD, ' ')
+    .split(/[\s\p{P}\p{S}]+/u)
+    .filter((t) => t !== '' && ![...t].every((c) => ASKING_CHARS.includes(c)) && !ASKING_ENGLISH.has(t.toLowerCase()))
+    .join(' ');
 }
 
 /**
- * Whether what a follow-up names (namedIn: at least two Chinese characters or a Latin word) is nowhere in the entry given
- * (「那退款呢」 after 挥卡报03, answered by FAQ2.5, which never mentions 退款).
+ * Whether what a follow-up names (namedIn: two Chinese characters beside the asking ones, a Latin word or a code) is nowhere in
+ * the entry given (「那退款呢」 after 挥卡报03, answered by FAQ2.5, which never mentions 退款).
  */
 function namesWhatGivenLacks(named: string, given: Hit, coverage: CoverageFn): boolean {
-  if (!/\p{Script=Han}.*\p{Script=Han}|[a-z]{3}/iu.test(named)) return false;
+  const core = [...named].filter((c) => !ASKING_CHARS.includes(c)).join('');
+  if (!/\p{Script=Han}.*\p{Script=Han}|[a-z]{3}|\d{2}/iu.test(core)) return false;
   return coverage(named, entryText(given)) === 0;
 }
 
@@ -223,11 +245,10 @@ async function withinCategory(
   citedIds: string[],
   retrieve: RetrieveFn,
   coverage: CoverageFn,
-): Promise<{ query: string; retrieval: RetrievalResult } | undefined> {
+): Promise<RetrievalResult | undefined> {
   const given = resolved.hits[0];
   if (!given || !isGiven(given, citedIds) || !namesWhatGivenLacks(named, given, coverage)) return undefined;
-  const query = `${question} ${given.entry.category.name}`;
-  const found = await retrieve(query);
+  const found = await retrieve(`${question} ${given.entry.category.name}`);
   const lead = found.hits[0];
   if (
     !lead ||
@@ -237,7 +258,7 @@ async function withinCategory(
     (coverage(named, entryText(lead)) ?? 0) < MIN_NAMED_COVERAGE
   )
     return undefined;
-  return { query, retrieval: vouchedAnswer(found, alone) };
+  return vouchedAnswer(found, alone);
 }
 
 /**
@@ -260,10 +281,7 @@ export async function resolveFollowUp(
   const combined = standaloneQuestion(question, history);
   const { question: previous, citedIds, earlier } = previousTurn(history, question);
   if (combined === alone) {
-    // English reaches a Chinese FAQ only through glosses, which rank its entries more loosely.
-    const english = !/\p{Script=Han}/u.test(alone);
-    const among = english ? CITED_AMONG_ENGLISH : CITED_AMONG;
-    const first = await retrieve(alone, { k: Math.max(among, 5) });
+    const first = await retrieve(alone);
     const retrieval = stayOnTopic(first, first, citedIds);
     // A question refused alone after an earlier one may need it (「运营平台里具体是哪个菜单」): searched with the
     // conversation, what it finds is offered as the closest entry, never as a confident answer. Not when its own
@@ -271,7 +289,9 @@ export async function resolveFollowUp(
     // Not off the FAQ either when, alone, it ranks the entry the conversation is about among its first few (「How often is the short
     // name allowed to be changed?」 after 商户简称能改吗, in words the FAQ does not use; 「Which MCC codes should we avoid for normal
     // purchases?」 after an answer about MCCs).
-    const onCitedEntry = first.hits.slice(0, among).some((h) => isGiven(h, citedIds)) && !(english && plainlyNotAboutFaq(alone, first.signals));
+    // English reaches a Chinese FAQ only through glosses, which rank its entries more loosely: looked for further down, with a
+    // second search only then (the first keeps the number of hits the caller asked for).
+    const onCitedEntry = first.hits.slice(0, CITED_AMONG).some((h) => isGiven(h, citedIds)) || (await citedFurtherDown(alone, first, citedIds, retrieve));
     const offTopic = ((first.signals.covered ?? 0) < MIN_OWN_SCOPE && !onCitedEntry) || first.signals.demand === 1;
     // A question hedged only because the domain model rescued its refusal (`rescued`) may lean on the conversation as much.
     const refusedAlone = retrieval.decision === 'refuse' || first.signals.rescued === 1;
@@ -303,6 +323,8 @@ export async function resolveFollowUp(
   const kept = given && given !== focused.hits[0] ? withLead(focused, given, focused.decision) : focused;
   const resolved = vouchedAnswer(stayOnTopic(kept, standalone, 'any'), standalone);
   const switched = coverage && !stays ? await withinCategory(alone, named, resolved, standalone, citedIds, retrieve, coverage) : undefined;
-  if (switched) return { ...switched, followUp: true };
+  // Searched with the category's name, it stands as the follow-up with the previous question, for the log and, in LLM mode after
+  // an echoed rewrite, the model: the category's name is a search aid, not part of what was asked.
+  if (switched) return { query: combined, retrieval: switched, followUp: true };
   return { query: combined, retrieval: resolved, followUp: true };
 }

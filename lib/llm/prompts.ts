@@ -60,12 +60,21 @@ const HEDGE_NOTE_V2 = [
  * a note that lets the model pick the one entry that answers or abstain. Pure.
  */
 export function buildAnswerPromptV2(input: { question: string; hits: Hit[]; history?: ChatTurn[]; hedge?: boolean }): BuiltPrompt {
+  return answerPromptV2Shape('answer-v2', input, NO_SOLUTION_V1);
+}
+
+/** v2's shape (the v2 system prompt, the entries, the hedge note, the question), with what an entry without a solution says. */
+function answerPromptV2Shape(
+  version: string,
+  input: { question: string; hits: Hit[]; history?: ChatTurn[]; hedge?: boolean },
+  noSolution: string,
+): BuiltPrompt {
   const note = input.hedge ? `\n\n${HEDGE_NOTE_V2}` : '';
   return {
-    version: 'answer-v2',
+    version,
     system: ANSWER_SYSTEM_V2,
     history: (input.history ?? []).slice(-MAX_HISTORY_TURNS),
-    user: `<faq>\n${formatEntries(input.hits)}\n</faq>${note}\n\n用户问题:${input.question}`,
+    user: `<faq>\n${formatEntries(input.hits, noSolution)}\n</faq>${note}\n\n用户问题:${input.question}`,
   };
 }
 
@@ -74,9 +83,7 @@ export function buildAnswerPromptV2(input: { question: string; hits: Hit[]; hist
  * same words as the offline answer), so another FAQ's model is not sent there. Pure.
  */
 export function buildAnswerPromptV3(input: { question: string; hits: Hit[]; history?: ChatTurn[]; hedge?: boolean }): BuiltPrompt {
-  const v2 = buildAnswerPromptV2(input);
-  const note = input.hedge ? `\n\n${HEDGE_NOTE_V2}` : '';
-  return { ...v2, version: ANSWER_PROMPT_VERSION, user: `<faq>\n${formatEntries(input.hits, NO_SOLUTION_TEXT)}\n</faq>${note}\n\n用户问题:${input.question}` };
+  return answerPromptV2Shape(ANSWER_PROMPT_VERSION, input, NO_SOLUTION_TEXT);
 }
 
 const CONDENSE_SYSTEM_V1 = [

@@ -39,6 +39,13 @@ describe('stripFrame', () => {
     '好的',
     '请问退款多久到账',
     '这个码牌是哪个门店的',
+    '这个三要素验证不通过怎么办',
+    '那个一码通怎么开',
+    'OK 键按了没反应',
+    '收到 款了没有',
+    '娃哈哈的店',
+    '毛呢大衣退货',
+    '嗯?',
   ])('keeps what belongs to the question: %s', (question) => {
     expect(stripFrame(question)).toBe(question);
   });

@@ -18,12 +18,19 @@ const THANKS = /[,\s]*(谢谢|多谢|感谢|thx|thanks)[!~。.]*\s*$/i;
  * final 啊. Not 那个 or 这个, which point back at the conversation (lib/answer/leaning.ts reads this text too).
  */
 const HESITATION = /(嗯+|呃+|(我)?想问(一)?下|我想问问|请问(一)?下|就是说|怎么说呢|你看啊|然后呢)[,\s]*/g;
-const PAUSE = /(?<=\p{Script=Han})呢[,\s]*(?=\p{Script=Han})/gu;
-/** 那个 said before a number while it is recalled (「报那个零三」「报那个 03」): the number is the code. */
-const BEFORE_NUMBER = /(那个|这个)\s*(?=[零一二三四五六七八九幺\d])/g;
-const FINAL_PARTICLE = /(?<=\p{Script=Han})[啊呀哈]+(?=[?!.。\s]*$)/u;
-/** An acknowledgement opening a message (「ok how to fix it」「好的,那退款呢」): it answers the previous reply, and asks nothing. */
-const ACKNOWLEDGEMENT = /^\s*((ok|okay|好的|好滴|嗯嗯|收到|明白了?|了解)[\s,.!~]+)+(?=\S)/i;
+/**
+ * 呢 as a topic's pause: after 的话 or 时候, before a comma or space, or before who does something (「退款的话呢一般…」「pos机呢它…」),
+ * not in a word (毛呢).
+ */
+const PAUSE = /(?:(?<=的话|时候)呢|(?<=\p{Script=Han})呢(?:[,\s]+|(?=[它他她我你])))(?=\p{Script=Han})/gu;
+/** 那个 said before a code while it is recalled (「报那个零三」「显示那个 03」): after what shows a code, before two digits. */
+const BEFORE_NUMBER = /(?<=(报|显示|提示|返回|错误码|码是))(那个|这个)\s*(?=[零一二三四五六七八九幺\d]{2})/g;
+const FINAL_PARTICLE = /(?<=\p{Script=Han})[啊呀]+(?=[?!.。\s]*$)/u;
+/**
+ * An acknowledgement opening a message (「ok, how to fix it」「ok how to fix it」「好的,那退款呢」): it answers the previous reply,
+ * and asks nothing. Followed by a mark, or for ok by English; not 「OK 键按了没反应」 or 「收到 款了没有」.
+ */
+const ACKNOWLEDGEMENT = /^\s*((ok|okay)([,.!~]+\s*|\s+(?=[a-z]))|(好的|好滴|嗯嗯|收到|明白了?|了解)[,.!~]+\s*)+(?=\S)/i;
 /**
  * A number of 11 digits or more standing alone: a phone, merchant or ID number says nothing about what goes wrong. Shorter
  * numbers may be codes (0x80070005, 3000001), and so may numbers inside a word.
@@ -52,5 +59,6 @@ export function stripFrame(question: string): string {
     .replace(LONG_NUMBER, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return q === '' ? question.trim() : q;
+  // Nothing but marks left (「然后呢?」「嗯?」): the question as typed.
+  return /[\p{L}\p{N}]/u.test(q) ? q : question.trim();
 }

@@ -30,7 +30,8 @@ describe('regionalToMandarin', () => {
     expect(regionalToMandarin('还好再打一趟伐?请款支持伐')).toBe('还好再打一趟吗?请款支持吗');
     expect(regionalToMandarin('寻勿着搿台机器的子号,哪能回事,今朝哪能弄')).toBe('找不着这台机器的子号,怎么回事,今天怎么弄');
     // Mandarin words with the same characters stay as they are.
-    const mandarin = '请勿拔出,切勿重复,勿忘,勿扰,伊利,伊朗,新年伊始,木乃伊,寻找,寻求,搜寻,追寻,寻常,讨伐,砍伐,在哪能看';
+    const mandarin =
+      '请勿拔出,切勿重复,勿忘,勿扰,伊利,伊朗,伊春,伊藤,新年伊始,木乃伊,伊利诺伊州,寻找,寻求,搜寻,追寻,寻常,讨伐,砍伐,盗伐,在哪能看,对账单在哪能弄';
     expect(regionalToMandarin(mandarin)).toBe(mandarin);
   });
 

@@ -56,8 +56,9 @@ const AT_SENTENCE_END = '(?=\\s*[?!.,。？！，]|\\s*$)';
  * 阿拉斯加, 阿拉丁, 阿拉木图, 阿拉尔, 阿拉山口; 中不中 only where it asks (not 过程中不中断); 冒得 but not 感冒得很; 勿要 but not
  * 请勿要求; 么子 but not 什么子商户号; 伊拉 but not 伊拉克; 程式 but not 方程式; 勿 (not: 收勿了, 勿是, 寻勿着) but not the
  * written Mandarin 请勿, 切勿, 务勿, 勿忘, 勿扰, 勿用; 伐 asking at the end of a sentence (好伐? 再打一趟伐?), not 征伐, 步伐 or
- * another word ending in 伐; 伊 (he) but not 伊利, 伊朗, 伊斯兰, 伊犁, 伊人, 新年伊始, 木乃伊; 寻 (look for: 寻勿着) but not
- * 寻找, 寻求, 寻常, 寻思, 搜寻, 追寻, 找寻, 探寻; 哪能 (how) only before what it asks how of (哪能回事, 哪能弄), not 在哪能看.
+ * another word ending in 伐 (盗伐, 笔伐); 伊 (he) only before what he does or is (伊讲, 伊勿是), not in 伊利, 伊春, 伊藤, 新年伊始,
+ * 木乃伊, 利诺伊; 寻 (look for: 寻勿着) but not 寻找, 寻求, 寻常, 寻思, 搜寻, 追寻, 找寻, 探寻; 哪能 (how) only before what it asks
+ * how of (哪能回事, 哪能弄), not 在哪能看 or 在哪能弄 (where can).
  * (Round 22: on dev22's Wu questions, in-scope refusals 16 → 8 of 162; nothing else on the training and rules sets moved but
  * two more of dev16's Wu questions answered.)
  */
@@ -70,10 +71,10 @@ const GUARDED: readonly [string, string, string][] = [
   ['伊拉(?!克)', '伊拉', '他们'],
   ['(?<!方)程式', '程式', '程序'],
   ['(?<![请切务])勿(?![忘扰用])', '勿', '不'],
-  [`(?<![步征讨采砍杀北攻诛])伐${AT_SENTENCE_END}`, '伐', '吗'],
-  ['(?<!乃)伊(?![利朗斯拉犁人始甸])', '伊', '他'],
+  [`(?<![步征讨采砍杀北攻诛盗笔挞])伐${AT_SENTENCE_END}`, '伐', '吗'],
+  ['(?<![乃诺])伊(?=勿|讲|是|个|也|还|要|说|在|跟|拿|问|觉得|晓得|不|没|就|想|已经|刚)', '伊', '他'],
   ['(?<![搜追找探])寻(?![找求常思呼址觅味衅])', '寻', '找'],
-  ['哪能(?=回事|弄|办|搞|做|去弄|去办)', '哪能', '怎么'],
+  ['(?<![在去到从来])哪能(?=回事|弄|办|搞|做|去弄|去办)', '哪能', '怎么'],
 ];
 
 const readRegional = wordListReader(REGIONAL, GUARDED);

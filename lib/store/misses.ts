@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { questionKey } from '../text/question-key';
 import type { Database } from './schema';
 import type { DateRange, FeedbackReason, MissQuestion } from './types';
 
@@ -82,16 +83,20 @@ export async function reopenMisses(db: Kysely<Database>, exchangeIds: string[], 
 }
 
 /**
- * Puts back in the queue the questions attached to `entryId` that were asked in these words: an attach undone later, from the list
- * of added alternatives, when the page no longer knows which exchanges it attached. Returns how many were reopened.
+ * Puts back in the queue the questions attached to `entryId` that were asked in these words, as the queue groups wordings
+ * (questionKey: 「退款多久到账?」 is 「退款多久到账」): an attach undone later, from the list of added alternatives, when the page
+ * no longer knows which exchanges it attached. Returns how many were reopened.
  */
 export async function reopenMissesAsked(db: Kysely<Database>, entryId: string, questions: string[]): Promise<number> {
-  if (questions.length === 0) return 0;
-  const r = await db
-    .deleteFrom('miss_resolutions')
-    .where('status', '=', 'attached')
-    .where('entry_id', '=', entryId)
-    .where('exchange_id', 'in', (eb) => eb.selectFrom('exchanges').select('id').where('question', 'in', questions))
-    .executeTakeFirst();
-  return Number(r.numDeletedRows ?? 0);
+  const keys = new Set(questions.map(questionKey));
+  if (keys.size === 0) return 0;
+  const attached = await db
+    .selectFrom('miss_resolutions as r')
+    .innerJoin('exchanges as e', 'e.id', 'r.exchange_id')
+    .where('r.status', '=', 'attached')
+    .where('r.entry_id', '=', entryId)
+    .select(['e.id', 'e.question'])
+    .execute();
+  const ids = attached.filter((a) => keys.has(questionKey(a.question))).map((a) => a.id);
+  return reopenMisses(db, ids, entryId);
 }

@@ -40,14 +40,6 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
 ];
 
 /**
- * Replaces merchant numbers, ID-card numbers, phone numbers and other long digit runs with labels. Numbers typed
- * full-width (１３８…, 商户号：８２１…) or read out as characters (幺三八一二三四五六七八) are found too: the patterns read a
- * half-width copy with such numbers as digits, which has the same length, and what they find is replaced in the text as typed.
- *
- * @example
- * redact('商户号 821290058120001 交易报03,电话 13812345678') // '商户号 [商户号] 交易报03,电话 [手机号]'
- */
-/**
  * Seven or more in a row, or in groups a space or dash apart (一三八 一二三四 五六七八), in the everyday characters or the capitals
  * (壹叁捌…): fewer are words (一一对应, 三五天), not a number read out.
  */
@@ -58,6 +50,14 @@ function digitsOf(text: string): string {
   return halfWidth(text).replace(SPOKEN_NUMBER, (run) => [...run].map((c) => SPOKEN_DIGITS[c] ?? c).join(''));
 }
 
+/**
+ * Replaces merchant numbers, ID-card numbers, phone numbers and other long digit runs with labels. Numbers typed
+ * full-width (１３８…, 商户号：８２１…) or read out as characters (幺三八一二三四五六七八) are found too: the patterns read a
+ * half-width copy with such numbers as digits, which has the same length, and what they find is replaced in the text as typed.
+ *
+ * @example
+ * redact('商户号 821290058120001 交易报03,电话 13812345678') // '商户号 [商户号] 交易报03,电话 [手机号]'
+ */
 export function redact(text: string): string {
   let out = text;
   for (const { label, pattern, digits } of RULES) {

@@ -191,6 +191,27 @@ describe.each(storeTargets())('the $name store', (target) => {
     expect(await store.misses({ from: future })).toEqual([]);
   });
 
+  it('puts attached questions back in the queue by their words, as the queue groups them, for that entry only', async () => {
+    const asked = ['退款多久到账?', '退款 多久到账', '退款多久到账'].map((question) =>
+      record({ clientId: 'finn', conversationId: 'f1', question, decision: 'refuse' }),
+    );
+    const other = record({ clientId: 'finn', conversationId: 'f1', question: '退款多久到账', decision: 'hedge' });
+    await store.recordExchanges([...asked, other]);
+    await store.resolveMisses(
+      asked.map((a) => a.id),
+      'attached',
+      'FAQ2.6',
+    );
+    await store.resolveMisses([other.id], 'attached', 'FAQ7.6');
+    const open = async () => (await store.misses()).map((m) => m.exchangeId);
+    expect(await open()).not.toContain(asked[0]!.id);
+    expect(await store.reopenMissesAsked('FAQ2.6', ['退款多久到账'])).toBe(3);
+    expect(await open()).toEqual(expect.arrayContaining(asked.map((a) => a.id)));
+    // Attached to another entry: not this undo's.
+    expect(await open()).not.toContain(other.id);
+    expect(await store.reopenMissesAsked('FAQ2.6', [])).toBe(0);
+  });
+
   it('sums the log for insights: per day, decisions, citations and votes', async () => {
     const at = new Date(Date.now() - 10 * 86_400_000);
     const range = { from: new Date(at.getTime() - 3_600_000), to: new Date(at.getTime() + 3_600_000) };

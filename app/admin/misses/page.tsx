@@ -1,5 +1,6 @@
 import { type MissView, missViewQuery, parseMissView, viewMisses } from '@/lib/admin/miss-view';
 import { missQueue } from '@/lib/admin/misses';
+import { BadRequestError } from '@/lib/errors';
 import { getRuntime } from '@/lib/runtime';
 import { readRange } from '../../api/admin/schema';
 import { AdminNav, adminGate, Gate, RangeForm } from '../gate';
@@ -26,9 +27,12 @@ export default async function MissesPage({ searchParams }: { searchParams: Searc
   try {
     view = parseMissView(params);
   } catch (e) {
-    viewError = e instanceof Error ? e.message : String(e);
+    if (!(e instanceof BadRequestError)) throw e;
+    viewError = e.message;
   }
   const { range, error: rangeError } = readRange(query);
+  // The exports get the range only when it is a range (a bad one is said above and shows everything, as they will).
+  const exportQuery = rangeError ? '' : query.toString();
   const clusters = rt.store ? await missQueue(rt.store, kb, range) : null;
   const shown = clusters ? viewMisses(clusters, view) : null;
   const pageLink = (page: number) => `/admin/misses?${missViewQuery(view, { from, to }, page)}`;
@@ -53,8 +57,8 @@ export default async function MissesPage({ searchParams }: { searchParams: Searc
         <label>
           <input type="checkbox" name="open" value="1" defaultChecked={view.open} /> 隐藏已标记未覆盖
         </label>
-        <a href={`/api/admin/misses/export?format=csv&${query}`}>导出 CSV</a>
-        <a href={`/api/admin/misses/export?format=xlsx&${query}`}>导出 XLSX</a>
+        <a href={`/api/admin/misses/export?format=csv&${exportQuery}`}>导出 CSV</a>
+        <a href={`/api/admin/misses/export?format=xlsx&${exportQuery}`}>导出 XLSX</a>
       </RangeForm>
       {[rangeError, viewError].filter(Boolean).map((message) => (
         <p key={message} className="error" role="alert">

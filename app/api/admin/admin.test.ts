@@ -7,6 +7,7 @@ import { createTestPglite, type TestDatabase } from '@/lib/testing/test-store';
 import { readUIStream } from '../chat/read-ui-stream';
 import { POST as CHAT } from '../chat/route';
 import { POST as FEEDBACK } from '../feedback/route';
+import { GET as ALTERNATIVES } from './alternatives/route';
 import { GET as INSIGHTS } from './insights/route';
 import { POST as LOGIN } from './login/route';
 import { POST as ATTACH } from './misses/attach/route';
@@ -55,6 +56,8 @@ function everyApi(cookie?: string): Promise<Response>[] {
     EXPORT(get('/api/admin/misses/export?format=xlsx', cookie)),
     ATTACH(new Request(url('/api/admin/misses/attach'), json({ entryId: 'FAQ2.5', questions: ['x'], exchangeIds: ['x'] }, cookie))),
     UNCOVERED(new Request(url('/api/admin/misses/uncovered'), json({ exchangeIds: ['x'] }, cookie))),
+    ALTERNATIVES(get('/api/admin/alternatives', cookie)),
+    DETACH(new Request(url('/api/admin/misses/detach'), json({ entryId: 'FAQ2.5', questions: ['x'] }, cookie))),
   ];
 }
 
@@ -157,6 +160,9 @@ describe('the miss queue', () => {
     await rt.conversationLog!.flush();
     const again = (await (await MISSES(get('/api/admin/misses', cookie))).json()) as { clusters: MissQueueCluster[] };
     expect(again.clusters.some((c) => c.wordings.some((w) => w.text === MISSING))).toBe(false);
+    // 已添加的相似问题 lists them under the entry.
+    const added = (await (await ALTERNATIVES(get('/api/admin/alternatives', cookie))).json()) as { entries: { entryId: string; questions: string[] }[] };
+    expect(added.entries.find((e) => e.entryId === 'FAQ2.5')?.questions).toEqual(expect.arrayContaining(bird.wordings.map((w) => w.text)));
 
     // 撤销: the wrong entry was chosen. The questions leave it, the answer is as before, and they are back in the queue.
     const undo = await DETACH(
