@@ -127,6 +127,11 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
     page.on('dialog', (d) => void d.accept());
     await page.getByTestId('history-toggle').click();
     const list = page.getByTestId('conversation-list');
+    // The list loads after the page: count it once the conversation to delete is in it.
+    await list
+      .getByRole('button', { name: `删除对话:${QUESTION}` })
+      .first()
+      .waitFor();
     const count = await list.locator('li').count();
     await list
       .getByRole('button', { name: `删除对话:${QUESTION}` })
