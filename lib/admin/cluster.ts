@@ -142,24 +142,23 @@ function latest(rows: MissQuestion[]): string {
   return rows.reduce((m, r) => (r.createdAt > m ? r.createdAt : m), '');
 }
 
-function toCluster(groups: { text: string; rows: MissQuestion[] }[]): MissCluster {
-  const rows = groups.flatMap((g) => g.rows);
-  const candidates = new Map<string, number>();
-  const offDomain = (r: MissQuestion) => r.decision === 'refuse' && plainlyNotAboutFaq(r.question, r.scope ?? {});
+/** Small talk and questions refused as plainly off the FAQ: no entry is offered for them. */
+const offDomain = (r: MissQuestion) => r.decision === 'refuse' && plainlyNotAboutFaq(r.question, r.scope ?? {});
+
+/** The entries retrieval ranked first for these questions (not for those off the FAQ), most often first. */
+function candidatesOf(rows: MissQuestion[]): { id: string; count: number }[] {
+  const counts = new Map<string, number>();
   for (const r of rows) {
     const top = offDomain(r) ? undefined : r.candidates[0];
-    if (top) candidates.set(top.id, (candidates.get(top.id) ?? 0) + 1);
+    if (top) counts.set(top.id, (counts.get(top.id) ?? 0) + 1);
   }
-  const topOf = (rs: MissQuestion[]) => {
-    const counts = new Map<string, number>();
-    for (const r of rs) {
-      const top = offDomain(r) ? undefined : r.candidates[0];
-      if (top) counts.set(top.id, (counts.get(top.id) ?? 0) + 1);
-    }
-    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
-  };
+  return [...counts].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count);
+}
+
+function toCluster(groups: { text: string; rows: MissQuestion[] }[]): MissCluster {
+  const rows = groups.flatMap((g) => g.rows);
   const wordings = groups.map((g) => {
-    const candidate = topOf(g.rows);
+    const candidate = candidatesOf(g.rows)[0]?.id;
     return { text: g.text, count: g.rows.length, lastSeen: latest(g.rows), exchangeIds: g.rows.map((r) => r.exchangeId), ...(candidate ? { candidate } : {}) };
   });
   return {
@@ -175,7 +174,7 @@ function toCluster(groups: { text: string; rows: MissQuestion[] }[]): MissCluste
       down: rows.filter((r) => r.vote === -1).length,
     },
     comments: rows.flatMap((r) => (r.comment ? [r.comment] : [])).slice(0, 10),
-    candidates: [...candidates].map(([id, count]) => ({ id, count })).sort((a, b) => b.count - a.count),
+    candidates: candidatesOf(rows),
     uncovered: rows.every((r) => r.resolution === 'uncovered'),
     offDomain: rows.every(offDomain),
   };
