@@ -198,11 +198,10 @@ function vouchedAnswer(r: RetrievalResult, alone: RetrievalResult): RetrievalRes
  * characters long, removed wherever they stand, longest first; ASKING_CHARS are removed only where a stretch is made of nothing
  * else (「那要」「能」「好」 in 「那要多久能处理好」), never from a word (好老板, 还款, 功能).
  */
-const ASKING_WORDS = [
-  ...'可不可以 能不能 什么时候 啥时候 多长时间 怎么处理 怎么样 怎么办 怎么弄 为什么 多少天 那么 的话 咋样 咋整 咋办 怎么 如何 为啥 多久 几天 多少 什么 哪里 哪儿 哪个 在哪 那儿 这儿 那里 这里 那边 这边 可以 需要 没有 处理 解决 一下 这个 那个 这种 那种 情况 问题'.split(
-    ' ',
-  ),
-].sort((a, b) => b.length - a.length);
+const ASKING_WORDS =
+  '可不可以 能不能 什么时候 啥时候 多长时间 怎么处理 怎么样 怎么办 怎么弄 为什么 多少天 那么 的话 咋样 咋整 咋办 怎么 如何 为啥 多久 几天 多少 什么 哪里 哪儿 哪个 在哪 那儿 这儿 那里 这里 那边 这边 可以 需要 没有 处理 解决 一下 这个 那个 这种 那种 情况 问题'
+    .split(' ')
+    .sort((a, b) => b.length - a.length);
 const ASKING_WORD = new RegExp(ASKING_WORDS.join('|'), 'g');
 const ASKING_CHARS = '那呢吗嘛的了呀啊吧要能好还也是有在弄办咋';
 const ASKING_ENGLISH = new Set('what about how and the a an is are do does for then if it that this long take takes can i we to of in on with'.split(' '));
@@ -325,6 +324,5 @@ export async function resolveFollowUp(
   const switched = coverage && !stays ? await withinCategory(alone, named, resolved, standalone, citedIds, retrieve, coverage) : undefined;
   // Searched with the category's name, it stands as the follow-up with the previous question, for the log and, in LLM mode after
   // an echoed rewrite, the model: the category's name is a search aid, not part of what was asked.
-  if (switched) return { query: combined, retrieval: switched, followUp: true };
-  return { query: combined, retrieval: resolved, followUp: true };
+  return { query: combined, retrieval: switched ?? resolved, followUp: true };
 }
