@@ -43,7 +43,8 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
  * Seven or more in a row, or in groups a space or dash apart (一三八 一二三四 五六七八), in the everyday characters or the capitals
  * (壹叁捌…): fewer are words (一一对应, 三五天), not a number read out.
  */
-const SPOKEN_NUMBER = /[零〇幺一二两三四五六七八九壹贰叁肆伍陆柒捌玖](?:[- ]?[零〇幺一二两三四五六七八九壹贰叁肆伍陆柒捌玖]){6,}/g;
+const SPOKEN_DIGIT = `[${Object.keys(SPOKEN_DIGITS).join('')}]`;
+const SPOKEN_NUMBER = new RegExp(`${SPOKEN_DIGIT}(?:[- ]?${SPOKEN_DIGIT}){6,}`, 'g');
 
 /** A copy of the text, of the same length, that the patterns read: half-width, with numbers read out as digits. */
 function digitsOf(text: string): string {
