@@ -216,6 +216,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 22: a hotline agent dictating by voice input, an intern messaging in internet style), committed before it was read, never fitted or tuned on',
   },
   {
+    name: 'blind22',
+    dataset: 'evals/datasets/blind22.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 23: a store-operations supervisor pasting merchants’ WeChat group chats, a technical-support engineer in developer shorthand), committed before it was read, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
@@ -448,6 +456,15 @@ export const SUITES: Suite[] = [
       'short follow-ups in conversations (another detail, a neighbouring topic, a new topic, back to an earlier exchange, what the entry does not say, thanks), by a writer from the FAQ alone (round 22, commissioned after blind21’s first reading showed its follow-ups below the bar; read once unseen, then row by row)',
   },
   {
+    name: 'dev24',
+    dataset: 'evals/datasets/dev24.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      '140 follow-ups and 80 single questions in Cantonese, Sichuanese, a very formal register and nine-key pinyin typing, by a writer from the FAQ alone (round 23, commissioned with blind22; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
@@ -550,6 +567,14 @@ export const SUITES: Suite[] = [
     env: otherFaq('evals/transfer/edu/faq.txt'),
     role: 'report',
     description: "another FAQ (an online-education company's learner-service centre, 54 entries), no companion files, nothing fitted on it (round 22)",
+  },
+  {
+    name: 'anhe',
+    dataset: 'evals/transfer/anhe/blind.jsonl',
+    env: otherFaq('evals/transfer/anhe/faq.txt'),
+    role: 'report',
+    description:
+      "another FAQ (a property-and-casualty insurer's customer-service centre, 54 entries), no companion files, nothing fitted on it (round 23; its domain is close to the 'insurance' training FAQ's, a different writer's)",
   },
   {
     name: 'offtopic',
