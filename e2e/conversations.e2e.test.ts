@@ -123,7 +123,7 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
     await page.getByTestId('miss-cluster').filter({ hasText: QUESTION }).waitFor({ timeout: 20_000 });
     await page.goto(server!.url);
 
-    // The first conversation deleted from the list (after a confirmation), here and after a reload.
+    // The first conversation deleted from the list (after a confirmation), here and after a reload; the latest renamed.
     page.on('dialog', (d) => void d.accept());
     await page.getByTestId('history-toggle').click();
     const list = page.getByTestId('conversation-list');
@@ -133,6 +133,17 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
       .first()
       .waitFor();
     const count = await list.locator('li').count();
+    // The latest one renamed (✎, type, Enter): its new name stays after a reload.
+    await list
+      .getByRole('button', { name: `重命名对话:${QUESTION}` })
+      .first()
+      .click();
+    await list.getByRole('textbox', { name: '对话名称' }).fill('王姐店里的问题');
+    await list.getByRole('textbox', { name: '对话名称' }).press('Enter');
+    await list.getByRole('button', { name: '删除对话:王姐店里的问题' }).waitFor();
+    await page.reload();
+    await page.getByTestId('history-toggle').click();
+    await list.getByRole('button', { name: '删除对话:王姐店里的问题' }).waitFor();
     await list
       .getByRole('button', { name: `删除对话:${QUESTION}` })
       .last()

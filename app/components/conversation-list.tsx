@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { ConversationSummary } from '@/lib/store/types';
+import { type ConversationSummary, TITLE_CHARS } from '@/lib/store/types';
 
 function when(iso: string): string {
   const d = new Date(iso);
@@ -18,16 +18,40 @@ export function ConversationList(props: { currentId?: string; version: number; o
   const { currentId, version, onOpen, onNew } = props;
   const [items, setItems] = useState<ConversationSummary[]>([]);
   const [open, setOpen] = useState(false);
-  const [failed, setFailed] = useState(false);
+  const [failed, setFailed] = useState<string | null>(null);
+  const [editing, setEditing] = useState<{ id: string; draft: string } | null>(null);
 
   /** Deletes a conversation of this browser (after asking); the open one gives way to a new conversation. */
   const remove = async (c: ConversationSummary) => {
     if (!window.confirm(`删除对话「${c.title}」?删除后无法恢复。`)) return;
     const res = await fetch(`/api/conversations/${encodeURIComponent(c.id)}`, { method: 'DELETE' }).catch(() => null);
-    setFailed(!res?.ok && res?.status !== 404);
+    setFailed(!res?.ok && res?.status !== 404 ? '删除失败,请稍后重试。' : null);
     if (!res?.ok && res?.status !== 404) return;
     setItems((list) => list.filter((x) => x.id !== c.id));
     if (c.id === currentId) onNew();
+  };
+
+  /** Saves the name typed for a conversation; an empty or unchanged name changes nothing. */
+  const rename = async (c: ConversationSummary, draft: string) => {
+    setEditing(null);
+    const title = draft.replace(/\s+/g, ' ').trim();
+    if (!title || title === c.title) return;
+    const res = await fetch(`/api/conversations/${encodeURIComponent(c.id)}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ title }),
+    }).catch(() => null);
+    if (!res?.ok) {
+      const message = await res
+        ?.json()
+        .then((j: { error?: { message?: string } }) => j.error?.message)
+        .catch(() => undefined);
+      setFailed(message ?? '重命名失败,请稍后重试。');
+      return;
+    }
+    setFailed(null);
+    const kept = ((await res.json()) as { title: string }).title;
+    setItems((list) => list.map((x) => (x.id === c.id ? { ...x, title: kept } : x)));
   };
 
   useEffect(() => {
@@ -58,17 +82,43 @@ export function ConversationList(props: { currentId?: string; version: number; o
           <ul data-testid="conversation-list">
             {items.map((c) => (
               <li key={c.id}>
+                {editing?.id === c.id ? (
+                  <input
+                    className="conv-rename"
+                    aria-label="对话名称"
+                    maxLength={TITLE_CHARS}
+                    value={editing.draft}
+                    // biome-ignore lint/a11y/noAutofocus: the field appears because its button was just pressed
+                    autoFocus
+                    onChange={(e) => setEditing({ id: c.id, draft: e.target.value })}
+                    onKeyDown={(e) => {
+                      if (e.key === 'Enter') void rename(c, editing.draft);
+                      if (e.key === 'Escape') setEditing(null);
+                    }}
+                    onBlur={() => void rename(c, editing.draft)}
+                  />
+                ) : (
+                  <button
+                    type="button"
+                    className={c.id === currentId ? 'current' : undefined}
+                    aria-current={c.id === currentId ? 'true' : undefined}
+                    onClick={() => {
+                      setOpen(false);
+                      onOpen(c.id);
+                    }}
+                  >
+                    <span className="conv-title">{c.title}</span>
+                    <span className="conv-when">{when(c.updatedAt)}</span>
+                  </button>
+                )}
                 <button
                   type="button"
-                  className={c.id === currentId ? 'current' : undefined}
-                  aria-current={c.id === currentId ? 'true' : undefined}
-                  onClick={() => {
-                    setOpen(false);
-                    onOpen(c.id);
-                  }}
+                  className="conv-edit"
+                  aria-label={`重命名对话:${c.title}`}
+                  title="重命名"
+                  onClick={() => setEditing({ id: c.id, draft: c.title })}
                 >
-                  <span className="conv-title">{c.title}</span>
-                  <span className="conv-when">{when(c.updatedAt)}</span>
+                  ✎
                 </button>
                 <button type="button" className="conv-delete" aria-label={`删除对话:${c.title}`} title="删除对话" onClick={() => void remove(c)}>
                   ×
@@ -79,7 +129,7 @@ export function ConversationList(props: { currentId?: string; version: number; o
         )}
         {failed && (
           <p className="error" role="alert">
-            删除失败,请稍后重试。
+            {failed}
           </p>
         )}
       </details>

@@ -111,6 +111,25 @@ export async function deleteConversationOf({ store, log }: ConversationDeps, cli
 }
 
 /**
+ * Gives this client's conversation the name typed (identifying numbers redacted like the questions, LOG_REDACT);
+ * NotFoundError when it has none by that id. Queued exchanges are written first: the first one would title it anew.
+ * Returns the name as kept.
+ */
+export async function renameConversationOf(
+  deps: { store: Store | null; log: ConversationLog | null; redact: boolean },
+  clientId: string | null,
+  conversationId: string,
+  title: string,
+): Promise<string> {
+  const { store, log } = deps;
+  if (store && clientId) await settled(log);
+  const named = deps.redact ? redact(title) : title;
+  const renamed = store && clientId ? await guarded(() => store.renameConversation(clientId, conversationId, named)) : false;
+  if (!renamed) throw new NotFoundError('找不到该对话。');
+  return named;
+}
+
+/**
  * Records this client's vote on one of its answers; NotFoundError when the answer is not this
  * client's. An answer voted on the moment it arrived may still be in the log's queue: it is
  * written first, then the vote is tried once more.

@@ -8,7 +8,7 @@ export const API_ROUTES: readonly { path: string; methods: readonly string[] }[]
   { path: '/api/feedback', methods: ['POST'] },
   { path: '/api/health', methods: ['GET'] },
   { path: '/api/conversations', methods: ['GET'] },
-  { path: '/api/conversations/[id]', methods: ['GET', 'DELETE'] },
+  { path: '/api/conversations/[id]', methods: ['GET', 'DELETE', 'PATCH'] },
   { path: '/api/admin/login', methods: ['POST'] },
   { path: '/api/admin/logout', methods: ['POST'] },
   { path: '/api/admin/insights', methods: ['GET'] },

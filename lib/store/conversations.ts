@@ -1,8 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database, NewExchangeRow } from './schema';
-import type { ConversationSummary, ExchangeRecord, Feedback, StoredExchange } from './types';
-
-const TITLE_CHARS = 40;
+import { type ConversationSummary, type ExchangeRecord, type Feedback, type StoredExchange, TITLE_CHARS } from './types';
 
 /** Every column of `exchanges`, as written. */
 const EXCHANGE_COLUMNS = [
@@ -158,4 +156,10 @@ export async function conversationExchanges(db: Kysely<Database>, clientId: stri
 export async function deleteConversation(db: Kysely<Database>, clientId: string, conversationId: string): Promise<boolean> {
   const r = await db.deleteFrom('conversations').where('client_id', '=', clientId).where('id', '=', conversationId).executeTakeFirst();
   return Number(r.numDeletedRows) > 0;
+}
+
+/** Renames this client's conversation; false when there is none by that id. The conversation keeps its place in the list. */
+export async function renameConversation(db: Kysely<Database>, clientId: string, conversationId: string, title: string): Promise<boolean> {
+  const r = await db.updateTable('conversations').set({ title }).where('client_id', '=', clientId).where('id', '=', conversationId).executeTakeFirst();
+  return Number(r.numUpdatedRows) > 0;
 }

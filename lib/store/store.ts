@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { StoreConfig } from '../config';
 import { addAlternatives, listAlternatives, removeAlternatives } from './alternatives';
-import { conversationExchanges, deleteConversation, listConversations, writeExchanges } from './conversations';
+import { conversationExchanges, deleteConversation, listConversations, renameConversation, writeExchanges } from './conversations';
 import { setFeedback } from './feedback';
 import { insights } from './insights';
 import { listMisses, reopenMisses, reopenMissesAsked, resolveMisses } from './misses';
@@ -30,6 +30,8 @@ export interface Store {
   /** Null when this client has no such conversation (another client's is never returned). */
   conversation(clientId: string, conversationId: string): Promise<StoredExchange[] | null>;
   deleteConversation(clientId: string, conversationId: string): Promise<boolean>;
+  /** False when this client has no such conversation. */
+  renameConversation(clientId: string, conversationId: string, title: string): Promise<boolean>;
   /** False when the exchange is not this client's. */
   setFeedback(clientId: string, exchangeId: string, feedback: Feedback): Promise<boolean>;
   alternatives(): Promise<Record<string, string[]>>;
@@ -112,6 +114,7 @@ export function createStore(config: StoreConfig): Store {
     listConversations: (clientId, limit) => use((h) => listConversations(h.db, clientId, limit)),
     conversation: (clientId, id) => use((h) => conversationExchanges(h.db, clientId, id)),
     deleteConversation: (clientId, id) => use((h) => deleteConversation(h.db, clientId, id)),
+    renameConversation: (clientId, id, title) => use((h) => renameConversation(h.db, clientId, id, title)),
     setFeedback: (clientId, exchangeId, feedback) => use((h) => setFeedback(h.db, clientId, exchangeId, feedback)),
     alternatives: () => use((h) => listAlternatives(h.db)),
     addAlternatives: (entryId, questions) =>

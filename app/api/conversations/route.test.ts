@@ -7,7 +7,7 @@ import { POST as CHAT } from '../chat/route';
 import type { FaqUIMessage } from '../chat/ui-types';
 import { POST as FEEDBACK } from '../feedback/route';
 import { GET as HEALTH } from '../health/route';
-import { DELETE as DELETE_ONE, GET as GET_ONE } from './[id]/route';
+import { DELETE as DELETE_ONE, GET as GET_ONE, PATCH as RENAME } from './[id]/route';
 import { GET as LIST } from './route';
 
 const state = useStoreRouteRuntime({ ANSWER_MODE: 'offline' });
@@ -103,6 +103,40 @@ describe('conversations', () => {
     await ask('chat-r', '退款多久到账', carol, 'q1');
     const { messages } = (await (await open('chat-r', carol)).json()) as { messages: FaqUIMessage[] };
     expect(messages).toHaveLength(2);
+  });
+});
+
+describe('renaming', () => {
+  const rename = (id: string, cookie: string | undefined, body: unknown, headers: Record<string, string> = {}) =>
+    RENAME(
+      new Request(`http://localhost/api/conversations/${id}`, {
+        method: 'PATCH',
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+        headers: { 'content-type': 'application/json', ...withCookie(cookie), ...headers },
+      }),
+      { params: Promise.resolve({ id }) },
+    );
+  const messageOf = async (res: Response) => ((await res.json()) as { error: { message: string } }).error.message;
+
+  it('renames one’s own conversation, keeps the name through later questions, and refuses anyone else or a bad name', async () => {
+    const erin = cookieOf((await ask('chat-n', '好老板忘记密码')).res)!;
+    const res = await rename('chat-n', erin, { title: '  王姐 的\n密码  13812345678 ' });
+    expect(res.status).toBe(200);
+    // One line, and identifying numbers redacted like the questions (LOG_REDACT is on by default).
+    expect(await res.json()).toEqual({ id: 'chat-n', title: '王姐 的 密码 [手机号]' });
+    await ask('chat-n', '那怎么改绑手机号', erin);
+    expect((await list(erin)).conversations).toEqual([expect.objectContaining({ id: 'chat-n', title: '王姐 的 密码 [手机号]' })]);
+
+    const stranger = cookieOf((await ask('chat-o', '挥卡报03')).res)!;
+    expect((await rename('chat-n', stranger, { title: '我的' })).status).toBe(404);
+    expect((await rename('chat-n', undefined, { title: '我的' })).status).toBe(404);
+    expect((await rename('chat-n', erin, { title: '改名' }, { origin: 'https://evil.example' })).status).toBe(403);
+    for (const bad of [{ title: '   ' }, { title: '长'.repeat(41) }, { name: 'x' }, '{"title":']) {
+      const r = await rename('chat-n', erin, bad);
+      expect(r.status).toBe(400);
+      expect(await messageOf(r)).toMatch(/[\u4e00-\u9fff]/);
+    }
+    expect((await list(erin)).conversations[0]?.title).toBe('王姐 的 密码 [手机号]');
   });
 });
 

@@ -1,9 +1,11 @@
-import { conversationTurns, deleteConversationOf } from '@/lib/conversations/service';
+import { conversationTurns, deleteConversationOf, renameConversationOf } from '@/lib/conversations/service';
 import { BadRequestError } from '@/lib/errors';
 import { readClientId } from '@/lib/http/client-id';
 import { errorResponse } from '@/lib/http/error-response';
-import { enforceSameOrigin } from '@/lib/http/guard';
+import { enforceSameOrigin, guardBrowserPost } from '@/lib/http/guard';
+import { readJsonBody } from '@/lib/http/read-body';
 import { getRuntime } from '@/lib/runtime';
+import { parseRename } from './schema';
 import { toUIMessages } from './ui-messages';
 
 export const runtime = 'nodejs';
@@ -40,6 +42,25 @@ export async function DELETE(request: Request, { params }: Params): Promise<Resp
     enforceSameOrigin(request, rt.config.allowedOrigins);
     await deleteConversationOf({ store: rt.store, log: rt.conversationLog }, readClientId(request.headers), await conversationId(params));
     return new Response(null, { status: 204 });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+/** PATCH /api/conversations/:id `{ title }`: renames this browser's conversation. */
+export async function PATCH(request: Request, { params }: Params): Promise<Response> {
+  try {
+    const rt = getRuntime();
+    guardBrowserPost(request, rt.config.allowedOrigins);
+    const id = await conversationId(params);
+    const { title } = parseRename(await readJsonBody(request, 4_096));
+    const kept = await renameConversationOf(
+      { store: rt.store, log: rt.conversationLog, redact: rt.config.log.redact },
+      readClientId(request.headers),
+      id,
+      title,
+    );
+    return Response.json({ id, title: kept }, { headers: { 'cache-control': 'no-store' } });
   } catch (e) {
     return errorResponse(e);
   }
