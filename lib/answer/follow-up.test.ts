@@ -234,6 +234,25 @@ describe('offline follow-up handling', () => {
       expect((await resolveFollowUp(q, history, retrieve)).followUp).toBe(true);
   });
 
+  it('lets a follow-up stand alone after a refused question plainly off the FAQ, not after one refused in its domain', async () => {
+    const refusedTurn = (q: string) => [
+      { role: 'user' as const, text: q },
+      { role: 'assistant' as const, text: '抱歉,FAQ 中没有找到与该问题相关的内容,无法给出可靠答案。' },
+    ];
+    const offFaq = { ...result([hitOf(E416, 1)], 'refuse', 0.002), signals: { domain: 0.05, covered: 0.004 } };
+    const inDomain = { ...result([hitOf(E26, 1)], 'refuse', 0.1), signals: { domain: 0.87, covered: 0.33 } };
+    const searched: string[] = [];
+    const retrieve = async (q: string) => {
+      searched.push(q);
+      if (q === '你们公司年会什么时候') return offFaq;
+      if (q === '好老板能开发票吗') return inDomain;
+      return result([hitOf(E26, 1)], 'hedge', 0.6);
+    };
+    expect(await resolveFollowUp('退货呢', refusedTurn('你们公司年会什么时候'), retrieve)).toMatchObject({ query: '退货呢', followUp: false });
+    expect(searched).not.toContain('你们公司年会什么时候 退货呢');
+    expect(await resolveFollowUp('那退货呢', refusedTurn('好老板能开发票吗'), retrieve)).toMatchObject({ query: '好老板能开发票吗 那退货呢', followUp: true });
+  });
+
   it('searches a question refused alone with the conversation, and offers what it finds as the closest entry', async () => {
     const refusedAlone = (covered: number, demand?: number) => ({
       ...result([hitOf(E27, 1)], 'refuse', 0.05),

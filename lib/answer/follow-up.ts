@@ -1,3 +1,4 @@
+import { isSmallTalk } from '../retrieval/demand';
 import { plainlyNotAboutFaq } from '../retrieval/domain';
 import { readTyped } from '../retrieval/simplified';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
@@ -260,6 +261,22 @@ async function withinCategory(
   return vouchedAnswer(found, alone);
 }
 
+/** Below this on both signals, a refused question gives a follow-up no context (leansOnNothing). */
+const NOTHING_TO_LEAN_ON = 0.1;
+
+/**
+ * Whether the exchange a follow-up leans on gives it nothing to lean on: its answer cited no entry and its question is plainly off
+ * the FAQ or small talk (「退货呢」 after 「你们公司年会什么时候」 was refused). A refused question about the FAQ's domain still gives
+ * a follow-up its context (「好老板能开发票吗」 refused, then 「那退货呢」). One more search, only after an answer that cited nothing.
+ * Off the FAQ means that neither its domain model nor the corpus's words account for it (`domain` and `covered` below
+ * NOTHING_TO_LEAN_ON: 「你们公司年会什么时候」 0.05 and 0.004; 「好老板能开发票吗」 0.87 and 0.33; 「收银宝有没有年费」 0.82 and 0.01).
+ */
+async function leansOnNothing(previous: string | undefined, citedIds: string[], retrieve: RetrieveFn): Promise<boolean> {
+  if (!previous || citedIds.length > 0) return false;
+  const { domain, covered } = (await retrieve(previous)).signals;
+  return isSmallTalk(previous) || ((domain ?? 1) < NOTHING_TO_LEAN_ON && (covered ?? 1) < NOTHING_TO_LEAN_ON);
+}
+
 /**
  * Resolves a follow-up against the conversation, offline: the question alone and the question
  * with the previous one are both searched. The follow-up keeps the previous topic unless,
@@ -276,9 +293,9 @@ export async function resolveFollowUp(
   coverage?: CoverageFn,
 ): Promise<{ query: string; retrieval: RetrievalResult; followUp: boolean }> {
   const alone = question.trim();
-  if (changesTopic(alone)) return { query: alone, retrieval: await retrieve(alone), followUp: false };
-  const combined = standaloneQuestion(question, history);
   const { question: previous, citedIds, earlier } = previousTurn(history, question);
+  if (changesTopic(alone) || (await leansOnNothing(previous, citedIds, retrieve))) return { query: alone, retrieval: await retrieve(alone), followUp: false };
+  const combined = standaloneQuestion(question, history);
   if (combined === alone) {
     const first = await retrieve(alone);
     const retrieval = stayOnTopic(first, first, citedIds);
