@@ -15,6 +15,7 @@ import { createConcurrencyLimiter } from './lib/http/concurrency';
 import { sendRefusal, writeRefusalToSocket } from './lib/http/node-refusal';
 import { refusals, screenRequest } from './lib/http/request-screen';
 import { securityHeaders } from './lib/http/security-headers';
+import { lockDataDir } from './lib/store/data-dir-lock';
 
 // tsx turns on Node's source maps, and Node then keeps the map of every module it loads, Next's
 // bundles included: about 200 MB of RSS (466 -> 255 MB measured). Off before Next is loaded.
@@ -24,6 +25,18 @@ const { parseAndValidateFlightRouterState } = await import('next/dist/server/app
 
 const config = configFromEnv();
 const { port, hostname, trustProxy, headersTimeoutMs, bodyTimeoutMs, maxConcurrentPerClient } = config.server;
+// The embedded database is one process's (lib/store/data-dir-lock.ts): a second server on the same directory stops here, with the
+// reason, instead of answering without recording anything. The store takes the same lock again when it opens.
+async function lockDatabase(): Promise<() => Promise<void>> {
+  if (config.store.kind !== 'pglite' || !config.store.dataDir) return async () => {};
+  try {
+    return await lockDataDir(config.store.dataDir);
+  } catch (e) {
+    console.error(`[server] ${e instanceof Error ? e.message : String(e)}`);
+    process.exit(1);
+  }
+}
+const releaseDataDir = await lockDatabase();
 const app = next({ dev: false, dir: path.dirname(new URL(import.meta.url).pathname), hostname, port });
 await app.prepare();
 const handle = app.getRequestHandler();
@@ -142,6 +155,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
         void import('./lib/runtime')
           .then((m) => m.closeRuntime())
           .catch(() => {})
+          .then(releaseDataDir)
           .finally(() => process.exit(0)),
     );
     setTimeout(() => process.exit(0), 5_000).unref();

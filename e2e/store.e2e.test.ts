@@ -224,3 +224,29 @@ describe.skipIf(!TEST_DATABASE_URL)('a database that stops or hangs mid-run', ()
 });
 
 if (!TEST_DATABASE_URL) console.info('[store e2e] skipped: set TEST_DATABASE_URL (bash .ci/start-postgres prints one)');
+
+describe('the embedded database on one directory', () => {
+  beforeAll(() => ensureBuilt(), 600_000);
+
+  it('stops a second server on the same directory at start, with the reason, and lets one start after the first stopped', async () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'faq-store-e2e-')), 'db');
+    const env = { ...base, DB_DIR: dir, INDEX_DIR: tmp() };
+    const first = await startNextServer(env);
+    try {
+      await expect(startNextServer({ ...env, INDEX_DIR: tmp() })).rejects.toThrow(/exited early[\s\S]*数据库目录 .* 正被另一个进程/);
+      // The first one still records: its conversation is listed.
+      const { cookie } = await ask(first.url, '银行卡退款多久到账');
+      const listed = await poll(
+        async () =>
+          ((await (await fetch(`${first.url}/api/conversations`, { headers: { cookie: cookie! } })).json()) as { conversations: unknown[] }).conversations,
+        (c) => c.length === 1,
+        5_000,
+      );
+      expect(listed.value).toHaveLength(1);
+    } finally {
+      await first.stop();
+    }
+    const next = await startNextServer({ ...env, INDEX_DIR: tmp() });
+    await next.stop();
+  }, 120_000);
+});

@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { Kysely, PostgresDialect } from 'kysely';
 import type { StoreConfig } from '../config';
+import { lockDataDir } from './data-dir-lock';
 import { migrateToLatest } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
 import { startPgliteWorker } from './pglite-worker';
@@ -20,32 +20,6 @@ export interface OpenDatabase {
   /** Called on every change notice, and after a lost PostgreSQL listener reconnects (a notice may have been missed). */
   onChange(listener: () => void): () => void;
   close(): Promise<void>;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-/**
- * PGlite is one process's database: a second process opening the same directory would corrupt
- * it. A pid file beside the directory keeps it to one (a dead holder's file is taken over).
- */
-async function lockDataDir(dataDir: string): Promise<() => Promise<void>> {
-  const lock = `${dataDir}.lock`;
-  await mkdir(path.dirname(lock), { recursive: true });
-  const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
-  if (holder && holder !== process.pid && pidAlive(holder)) {
-    throw new Error(
-      `数据库目录 ${dataDir} 正被另一个进程(pid ${holder})使用:嵌入式数据库一次只能由一个进程打开,请先停止它或设置 DATABASE_URL 使用 PostgreSQL。`,
-    );
-  }
-  await writeFile(lock, String(process.pid));
-  return () => rm(lock, { force: true });
 }
 
 function subscribe(events: EventEmitter, listener: () => void): () => void {
