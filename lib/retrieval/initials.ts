@@ -8,8 +8,10 @@ export interface InitialsReader {
 
 /** How much more often the word read must occur than the next word with the same initials. */
 const DOMINANCE = 3;
-/** A word on its own: not part of a code (CL-204, err_x1). */
-const LATIN_WORD = /(?<![a-z0-9_-])[a-z]{2,5}(?![a-z0-9_-])/g;
+/** The most initials read as one word (a word of five characters). */
+const MAX_INITIALS = 5;
+/** Words on their own, one space apart: not part of a code (CL-204, err_x1). */
+const LATIN_RUN = /(?<![a-z0-9_-])[a-z]{2,5}(?: [a-z]{2,5})*(?![a-z0-9_-])/g;
 /** Initials are consonants: an English word almost always has a vowel (and pinyin syllables starting with one are rare). */
 const CONSONANTS_ONLY = /^[^aeiouv]+$/;
 /** English words and chat abbreviations with no vowel. */
@@ -23,8 +25,8 @@ const ENGLISH = new Set(
  * Staff in a hurry abbreviate the words they type most by their pinyin initials: zfb for 支付宝, xcx for 小程序, zjgk for
  * 资金管控. A lower-case Latin word of two to five consonants that is no term of the corpus and no English word with a gloss
  * is read as the corpus word of as many characters with those initials, when one such word occurs at least twice and
- * three times as often as the next (sm could be 实名 or 扫码: it is left as typed). The corpus is the dictionary: nothing
- * here names this FAQ's words.
+ * three times as often as the next (sm could be 实名 or 扫码: it is left as typed, unless with the words after it it spells
+ * one: 「sm rz」 is 实名认证). The corpus is the dictionary: nothing here names this FAQ's words.
  *
  * @example
  * const r = createInitialsReader(new Map([['资金管控', 13], ['小程序', 17]]), () => false);
@@ -47,6 +49,26 @@ export function createInitialsReader(
   }
   const meaning = new Map<string, string>();
   for (const [key, best] of byInitials) if (best.count >= 2 && best.count >= DOMINANCE * best.runnerUp) meaning.set(key, best.word);
-  const readWord = (w: string) => (CONSONANTS_ONLY.test(w) && !ENGLISH.has(w) && !isCorpusTerm(w) && !isLatinTerm(w) ? (meaning.get(w) ?? w) : w);
-  return { read: (text) => text.replace(LATIN_WORD, readWord) };
+  const readable = (w: string) => CONSONANTS_ONLY.test(w) && !ENGLISH.has(w) && !isCorpusTerm(w) && !isLatinTerm(w);
+  const readWord = (w: string) => (readable(w) ? (meaning.get(w) ?? w) : w);
+  /** Initials typed apart (「wx sm rz」 for 微信实名认证): a word left as typed is read together with the next ones when they spell a word. */
+  const readRun = (run: string) => {
+    const words = run.split(' ');
+    const out: string[] = [];
+    for (let i = 0; i < words.length; ) {
+      const read = readWord(words[i]!);
+      let joined: { word: string; to: number } | undefined;
+      if (read === words[i]) {
+        for (let j = i + 1, key = words[i]!; j < words.length && key.length + words[j]!.length <= MAX_INITIALS; j++) {
+          key += words[j];
+          const word = readable(words[j]!) && readable(key) ? meaning.get(key) : undefined;
+          if (word) joined = { word, to: j + 1 };
+        }
+      }
+      out.push(joined?.word ?? read);
+      i = joined?.to ?? i + 1;
+    }
+    return out.join(' ');
+  };
+  return { read: (text) => text.replace(LATIN_RUN, readRun) };
 }
