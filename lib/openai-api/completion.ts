@@ -2,7 +2,7 @@ import { type AnswerDeps, answerQuestion, streamAnswer } from '../answer/answer'
 import { onComplete } from '../answer/on-complete';
 import type { AnswerEvent, AnswerResult } from '../answer/types';
 import type { CompletionRequest } from './request';
-import { contentOf, newReplyContext, toChatCompletion } from './response';
+import { contentOf, jsonContentOf, newReplyContext, toChatCompletion } from './response';
 import { bufferedSse, createChunkWriter, isAbort, SSE_HEADERS, streamedSse } from './stream';
 import { usageOf } from './usage';
 
@@ -26,7 +26,9 @@ const tapped = (events: AsyncIterable<AnswerEvent>, onAnswered?: (result: Answer
  * - not streamed: a `chat.completion` whose message carries the extension fields;
  * - streamed offline: the whole SSE body at once (the answer is complete at once);
  * - streamed by the model: SSE as the model writes; a client that disconnects aborts the answer
- *   and the model call.
+ *   and the model call;
+ * - `response_format: { type: "json_object" }`: the content is the answer as one JSON object, sent whole (streamed: in one
+ *   chunk, once the answer is complete).
  *
  * @example
  * const req = parseCompletionRequest(await readJsonBody(request, max), limits);
@@ -37,10 +39,10 @@ export async function completionResponse(req: CompletionRequest, deps: AnswerDep
   if (!req.stream) {
     const result = await answerQuestion(req.input, deps, ctx.signal);
     ctx.onAnswered?.(result);
-    const content = contentOf(result);
+    const content = req.json ? jsonContentOf(result, reply.baseUrl) : contentOf(result);
     return Response.json(toChatCompletion(result, reply, content, usageOf(req.userTexts, content)), { headers: { 'cache-control': 'no-store' } });
   }
-  const writer = createChunkWriter(reply, { includeUsage: req.includeUsage, userTexts: req.userTexts });
+  const writer = createChunkWriter(reply, { includeUsage: req.includeUsage, userTexts: req.userTexts, json: req.json });
   const onError = (e: unknown) => console.error(`[v1] ${ctx.caller} answering failed`, e);
   if (deps.llm === null) {
     return new Response(await bufferedSse(tapped(streamAnswer(req.input, deps, ctx.signal), ctx.onAnswered), writer, onError), { headers: SSE_HEADERS });

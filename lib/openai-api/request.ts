@@ -17,7 +17,7 @@ const message = z.looseObject({
 /**
  * OpenAI's chat-completions request as clients send it (the `openai` SDK, LangChain, Open WebUI,
  * LobeChat). Loose: fields we do not use (`tools`, `user`, `top_p`, `n`, `seed`, vendor
- * extensions) are accepted and ignored. `temperature` and `max_tokens` are validated and not
+ * extensions) are accepted and ignored. `response_format` `json_object` is honoured, `json_schema` refused (400). `temperature` and `max_tokens` are validated and not
  * applied: answers are deterministic and never cut (a cut answer could lose its citation).
  */
 /** Messages one request may carry at most (the latest `maxMessages` of them are read). */
@@ -31,11 +31,14 @@ const requestSchema = z.looseObject({
   temperature: z.number().min(0).max(2).nullish(),
   max_tokens: z.number().int().min(1).nullish(),
   max_completion_tokens: z.number().int().min(1).nullish(),
+  response_format: z.looseObject({ type: z.enum(['text', 'json_object', 'json_schema']) }).nullish(),
 });
 
 /** A parsed request: what to answer, and how to send it. */
 export interface CompletionRequest {
   stream: boolean;
+  /** `response_format: { type: "json_object" }`: the message content is the answer as a JSON object (ANSWER_JSON). */
+  json: boolean;
   includeUsage: boolean;
   input: AnswerInput;
   /** The text of the user's messages as sent, for `usage.prompt_tokens`. */
@@ -72,6 +75,7 @@ const EXPECTED: Record<string, string> = {
   temperature: '应为 0 到 2 之间的数',
   max_tokens: '应为正整数',
   max_completion_tokens: '应为正整数',
+  response_format: '应为 { type: "text" } 或 { type: "json_object" }',
 };
 
 function paramOf(path: PropertyKey[]): string {
@@ -100,6 +104,9 @@ export function parseCompletionRequest(body: unknown, limits: AppConfig['limits'
   }
   const req = parsed.data;
   if (req.model !== MODEL_ID) throw modelNotFound(req.model, MODEL_ID);
+  // A schema of the client's own cannot be honoured: the answer has one shape (json_object). Said, not ignored.
+  if (req.response_format?.type === 'json_schema')
+    throw invalidRequest('不支持 response_format 的 json_schema 类型:回答只有一种结构,请改用 { type: "json_object" } 或 { type: "text" }。', 'response_format');
 
   const turns: ChatTurn[] = [];
   req.messages.forEach((m, i) => {
@@ -120,6 +127,7 @@ export function parseCompletionRequest(body: unknown, limits: AppConfig['limits'
     .map((t) => ({ role: t.role, text: t.text.slice(0, limits.maxTextChars) }));
   return {
     stream: req.stream === true,
+    json: req.response_format?.type === 'json_object',
     includeUsage: req.stream === true && req.stream_options?.include_usage === true,
     input: { question: last.text, history },
     userTexts: turns.filter((t) => t.role === 'user').map((t) => t.text),

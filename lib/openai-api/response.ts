@@ -82,6 +82,14 @@ export function contentOf(result: AnswerResult): string {
   return result.text + suggestionsText(result);
 }
 
+/**
+ * The content asked for with `response_format: { type: "json_object" }`: the answer (its text, inline citations included) and
+ * the extension fields, as one JSON object: `{ answer, citations, decision, notices, suggestions }`.
+ */
+export function jsonContentOf(result: AnswerResult, baseUrl: string): string {
+  return JSON.stringify({ answer: result.text, ...extensionOf(result, baseUrl) });
+}
+
 /** A non-streamed `chat.completion` of an answer: its message carries the extension fields. */
 export function toChatCompletion(result: AnswerResult, ctx: ReplyContext, content: string, usage: Usage) {
   return completionOf(ctx, content, usage, extensionOf(result, ctx.baseUrl));

@@ -1,7 +1,7 @@
 import type { AnswerEvent, AnswerResult } from '../answer/types';
 import { ANSWER_FAILED_TEXT } from '../text/messages';
 import type { OpenAIErrorBody } from './errors';
-import { extensionOf, type ReplyContext, suggestionsText, toChunk } from './response';
+import { extensionOf, jsonContentOf, type ReplyContext, suggestionsText, toChunk } from './response';
 import { usageOf } from './usage';
 
 /** Headers of a streamed reply; X-Accel-Buffering keeps nginx from holding the stream back. */
@@ -32,7 +32,7 @@ export function isAbort(e: unknown): boolean {
  *   chunk, `finish_reason: "stop"`, whose delta carries the extension fields; with include_usage
  *   a chunk with `usage` and no choices; then `[DONE]`.
  */
-export function createChunkWriter(ctx: ReplyContext, opts: { includeUsage: boolean; userTexts: string[] }) {
+export function createChunkWriter(ctx: ReplyContext, opts: { includeUsage: boolean; userTexts: string[]; json?: boolean }) {
   let content = '';
   const usageNull = opts.includeUsage ? { usage: null } : {};
   const text = (delta: string) => {
@@ -41,12 +41,14 @@ export function createChunkWriter(ctx: ReplyContext, opts: { includeUsage: boole
   };
   const finish = (result: AnswerResult, replace: boolean): string => {
     let out = '';
-    if (content === '') out += text(result.text);
+    // JSON (response_format json_object): the whole object in one chunk, once the answer is complete and checked.
+    if (opts.json) out += text(jsonContentOf(result, ctx.baseUrl));
+    else if (content === '') out += text(result.text);
     else if (replace) {
       const why = result.notices.filter((n) => FALLBACKS.has(n.code)).map((n) => `> ${n.message}\n\n`);
       out += text(`\n\n---\n\n${why.join('')}${result.text}`);
     }
-    const suggestions = suggestionsText(result);
+    const suggestions = opts.json ? '' : suggestionsText(result);
     if (suggestions) out += text(suggestions);
     out += sse(toChunk(ctx, extensionOf(result, ctx.baseUrl), { finish: 'stop', ...usageNull }));
     if (opts.includeUsage) out += sse(toChunk(ctx, null, { usage: usageOf(opts.userTexts, content) }));
@@ -55,7 +57,7 @@ export function createChunkWriter(ctx: ReplyContext, opts: { includeUsage: boole
   return {
     start: (): string => sse(toChunk(ctx, { role: 'assistant', content: '' }, usageNull)),
     map(ev: AnswerEvent): string {
-      if (ev.type === 'text-delta') return ev.delta ? text(ev.delta) : '';
+      if (ev.type === 'text-delta') return ev.delta && !opts.json ? text(ev.delta) : '';
       if (ev.type === 'done') return finish(ev.result, ev.replace);
       return '';
     },

@@ -27,12 +27,12 @@ afterAll(() => mock.close());
 
 const QUESTION = 'POS插卡正常,挥卡报03无效商户怎么办';
 // No API_KEYS: loopback clients only, as server.ts would report this one.
-const request = (messages: unknown[], init: { stream?: boolean; signal?: AbortSignal } = {}) =>
+const request = (messages: unknown[], init: { stream?: boolean; signal?: AbortSignal; extra?: Record<string, unknown> } = {}) =>
   new Request('http://localhost/v1/chat/completions', {
     method: 'POST',
     signal: init.signal,
     headers: { 'content-type': 'application/json', [CLIENT_IP_HEADER]: '127.0.0.1' },
-    body: JSON.stringify({ model: 'faq-assistant', stream: init.stream ?? true, messages }),
+    body: JSON.stringify({ model: 'faq-assistant', stream: init.stream ?? true, messages, ...init.extra }),
   });
 
 describe('LLM mode', () => {
@@ -71,6 +71,19 @@ describe('LLM mode', () => {
     expect(s.content).toContain(`---\n\n> ${NOTICE_TEXT.upstream_failed}\n\n**POS插卡消费`);
     expect(s.final!.notices.map((n: { code: string }) => n.code)).toContain('upstream_failed');
     expect(s.final!.citations.map((c: { id: string }) => c.id)).toEqual(['FAQ2.5']);
+  });
+
+  it('with response_format json_object, sends the checked answer whole: a model failing mid-answer leaves no partial text', async () => {
+    next = { text: '[FAQ2.5] 请联系通联业务同事到银联平台补注册双免白名单,再重新交易一次看看是否正常。', chunkChars: 3, chunkDelayMs: 20, cutAfterChars: 15 };
+    const s = parseOpenAISse(
+      await (await POST(request([{ role: 'user', content: QUESTION }], { extra: { response_format: { type: 'json_object' } } }))).text(),
+    );
+    expect(s.chunks.filter((c) => c.choices[0]?.delta.content)).toHaveLength(1);
+    const content = JSON.parse(s.content);
+    expect(content.answer).toContain('**POS插卡消费');
+    expect(content.answer).not.toContain('---');
+    expect(content.notices.map((n: { code: string }) => n.code)).toContain('upstream_failed');
+    expect(content.citations.map((c: { id: string }) => c.id)).toEqual(['FAQ2.5']);
   });
 
   it.each([

@@ -124,6 +124,35 @@ describe('POST /v1/chat/completions, streamed', () => {
   });
 });
 
+describe('POST /v1/chat/completions, response_format json_object', () => {
+  it('sends the answer as one JSON object, whole, streamed or not; a hedge keeps its suggestions in it', async () => {
+    const res = await ask('POS插卡正常,挥卡报03无效商户怎么办', { response_format: { type: 'json_object' } });
+    expect(res.status).toBe(200);
+    const message = ((await res.json()) as any).choices[0].message;
+    const content = JSON.parse(message.content);
+    expect(content).toMatchObject({ decision: 'answer', citations: [{ id: 'FAQ2.5', url: 'http://faq.example:8080/faq/FAQ2.5' }], notices: [] });
+    expect(content.answer).toContain('[FAQ2.5]');
+    expect(message.citations).toEqual(content.citations);
+
+    const s = parseOpenAISse(await (await ask('好老板app不播报了', { stream: true, response_format: { type: 'json_object' } })).text());
+    const streamed = JSON.parse(s.content);
+    expect(Object.keys(streamed).sort()).toEqual(['answer', 'citations', 'decision', 'notices', 'suggestions']);
+    expect(streamed.citations.map((c: { id: string }) => c.id)).toEqual(s.final!.citations.map((c: { id: string }) => c.id));
+    expect(s.content).not.toContain(SUGGESTIONS_HEADING);
+  });
+
+  it('refuses json_schema, which it cannot honour, and a response_format of another type', async () => {
+    await expectError(
+      await ask('退款多久到账', { response_format: { type: 'json_schema', json_schema: { name: 'x', schema: {} } } }),
+      400,
+      undefined,
+      'response_format',
+    );
+    await expectError(await ask('退款多久到账', { response_format: { type: 'xml' } }), 400, undefined, 'response_format.type');
+    expect((await ask('退款多久到账', { response_format: { type: 'text' } })).status).toBe(200);
+  });
+});
+
 describe('errors, in OpenAI’s shape with Chinese messages', () => {
   it('401 without a key or with a wrong one', async () => {
     const body = { model: 'faq-assistant', messages: [{ role: 'user', content: '挥卡报03' }] };
