@@ -143,7 +143,7 @@ server.on('checkExpectation', (_req, res) => sendRefusal(res, refusals.expectati
 // CONNECT (a proxy tunnel) is nothing this server does; without a listener Node would drop the connection unanswered.
 server.on('connect', (_req, socket) => writeRefusalToSocket(socket, refusals.methodNotAllowed(['GET', 'HEAD', 'POST'])));
 
-server.listen(port, hostname, () => console.info(`[server] 商户 FAQ 助手已启动:http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
+server.listen(port, hostname, () => console.info(`[server] ${config.assistantName}已启动:http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {

@@ -68,7 +68,7 @@ const EXPECTED: Record<string, string> = {
   model: '应为模型名称字符串',
   messages: `应为 1 到 ${MAX_MESSAGES} 条 { role, content } 消息的数组`,
   'messages[]': '应为 { role, content } 消息',
-  'messages[].role': '应为 system、user 或 assistant',
+  'messages[].role': '应为 system、developer、user、assistant、tool 或 function',
   'messages[].content': '应为字符串,或 [{ type: "text", text }] 形式的内容数组',
   stream: '应为 true 或 false',
   stream_options: '应为 { include_usage: true|false }',
@@ -112,7 +112,7 @@ export function parseCompletionRequest(body: unknown, limits: AppConfig['limits'
   req.messages.forEach((m, i) => {
     if (IGNORED.has(m.role)) return;
     if (!SPOKEN.has(m.role))
-      throw invalidRequest(`messages[${i}].role 的值 ${m.role.slice(0, 50)} 无效:应为 system、user 或 assistant。`, `messages[${i}].role`);
+      throw invalidRequest(`messages[${i}].role 的值 ${m.role.slice(0, 50)} 无效:应为 system、developer、user、assistant、tool 或 function。`, `messages[${i}].role`);
     turns.push({ role: m.role as ChatTurn['role'], text: textOf(m.content) });
   });
   const last = turns.at(-1);

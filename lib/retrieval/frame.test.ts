@@ -18,6 +18,8 @@ describe('stripFrame', () => {
     // An acknowledgement opening the message answers the previous reply.
     ['ok how to fix it', 'how to fix it'],
     ['好的,那退款呢', '那退款呢'],
+    // A pasted group chat (written for this test): speaker lines with times, emoji codes, mentions.
+    ['张三 14:00\n收到[捂脸]\n华南-阿强 14:04\n@李四 客户说POS挥卡报03[流泪]\n王五 14:07\n[OK]', '收到 客户说POS挥卡报03'],
   ])('leaves the question without its frame: %s', (question, text) => {
     expect(stripFrame(question)).toBe(text);
   });
@@ -28,6 +30,8 @@ describe('stripFrame', () => {
     'mchid 1501244881',
     '挥卡报03',
     'POS显示[95]验签失败',
+    '营业时间9:00-18:00能退款吗',
+    '[退款]多久到账',
     '亲子乐园的商户怎么入网',
     '客户说的那个码在哪',
     '紧急冻结的资金多久解冻',

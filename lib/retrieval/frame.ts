@@ -1,12 +1,24 @@
 /**
- * What frames a question without being part of it, as staff type in a chat: a mention (@客服小王), a
- * placeholder for a picture ([图片]), a greeting to the reader (老师好,), urgency (急!!! 在线等), who passed the
+ * What frames a question without being part of it, as staff type in a chat: a pasted chat's speaker lines (张三
+ * 14:00), an emoji code ([捂脸]), a mention (@客服小王), a placeholder for a picture ([图片]), a greeting to the reader (老师好,), urgency (急!!! 在线等), who passed the
  * question on (客户反映:, 领导让我问一下,), thanks at the end, long numbers (a merchant's or a phone number), an acknowledgement
  * opening the message (ok, 好的,) and what dictation by voice input leaves (嗯, 我想问一下, 就是说, pos机呢它…, 报那个零三, a final 啊).
  * They are language, not any FAQ's vocabulary; left in, they read as words the entry does not explain. Read after
  * `readTyped` (lib/retrieval/simplified.ts): full-width marks (，！：) arrive as their ASCII forms.
  */
 const MENTION = /@[^\s@,:]{1,12}\s*/g;
+/**
+ * A pasted chat's speaker lines (「张三 14:00」「华南-阿强 14:04」): who said it when, not what. A short name and a time alone on
+ * their line; a time inside a sentence (「9:00 前能退款吗」) may be what is asked, and stays.
+ */
+const SPEAKER_LINE = /^[^\S\n]*[^\s:]{1,12}[^\S\n]+\d{1,2}:\d{2}(?::\d{2})?[^\S\n]*$/gm;
+/** WeChat's emoji as typed or pasted in text (「[捂脸]」「[流泪]」「[OK]」): a feeling, not a word of the question. */
+const WECHAT_EMOJI =
+  '微笑 撇嘴 色 发呆 得意 流泪 害羞 闭嘴 睡 大哭 尴尬 发怒 调皮 呲牙 惊讶 难过 囧 抓狂 吐 偷笑 愉快 白眼 傲慢 困 惊恐 憨笑 悠闲 咒骂 ' +
+  '疑问 嘘 晕 衰 骷髅 敲打 再见 擦汗 抠鼻 鼓掌 坏笑 右哼哼 左哼哼 哈欠 鄙视 委屈 快哭了 阴险 亲亲 可怜 笑脸 生病 脸红 破涕为笑 恐惧 失望 ' +
+  '无语 嘿哈 捂脸 奸笑 机智 皱眉 耶 吃瓜 加油 汗 天啊 Emm 社会社会 旺柴 好的 打脸 哇 翻白眼 666 让我看看 叹气 苦涩 裂开 嘴唇 爱心 心碎 ' +
+  '拥抱 强 弱 握手 胜利 抱拳 勾引 拳头 OK 合十 啤酒 咖啡 蛋糕 玫瑰 凋谢 菜刀 炸弹 便便 月亮 太阳 庆祝 礼物 红包 發 福 烟花 爆竹 猪头 跳跳 发抖 转圈';
+const EMOJI_CODE = new RegExp(`\\[(?:${WECHAT_EMOJI.split(' ').join('|')})\\]`, 'gi');
 const PLACEHOLDER = /[[【](图片|表情|动画表情|语音|视频|文件|链接|截图)[\]】]/g;
 const GREETING = /^\s*(各位|老师|师傅|亲|亲们|同事们?|大佬们?|客服|小姐姐|小哥哥)(好|您好|你好)?\s*[,!~]+\s*/;
 const URGENCY = /(急急急|急急|加急|紧急|急)!+|在线等|挺急的|急求/g;
@@ -45,6 +57,8 @@ const LONG_NUMBER = /(?<![0-9a-z])\d{11,}(?!\d)/gi;
  */
 export function stripFrame(question: string): string {
   const q = question
+    .replace(SPEAKER_LINE, ' ')
+    .replace(EMOJI_CODE, ' ')
     .replace(MENTION, '')
     .replace(PLACEHOLDER, ' ')
     .replace(GREETING, '')
