@@ -48,6 +48,8 @@ const ACKNOWLEDGEMENT = /^\s*((ok|okay)([,.!~]+\s*|\s+(?=[a-z]))|(好的|好滴|
  * numbers may be codes (0x80070005, 3000001), and so may numbers inside a word.
  */
 const LONG_NUMBER = /(?<![0-9a-z])\d{11,}(?!\d)/gi;
+/** A mainland mobile number written in groups or with its country code (「+86 138 1234 5678」「86-138-1234-5678」「138 1234 5678」). */
+const PHONE = /(?<![0-9a-z])(?:\+?86[\s-]?)?1[3-9]\d[\s-]\d{4}[\s-]\d{4}(?!\d)|(?<![0-9a-z])\+?86[\s-]?1[3-9]\d{9}(?!\d)/gi;
 
 /**
  * The question without its frame; what is left when nothing else is, is the question as typed.
@@ -70,6 +72,7 @@ export function stripFrame(question: string): string {
     .replace(PAUSE, ' ')
     .replace(BEFORE_NUMBER, '')
     .replace(FINAL_PARTICLE, '')
+    .replace(PHONE, ' ')
     .replace(LONG_NUMBER, ' ')
     .replace(/\s+/g, ' ')
     .trim();

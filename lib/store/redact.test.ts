@@ -64,4 +64,13 @@ describe('redact', () => {
     // A few digits one by one, codes, and numerals that are words stay.
     for (const t of ['按 1 2 3 4 5 的顺序', '报错 05 51 96', '一二三 四五六', '壹佰元', '第 1 2 3 步']) expect(redact(t)).toBe(t);
   });
+
+  it('finds numbers half read out, read out in comma groups, and Hong Kong, travel-permit and passport numbers (round 23, a fresh-clone check)', () => {
+    expect(redact('客户手机138一二三四5678说退款没到')).toBe('客户手机[手机号]说退款没到');
+    expect(redact('商户号八二一,三三零,一五七,九九零,一二三')).toBe('商户号[商户号]');
+    expect(redact('卡号六二二二,零二一二,三四五六,七八九零要退款')).toBe('卡号[号码]要退款');
+    expect(redact('香港身份证H123456(7)的客户')).toBe('香港身份证[证件号]的客户');
+    expect(redact('通行证C12345678,护照EA1234567')).toBe('通行证[证件号],护照[证件号]');
+    for (const t of ['退款1,000,000元', '步骤一,二,三,四,五,六,七', '错误码E0000001', 'FAQ2.5', 'MCC 5812', 'Android14']) expect(redact(t)).toBe(t);
+  });
 });

@@ -22,6 +22,9 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
     label: '[身份证号]',
     pattern: /(?<![0-9A-Za-z])(?:\d{17}|\d{6}[- ]\d{8}[- ]\d{3}|\d{6}[- ]\d{4}[- ]\d{4}[- ]\d{3})[\dXx](?![0-9A-Za-z])/g,
   },
+  // Hong Kong identity cards (H123456(7), AB123456(9)), mainland travel permits and passports (C12345678, E12345678,
+  // EA1234567): nine characters, one or two capitals first; not a code of eight (E0000001).
+  { label: '[证件号]', pattern: /(?<![0-9A-Za-z])(?:[A-Z]{1,2}\d{6}\([0-9A]\)|[A-Z]\d{8}|[A-Z]{2}\d{7})(?![0-9A-Za-z(])/g },
   // Bank cards and merchant numbers typed in groups of three or more (6222 0212 3456 7890 123, 821-330-157-990-123): they
   // start as cards (3–6) and merchant numbers (8) do, so lists of codes, amounts and dates (05 51 96, 1000 2000 3000 4000,
   // 2024-05-01 2024-05-31) stay.
@@ -40,15 +43,23 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
 ];
 
 /**
- * Seven or more in a row, or in groups a space or dash apart (一三八 一二三四 五六七八), in the everyday characters or the capitals
- * (壹叁捌…): fewer are words (一一对应, 三五天), not a number read out.
+ * A number read out: seven or more digits in a row, or in groups a space, dash or comma apart (一三八 一二三四 五六七八, 八二一,三三零,…),
+ * in the everyday characters or the capitals (壹叁捌…), alone or mixed with digits typed (138一二三四5678). Fewer are words (一一对应,
+ * 三五天), and a run with no digit read out is left to the patterns as typed (their commas are amounts: 1,000,000).
  */
 const SPOKEN_DIGIT = `[${Object.keys(SPOKEN_DIGITS).join('')}]`;
-const SPOKEN_NUMBER = new RegExp(`${SPOKEN_DIGIT}(?:[- ]?${SPOKEN_DIGIT}){6,}`, 'g');
+const DIGIT = `(?:[0-9]|${SPOKEN_DIGIT})`;
+const SPOKEN_NUMBER = new RegExp(`${DIGIT}(?:[- ,]?${DIGIT}){6,}`, 'g');
+const HAS_SPOKEN = new RegExp(SPOKEN_DIGIT);
 
-/** A copy of the text, of the same length, that the patterns read: half-width, with numbers read out as digits. */
+/**
+ * A copy of the text, of the same length, that the patterns read: half-width, with numbers read out as digits (their commas as
+ * spaces, so their groups read as groups).
+ */
 function digitsOf(text: string): string {
-  return halfWidth(text).replace(SPOKEN_NUMBER, (run) => [...run].map((c) => SPOKEN_DIGITS[c] ?? c).join(''));
+  return halfWidth(text).replace(SPOKEN_NUMBER, (run) =>
+    HAS_SPOKEN.test(run) ? [...run].map((c) => SPOKEN_DIGITS[c] ?? (c === ',' ? ' ' : c)).join('') : run,
+  );
 }
 
 /**
