@@ -245,9 +245,20 @@ describe('LLM answers', () => {
     expect(r.text).not.toContain('以下是最接近的内容');
   });
 
-  it('still offers the entries of an answer the model abstains on as suggestions', async () => {
+  it('gives the offline answer, with a notice, when the model abstains on a confident answer', async () => {
     const llm = stubLlm(['抱歉,FAQ 中没有找到与该问题相关的内容。']);
     const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm, retrieve: stubRetrieve({ suggestionIds: [] }) }));
+    expect(r).toMatchObject({ decision: 'answer', mode: 'offline', citations: ['FAQ2.5'] });
+    expect(r.notices.map((n) => n.code)).toEqual(['abstain_overruled']);
+    expect(r.text).not.toContain('抱歉');
+  });
+
+  it('still offers the entries of a hedge the model abstains on as suggestions', async () => {
+    const llm = stubLlm(['抱歉,FAQ 中没有找到与该问题相关的内容。']);
+    const r = await answerQuestion(
+      { question: '挥卡好像不太行' },
+      deps({ llm, retrieve: stubRetrieve({ decision: 'hedge', confidence: 0.6, suggestionIds: [] }) }),
+    );
     expect(r).toMatchObject({ decision: 'refuse', citations: [] });
     expect(r.suggestions.map((s) => s.id)).toEqual(['FAQ2.5', 'FAQ2.7']);
   });

@@ -186,8 +186,15 @@ export async function* streamAnswer(input: AnswerInput, deps: AnswerDeps, signal
   if (mode === 'llm') {
     const outcome = yield* runModel(p, history, emit);
     removed.push(...outcome.removed);
-    if (outcome.abstained) {
-      // The model read the entries and found they do not answer: trust that over the retrieval score.
+    if (outcome.abstained && p.retrieval.decision === 'answer') {
+      // A confident retrieval (its answers are right ~99.5 % of the time) outweighs a model that says the entries do not answer: an
+      // over-cautious model would turn the FAQ's clearest answers into refusals (a fresh-clone check, round 23). Offline, said so.
+      yield say(notice('abstain_overruled'));
+      mode = 'offline';
+      replace = text !== '';
+      if (replace) text = '';
+    } else if (outcome.abstained) {
+      // The model read the entries and found they do not answer what retrieval was unsure of: trust that over the retrieval score.
       decision = 'refuse';
       replace = text !== '';
       if (replace) text = composeRefusal();

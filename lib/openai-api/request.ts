@@ -112,7 +112,10 @@ export function parseCompletionRequest(body: unknown, limits: AppConfig['limits'
   req.messages.forEach((m, i) => {
     if (IGNORED.has(m.role)) return;
     if (!SPOKEN.has(m.role))
-      throw invalidRequest(`messages[${i}].role 的值 ${m.role.slice(0, 50)} 无效:应为 system、developer、user、assistant、tool 或 function。`, `messages[${i}].role`);
+      throw invalidRequest(
+        `messages[${i}].role 的值 ${m.role.slice(0, 50)} 无效:应为 system、developer、user、assistant、tool 或 function。`,
+        `messages[${i}].role`,
+      );
     turns.push({ role: m.role as ChatTurn['role'], text: textOf(m.content) });
   });
   const last = turns.at(-1);

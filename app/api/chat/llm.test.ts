@@ -84,9 +84,12 @@ describe('LLM mode through the chat route', () => {
     expect(s.answer).toMatchObject({ decision: 'refuse', citations: [] });
   });
 
-  it('turns the model’s own no-answer sentence into the no-answer reply', async () => {
-    const s = await ask({ text: '抱歉,FAQ 中没有找到与该问题相关的内容。' });
-    expect(s.answer).toMatchObject({ decision: 'refuse', citations: [] });
+  it('turns the model’s own no-answer sentence into the no-answer reply on a hedge, and into the offline answer on a confident one', async () => {
+    const hedged = await ask({ text: '抱歉,FAQ 中没有找到与该问题相关的内容。' }, '对账单怎么弄');
+    expect(hedged.answer).toMatchObject({ decision: 'refuse', citations: [] });
+    const confident = await ask({ text: '抱歉,FAQ 中没有找到与该问题相关的内容。' });
+    expect(confident.answer).toMatchObject({ decision: 'answer', mode: 'offline', citations: ['FAQ2.5'] });
+    expect(confident.notices.map((n) => n.code)).toEqual(['abstain_overruled']);
   });
 
   it.each<[string, MockReply]>([
