@@ -21,7 +21,7 @@ export async function insightsView(store: Store, kb: KnowledgeBase, range: DateR
     store.insights(range).catch((e) => {
       throw new StoreError(e);
     }),
-    missQueue(store, kb, range),
+    missQueue(store, kb, range).then((q) => q.clusters),
   ]);
   const title = (id: string) => kb.getEntry(id)?.question.split('\n')[0] ?? id;
   const cited = new Set(data.citations.flatMap((c) => kb.getEntry(c.id)?.ids ?? [c.id]));

@@ -2,6 +2,7 @@ import { BadRequestError, StoreError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { KnowledgeService } from '../knowledge/service';
 import type { Decision } from '../retrieval/types';
+import { MISS_LIMIT } from '../store/misses';
 import type { Store } from '../store/store';
 import type { DateRange } from '../store/types';
 import { clusterMisses, type MissCluster } from './cluster';
@@ -11,18 +12,37 @@ export interface MissQueueCluster extends MissCluster {
   candidates: { id: string; count: number; question: string }[];
 }
 
-/** The miss queue: refused, hedged and 👎 questions of the range, clustered, largest first. */
-export async function missQueue(store: Store, kb: KnowledgeBase, range: DateRange = {}): Promise<MissQueueCluster[]> {
-  const misses = await store.misses(range).catch((e) => {
-    throw new StoreError(e);
-  });
-  return clusterMisses(misses, kb.tokenizer, { idf: kb.embedder.state }).map((c) => ({
+/** The miss queue, and whether it holds only the newest MISS_LIMIT questions of the range. */
+export interface MissQueue {
+  clusters: MissQueueCluster[];
+  /** More misses in the range than are read at once: the oldest are left out (the page and the API say so). */
+  capped: boolean;
+}
+
+/**
+ * The miss queue: refused, hedged and 👎 questions of the range, clustered, largest first: the newest MISS_LIMIT of them, and
+ * with `q` (the words an admin looks for) also the older ones that contain it, so a search finds what the cap left out.
+ */
+export async function missQueue(store: Store, kb: KnowledgeBase, range: DateRange = {}, q?: string, limit = MISS_LIMIT): Promise<MissQueue> {
+  const read = (opts: { limit: number; matching?: string }) =>
+    store.misses(range, opts).catch((e) => {
+      throw new StoreError(e);
+    });
+  const newest = await read({ limit: limit + 1 });
+  const capped = newest.length > limit;
+  const misses = newest.slice(0, limit);
+  if (capped && q) {
+    const seen = new Set(misses.map((m) => m.exchangeId));
+    misses.push(...(await read({ limit, matching: q })).filter((m) => !seen.has(m.exchangeId)));
+  }
+  const clusters = clusterMisses(misses, kb.tokenizer, { idf: kb.embedder.state }).map((c) => ({
     ...c,
     candidates: c.candidates.flatMap((cand) => {
       const e = kb.getEntry(cand.id);
       return e ? [{ ...cand, question: e.question.split('\n')[0]! }] : [];
     }),
   }));
+  return { clusters, capped };
 }
 
 /** Where a question stands for an entry: the decision, and the entry's rank among the hits (null: not among them). */

@@ -3,14 +3,21 @@ import { questionKey } from '../text/question-key';
 import type { Database } from './schema';
 import type { DateRange, FeedbackReason, MissQuestion } from './types';
 
+/** The most misses read at once, newest first (lib/admin/misses.ts says when a queue has more, and searches past them). */
+export const MISS_LIMIT = 5_000;
+
+/** `text` as a LIKE pattern that finds it anywhere: its own %, _ and \ taken literally. */
+const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
+
 /**
  * Refused and hedged questions and answers voted 👎, newest first, with their top candidates
- * and whether an admin already resolved them. Attached ones are left out unless asked for.
+ * and whether an admin already resolved them. Attached ones are left out unless asked for;
+ * `matching`: only questions that contain these words (any case).
  */
 export async function listMisses(
   db: Kysely<Database>,
   range: DateRange = {},
-  opts: { limit?: number; includeAttached?: boolean } = {},
+  opts: { limit?: number; includeAttached?: boolean; matching?: string } = {},
 ): Promise<MissQuestion[]> {
   let q = db
     .selectFrom('exchanges as e')
@@ -34,7 +41,8 @@ export async function listMisses(
       'r.status',
     ])
     .orderBy('e.created_at', 'desc')
-    .limit(opts.limit ?? 5_000);
+    .limit(opts.limit ?? MISS_LIMIT);
+  if (opts.matching) q = q.where('e.question', 'ilike', containing(opts.matching));
   if (range.from) q = q.where('e.created_at', '>=', range.from);
   if (range.to) q = q.where('e.created_at', '<=', range.to);
   if (!opts.includeAttached) q = q.where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '!=', 'attached')]));

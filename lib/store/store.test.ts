@@ -189,6 +189,9 @@ describe.each(storeTargets())('the $name store', (target) => {
     expect((await store.misses(undefined, { includeAttached: true })).map((m) => m.exchangeId)).toContain(hedged.id);
     const future = new Date(Date.now() + 86_400_000);
     expect(await store.misses({ from: future })).toEqual([]);
+    // Words to find, any case, their LIKE characters taken literally.
+    expect((await store.misses(undefined, { matching: '逾期' })).map((m) => m.exchangeId)).toEqual([refused.id]);
+    expect(await store.misses(undefined, { matching: '%' })).toEqual([]);
   });
 
   it('puts attached questions back in the queue by their words, as the queue groups them, for that entry only', async () => {

@@ -41,7 +41,7 @@ export interface Store {
   removeAlternatives(entryId: string, questions: string[]): Promise<number>;
   /** Called when any instance changed the alternatives (and once the database first opens). */
   onAlternativesChanged(listener: () => void): () => void;
-  misses(range?: DateRange, opts?: { limit?: number; includeAttached?: boolean }): Promise<MissQuestion[]>;
+  misses(range?: DateRange, opts?: { limit?: number; includeAttached?: boolean; matching?: string }): Promise<MissQuestion[]>;
   resolveMisses(exchangeIds: string[], status: 'attached' | 'uncovered', entryId?: string): Promise<number>;
   /** Puts questions attached to `entryId` back in the miss queue. */
   reopenMisses(exchangeIds: string[], entryId: string): Promise<number>;

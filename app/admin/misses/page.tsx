@@ -2,6 +2,7 @@ import { type MissView, missViewQuery, parseMissView, viewMisses } from '@/lib/a
 import { missQueue } from '@/lib/admin/misses';
 import { BadRequestError } from '@/lib/errors';
 import { getRuntime } from '@/lib/runtime';
+import { MISS_LIMIT } from '@/lib/store/misses';
 import { readRange } from '../../api/admin/schema';
 import { AdminNav, adminGate, Gate, RangeForm } from '../gate';
 import { MissQueue } from './miss-queue';
@@ -33,7 +34,8 @@ export default async function MissesPage({ searchParams }: { searchParams: Searc
   const { range, error: rangeError } = readRange(query);
   // The exports get the range only when it is a range (a bad one is said above and shows everything, as they will).
   const exportQuery = rangeError ? '' : query.toString();
-  const clusters = rt.store ? await missQueue(rt.store, kb, range) : null;
+  const queue = rt.store ? await missQueue(rt.store, kb, range, view.q) : null;
+  const clusters = queue?.clusters ?? null;
   const shown = clusters ? viewMisses(clusters, view) : null;
   const pageLink = (page: number) => `/admin/misses?${missViewQuery(view, { from, to }, page)}`;
   const entries = kb.entries.map((e) => ({ id: e.id, question: e.question.split('\n')[0]! }));
@@ -74,6 +76,11 @@ export default async function MissesPage({ searchParams }: { searchParams: Searc
             {shown.matching < clusters.length ? `,符合筛选的 ${shown.matching} 组` : ''}
             {shown.pages > 1 ? `;第 ${shown.page}/${shown.pages} 页(导出包含全部)` : ''}。
           </p>
+          {queue?.capped && (
+            <p className="hint" role="status" data-testid="miss-capped">
+              未命中的提问超过 {MISS_LIMIT} 次:只统计了最近的 {MISS_LIMIT} 次,更早的未计入。请缩小日期范围;按关键词搜索时也会查找更早的提问。
+            </p>
+          )}
           <MissQueue clusters={shown.shown} entries={entries} />
           {shown.pages > 1 && (
             <nav className="pager" aria-label="分页" data-testid="miss-pager">

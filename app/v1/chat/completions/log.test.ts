@@ -21,7 +21,7 @@ describe('answers given through the API', () => {
     await (await ask([{ role: 'user', content: '绿色乌龟游不动了,电话13812345678' }])).text();
     await (await ask([{ role: 'user', content: '紫色河马跑不动了' }], true)).text();
     await state.runtime.conversationLog!.flush();
-    const texts = (await missQueue(state.runtime.store!, await state.runtime.knowledge.get())).flatMap((c) => c.wordings.map((w) => w.text));
+    const texts = (await missQueue(state.runtime.store!, await state.runtime.knowledge.get())).clusters.flatMap((c) => c.wordings.map((w) => w.text));
     expect(texts).toContain('绿色乌龟游不动了,电话[手机号]');
     expect(texts).toContain('紫色河马跑不动了');
     // Under the caller, never a browser's id: no chat user lists them.
@@ -51,7 +51,7 @@ describe('answers given through the API', () => {
     expect(streamed).toContain('\\"tags\\"');
     expect(streamed.trimEnd().endsWith('data: [DONE]')).toBe(true);
     await state.runtime.conversationLog!.flush();
-    const texts = (await missQueue(state.runtime.store!, await state.runtime.knowledge.get())).flatMap((c) => c.wordings.map((w) => w.text));
+    const texts = (await missQueue(state.runtime.store!, await state.runtime.knowledge.get())).clusters.flatMap((c) => c.wordings.map((w) => w.text));
     expect(texts.some((t) => t.includes('### Task'))).toBe(false);
   });
 });
