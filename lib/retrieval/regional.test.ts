@@ -38,6 +38,12 @@ describe('regionalToMandarin', () => {
   it('leaves ordinary Mandarin alone', () => {
     const mandarin = '小程序怎么设置,知道多久能到账,请勿重复提交';
     expect(regionalToMandarin(mandarin)).toBe(mandarin);
+    for (const t of ['等了好久才到账', '好久没到账了', '退款好久了还没到']) expect(regionalToMandarin(t)).toBe(t);
+  });
+
+  it('reads the south-western 好久 (how long) before what is waited for', () => {
+    expect(regionalToMandarin('退款好久到账哦')).toBe('退款多久到账哦');
+    expect(regionalToMandarin('资金好久能解冻')).toBe('资金多久能解冻');
   });
 
   it('is part of reading a typed message, after traditional characters are read as simplified', () => {

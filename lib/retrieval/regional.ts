@@ -75,6 +75,8 @@ const GUARDED: readonly [string, string, string][] = [
   ['(?<![乃诺])伊(?=勿|讲|是|个|也|还|要|说|在|跟|拿|问|觉得|晓得|不|没|就|想|已经|刚)', '伊', '他'],
   ['(?<![搜追找探])寻(?![找求常思呼址觅味衅])', '寻', '找'],
   ['(?<![在去到从来])哪能(?=回事|弄|办|搞|做|去弄|去办)', '哪能', '怎么'],
+  // South-west: 好久 asks how long before what is waited for (「退款好久到账」「好久能解冻」); in Mandarin it is a long time (等了好久, 好久没到).
+  ['(?<![了等很太这那有])好久(?=能|可以|到|生效|解冻|退|出来|回来|审|通过|开通|下来|有结果|处理|弄好|搞好)', '好久', '多久'],
 ];
 
 const readRegional = wordListReader(REGIONAL, GUARDED);
