@@ -3,6 +3,15 @@
 import { useEffect, useState } from 'react';
 import { type ConversationSummary, TITLE_CHARS } from '@/lib/store/types';
 
+type ConversationPage = { conversations: ConversationSummary[]; more: boolean };
+
+/** A page of this browser's conversations, most recent first, from `offset`. */
+async function page(offset: number): Promise<ConversationPage> {
+  const r = await fetch(`/api/conversations${offset ? `?offset=${offset}` : ''}`, { cache: 'no-store' });
+  if (!r.ok) throw new Error(`conversations: ${r.status}`);
+  return (await r.json()) as ConversationPage;
+}
+
 function when(iso: string): string {
   const d = new Date(iso);
   const today = new Date().toDateString() === d.toDateString();
@@ -17,6 +26,7 @@ function when(iso: string): string {
 export function ConversationList(props: { currentId?: string; version: number; onOpen: (id: string) => void; onNew: () => void }) {
   const { currentId, version, onOpen, onNew } = props;
   const [items, setItems] = useState<ConversationSummary[]>([]);
+  const [more, setMore] = useState(false);
   const [open, setOpen] = useState(false);
   const [failed, setFailed] = useState<string | null>(null);
   const [editing, setEditing] = useState<{ id: string; draft: string } | null>(null);
@@ -29,6 +39,14 @@ export function ConversationList(props: { currentId?: string; version: number; o
     if (!res?.ok && res?.status !== 404) return;
     setItems((list) => list.filter((x) => x.id !== c.id));
     if (c.id === currentId) onNew();
+  };
+
+  /** The older conversations after those shown, appended (a conversation moved up meanwhile is not listed twice). */
+  const loadMore = async () => {
+    const next = await page(items.length).catch(() => null);
+    if (!next) return setFailed('加载失败,请稍后重试。');
+    setItems((list) => [...list, ...next.conversations.filter((c) => !list.some((x) => x.id === c.id))]);
+    setMore(next.more);
   };
 
   /** Saves the name typed for a conversation; an empty or unchanged name changes nothing. */
@@ -57,9 +75,12 @@ export function ConversationList(props: { currentId?: string; version: number; o
   useEffect(() => {
     let live = true;
     const load = () =>
-      fetch('/api/conversations', { cache: 'no-store' })
-        .then((r) => (r.ok ? (r.json() as Promise<{ conversations: ConversationSummary[] }>) : { conversations: [] }))
-        .then((j) => live && setItems(j.conversations))
+      page(0)
+        .then((j) => {
+          if (!live) return;
+          setItems(j.conversations);
+          setMore(j.more);
+        })
         .catch(() => undefined);
     void load();
     const again = version > 0 ? setTimeout(load, 600) : undefined;
@@ -126,6 +147,11 @@ export function ConversationList(props: { currentId?: string; version: number; o
               </li>
             ))}
           </ul>
+        )}
+        {more && (
+          <button type="button" className="conv-more" data-testid="conversations-more" onClick={() => void loadMore()}>
+            加载更早的对话
+          </button>
         )}
         {failed && (
           <p className="error" role="alert">

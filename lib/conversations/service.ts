@@ -55,11 +55,22 @@ async function settled(log: ConversationLog | null): Promise<void> {
   clearTimeout(timer);
 }
 
-/** This client's conversations, most recent first; none for a client without an id yet. */
-export async function conversationsOf({ store, log }: ConversationDeps, clientId: string | null): Promise<ConversationSummary[]> {
-  if (!store || !clientId) return [];
-  await settled(log);
-  return guarded(() => store.listConversations(clientId));
+/** Conversations listed at once (历史对话 loads the next ones on request). */
+export const CONVERSATIONS_PAGE = 50;
+
+/**
+ * This client's conversations, most recent first, a page of them from `offset`, and whether there are more; none for a client
+ * without an id yet.
+ */
+export async function conversationsOf(
+  { store, log }: ConversationDeps,
+  clientId: string | null,
+  offset = 0,
+): Promise<{ conversations: ConversationSummary[]; more: boolean }> {
+  if (!store || !clientId) return { conversations: [], more: false };
+  if (offset === 0) await settled(log);
+  const page = await guarded(() => store.listConversations(clientId, CONVERSATIONS_PAGE + 1, offset));
+  return { conversations: page.slice(0, CONVERSATIONS_PAGE), more: page.length > CONVERSATIONS_PAGE };
 }
 
 /**

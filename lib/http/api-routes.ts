@@ -29,7 +29,7 @@ const MATCHERS = API_ROUTES.map((r) => ({ ...r, pattern: new RegExp(`^${r.path.r
  * The methods a request to an API path may use, or undefined when no route serves the path.
  *
  * @example
- * apiMethods('/api/conversations/abc') // ['GET', 'DELETE', 'HEAD', 'OPTIONS']
+ * apiMethods('/api/conversations/abc') // ['GET', 'DELETE', 'PATCH', 'HEAD', 'OPTIONS']
  * apiMethods('/v1/embeddings') // undefined
  */
 export function apiMethods(pathname: string): string[] | undefined {

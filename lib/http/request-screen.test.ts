@@ -27,7 +27,7 @@ describe('screenRequest', () => {
     ['CONNECT', '/api/health', 'GET, HEAD, OPTIONS'],
     ['MKCOL', '/v1/models', 'GET, HEAD, OPTIONS'],
     ['GET', '/v1/chat/completions', 'POST, OPTIONS'],
-    ['POST', '/api/conversations/abc', 'GET, DELETE, HEAD, OPTIONS'],
+    ['POST', '/api/conversations/abc', 'GET, DELETE, PATCH, HEAD, OPTIONS'],
     ['DELETE', '/faq/FAQ2.5', 'GET, HEAD, POST'],
     ['PUT', '/', 'GET, HEAD, POST'],
   ])('refuses %s %s with 405 and Allow: %s', (method, url, allow) => {

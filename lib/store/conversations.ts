@@ -87,8 +87,8 @@ export async function writeExchanges(db: Kysely<Database>, records: ExchangeReco
   });
 }
 
-/** This client's conversations, most recent first. */
-export async function listConversations(db: Kysely<Database>, clientId: string, limit = 50): Promise<ConversationSummary[]> {
+/** This client's conversations, most recent first: `limit` of them after the first `offset`. */
+export async function listConversations(db: Kysely<Database>, clientId: string, limit = 50, offset = 0): Promise<ConversationSummary[]> {
   const rows = await db
     .selectFrom('conversations as c')
     .where('c.client_id', '=', clientId)
@@ -104,7 +104,9 @@ export async function listConversations(db: Kysely<Database>, clientId: string, 
         .as('exchanges'),
     ])
     .orderBy('c.updated_at', 'desc')
+    .orderBy('c.id')
     .limit(limit)
+    .offset(offset)
     .execute();
   return rows.map((r) => ({ id: r.id, title: r.title, updatedAt: r.updated_at.toISOString(), exchanges: Number(r.exchanges ?? 0) }));
 }

@@ -99,6 +99,9 @@ describe.each(storeTargets())('the $name store', (target) => {
       ['a1', '挥卡报03怎么办', 2],
     ]);
     expect((await store.listConversations('bob')).map((c) => c.id)).toEqual(['b1']);
+    // A page at a time: the older one after the first.
+    expect((await store.listConversations('alice', 1, 1)).map((c) => c.id)).toEqual(['a1']);
+    expect(await store.listConversations('alice', 1, 2)).toEqual([]);
     expect(await store.conversation('bob', 'a1')).toBeNull();
     expect(await store.conversation('alice', 'nope')).toBeNull();
     const a1 = await store.conversation('alice', 'a1');

@@ -26,7 +26,7 @@ export interface Store {
   ready(): Promise<void>;
   status(): StoreStatus;
   recordExchanges(records: ExchangeRecord[]): Promise<void>;
-  listConversations(clientId: string, limit?: number): Promise<ConversationSummary[]>;
+  listConversations(clientId: string, limit?: number, offset?: number): Promise<ConversationSummary[]>;
   /** Null when this client has no such conversation (another client's is never returned). */
   conversation(clientId: string, conversationId: string): Promise<StoredExchange[] | null>;
   deleteConversation(clientId: string, conversationId: string): Promise<boolean>;
@@ -111,7 +111,7 @@ export function createStore(config: StoreConfig): Store {
     ready: () => open().then(() => undefined),
     status: () => ({ ...status }),
     recordExchanges: (records) => use((h) => writeExchanges(h.db, records)),
-    listConversations: (clientId, limit) => use((h) => listConversations(h.db, clientId, limit)),
+    listConversations: (clientId, limit, offset) => use((h) => listConversations(h.db, clientId, limit, offset)),
     conversation: (clientId, id) => use((h) => conversationExchanges(h.db, clientId, id)),
     deleteConversation: (clientId, id) => use((h) => deleteConversation(h.db, clientId, id)),
     renameConversation: (clientId, id, title) => use((h) => renameConversation(h.db, clientId, id, title)),

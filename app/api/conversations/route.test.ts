@@ -24,9 +24,10 @@ async function ask(chatId: string, question: string, cookie?: string, messageId 
   await state.runtime.conversationLog!.flush();
   return { res, stream };
 }
-const list = async (cookie?: string) =>
-  (await (await LIST(new Request('http://localhost/api/conversations', { headers: withCookie(cookie) }))).json()) as {
+const list = async (cookie?: string, query = '') =>
+  (await (await LIST(new Request(`http://localhost/api/conversations${query}`, { headers: withCookie(cookie) }))).json()) as {
     conversations: { id: string; title: string }[];
+    more: boolean;
   };
 const open = (id: string, cookie?: string) =>
   GET_ONE(new Request(`http://localhost/api/conversations/${id}`, { headers: withCookie(cookie) }), { params: Promise.resolve({ id }) });
@@ -96,6 +97,21 @@ describe('conversations', () => {
     expect(foreignVote.status).toBe(403);
     expect((await open('chat-a', alice)).status).toBe(200);
   });
+
+  it('lists fifty conversations at a time, and says when there are older ones', async () => {
+    const { res } = await ask('chat-p0', '退款多久到账');
+    const frank = cookieOf(res)!;
+    for (let i = 1; i <= 51; i++) await ask(`chat-p${i}`, `第${i}个问题:退款多久到账`, frank, `m-p${i}`);
+    const first = await list(frank);
+    expect(first.conversations).toHaveLength(50);
+    expect(first.more).toBe(true);
+    expect(first.conversations[0]!.id).toBe('chat-p51');
+    const second = await list(frank, '?offset=50');
+    expect(second).toMatchObject({ more: false });
+    expect(second.conversations.map((c) => c.id)).toEqual(['chat-p1', 'chat-p0']);
+    const bad = await LIST(new Request('http://localhost/api/conversations?offset=-1', { headers: withCookie(frank) }));
+    expect(bad.status).toBe(400);
+  }, 60_000);
 
   it('keeps only the latest answer when a question is answered again', async () => {
     const { res } = await ask('chat-r', '退款多久到账', undefined, 'q1');
