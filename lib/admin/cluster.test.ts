@@ -70,6 +70,26 @@ describe('clusterMisses', () => {
     });
   });
 
+  it('does not put questions together for the frame they share (客户在催, [捂脸], 在线等, 谁能帮忙看下) (round 23, a fresh-clone check)', () => {
+    const clusters = clusterMisses(
+      [
+        miss('报表导出失败,客户在催'),
+        miss('报表导出失败[捂脸]'),
+        miss('收钱没有语音,客户在催'),
+        miss('收钱没有语音 在线等'),
+        miss('结算卡不到账谁能帮忙看下'),
+        miss('公众号显示异常谁能帮忙看下'),
+      ],
+      t.kb.tokenizer,
+      { idf: t.kb.embedder.state },
+    );
+    const together = (a: string, b: string) => clusters.some((c) => c.wordings.some((w) => w.text === a) && c.wordings.some((w) => w.text === b));
+    expect(together('报表导出失败,客户在催', '报表导出失败[捂脸]')).toBe(true);
+    expect(together('收钱没有语音,客户在催', '收钱没有语音 在线等')).toBe(true);
+    expect(together('报表导出失败,客户在催', '收钱没有语音,客户在催')).toBe(false);
+    expect(together('结算卡不到账谁能帮忙看下', '公众号显示异常谁能帮忙看下')).toBe(false);
+  });
+
   it('marks a cluster uncovered only when every question of it is', () => {
     const [c] = clusterMisses([miss('信用卡逾期了', { resolution: 'uncovered' }), miss('信用卡逾期了')], t.kb.tokenizer, { idf: t.kb.embedder.state });
     expect(c!.uncovered).toBe(false);

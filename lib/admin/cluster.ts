@@ -1,5 +1,6 @@
 import { plainlyNotAboutFaq } from '../retrieval/domain';
 import { features, type LocalEmbedderState } from '../retrieval/embeddings';
+import { askedText } from '../retrieval/query';
 import type { Tokenizer } from '../retrieval/tokenize';
 import type { MissQuestion } from '../store/types';
 import { questionKey } from '../text/question-key';
@@ -111,7 +112,8 @@ export function clusterMisses(misses: MissQuestion[], tokenizer: Tokenizer, opts
     else byKey.set(key, { text: m.question, rows: [m] });
   }
   const groups = [...byKey.values()].sort((a, b) => b.rows.length - a.rows.length || (latest(b.rows) > latest(a.rows) ? 1 : -1));
-  const embedded = groups.map((g) => embed(g.text, tokenizer, opts.idf));
+  // What is asked, without its frame (「,客户在催」「[捂脸]」「在线等」「谁能帮忙看下」): wordings that share only their frame are not one question.
+  const embedded = groups.map((g) => embed(askedText(g.text) || g.text, tokenizer, opts.idf));
 
   const postings = new Map<string, number[]>();
   const leaders: number[] = [];

@@ -1,6 +1,6 @@
 /**
  * What frames a question without being part of it, as staff type in a chat: a pasted chat's speaker lines (张三
- * 14:00), an emoji code ([捂脸]), a mention (@客服小王), a placeholder for a picture ([图片]), a greeting to the reader (老师好,), urgency (急!!! 在线等), who passed the
+ * 14:00), an emoji code ([捂脸]), a mention (@客服小王), a placeholder for a picture ([图片]), a greeting to the reader (老师好,), urgency (急!!! 在线等, 客户在催), a request to look (帮忙看下), who passed the
  * question on (客户反映:, 领导让我问一下,), thanks at the end, long numbers (a merchant's or a phone number), an acknowledgement
  * opening the message (ok, 好的,) and what dictation by voice input leaves (嗯, 我想问一下, 就是说, pos机呢它…, 报那个零三, a final 啊).
  * They are language, not any FAQ's vocabulary; left in, they read as words the entry does not explain. Read after
@@ -21,7 +21,9 @@ const WECHAT_EMOJI =
 const EMOJI_CODE = new RegExp(`\\[(?:${WECHAT_EMOJI.split(' ').join('|')})\\]`, 'gi');
 const PLACEHOLDER = /[[【](图片|表情|动画表情|语音|视频|文件|链接|截图)[\]】]/g;
 const GREETING = /^\s*(各位|老师|师傅|亲|亲们|同事们?|大佬们?|客服|小姐姐|小哥哥)(好|您好|你好)?\s*[,!~]+\s*/;
-const URGENCY = /(急急急|急急|加急|紧急|急)!+|在线等|挺急的|急求/g;
+const URGENCY = /(急急急|急急|加急|紧急|急)!+|在线等|挺急的|急求|[,\s]*(客户|商户|老板|店主)?(一直|又|还)?在催(了|呢)?(?=$|[,.!?\s])/g;
+/** Asking someone to look (「谁能帮忙看下」「麻烦帮我看一下」): who is asked, not what. */
+const LOOK_AT_IT = /(谁能|谁可以|麻烦|请)?帮(忙|我)?(看|瞧)(一)?下(吧|呀|啊)?/g;
 const PASSED_ON = /^\s*(客户|商户|老板|店主|门店|业务员|同事|领导)(那边)?(反映|反馈|来电|打电话说|说|问|咨询|让我问(一下|下)?)\s*[:,]\s*/;
 const THANKS = /[,\s]*(谢谢|多谢|感谢|thx|thanks)[!~。.]*\s*$/i;
 /**
@@ -65,6 +67,7 @@ export function stripFrame(question: string): string {
     .replace(PLACEHOLDER, ' ')
     .replace(GREETING, '')
     .replace(URGENCY, ' ')
+    .replace(LOOK_AT_IT, ' ')
     .replace(PASSED_ON, '')
     .replace(THANKS, '')
     .replace(ACKNOWLEDGEMENT, '')
