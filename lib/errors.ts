@@ -82,7 +82,10 @@ export class CorpusError extends AppError {
   /** The file at fault, as given. */
   readonly file: string;
   constructor(issues: CorpusIssue[], file = 'FAQ 文件') {
-    super('corpus_invalid', `${file} 格式有误:\n${issues.map((i) => `  第 ${i.line} 行:${i.message}`).join('\n')}`, {
+    // Line 0: about the file as a whole (it is missing), not its format.
+    const unreadable = issues.every((i) => i.line === 0);
+    const lines = issues.map((i) => (i.line > 0 ? `  第 ${i.line} 行:${i.message}` : `  ${i.message}`)).join('\n');
+    super('corpus_invalid', `${file} ${unreadable ? '无法读取' : '格式有误'}:\n${lines}`, {
       status: 500,
       expose: false,
       detail: issues,

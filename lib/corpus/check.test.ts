@@ -31,6 +31,12 @@ describe('a file that is not UTF-8', () => {
       const { problems } = await checkCorpusFiles(only);
       expect(problems).toContainEqual(expect.objectContaining({ severity: 'error', line: 6, message: expect.stringContaining('不是 UTF-8 编码') }));
       await expect(loadCorpus(only)).rejects.toThrow(/第 6 行.*不是 UTF-8 编码/);
+      // Cut in the middle of its last character: incomplete, not another encoding.
+      await writeFile(corpusFile, Buffer.from('FAQ1:分类一\nFAQ1.1\n问题描述:\n问题一?\n解决方法:\n答案').subarray(0, -1));
+      await expect(loadCorpus(only)).rejects.toThrow(/第 6 行:文件不完整:最后一个字符被截断/);
+      // Missing: said so, not as a format error on line 0.
+      await rm(corpusFile);
+      await expect(loadCorpus(only)).rejects.toThrow(/faq\.txt 无法读取:\n {2}找不到 FAQ 文件 faq\.txt$/);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -63,17 +63,32 @@ async function readOptional(file: string): Promise<string | null> {
   return bytes === null ? null : decodeUtf8(bytes, file);
 }
 
+function decodes(decoder: TextDecoder, bytes: Uint8Array): boolean {
+  try {
+    decoder.decode(bytes);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * The text of a file that must be UTF-8. Bytes that are not (a file saved as GBK, a copy gone wrong) are an error on the line they
  * are on, not replacement characters in an answer.
  */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
+  const strict = new TextDecoder('utf-8', { fatal: true });
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return strict.decode(bytes);
   } catch {
     const text = new TextDecoder('utf-8').decode(bytes);
     const line = text.slice(0, text.indexOf('\uFFFD')).split('\n').length;
-    throw new CorpusError([{ line, message: '文件不是 UTF-8 编码(此行有无法解码的字节),请以 UTF-8 编码保存后重试' }], file);
+    // Only the last character cut short (a copy or save that stopped mid-way): the file is incomplete, not in another encoding.
+    const cutShort = [1, 2, 3].some((n) => bytes.length > n && decodes(strict, bytes.subarray(0, bytes.length - n)));
+    const message = cutShort
+      ? '文件不完整:最后一个字符被截断,可能尚未保存或复制完整,请确认文件完整后重试'
+      : '文件不是 UTF-8 编码(此行有无法解码的字节),请以 UTF-8 编码保存后重试';
+    throw new CorpusError([{ line, message }], file);
   }
 }
 

@@ -64,6 +64,15 @@ describe('parseFaq on broken files', () => {
     expect(errors[2]!.message).toContain('不属于当前分类');
   });
 
+  it('reports a category header missing its colon on its own line, once, not every entry under it (round 23, a fresh-clone check)', () => {
+    const text = 'FAQ1:分类一\nFAQ1.1\n问题描述:\n问一?\n解决方法:\n答一。\nFAQ2分类二\nFAQ2.1\n问题描述:\n问二?\n解决方法:\n答二。\nFAQ2.2\n问题描述:\n问三?\n解决方法:\n答三。\n';
+    const { errors, entries } = parseFaq(text);
+    expect(errors).toEqual([{ line: 7, message: '分类标题应写作 FAQ2:分类二(此行缺少冒号)' }]);
+    expect(entries.find((e) => e.id === 'FAQ1.1')!.solution).toBe('答一。');
+    // An answer's line that starts like one, with no entry of that category after it, is the answer's.
+    expect(parseFaq('FAQ1:分类一\nFAQ1.1\n问题描述:\n问一?\n解决方法:\n答一。\nFAQ3 类问题请联系客服\n').errors).toEqual([]);
+  });
+
   it('accepts a BOM, CRLF line ends, full-width colons and trailing spaces', () => {
     const { entries, errors } = parseFaq(fixture('bom-crlf-fullwidth.txt'));
     expect(errors).toEqual([]);

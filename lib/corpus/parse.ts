@@ -12,6 +12,8 @@ const CATEGORY_RE = /^FAQ(\d+)\s*[:\uFF1A]\s*(.*)$/;
 const ENTRY_RE = /^FAQ(\d+)\.(\d+)\s*[:\uFF1A]?$/;
 const QUESTION_RE = /^问题描述\s*[:\uFF1A]\s*(.*)$/;
 const ANSWER_RE = /^解决方法\s*[:\uFF1A]\s*(.*)$/;
+/** A category header without its colon (「FAQ2普通POS类」「FAQ2 普通POS类」): read as one, and reported, when an entry of it follows. */
+const HEADER_WITHOUT_COLON_RE = /^FAQ(\d+)(?![\d.])\s*([^:\uFF1A\s].*)$/;
 
 interface Draft {
   id: string;
@@ -106,6 +108,18 @@ export function parseFaq(text: string): ParseResult {
       return;
     }
 
+    // A header missing its colon would be read as the previous entry's text, and every entry under it reported as in the wrong
+    // category: the line itself is what to fix.
+    const loose = HEADER_WITHOUT_COLON_RE.exec(trimmed);
+    const nextLine = lines.slice(i + 1).find((l) => l.trim() !== '')?.trim() ?? '';
+    if (loose && ENTRY_RE.exec(nextLine)?.[1] === loose[1]) {
+      finish();
+      const id = `FAQ${loose[1]}`;
+      errors.push({ line: lineNo, message: `分类标题应写作 ${id}:${loose[2]!.trim()}(此行缺少冒号)` });
+      category = { id, name: loose[2]!.trim() };
+      categories.push(category);
+      return;
+    }
     const questionMatch = QUESTION_RE.exec(trimmed);
     const answerMatch = questionMatch ? null : ANSWER_RE.exec(trimmed);
     if (draft && questionMatch && draft.section === 'head') {
