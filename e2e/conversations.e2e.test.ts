@@ -99,9 +99,12 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
     await result.waitFor({ timeout: 30_000 });
     await expect(result.textContent()).resolves.toContain(DECISION_LABEL[missed as 'hedge' | 'refuse']);
     await expect(result.textContent()).resolves.toContain('可回答 · 第 1 位');
-    // Undone (as if the wrong entry had been chosen), then attached again.
-    await cluster.getByTestId('detach').click();
+    // The keyboard's focus goes to 撤销, not to the top of the page.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('detach');
+    // Undone (as if the wrong entry had been chosen) with the keyboard, then attached again.
+    await page.keyboard.press('Enter');
     await cluster.getByText(`已撤销:这些问题不再作为 ${ENTRY} 的相似问题`).waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent ?? '')).toContain('的相似问题');
     await cluster.getByRole('button', { name: `作为 ${ENTRY} 的相似问题` }).click();
     await result.waitFor({ timeout: 30_000 });
     await expect(result.textContent()).resolves.toContain('可回答 · 第 1 位');

@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AttachResult, MissQueueCluster } from '@/lib/admin/misses';
 import { DECISION_LABEL } from '@/lib/text/messages';
 
@@ -32,14 +32,25 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
   const [result, setResult] = useState<AttachResult | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const chosen = cluster.wordings.filter((w) => picked.has(w.text));
+  // The buttons pressed give way to others (attach → 撤销, 撤销 → attach): the keyboard's focus goes with them, not to the page's top.
+  const [focusNext, setFocusNext] = useState<'detach' | 'attach' | null>(null);
+  const detachButton = useRef<HTMLButtonElement>(null);
+  const attachRow = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (focusNext === 'detach') detachButton.current?.focus();
+    if (focusNext === 'attach') attachRow.current?.querySelector('button')?.focus();
+    setFocusNext(null);
+  }, [focusNext]);
 
   const attach = async (entryId: string) => {
     setBusy(true);
     setMessage(null);
     const r = await post('/api/admin/misses/attach', { entryId, questions: chosen.map((w) => w.text), exchangeIds: chosen.flatMap((w) => w.exchangeIds) });
     setBusy(false);
-    if (r.ok) setResult(r.json as AttachResult);
-    else setMessage(r.message);
+    if (r.ok) {
+      setResult(r.json as AttachResult);
+      setFocusNext('detach');
+    } else setMessage(r.message);
   };
   const detach = async () => {
     if (!result) return;
@@ -54,6 +65,7 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
     if (r.ok) {
       setResult(null);
       setMessage(`已撤销:这些问题不再作为 ${result.entryId} 的相似问题,并已回到漏答队列。`);
+      setFocusNext('attach');
     } else setMessage(r.message);
   };
   const uncovered = async () => {
@@ -121,12 +133,12 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
               ))}
             </tbody>
           </table>
-          <button type="button" disabled={busy} onClick={() => void detach()} data-testid="detach">
+          <button type="button" ref={detachButton} disabled={busy} onClick={() => void detach()} data-testid="detach">
             撤销添加(选错了条目)
           </button>
         </>
       ) : (
-        <div className="attach-row">
+        <div className="attach-row" ref={attachRow}>
           {cluster.candidates.map((c) => (
             <button key={c.id} type="button" disabled={busy || chosen.length === 0} onClick={() => void attach(c.id)} title={c.question}>
               作为 {c.id} 的相似问题
