@@ -245,6 +245,21 @@ describe('LLM answers', () => {
     expect(r.text).not.toContain('以下是最接近的内容');
   });
 
+  it('completes the answer offline, with a notice, when the asker goes away while the model writes', async () => {
+    const asker = new AbortController();
+    const llm = stubLlm(new Error('unused'));
+    llm.streamAnswer = async function* () {
+      yield '请补注册';
+      asker.abort();
+      throw new DOMException('This operation was aborted', 'AbortError');
+    };
+    const events = await collect(streamAnswer({ question: '挥卡报03' }, deps({ llm }), asker.signal));
+    const done = events.find((e) => e.type === 'done');
+    const r = done?.type === 'done' ? done.result : undefined;
+    expect(r).toMatchObject({ decision: 'answer', mode: 'offline', citations: ['FAQ2.5'] });
+    expect(r?.notices.map((n) => n.code)).toEqual(['interrupted']);
+  });
+
   it('gives the offline answer, with a notice, when the model abstains on a confident answer', async () => {
     const llm = stubLlm(['抱歉,FAQ 中没有找到与该问题相关的内容。']);
     const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm, retrieve: stubRetrieve({ suggestionIds: [] }) }));

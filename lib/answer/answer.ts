@@ -103,7 +103,7 @@ function partFor(question: string, retrieval: RetrievalResult, deps: AnswerDeps)
 
 /** Why the model's answer cannot be shown, if it cannot, and which citations were dropped. */
 interface ModelOutcome {
-  fallback?: 'upstream_failed' | 'invented_replaced' | 'uncited_replaced' | 'unsafe_replaced';
+  fallback?: 'upstream_failed' | 'invented_replaced' | 'uncited_replaced' | 'unsafe_replaced' | 'interrupted';
   abstained?: boolean;
   /** Entry ids the reply named that were not retrieved. */
   removed: string[];
@@ -131,6 +131,9 @@ async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => 
     const rest = guard.end();
     if (rest) yield emit(rest);
   } catch (e) {
+    // The asker went away (a reload, a closed tab, a client that hung up): the model is stopped, and the answer is still completed
+    // offline, so the question and an answer are recorded (the conversation, the miss queue) instead of lost.
+    if (p.limits.signal?.aborted) return { fallback: 'interrupted', removed: guard.removed };
     if (!(e instanceof UpstreamError)) throw e;
     return { fallback: 'upstream_failed', removed: guard.removed };
   }

@@ -35,7 +35,15 @@ export interface Suggestion {
   question: string;
 }
 
-export type NoticeCode = 'upstream_failed' | 'invented_replaced' | 'uncited_replaced' | 'unsafe_replaced' | 'abstain_overruled' | 'direct_match' | 'set_aside';
+export type NoticeCode =
+  | 'upstream_failed'
+  | 'invented_replaced'
+  | 'uncited_replaced'
+  | 'unsafe_replaced'
+  | 'abstain_overruled'
+  | 'interrupted'
+  | 'direct_match'
+  | 'set_aside';
 
 export interface AnswerNotice {
   code: NoticeCode;

@@ -16,7 +16,7 @@ export const DONE = 'data: [DONE]\n\n';
 export const sse = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
 
 /** Codes of the notices that say why streamed text was withdrawn. */
-const FALLBACKS = new Set(['upstream_failed', 'invented_replaced', 'uncited_replaced', 'unsafe_replaced', 'abstain_overruled']);
+const FALLBACKS = new Set(['upstream_failed', 'invented_replaced', 'uncited_replaced', 'unsafe_replaced', 'abstain_overruled', 'interrupted']);
 
 export function isAbort(e: unknown): boolean {
   return e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError');

@@ -47,6 +47,7 @@ export const NOTICE_TEXT = {
   direct_match: '问题与 FAQ 条目高度匹配,直接给出原文答案(未调用模型)。',
   set_aside: '消息中要求我执行操作、提供他人信息或改变回答方式的内容已忽略,以下仅根据 FAQ 回答其中的问题。',
   unsafe_replaced: '模型的回答包含不应输出的内容,已改为根据 FAQ 原文整理的离线答案。',
+  interrupted: '回答过程中页面被关闭或刷新,模型回答已中止;以下为根据 FAQ 原文整理的离线答案。',
   abstain_overruled: '模型认为检索到的条目不能回答该问题,但条目与问题高度吻合:以下为根据 FAQ 原文整理的离线答案,请核对。',
 } as const;
 
