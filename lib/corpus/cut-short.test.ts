@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutShortIssue, emptiedAnswerIssues, truncatedTailIssue } from './cut-short';
+import { cutShortIssue, droppedTailIssue, emptiedAnswerIssues, truncatedTailIssue } from './cut-short';
 
 describe('cutShortIssue', () => {
   it('holds a reload that drops a fifth of the entries or more', () => {
@@ -49,5 +49,17 @@ describe('truncatedTailIssue', () => {
     expect(truncatedTailIssue(served, [...served.slice(0, 2), { ids: ['FAQ9.5'], solution: '重新', line: 642 }])).toBeNull();
     expect(truncatedTailIssue(served, [served[0]!, { ids: ['FAQ9.4'], solution: '改写后的答案', line: 636 }])).toBeNull();
     expect(truncatedTailIssue(served, served.slice(0, 2))).toBeNull();
+  });
+});
+
+describe('droppedTailIssue', () => {
+  const served = Array.from({ length: 20 }, (_, i) => ({ ids: [`FAQ9.${i + 1}`], solution: `答案${i + 1}`, line: 10 * (i + 1) }));
+  it('holds a file cut between two entries, the entries left unchanged and the last three or more gone', () => {
+    expect(droppedTailIssue(served, served.slice(0, 16))).toEqual({ line: 0, message: expect.stringContaining('FAQ 文件末尾的 4 个条目(从 FAQ9.17 起)不见了') });
+  });
+  it('lets through fewer than three gone, entries removed elsewhere, and a tail removed along with another edit', () => {
+    expect(droppedTailIssue(served, served.slice(0, 18))).toBeNull();
+    expect(droppedTailIssue(served, [...served.slice(0, 5), ...served.slice(9)])).toBeNull();
+    expect(droppedTailIssue(served, [{ ...served[0]!, solution: '改了' }, ...served.slice(1, 16)])).toBeNull();
   });
 });

@@ -72,3 +72,26 @@ export function truncatedTailIssue(
     message: `FAQ 文件疑似未写完:${last.ids[0]} 的解决方法在中途被截断,其后的 ${gone} 个条目也不见了,已继续使用上一版本。请检查文件是否完整;如确是有意修改,重启服务后即生效。`,
   };
 }
+
+/**
+ * The issue that holds a reload of an FAQ cut exactly between two entries (round 23, a fresh-clone check): every entry left is
+ * the one served, unchanged and in order, and the last MIN_DROPPED or more are gone, as a copy or a save that stopped between
+ * entries leaves it. Under the share cutShortIssue holds, an edit that removes entries elsewhere, or changes any entry left,
+ * is let through. Null otherwise. Pure.
+ *
+ * @example
+ * droppedTailIssue(served, served.slice(0, -11)) // { line: 0, message: 'FAQ 文件末尾的 11 个条目(从 FAQ9.5 起)不见了…' }
+ */
+export function droppedTailIssue(served: Pick<Entry, 'ids' | 'solution' | 'line'>[], loaded: Pick<Entry, 'ids' | 'solution' | 'line'>[]): CorpusIssue | null {
+  const byLine = (a: { line: number }, b: { line: number }) => a.line - b.line;
+  const was = [...served].sort(byLine);
+  const now = [...loaded].sort(byLine);
+  const gone = was.length - now.length;
+  if (gone < MIN_DROPPED || now.length === 0) return null;
+  const kept = now.every((e, i) => e.ids[0] === was[i]!.ids[0] && e.solution === was[i]!.solution);
+  if (!kept) return null;
+  return {
+    line: 0,
+    message: `FAQ 文件末尾的 ${gone} 个条目(从 ${was[now.length]!.ids[0]} 起)不见了,其余条目与正在使用的版本完全相同,疑似文件未写完或复制中断,已继续使用上一版本。请检查文件是否完整;如确需删除这些条目,重启服务后即生效。`,
+  };
+}

@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '../config';
-import { cutShortIssue, emptiedAnswerIssues, truncatedTailIssue } from '../corpus/cut-short';
+import { cutShortIssue, droppedTailIssue, emptiedAnswerIssues, truncatedTailIssue } from '../corpus/cut-short';
 import { type Corpus, corpusFileList, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { type AppError, CorpusError, type CorpusIssue, IndexError, isAppError } from '../errors';
@@ -123,12 +123,15 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     const started = Date.now();
     if (deps.extraAlternatives) extra = await deps.extraAlternatives().catch(() => extra);
     const corpus = await loadCorpus(config, extra);
-    // A file cut short (a fifth of the entries gone, or its last answer cut mid-way), or an answer emptied, while the server
+    // A file cut short (a fifth of the entries gone, its last answer cut mid-way, or its last entries gone, the rest unchanged), or an answer emptied, while the server
     // runs is held like a malformed one; a deliberate deletion or emptying takes effect at the next start, which has nothing
     // to compare with.
     const held = current
       ? [
-          cutShortIssue(current.manifest.rawEntries, corpus.rawCount) ?? truncatedTailIssue(current.entries, corpus.entries) ?? [],
+          cutShortIssue(current.manifest.rawEntries, corpus.rawCount) ??
+            truncatedTailIssue(current.entries, corpus.entries) ??
+            droppedTailIssue(current.entries, corpus.entries) ??
+            [],
           emptiedAnswerIssues(current.entries, corpus.entries),
         ].flat()
       : [];
