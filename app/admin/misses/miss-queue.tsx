@@ -18,6 +18,9 @@ async function post(url: string, body: unknown): Promise<{ ok: true; json: unkno
   return { ok: false, message: json?.error?.message ?? '操作失败,请稍后再试。' };
 }
 
+/** Wordings a cluster shows before 展开全部 (a cluster of thousands would make the page endless). */
+const WORDINGS_SHOWN = 30;
+
 /** One list of every entry, shared by the clusters' entry inputs (a select per cluster would repeat it a hundred times). */
 const ENTRY_LIST = 'faq-entries';
 
@@ -31,7 +34,9 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<AttachResult | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const [expanded, setExpanded] = useState(false);
   const chosen = cluster.wordings.filter((w) => picked.has(w.text));
+  const hidden = expanded ? [] : cluster.wordings.slice(WORDINGS_SHOWN);
   // The buttons pressed give way to others (attach → 撤销, 撤销 → attach): the keyboard's focus goes with them, not to the page's top.
   const [focusNext, setFocusNext] = useState<'detach' | 'attach' | null>(null);
   const detachButton = useRef<HTMLButtonElement>(null);
@@ -85,7 +90,7 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
         {cluster.uncovered && ' · 已标记为 FAQ 未覆盖'}
       </div>
       <ul>
-        {cluster.wordings.map((w) => (
+        {(expanded ? cluster.wordings : cluster.wordings.slice(0, WORDINGS_SHOWN)).map((w) => (
           <li key={w.text}>
             <label>
               <input
@@ -107,6 +112,11 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
           </li>
         ))}
       </ul>
+      {hidden.length > 0 && (
+        <button type="button" className="link" onClick={() => setExpanded(true)} data-testid="show-all-wordings">
+          展开全部 {cluster.wordings.length} 种问法(另有 {hidden.length} 种未显示,其中 {hidden.filter((w) => picked.has(w.text)).length} 种已勾选)
+        </button>
+      )}
       {cluster.comments.length > 0 && <p className="hint">用户补充:{cluster.comments.join(';')}</p>}
       {cluster.offDomain && (
         <p className="hint" data-testid="off-domain">
