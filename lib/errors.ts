@@ -81,9 +81,9 @@ export class CorpusError extends AppError {
   readonly issues: CorpusIssue[];
   /** The file at fault, as given. */
   readonly file: string;
-  constructor(issues: CorpusIssue[], file = 'FAQ 文件') {
-    // Line 0: about the file as a whole (it is missing), not its format.
-    const unreadable = issues.every((i) => i.line === 0);
+  /** `unreadable`: the file could not be read at all (it is missing), not that its text is wrong. */
+  constructor(issues: CorpusIssue[], file = 'FAQ 文件', unreadable = false) {
+    // Line 0: about the file as a whole (missing, or cut short), said without a line number.
     const lines = issues.map((i) => (i.line > 0 ? `  第 ${i.line} 行:${i.message}` : `  ${i.message}`)).join('\n');
     super('corpus_invalid', `${file} ${unreadable ? '无法读取' : '格式有误'}:\n${lines}`, {
       status: 500,

@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { type ConversationSummary, TITLE_CHARS } from '@/lib/store/types';
+import type { ConversationSummary } from '@/lib/store/types';
+import { cleanTitle, TITLE_CHARS } from '@/lib/text/conversation-title';
 
 type ConversationPage = { conversations: ConversationSummary[]; more: boolean };
 
@@ -52,7 +53,7 @@ export function ConversationList(props: { currentId?: string; version: number; o
   /** Saves the name typed for a conversation; an empty or unchanged name changes nothing. */
   const rename = async (c: ConversationSummary, draft: string) => {
     setEditing(null);
-    const title = draft.replace(/\s+/g, ' ').trim();
+    const title = cleanTitle(draft);
     if (!title || title === c.title) return;
     const res = await fetch(`/api/conversations/${encodeURIComponent(c.id)}`, {
       method: 'PATCH',
@@ -113,7 +114,8 @@ export function ConversationList(props: { currentId?: string; version: number; o
                     autoFocus
                     onChange={(e) => setEditing({ id: c.id, draft: e.target.value })}
                     onKeyDown={(e) => {
-                      if (e.key === 'Enter') void rename(c, editing.draft);
+                      // Enter that ends an input method's composition (typing 「POS」 in pinyin) is not the name typed.
+                      if (e.key === 'Enter' && !e.nativeEvent.isComposing) void rename(c, editing.draft);
                       if (e.key === 'Escape') setEditing(null);
                     }}
                     onBlur={() => void rename(c, editing.draft)}

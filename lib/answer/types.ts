@@ -45,6 +45,16 @@ export type NoticeCode =
   | 'direct_match'
   | 'set_aside';
 
+/** The notices that say the offline answer replaced the model's (a `/v1` stream explains the replacement with them). */
+export const FALLBACK_NOTICES = [
+  'upstream_failed',
+  'invented_replaced',
+  'uncited_replaced',
+  'unsafe_replaced',
+  'abstain_overruled',
+  'interrupted',
+] as const satisfies readonly NoticeCode[];
+
 export interface AnswerNotice {
   code: NoticeCode;
   /** Chinese, shown to the user as is. */

@@ -106,7 +106,7 @@ function mergeAlternatives(a: AlternativesMap, b: AlternativesMap): Alternatives
  */
 export async function loadCorpus(files: CorpusFiles, extraAlternatives: AlternativesMap = {}): Promise<Corpus> {
   const text = await readOptional(files.corpusFile);
-  if (text === null) throw new CorpusError([{ line: 0, message: `找不到 FAQ 文件 ${path.basename(files.corpusFile)}` }], files.corpusFile);
+  if (text === null) throw new CorpusError([{ line: 0, message: `找不到 FAQ 文件 ${path.basename(files.corpusFile)}` }], files.corpusFile, true);
   const [relatedText, dictText, synonymsText, thesaurusText, generatedText] = (await Promise.all(
     [files.relatedFile, files.dictionaryFile, files.synonymsFile, files.thesaurusFile, files.generatedFile].map(readOptional),
   )) as [string | null, string | null, string | null, string | null, string | null];

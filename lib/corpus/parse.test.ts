@@ -71,6 +71,8 @@ describe('parseFaq on broken files', () => {
     expect(entries.find((e) => e.id === 'FAQ1.1')!.solution).toBe('答一。');
     // An answer's line that starts like one, with no entry of that category after it, is the answer's.
     expect(parseFaq('FAQ1:分类一\nFAQ1.1\n问题描述:\n问一?\n解决方法:\n答一。\nFAQ3 类问题请联系客服\n').errors).toEqual([]);
+    // Nor when it names the category it is in, with that category's next entry after it.
+    expect(parseFaq('FAQ1:分类一\nFAQ1.1\n问题描述:\n问一?\n解决方法:\n答一。\nFAQ1 类问题也可拨打热线\nFAQ1.2\n问题描述:\n问二?\n解决方法:\n答二。\n').errors).toEqual([]);
   });
 
   it('accepts a BOM, CRLF line ends, full-width colons and trailing spaces', () => {

@@ -33,6 +33,12 @@ function joinBlock(lines: string[]): string {
   return lines.slice(start, end).join('\n');
 }
 
+/** The first non-empty line from `from` on, trimmed ('' when none). */
+function nextNonEmpty(lines: string[], from: number): string {
+  for (let i = from; i < lines.length; i++) if (lines[i]!.trim() !== '') return lines[i]!.trim();
+  return '';
+}
+
 /**
  * Parses the FAQ text format (`FAQn:分类`, `FAQn.m`, `问题描述:`, `解决方法:`).
  * Pure: never throws on bad input, returns line-numbered `errors` instead.
@@ -111,8 +117,7 @@ export function parseFaq(text: string): ParseResult {
     // A header missing its colon would be read as the previous entry's text, and every entry under it reported as in the wrong
     // category: the line itself is what to fix.
     const loose = HEADER_WITHOUT_COLON_RE.exec(trimmed);
-    const nextLine = lines.slice(i + 1).find((l) => l.trim() !== '')?.trim() ?? '';
-    if (loose && ENTRY_RE.exec(nextLine)?.[1] === loose[1]) {
+    if (loose && `FAQ${loose[1]}` !== category?.id && ENTRY_RE.exec(nextNonEmpty(lines, i + 1))?.[1] === loose[1]) {
       finish();
       const id = `FAQ${loose[1]}`;
       errors.push({ line: lineNo, message: `分类标题应写作 ${id}:${loose[2]!.trim()}(此行缺少冒号)` });

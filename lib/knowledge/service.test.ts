@@ -125,6 +125,19 @@ describe('a malformed edit', () => {
     expect(service.status().state).toBe('ok');
   });
 
+  it('holds an FAQ cut exactly between two entries near its end, the entries left unchanged, and says it is held, not unreadable', async () => {
+    const good = await service.get();
+    const original = await readFile(config.corpusFile, 'utf8');
+    await writeFile(config.corpusFile, original.slice(0, original.indexOf('\nFAQ9.5\n') + 1));
+    await service.refresh();
+    expect(service.status()).toMatchObject({ state: 'degraded', error: { code: 'corpus_invalid', file: 'faq.txt' } });
+    expect(service.status().error!.message).toMatch(/faq\.txt 格式有误:\n {2}FAQ 文件末尾的 \d+ 个条目\(从 FAQ9\.5 起\)不见了/);
+    expect(await service.get()).toBe(good);
+    await writeFile(config.corpusFile, original);
+    await service.refresh();
+    expect(service.status().state).toBe('ok');
+  });
+
   it('holds an FAQ cut short (a copy stopped part-way) and keeps serving every entry, saying how many would go', async () => {
     const good = await service.get();
     const original = await readFile(config.corpusFile, 'utf8');

@@ -1,4 +1,4 @@
-import type { AnswerEvent, AnswerResult } from '../answer/types';
+import { type AnswerEvent, type AnswerResult, FALLBACK_NOTICES } from '../answer/types';
 import { ANSWER_FAILED_TEXT } from '../text/messages';
 import type { OpenAIErrorBody } from './errors';
 import { extensionOf, jsonContentOf, type ReplyContext, suggestionsText, toChunk } from './response';
@@ -16,7 +16,7 @@ export const DONE = 'data: [DONE]\n\n';
 export const sse = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
 
 /** Codes of the notices that say why streamed text was withdrawn. */
-const FALLBACKS = new Set(['upstream_failed', 'invented_replaced', 'uncited_replaced', 'unsafe_replaced', 'abstain_overruled', 'interrupted']);
+const FALLBACKS = new Set<string>(FALLBACK_NOTICES);
 
 export function isAbort(e: unknown): boolean {
   return e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError');
@@ -123,7 +123,8 @@ export function streamedSse(events: AsyncIterable<AnswerEvent>, writer: ChunkWri
     async cancel() {
       cancelled = true;
       hooks.onCancel();
-      await it.return?.(undefined)?.catch(() => undefined);
+      // Run to the end, as the chat does: the answer stopped by the cancel is completed offline and recorded (`interrupted`).
+      for (let next = await it.next().catch(() => null); next && !next.done; next = await it.next().catch(() => null));
     },
   });
 }

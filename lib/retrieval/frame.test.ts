@@ -13,6 +13,8 @@ describe('stripFrame', () => {
     ['商户号821330058120001交易报96', '商户号 交易报96'],
     ['客户手机+86 138 1234 5678说退款没到', '客户手机 说退款没到'],
     ['报表导出失败,客户在催', '报表导出失败'],
+    // One line ending in a time is a question, not a chat's speaker line.
+    ['结算款什么时候到 15:00\n还是明天', '结算款什么时候到 15:00 还是明天'],
     ['店长结算卡不到账谁能帮忙看下', '店长结算卡不到账'],
     ['客户手机86-138-1234-5678退款没到', '客户手机 退款没到'],
     // Dictated by voice input (written for this test): hesitations, lead-ins, a topic's pause, 那个 before the code, a final 啊.
@@ -35,6 +37,9 @@ describe('stripFrame', () => {
     '挥卡报03',
     'POS显示[95]验签失败',
     '营业时间9:00-18:00能退款吗',
+    '帮忙看下载对账单在哪',
+    '请帮我看下面这个报错',
+    '为什么一直在催',
     '[退款]多久到账',
     '亲子乐园的商户怎么入网',
     '客户说的那个码在哪',

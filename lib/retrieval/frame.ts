@@ -9,7 +9,8 @@
 const MENTION = /@[^\s@,:]{1,12}\s*/g;
 /**
  * A pasted chat's speaker lines (「张三 14:00」「华南-阿强 14:04」): who said it when, not what. A short name and a time alone on
- * their line; a time inside a sentence (「9:00 前能退款吗」) may be what is asked, and stays.
+ * their line, in a message with two or more such lines (a chat, not 「结算款什么时候到 15:00」); a time inside a sentence
+ * (「9:00 前能退款吗」) may be what is asked, and stays.
  */
 const SPEAKER_LINE = /^[^\S\n]*[^\s:]{1,12}[^\S\n]+\d{1,2}:\d{2}(?::\d{2})?[^\S\n]*$/gm;
 /** WeChat's emoji as typed or pasted in text (「[捂脸]」「[流泪]」「[OK]」): a feeling, not a word of the question. */
@@ -21,9 +22,9 @@ const WECHAT_EMOJI =
 const EMOJI_CODE = new RegExp(`\\[(?:${WECHAT_EMOJI.split(' ').join('|')})\\]`, 'gi');
 const PLACEHOLDER = /[[【](图片|表情|动画表情|语音|视频|文件|链接|截图)[\]】]/g;
 const GREETING = /^\s*(各位|老师|师傅|亲|亲们|同事们?|大佬们?|客服|小姐姐|小哥哥)(好|您好|你好)?\s*[,!~]+\s*/;
-const URGENCY = /(急急急|急急|加急|紧急|急)!+|在线等|挺急的|急求|[,\s]*(客户|商户|老板|店主)?(一直|又|还)?在催(了|呢)?(?=$|[,.!?\s])/g;
-/** Asking someone to look (「谁能帮忙看下」「麻烦帮我看一下」): who is asked, not what. */
-const LOOK_AT_IT = /(谁能|谁可以|麻烦|请)?帮(忙|我)?(看|瞧)(一)?下(吧|呀|啊)?/g;
+const URGENCY = /(急急急|急急|加急|紧急|急)!+|在线等|挺急的|急求|[,\s]*(客户|商户|老板|店主)(一直|又|还)?在催(了|呢)?(?=$|[,.!?\s])/g;
+/** Asking someone to look (「谁能帮忙看下」「麻烦帮我看一下」): who is asked, not what; not the 下 of 下载, 下面, 下单. */
+const LOOK_AT_IT = /(谁能|谁可以|麻烦|请)?帮(忙|我)?(看|瞧)(一)?下(?![载面单午班来去发架线])(吧|呀|啊)?/g;
 const PASSED_ON = /^\s*(客户|商户|老板|店主|门店|业务员|同事|领导)(那边)?(反映|反馈|来电|打电话说|说|问|咨询|让我问(一下|下)?)\s*[:,]\s*/;
 const THANKS = /[,\s]*(谢谢|多谢|感谢|thx|thanks)[!~。.]*\s*$/i;
 /**
@@ -60,8 +61,8 @@ const PHONE = /(?<![0-9a-z])(?:\+?86[\s-]?)?1[3-9]\d[\s-]\d{4}[\s-]\d{4}(?!\d)|(
  * stripFrame('@客服小王 老师好,急!!!商户号821330058120001挥卡报03 谢谢!') // '商户号挥卡报03'
  */
 export function stripFrame(question: string): string {
-  const q = question
-    .replace(SPEAKER_LINE, ' ')
+  const chat = (question.match(SPEAKER_LINE) ?? []).length >= 2;
+  const q = (chat ? question.replace(SPEAKER_LINE, ' ') : question)
     .replace(EMOJI_CODE, ' ')
     .replace(MENTION, '')
     .replace(PLACEHOLDER, ' ')

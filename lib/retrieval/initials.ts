@@ -58,7 +58,7 @@ export function createInitialsReader(
     for (let i = 0; i < words.length; ) {
       const read = readWord(words[i]!);
       let joined: { word: string; to: number } | undefined;
-      if (read === words[i]) {
+      if (read === words[i] && readable(words[i]!)) {
         for (let j = i + 1, key = words[i]!; j < words.length && key.length + words[j]!.length <= MAX_INITIALS; j++) {
           key += words[j];
           const word = readable(words[j]!) && readable(key) ? meaning.get(key) : undefined;

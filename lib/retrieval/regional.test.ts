@@ -38,7 +38,8 @@ describe('regionalToMandarin', () => {
   it('leaves ordinary Mandarin alone', () => {
     const mandarin = '小程序怎么设置,知道多久能到账,请勿重复提交';
     expect(regionalToMandarin(mandarin)).toBe(mandarin);
-    for (const t of ['等了好久才到账', '好久没到账了', '退款好久了还没到']) expect(regionalToMandarin(t)).toBe(t);
+    for (const t of ['等了好久才到账', '好久没到账了', '退款好久了还没到', '这个问题好久处理不了', '审核好久通过不了', '退款已经好久到不了账', '需要好久到账'])
+      expect(regionalToMandarin(t)).toBe(t);
   });
 
   it('reads the south-western 好久 (how long) before what is waited for', () => {

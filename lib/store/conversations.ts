@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import { TITLE_CHARS } from '../text/conversation-title';
 import type { Database, NewExchangeRow } from './schema';
-import { type ConversationSummary, type ExchangeRecord, type Feedback, type StoredExchange, TITLE_CHARS } from './types';
+import type { ConversationSummary, ExchangeRecord, Feedback, StoredExchange } from './types';
 
 /** Every column of `exchanges`, as written. */
 const EXCHANGE_COLUMNS = [

@@ -23,7 +23,7 @@ export class DataDirLockedError extends Error {
 
 /**
  * PGlite is one process's database: a second process opening the same directory would corrupt it. A pid file beside the
- * directory keeps it to one (a dead holder's file is taken over; this process may take it again). `npm start` takes it before it
+ * directory keeps it to one (a dead holder's file is taken over; taken again by this process, it stays with its first taker). `npm start` takes it before it
  * listens, so a second server on the same directory stops at once with this message instead of answering without recording;
  * the store takes it again when it opens. Returns the release.
  */
@@ -31,7 +31,10 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   const lock = `${dataDir}.lock`;
   await mkdir(path.dirname(lock), { recursive: true });
   const holder = Number(await readFile(lock, 'utf8').catch(() => ''));
-  if (holder && holder !== process.pid && pidAlive(holder)) throw new DataDirLockedError(dataDir, holder);
+  // Taken already by this process (npm start, before the store opens): whoever took it first lets it go, so a store that fails to
+  // open does not free the directory for a second server while this one still runs.
+  if (holder === process.pid) return async () => {};
+  if (holder && pidAlive(holder)) throw new DataDirLockedError(dataDir, holder);
   await writeFile(lock, String(process.pid));
   return () => rm(lock, { force: true });
 }

@@ -71,6 +71,21 @@ describe('redact', () => {
     expect(redact('卡号六二二二,零二一二,三四五六,七八九零要退款')).toBe('卡号[号码]要退款');
     expect(redact('香港身份证H123456(7)的客户')).toBe('香港身份证[证件号]的客户');
     expect(redact('通行证C12345678,护照EA1234567')).toBe('通行证[证件号],护照[证件号]');
-    for (const t of ['退款1,000,000元', '步骤一,二,三,四,五,六,七', '错误码E0000001', 'FAQ2.5', 'MCC 5812', 'Android14']) expect(redact(t)).toBe(t);
+    for (const t of [
+      '退款1,000,000元',
+      '步骤一,二,三,四,五,六,七',
+      '错误码E0000001',
+      'FAQ2.5',
+      'MCC 5812',
+      'Android14',
+      '流水号T20240501',
+      '订单P12345678退款',
+    ])
+      expect(redact(t)).toBe(t);
+    // A typed number then a word that starts with a numeral: the number alone, with its own label (round 23's review).
+    expect(redact('手机13812345678一直收不到验证码')).toBe('手机[手机号]一直收不到验证码');
+    expect(redact('电话13812345678两天没人接')).toBe('电话[手机号]两天没人接');
+    expect(redact('身份证110101199003071234一直认证失败')).toBe('身份证[身份证号]一直认证失败');
+    expect(redact('卡号6222021234567890123一次都没成功')).toBe('卡号[号码]一次都没成功');
   });
 });

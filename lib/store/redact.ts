@@ -24,7 +24,12 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
   },
   // Hong Kong identity cards (H123456(7), AB123456(9)), mainland travel permits and passports (C12345678, E12345678,
   // EA1234567): nine characters, one or two capitals first; not a code of eight (E0000001).
-  { label: '[证件号]', pattern: /(?<![0-9A-Za-z])(?:[A-Z]{1,2}\d{6}\([0-9A]\)|[A-Z]\d{8}|[A-Z]{2}\d{7})(?![0-9A-Za-z(])/g },
+  // The bare forms only after what names the document (流水号T20240501 is an order's).
+  {
+    label: '[证件号]',
+    pattern:
+      /(?<![0-9A-Za-z])(?:[A-Z]{1,2}\d{6}\([0-9A]\)|(?<=(?:证|护照|通行证|证件|passport)[^0-9A-Za-z]{0,6})(?:[A-Z]\d{8}|[A-Z]{2}\d{7}))(?![0-9A-Za-z(])/gi,
+  },
   // Bank cards and merchant numbers typed in groups of three or more (6222 0212 3456 7890 123, 821-330-157-990-123): they
   // start as cards (3–6) and merchant numbers (8) do, so lists of codes, amounts and dates (05 51 96, 1000 2000 3000 4000,
   // 2024-05-01 2024-05-31) stay.
@@ -51,15 +56,28 @@ const SPOKEN_DIGIT = `[${Object.keys(SPOKEN_DIGITS).join('')}]`;
 const DIGIT = `(?:[0-9]|${SPOKEN_DIGIT})`;
 const SPOKEN_NUMBER = new RegExp(`${DIGIT}(?:[- ,]?${DIGIT}){6,}`, 'g');
 const HAS_SPOKEN = new RegExp(SPOKEN_DIGIT);
+/** Digits read out in a run of typed ones are two or more in a row (138一二三四5678); one alone is a word's (13812345678一直, 两天). */
+const SPOKEN_PAIR = new RegExp(`${SPOKEN_DIGIT}{2}`);
+const SPOKEN_CHAR = new RegExp(`^${SPOKEN_DIGIT}$`);
+
+/** A run's characters as digits (its commas as spaces), but for a numeral alone at either end next to a typed digit. */
+function runAsDigits(run: string): string {
+  if (!HAS_SPOKEN.test(run)) return run;
+  const typed = /[0-9]/.test(run);
+  if (typed && !SPOKEN_PAIR.test(run)) return run;
+  const chars = [...run];
+  // The character next to the i-th, past one separator.
+  const neighbour = (i: number, step: 1 | -1) => (/^[- ,]$/.test(chars[i + step] ?? '') ? chars[i + 2 * step] : chars[i + step]) ?? '';
+  const lone = (i: number, step: 1 | -1) => typed && SPOKEN_CHAR.test(chars[i]!) && /[0-9]/.test(neighbour(i, step));
+  return chars.map((c, i) => ((i === 0 && lone(i, 1)) || (i === chars.length - 1 && lone(i, -1)) ? c : (SPOKEN_DIGITS[c] ?? (c === ',' ? ' ' : c)))).join('');
+}
 
 /**
  * A copy of the text, of the same length, that the patterns read: half-width, with numbers read out as digits (their commas as
  * spaces, so their groups read as groups).
  */
 function digitsOf(text: string): string {
-  return halfWidth(text).replace(SPOKEN_NUMBER, (run) =>
-    HAS_SPOKEN.test(run) ? [...run].map((c) => SPOKEN_DIGITS[c] ?? (c === ',' ? ' ' : c)).join('') : run,
-  );
+  return halfWidth(text).replace(SPOKEN_NUMBER, runAsDigits);
 }
 
 /**

@@ -3,9 +3,6 @@ import type { RetrievalTrace } from './schema';
 
 export type { RetrievalTrace, TraceHit } from './schema';
 
-/** The longest title a conversation keeps: its first question is cut to it, a name given to it may not exceed it. */
-export const TITLE_CHARS = 40;
-
 export type StoredDecision = 'answer' | 'hedge' | 'refuse';
 
 /** One question and its answer, as recorded after the answer is complete. */

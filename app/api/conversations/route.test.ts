@@ -147,12 +147,14 @@ describe('renaming', () => {
     expect((await rename('chat-n', stranger, { title: '我的' })).status).toBe(404);
     expect((await rename('chat-n', undefined, { title: '我的' })).status).toBe(404);
     expect((await rename('chat-n', erin, { title: '改名' }, { origin: 'https://evil.example' })).status).toBe(403);
-    for (const bad of [{ title: '   ' }, { title: '长'.repeat(41) }, { name: 'x' }, '{"title":']) {
+    for (const bad of [{ title: '   ' }, { title: '长'.repeat(41) }, { title: '\u200B' }, { name: 'x' }, '{"title":']) {
       const r = await rename('chat-n', erin, bad);
       expect(r.status).toBe(400);
       expect(await messageOf(r)).toMatch(/[\u4e00-\u9fff]/);
     }
     expect((await list(erin)).conversations[0]?.title).toBe('王姐 的 密码 [手机号]');
+    // A NUL or a lone surrogate is cleaned, not a database error (round 23's review).
+    expect(await (await rename('chat-n', erin, { title: '密码\u0000问题\ud800' })).json()).toEqual({ id: 'chat-n', title: '密码 问题\ufffd' });
   });
 });
 
