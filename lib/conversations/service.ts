@@ -44,6 +44,9 @@ export interface ConversationDeps {
   log: ConversationLog | null;
 }
 
+/** A write of what a user typed: stored with identifying numbers redacted when LOG_REDACT says so. */
+export type WritingDeps = ConversationDeps & { redact: boolean };
+
 /** How long a read waits for this instance's queued exchanges to be written before it reads anyway. */
 const SETTLE_MS = 2_000;
 
@@ -127,7 +130,7 @@ export async function deleteConversationOf({ store, log }: ConversationDeps, cli
  * Returns the name as kept.
  */
 export async function renameConversationOf(
-  deps: { store: Store | null; log: ConversationLog | null; redact: boolean },
+  deps: WritingDeps,
   clientId: string | null,
   conversationId: string,
   title: string,
@@ -146,7 +149,7 @@ export async function renameConversationOf(
  * written first, then the vote is tried once more.
  */
 export async function voteOn(
-  deps: { store: Store | null; log: ConversationLog | null; redact: boolean },
+  deps: WritingDeps,
   clientId: string | null,
   exchangeId: string,
   given: Feedback,
