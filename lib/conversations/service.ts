@@ -129,12 +129,7 @@ export async function deleteConversationOf({ store, log }: ConversationDeps, cli
  * NotFoundError when it has none by that id. Queued exchanges are written first: the first one would title it anew.
  * Returns the name as kept.
  */
-export async function renameConversationOf(
-  deps: WritingDeps,
-  clientId: string | null,
-  conversationId: string,
-  title: string,
-): Promise<string> {
+export async function renameConversationOf(deps: WritingDeps, clientId: string | null, conversationId: string, title: string): Promise<string> {
   const { store, log } = deps;
   if (store && clientId) await settled(log);
   const named = deps.redact ? redact(title) : title;
@@ -148,12 +143,7 @@ export async function renameConversationOf(
  * client's. An answer voted on the moment it arrived may still be in the log's queue: it is
  * written first, then the vote is tried once more.
  */
-export async function voteOn(
-  deps: WritingDeps,
-  clientId: string | null,
-  exchangeId: string,
-  given: Feedback,
-): Promise<void> {
+export async function voteOn(deps: WritingDeps, clientId: string | null, exchangeId: string, given: Feedback): Promise<void> {
   const { store, log } = deps;
   // The note is stored like the questions: with identifying numbers redacted (LOG_REDACT).
   const feedback = given.comment && deps.redact ? { ...given, comment: redact(given.comment) } : given;
