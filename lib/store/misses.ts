@@ -12,7 +12,8 @@ const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 /**
  * Refused and hedged questions and answers voted 👎, newest first, with their top candidates
  * and whether an admin already resolved them. Attached ones are left out unless asked for;
- * `matching`: only questions that contain these words (any case).
+ * `matching`: only questions that contain these words (any case), or, given an entry id, that have it among their first three
+ * candidates.
  */
 export async function listMisses(
   db: Kysely<Database>,
@@ -42,7 +43,17 @@ export async function listMisses(
     ])
     .orderBy('e.created_at', 'desc')
     .limit(opts.limit ?? MISS_LIMIT);
-  if (opts.matching) q = q.where('e.question', 'ilike', containing(opts.matching));
+  if (opts.matching) {
+    const words = opts.matching;
+    // As the page's filter reads it: words of the question, or an entry id among the first three candidates (「FAQ2.5」).
+    const id = /^faq\d+\.\d+$/i.test(words) ? words.toUpperCase() : null;
+    q = q.where((eb) =>
+      eb.or([
+        eb('e.question', 'ilike', containing(words)),
+        ...(id ? [0, 1, 2].map((i) => eb(sql<string>`e.retrieval -> 'hits' -> ${sql.lit(i)} ->> 'id'`, '=', id)) : []),
+      ]),
+    );
+  }
   if (range.from) q = q.where('e.created_at', '>=', range.from);
   if (range.to) q = q.where('e.created_at', '<=', range.to);
   if (!opts.includeAttached) q = q.where((eb) => eb.or([eb('r.status', 'is', null), eb('r.status', '!=', 'attached')]));

@@ -195,6 +195,8 @@ describe.each(storeTargets())('the $name store', (target) => {
     // Words to find, any case, their LIKE characters taken literally.
     expect((await store.misses(undefined, { matching: '逾期' })).map((m) => m.exchangeId)).toEqual([refused.id]);
     expect(await store.misses(undefined, { matching: '%' })).toEqual([]);
+    // An entry id finds the questions that have it among their first three candidates, as the page's filter does.
+    expect((await store.misses(undefined, { matching: 'faq2.4' })).map((m) => m.exchangeId).sort()).toEqual([refused.id, disliked.id].sort());
   });
 
   it('puts attached questions back in the queue by their words, as the queue groups them, for that entry only', async () => {
