@@ -6,6 +6,9 @@ import type { DateRange, FeedbackReason, MissQuestion } from './types';
 /** The most misses read at once, newest first (lib/admin/misses.ts says when a queue has more, and searches past them). */
 export const MISS_LIMIT = 5_000;
 
+/** The id of the i-th entry retrieval ranked for an exchange (0-based), read from its trace. */
+const candidateId = (i: number) => sql<string | null>`e.retrieval -> 'hits' -> ${sql.lit(i)} ->> 'id'`;
+
 /** `text` as a LIKE pattern that finds it anywhere: its own %, _ and \ taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
@@ -31,9 +34,9 @@ export async function listMisses(
       'e.decision',
       'e.created_at',
       // The top three entries' ids only: reading the whole trace costs three times the query.
-      sql<string | null>`e.retrieval -> 'hits' -> 0 ->> 'id'`.as('c1'),
-      sql<string | null>`e.retrieval -> 'hits' -> 1 ->> 'id'`.as('c2'),
-      sql<string | null>`e.retrieval -> 'hits' -> 2 ->> 'id'`.as('c3'),
+      candidateId(0).as('c1'),
+      candidateId(1).as('c2'),
+      candidateId(2).as('c3'),
       sql<string | null>`e.retrieval -> 'signals' ->> 'domain'`.as('domain'),
       sql<string | null>`e.retrieval -> 'signals' ->> 'covered'`.as('covered'),
       'f.vote',
@@ -47,12 +50,7 @@ export async function listMisses(
     const words = opts.matching;
     // As the page's filter reads it: words of the question, or an entry id among the first three candidates (「FAQ2.5」).
     const id = /^faq\d+\.\d+$/i.test(words) ? words.toUpperCase() : null;
-    q = q.where((eb) =>
-      eb.or([
-        eb('e.question', 'ilike', containing(words)),
-        ...(id ? [0, 1, 2].map((i) => eb(sql<string>`e.retrieval -> 'hits' -> ${sql.lit(i)} ->> 'id'`, '=', id)) : []),
-      ]),
-    );
+    q = q.where((eb) => eb.or([eb('e.question', 'ilike', containing(words)), ...(id ? [0, 1, 2].map((i) => eb(candidateId(i), '=', id)) : [])]));
   }
   if (range.from) q = q.where('e.created_at', '>=', range.from);
   if (range.to) q = q.where('e.created_at', '<=', range.to);
