@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AnswerInput, ChatTurn } from '../answer/types';
 import type { AppConfig } from '../config';
+import { cleanTyped } from '../text/typed-text';
 import { invalidRequest, modelNotFound } from './errors';
 
 /** The one model this server serves: the FAQ knowledge base. */
@@ -49,9 +50,6 @@ const SPOKEN = new Set(['user', 'assistant']);
 /** Roles that carry no turn of the conversation: dropped. A client's system prompt never replaces ours. */
 const IGNORED = new Set(['system', 'developer', 'tool', 'function']);
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
 function textOf(content: z.infer<typeof message>['content']): string {
   const raw =
     typeof content === 'string'
@@ -60,7 +58,7 @@ function textOf(content: z.infer<typeof message>['content']): string {
           .filter((p) => p.type === 'text' && typeof p.text === 'string')
           .map((p) => p.text as string)
           .join('\n');
-  return raw.toWellFormed().replace(CONTROL, '').trim();
+  return cleanTyped(raw);
 }
 
 /** What each parameter must be, said to the client whose request has it wrong. */

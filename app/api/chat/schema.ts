@@ -3,6 +3,7 @@ import type { AnswerInput, ChatTurn } from '@/lib/answer/types';
 import type { AppConfig } from '@/lib/config';
 import { BadRequestError } from '@/lib/errors';
 import { questionTooLongText } from '@/lib/text/messages';
+import { cleanTyped } from '@/lib/text/typed-text';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
 /** Other part types useChat may send back (sources, data parts) are accepted and ignored. */
@@ -34,18 +35,14 @@ function buildSchema(limits: AppConfig['limits']) {
   });
 }
 
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
-
 /** Text parts joined; lone surrogates made well-formed and control characters dropped. */
 function textOf(parts: { type: string; text?: unknown }[]): string {
-  return parts
-    .filter((p): p is { type: 'text'; text: string } => p.type === 'text' && typeof p.text === 'string')
-    .map((p) => p.text)
-    .join('\n')
-    .toWellFormed()
-    .replace(CONTROL, '')
-    .trim();
+  return cleanTyped(
+    parts
+      .filter((p): p is { type: 'text'; text: string } => p.type === 'text' && typeof p.text === 'string')
+      .map((p) => p.text)
+      .join('\n'),
+  );
 }
 
 /** The answer input, and where the exchange is recorded: useChat's chat id and the question's message id. */
