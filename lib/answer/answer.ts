@@ -5,6 +5,7 @@ import { setsAside } from '../retrieval/query';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { extractCitations } from '../text/citations';
 import { inventedReplacedText, MODEL_HEDGE_INTRO, NOTICE_TEXT } from '../text/messages';
+import { questionKey } from '../text/question-key';
 import { createCitationGuard, isNoAnswerReply, unretrievedLinks, unretrievedMentions, unretrievedNumbers } from './citations';
 import { composeEntry, composeOfflineAnswer, composePart, composeRefusal, suggestionsOf, toCitedEntry } from './extractive';
 import { type CoverageFn, resolveFollowUp } from './follow-up';
@@ -62,7 +63,7 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
   const retrieve: RetrieveFn = (q, o) => deps.retrieve(q, { k: 5, ...o });
   // A rewrite that changed nothing of a question that leans on the conversation (small models often echo 「那退款呢」) is no
   // rewrite: the offline rules resolve it against the conversation instead.
-  const rewritten = condensed !== null && !(sameQuestion(condensed, input.question) && looksLikeFollowUp(input.question));
+  const rewritten = condensed !== null && !(questionKey(condensed) === questionKey(input.question) && looksLikeFollowUp(input.question));
   const resolved =
     condensed !== null && rewritten
       ? { query: condensed, retrieval: await retrieve(condensed), followUp: false }
@@ -284,10 +285,4 @@ export async function answerQuestion(input: AnswerInput, deps: AnswerDeps, signa
 
 function round(x: number): number {
   return Math.round(x * 10) / 10;
-}
-
-/** Whether a model's rewrite is the question itself, but for spaces and punctuation. */
-function sameQuestion(rewrite: string, question: string): boolean {
-  const key = (t: string) => t.replace(/[\s\p{P}\p{S}]/gu, '').toLowerCase();
-  return key(rewrite) === key(question);
 }
