@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { sendJson } from '@/app/components/send-json';
 
 /** Signs in with ADMIN_PASSWORD; the server sets an httpOnly session cookie. */
 export function LoginForm() {
@@ -16,15 +17,10 @@ export function LoginForm() {
         e.preventDefault();
         setBusy(true);
         setError(null);
-        const res = await fetch('/api/admin/login', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ password }),
-        }).catch(() => null);
+        const sent = await sendJson('/api/admin/login', 'POST', { password }, '登录失败,请稍后再试。');
         setBusy(false);
-        if (res?.ok) return router.refresh();
-        const body = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
-        setError(body?.error?.message ?? '登录失败,请稍后再试。');
+        if (sent.ok) return router.refresh();
+        setError(sent.message);
       }}
     >
       <label>

@@ -10,6 +10,7 @@ import { chatRequestBody } from './chat-request';
 import { Composer } from './composer';
 import { EntryPanel } from './entry-panel';
 import { ModeBadge } from './mode-badge';
+import { errorMessageOf } from './send-json';
 
 const transport = new DefaultChatTransport<FaqUIMessage>({
   api: '/api/chat',
@@ -19,8 +20,8 @@ const transport = new DefaultChatTransport<FaqUIMessage>({
 /** The server answers errors as JSON { error: { message } }; show that message, in Chinese. */
 function errorText(error: Error): string {
   try {
-    const parsed = JSON.parse(error.message) as { error?: { message?: string } };
-    if (parsed.error?.message) return parsed.error.message;
+    const message = errorMessageOf(JSON.parse(error.message));
+    if (message) return message;
   } catch {
     /* not JSON: a network failure */
   }

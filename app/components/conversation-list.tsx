@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import type { ConversationSummary } from '@/lib/store/types';
 import { cleanTitle, TITLE_CHARS } from '@/lib/text/conversation-title';
+import { sendJson } from './send-json';
 
 type ConversationPage = { conversations: ConversationSummary[]; more: boolean };
 
@@ -55,21 +56,10 @@ export function ConversationList(props: { currentId?: string; version: number; o
     setEditing(null);
     const title = cleanTitle(draft);
     if (!title || title === c.title) return;
-    const res = await fetch(`/api/conversations/${encodeURIComponent(c.id)}`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ title }),
-    }).catch(() => null);
-    if (!res?.ok) {
-      const message = await res
-        ?.json()
-        .then((j: { error?: { message?: string } }) => j.error?.message)
-        .catch(() => undefined);
-      setFailed(message ?? '重命名失败,请稍后重试。');
-      return;
-    }
+    const sent = await sendJson<{ title: string }>(`/api/conversations/${encodeURIComponent(c.id)}`, 'PATCH', { title }, '重命名失败,请稍后重试。');
+    if (!sent.ok) return setFailed(sent.message);
     setFailed(null);
-    const kept = ((await res.json()) as { title: string }).title;
+    const kept = sent.json.title;
     setItems((list) => list.map((x) => (x.id === c.id ? { ...x, title: kept } : x)));
   };
 

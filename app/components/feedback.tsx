@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { FEEDBACK_REASON_LABEL } from '@/lib/text/messages';
+import { sendJson } from './send-json';
 
 type Reason = keyof typeof FEEDBACK_REASON_LABEL;
 interface Vote {
@@ -11,12 +12,7 @@ interface Vote {
 }
 
 async function send(exchangeId: string, v: Vote): Promise<boolean> {
-  const res = await fetch('/api/feedback', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ exchangeId, ...v }),
-  }).catch(() => null);
-  return !!res?.ok;
+  return (await sendJson('/api/feedback', 'POST', { exchangeId, ...v }, '')).ok;
 }
 
 /** A thumb drawn, not an emoji: a machine without an emoji font shows 👍 as an empty box. */

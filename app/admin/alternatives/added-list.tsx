@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
+import { sendJson } from '@/app/components/send-json';
 import type { AddedAlternatives } from '@/lib/admin/misses';
 
 /** One added question with its 撤销: it leaves the entry (every instance re-indexes) and goes back to the miss queue. */
@@ -12,15 +13,10 @@ function AddedQuestion({ entryId, question }: { entryId: string; question: strin
   const undo = async () => {
     setBusy(true);
     setMessage(null);
-    const res = await fetch('/api/admin/misses/detach', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ entryId, questions: [question] }),
-    }).catch(() => null);
-    const json = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
+    const sent = await sendJson('/api/admin/misses/detach', 'POST', { entryId, questions: [question] }, '操作失败,请稍后再试。');
     setBusy(false);
-    if (res?.ok) router.refresh();
-    else setMessage(json?.error?.message ?? '操作失败,请稍后再试。');
+    if (sent.ok) router.refresh();
+    else setMessage(sent.message);
   };
   return (
     <li data-testid="added-question">

@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { sendJson } from '@/app/components/send-json';
 import type { AttachResult, MissQueueCluster } from '@/lib/admin/misses';
 import { DECISION_LABEL } from '@/lib/text/messages';
 
@@ -11,11 +12,8 @@ function standing(s: { decision: keyof typeof DECISION_LABEL; rank: number | nul
   return `${DECISION_LABEL[s.decision]} · ${s.rank === null ? '未进前 5' : `第 ${s.rank} 位`}`;
 }
 
-async function post(url: string, body: unknown): Promise<{ ok: true; json: unknown } | { ok: false; message: string }> {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(() => null);
-  const json = (await res?.json().catch(() => null)) as { error?: { message?: string } } | null;
-  if (res?.ok) return { ok: true, json };
-  return { ok: false, message: json?.error?.message ?? '操作失败,请稍后再试。' };
+function post(url: string, body: unknown) {
+  return sendJson(url, 'POST', body, '操作失败,请稍后再试。');
 }
 
 /** Wordings a cluster shows before 展开全部 (a cluster of thousands would make the page endless). */
