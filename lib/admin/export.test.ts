@@ -15,8 +15,16 @@ describe('the miss queue export', () => {
       uncovered: false,
       comments: [],
     } as unknown as MissQueueCluster;
-    const csv = missQueueCsv([cluster]);
+    const csv = missQueueCsv({ clusters: [cluster], capped: false });
     expect(csv).toContain('最近一次(北京时间)');
     expect(csv).toContain('2026-12-04 13:09:53');
+    expect(csv).not.toContain('只含最近');
+  });
+
+  it('ends a file that holds only the newest misses with a row that says so', () => {
+    const csv = missQueueCsv({ clusters: [], capped: true });
+    const rows = csv.trimEnd().split('\r\n');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatch(/^,,"注意:该时间段未命中的提问超过 5000 次,本文件只含最近的 5000 次/);
   });
 });

@@ -1,5 +1,6 @@
 import writeXlsxFile from 'write-excel-file/node';
-import type { MissQueueCluster } from './misses';
+import { MISS_LIMIT } from '../store/misses';
+import type { MissQueue, MissQueueCluster } from './misses';
 
 /** The miss queue as the FAQ's authors read it: one row per wording. */
 const HEADER = ['簇', '簇内问题数', '问题', '次数', '最近一次(北京时间)', '拒答', '不确定', '差评', '候选条目', '状态', '用户补充'] as const;
@@ -20,8 +21,11 @@ export function chinaTime(at: string | Date): string {
   return new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function rowsOf(clusters: MissQueueCluster[]): (string | number)[][] {
-  return clusters.flatMap((c, i) =>
+/** The last row of a file that holds only the newest MISS_LIMIT misses: whoever reads the sheet must not take it for all. */
+const CAPPED_NOTE = `注意:该时间段未命中的提问超过 ${MISS_LIMIT} 次,本文件只含最近的 ${MISS_LIMIT} 次;请缩小日期范围分段导出更早的部分。`;
+
+function rowsOf({ clusters, capped }: MissQueue): (string | number)[][] {
+  const rows = clusters.flatMap((c: MissQueueCluster, i) =>
     c.wordings.map((w) => [
       i + 1,
       c.count,
@@ -36,6 +40,7 @@ function rowsOf(clusters: MissQueueCluster[]): (string | number)[][] {
       c.comments.join(';'),
     ]),
   );
+  return capped ? [...rows, ['', '', CAPPED_NOTE]] : rows;
 }
 
 function csvCell(v: string | number): string {
@@ -45,14 +50,14 @@ function csvCell(v: string | number): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
-/** The queue as CSV (UTF-8 with a BOM, so Excel reads the Chinese right). */
-export function missQueueCsv(clusters: MissQueueCluster[]): string {
-  return `\uFEFF${[HEADER as readonly (string | number)[], ...rowsOf(clusters)].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+/** The queue as CSV (UTF-8 with a BOM, so Excel reads the Chinese right); a capped queue ends with a row that says so. */
+export function missQueueCsv(queue: MissQueue): string {
+  return `\uFEFF${[HEADER as readonly (string | number)[], ...rowsOf(queue)].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
 
 /** The queue as an XLSX workbook (write-excel-file). */
-export async function missQueueXlsx(clusters: MissQueueCluster[]): Promise<Buffer> {
+export async function missQueueXlsx(queue: MissQueue): Promise<Buffer> {
   const header = HEADER.map((value) => ({ value, fontWeight: 'bold' as const }));
-  const rows = rowsOf(clusters).map((r) => r.map((value) => ({ value })));
+  const rows = rowsOf(queue).map((r) => r.map((value) => ({ value })));
   return writeXlsxFile([header, ...rows], { sheet: '漏答队列', columns: HEADER.map((_, i) => ({ width: i === 2 || i === 8 ? 40 : 12 })) }).toBuffer();
 }

@@ -78,7 +78,8 @@ export default async function MissesPage({ searchParams }: { searchParams: Searc
           </p>
           {queue?.capped && (
             <p className="hint" role="status" data-testid="miss-capped">
-              未命中的提问超过 {MISS_LIMIT} 次:只统计了最近的 {MISS_LIMIT} 次,更早的未计入。请缩小日期范围;按关键词或条目编号搜索时也会查找更早的提问。
+              未命中的提问超过 {MISS_LIMIT} 次:只统计了最近的 {MISS_LIMIT}{' '}
+              次,更早的未计入,导出的文件也一样。请缩小日期范围;按关键词或条目编号搜索时也会查找更早的提问。
             </p>
           )}
           <MissQueue clusters={shown.shown} entries={entries} />

@@ -20,11 +20,11 @@ export async function GET(request: Request): Promise<Response> {
     const params = new URL(request.url).searchParams;
     const format = params.get('format') ?? 'csv';
     if (format !== 'csv' && format !== 'xlsx') throw new BadRequestError('format 只能是 csv 或 xlsx。');
-    const { clusters } = await missQueue(rt.store, await rt.knowledge.get(), parseRange(params));
+    const queue = await missQueue(rt.store, await rt.knowledge.get(), parseRange(params));
     const name = `miss-queue-${chinaTime(new Date()).slice(0, 10)}.${format}`;
     const headers = { 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' };
-    if (format === 'csv') return new Response(missQueueCsv(clusters), { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
-    return new Response(new Uint8Array(await missQueueXlsx(clusters)), { headers: { ...headers, 'content-type': XLSX } });
+    if (format === 'csv') return new Response(missQueueCsv(queue), { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
+    return new Response(new Uint8Array(await missQueueXlsx(queue)), { headers: { ...headers, 'content-type': XLSX } });
   } catch (e) {
     return errorResponse(e);
   }
