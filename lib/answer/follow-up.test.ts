@@ -332,7 +332,16 @@ describe('offline follow-up handling', () => {
     const E76 = entryOf('FAQ7.6', '退款最长多久?', '365天内', '资金/结算类');
     const retrieve = async (q: string) => (q.includes('退款') ? result([hitOf(E76, 1), hitOf(E26, 2)], 'hedge', 0.7) : result([hitOf(E27, 1)], 'refuse', 0.1));
     const coverage = () => 0.5;
-    for (const q of ['要多久', '那个要多久', '那要多久能处理好', '在那儿弄吗', '在哪里设置', '这个在哪个菜单里', '入口在哪'])
+    for (const q of [
+      '要多久',
+      '那个要多久',
+      '那要多久能处理好',
+      '在那儿弄吗',
+      '在哪里设置',
+      '这个在哪个菜单里',
+      '入口在哪',
+      'where do I click to set that up?',
+    ])
       expect((await resolveFollowUp(q, h, retrieve, coverage)).retrieval.hits[0]!.id, q).toBe('FAQ2.6');
     // Naming something, it is searched as before.
     expect((await resolveFollowUp('退款最长要多久', h, retrieve, coverage)).retrieval.hits[0]!.id).toBe('FAQ7.6');

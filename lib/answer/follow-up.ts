@@ -207,7 +207,11 @@ const ASKING_WORDS =
     .sort((a, b) => b.length - a.length);
 const ASKING_WORD = new RegExp(ASKING_WORDS.join('|'), 'g');
 const ASKING_CHARS = '那呢吗嘛的了呀啊吧要能好还也是有在弄办咋里个';
-const ASKING_ENGLISH = new Set('what about how and the a an is are do does for then if it that this long take takes can i we to of in on with'.split(' '));
+const ASKING_ENGLISH = new Set(
+  'what about how and the a an is are do does for then if it that this long take takes can i we to of in on with where when which who why there up one please pls again me you should click set configure find'.split(
+    ' ',
+  ),
+);
 
 /** What a follow-up names, without the words that ask (「那要多久能处理好」 names nothing: it asks about the entry given). */
 function namedIn(question: string): string {
