@@ -224,6 +224,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 23: a store-operations supervisor pasting merchants’ WeChat group chats, a technical-support engineer in developer shorthand), committed before it was read, never fitted or tuned on',
   },
   {
+    name: 'blind23',
+    dataset: 'evals/datasets/blind23.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 24: a team leader writing work-order and handover notes, a Shanghai hotline agent mixing Shanghainese into Mandarin), committed after one reading of its aggregates, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
@@ -465,6 +473,15 @@ export const SUITES: Suite[] = [
       '140 follow-ups and 80 single questions in Cantonese, Sichuanese, a very formal register and nine-key pinyin typing, by a writer from the FAQ alone (round 23, commissioned with blind22; read once unseen, then row by row)',
   },
   {
+    name: 'dev25',
+    dataset: 'evals/datasets/dev25.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      '140 follow-ups and 80 single questions in Traditional characters with Cantonese, Wuhan and north-eastern dialect and English office shorthand, by a writer from the FAQ alone (round 24, commissioned with blind23; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
@@ -575,6 +592,13 @@ export const SUITES: Suite[] = [
     role: 'report',
     description:
       "another FAQ (a property-and-casualty insurer's customer-service centre, 54 entries), no companion files, nothing fitted on it (round 23; its domain is close to the 'insurance' training FAQ's, a different writer's)",
+  },
+  {
+    name: 'acct',
+    dataset: 'evals/transfer/acct/blind.jsonl',
+    env: otherFaq('evals/transfer/acct/faq.txt'),
+    role: 'report',
+    description: "another FAQ (an online accounting and invoicing SaaS's support desk, 54 entries), no companion files, nothing fitted on it (round 24)",
   },
   {
     name: 'offtopic',
