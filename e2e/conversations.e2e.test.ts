@@ -158,4 +158,31 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
 
     await context.close();
   });
+
+  it('lists the newest 50 conversations and loads the older ones on 加载更早的对话', async () => {
+    const context = await browser!.newContext({ viewport: { width: 390, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(server!.url);
+    // 51 conversations of this browser (its cookie), asked through the chat API; the oldest asked first.
+    for (let i = 1; i <= 51; i++) {
+      const res = await context.request.post(`${server!.url}/api/chat`, {
+        headers: { 'content-type': 'application/json' },
+        data: { id: `paging-${i}`, messages: [{ id: `q${i}`, role: 'user', parts: [{ type: 'text', text: `第${i}个对话:挥卡报03怎么办` }] }], trigger: 'submit-message' },
+      });
+      expect(res.status()).toBe(200);
+      await res.body();
+    }
+    await page.reload();
+    await page.getByTestId('history-toggle').click();
+    const items = page.getByTestId('conversation-list').locator('li');
+    // Answers are written just after they are sent: the list may need its second load to hold the last one.
+    await expect.poll(() => items.first().textContent(), { timeout: 20_000 }).toContain('第51个对话');
+    await expect.poll(() => items.count()).toBe(50);
+    await expect(page.getByTestId('conversation-list').textContent()).resolves.not.toContain('第1个对话');
+    await page.getByTestId('conversations-more').click();
+    await expect.poll(() => items.count()).toBe(51);
+    await expect(items.last().textContent()).resolves.toContain('第1个对话');
+    await expect(page.getByTestId('conversations-more').count()).resolves.toBe(0);
+    await context.close();
+  });
 });

@@ -88,68 +88,71 @@ export function ConversationList(props: { currentId?: string; version: number; o
       </button>
       <details className="conv-history" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
         <summary data-testid="history-toggle">历史对话{items.length > 0 ? `(${items.length})` : ''}</summary>
-        {items.length === 0 ? (
-          <p className="hint">还没有历史对话。</p>
-        ) : (
-          <ul data-testid="conversation-list">
-            {items.map((c) => (
-              <li key={c.id}>
-                {editing?.id === c.id ? (
-                  <input
-                    className="conv-rename"
-                    aria-label="对话名称"
-                    maxLength={TITLE_CHARS}
-                    value={editing.draft}
-                    // biome-ignore lint/a11y/noAutofocus: the field appears because its button was just pressed
-                    autoFocus
-                    onChange={(e) => setEditing({ id: c.id, draft: e.target.value })}
-                    onKeyDown={(e) => {
-                      // Enter that ends an input method's composition (typing 「POS」 in pinyin) is not the name typed.
-                      if (e.key === 'Enter' && !e.nativeEvent.isComposing) void rename(c, editing.draft);
-                      if (e.key === 'Escape') setEditing(null);
-                    }}
-                    onBlur={() => void rename(c, editing.draft)}
-                  />
-                ) : (
+        {/* One panel over the page holds the list, 加载更早的对话 and any error: beside the list they were drawn under it. */}
+        <div className="conv-panel">
+          {items.length === 0 ? (
+            <p className="hint">还没有历史对话。</p>
+          ) : (
+            <ul data-testid="conversation-list">
+              {items.map((c) => (
+                <li key={c.id}>
+                  {editing?.id === c.id ? (
+                    <input
+                      className="conv-rename"
+                      aria-label="对话名称"
+                      maxLength={TITLE_CHARS}
+                      value={editing.draft}
+                      // biome-ignore lint/a11y/noAutofocus: the field appears because its button was just pressed
+                      autoFocus
+                      onChange={(e) => setEditing({ id: c.id, draft: e.target.value })}
+                      onKeyDown={(e) => {
+                        // Enter that ends an input method's composition (typing 「POS」 in pinyin) is not the name typed.
+                        if (e.key === 'Enter' && !e.nativeEvent.isComposing) void rename(c, editing.draft);
+                        if (e.key === 'Escape') setEditing(null);
+                      }}
+                      onBlur={() => void rename(c, editing.draft)}
+                    />
+                  ) : (
+                    <button
+                      type="button"
+                      className={c.id === currentId ? 'current' : undefined}
+                      aria-current={c.id === currentId ? 'true' : undefined}
+                      onClick={() => {
+                        setOpen(false);
+                        onOpen(c.id);
+                      }}
+                    >
+                      <span className="conv-title">{c.title}</span>
+                      <span className="conv-when">{when(c.updatedAt)}</span>
+                    </button>
+                  )}
                   <button
                     type="button"
-                    className={c.id === currentId ? 'current' : undefined}
-                    aria-current={c.id === currentId ? 'true' : undefined}
-                    onClick={() => {
-                      setOpen(false);
-                      onOpen(c.id);
-                    }}
+                    className="conv-edit"
+                    aria-label={`重命名对话:${c.title}`}
+                    title="重命名"
+                    onClick={() => setEditing({ id: c.id, draft: c.title })}
                   >
-                    <span className="conv-title">{c.title}</span>
-                    <span className="conv-when">{when(c.updatedAt)}</span>
+                    ✎
                   </button>
-                )}
-                <button
-                  type="button"
-                  className="conv-edit"
-                  aria-label={`重命名对话:${c.title}`}
-                  title="重命名"
-                  onClick={() => setEditing({ id: c.id, draft: c.title })}
-                >
-                  ✎
-                </button>
-                <button type="button" className="conv-delete" aria-label={`删除对话:${c.title}`} title="删除对话" onClick={() => void remove(c)}>
-                  ×
-                </button>
-              </li>
-            ))}
-          </ul>
-        )}
-        {more && (
-          <button type="button" className="conv-more" data-testid="conversations-more" onClick={() => void loadMore()}>
-            加载更早的对话
-          </button>
-        )}
-        {failed && (
-          <p className="error" role="alert">
-            {failed}
-          </p>
-        )}
+                  <button type="button" className="conv-delete" aria-label={`删除对话:${c.title}`} title="删除对话" onClick={() => void remove(c)}>
+                    ×
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          {more && (
+            <button type="button" className="conv-more" data-testid="conversations-more" onClick={() => void loadMore()}>
+              加载更早的对话
+            </button>
+          )}
+          {failed && (
+            <p className="error" role="alert">
+              {failed}
+            </p>
+          )}
+        </div>
       </details>
     </div>
   );
