@@ -482,6 +482,15 @@ export const SUITES: Suite[] = [
       '140 follow-ups and 80 single questions in Traditional characters with Cantonese, Wuhan and north-eastern dialect and English office shorthand, by a writer from the FAQ alone (round 24, commissioned with blind23; read once unseen, then row by row)',
   },
   {
+    name: 'dev26',
+    dataset: 'evals/datasets/dev26.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      '240 questions by agents from the Wu-dialect area (Shanghai, Suzhou, Hangzhou, Ningbo) in their own words, by a writer from the FAQ alone (round 24, commissioned after blind23’s first reading; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
