@@ -355,4 +355,18 @@ describe('offline follow-up handling', () => {
     const answered = await resolveFollowUp('那退款呢', history, retrieve(result([hitOf(E26, 1)], 'answer', 0.96)));
     expect(answered.retrieval.decision).toBe('answer');
   });
+
+  it('takes an aside (对了, 另外想问 …) at its own word when, alone, it finds another entry, though not with confidence', async () => {
+    const E81 = entryOf('FAQ8.1', '商户简称能改吗?', '可以,30天内只能改一次', '商户信息类');
+    // With the conversation (扫码交易撤销多久到账, answered by FAQ2.6) the entry given leads; alone, the short name's entry, hedged.
+    const retrieve = async (q: string) =>
+      q.includes('撤销') ? result([hitOf(E26, 1), hitOf(E81, 2)], 'hedge', 0.6) : result([hitOf(E81, 1), hitOf(E26, 2)], 'hedge', 0.6);
+    const aside = await resolveFollowUp('对了,商户简称改得了不?', history, retrieve);
+    expect(aside).toMatchObject({ query: '对了,商户简称改得了不?', followUp: false });
+    expect(aside.retrieval.hits[0]!.id).toBe('FAQ8.1');
+    // Without the aside, the same follow-up is searched with the conversation.
+    const plain = await resolveFollowUp('商户简称改得了不?', history, retrieve);
+    expect(plain.followUp).toBe(true);
+    expect(plain.retrieval.hits[0]!.id).toBe('FAQ2.6');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeFollowUp } from './leaning';
+import { looksLikeFollowUp, opensAside } from './leaning';
 
 describe('looksLikeFollowUp', () => {
   it('takes a longer question that points back at the conversation as a follow-up', () => {
@@ -30,5 +30,23 @@ describe('looksLikeFollowUp', () => {
   it('reads a follow-up as retrieval does: without its chat frame, traditional characters as simplified', () => {
     expect(looksLikeFollowUp('@客服小王 老师好,那退款的话要多久呢?谢谢!')).toBe(true);
     expect(looksLikeFollowUp('你上面說的這個設置要在哪個頁面裡操作,我找了半天沒找到')).toBe(true);
+  });
+});
+
+describe('opensAside', () => {
+  it('finds an aside opened before a question of its own', () => {
+    for (const q of [
+      '对了,商户简称改得了不?',
+      '另外想問,深度睡眠商戶點定義?',
+      '顺便问下 无纸化一审过了要二审吗',
+      '还有个事,企业户三要素都对却验证不通过',
+      'btw how do I change the short name',
+    ])
+      expect(opensAside(q), q).toBe(true);
+  });
+
+  it('not when what follows leans on the conversation, or without a marker at the start', () => {
+    for (const q of ['对了,那退款呢', '另外这个要多久', '顺便问下还有别的办法吗', '商户简称对了吗', '对了', '还有没有别的原因'])
+      expect(opensAside(q), q).toBe(false);
   });
 });

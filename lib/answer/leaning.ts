@@ -60,6 +60,25 @@ export function changesTopic(question: string): boolean {
   return !(FOLLOW_UP_START.test(rest) || POINTS_BACK.test(rest) || ASKS_FOR_MORE.test(rest) || elliptical);
 }
 
+/**
+ * Opening an aside (「对了,…」「顺便问下…」「另外想问,…」「还有个事,…」「btw …」): what follows may add to the topic or leave it, so
+ * it is not a change of topic (CHANGES_TOPIC); it only lets a question that, alone, finds another entry than the one given, be
+ * taken at its own word with less than full confidence (lib/answer/follow-up.ts). Language, not any FAQ's vocabulary.
+ */
+const OPENS_ASIDE =
+  /^((好的|好|嗯|谢谢|谢啦|谢了|ok|okay|thanks|thx)[\s\p{P}]*)*(对了|顺便(问|说|请教)?(一)?下?|另外(问|想问|请教)?(一)?下?|还有(个|一个)(事|问题)|再问(一)?(个|下)|btw\b|by the way\b)/iu;
+
+/** Whether a question opens an aside and what follows does not itself lean on the conversation (「对了,那退款呢」 does). */
+export function opensAside(question: string): boolean {
+  // Before the frame is stripped: it takes 「对了,」 for the acknowledgement it also is.
+  const typed = readTyped(question).trim();
+  const marker = OPENS_ASIDE.exec(typed);
+  if (!marker) return false;
+  const rest = stripFrame(typed.slice(marker[0].length).replace(/^[\s\p{P}]+/u, ''));
+  const elliptical = contentLength(rest) <= MAX_FOLLOW_UP_CHARS && /呢\s*\??\s*$/.test(rest);
+  return rest !== '' && !(FOLLOW_UP_START.test(rest) || POINTS_BACK.test(rest) || ASKS_FOR_MORE.test(rest) || elliptical);
+}
+
 /** Beyond this length a question carries its own topic, whatever it points back at. */
 const MAX_POINTING_CHARS = 40;
 
