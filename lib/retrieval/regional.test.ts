@@ -50,4 +50,17 @@ describe('regionalToMandarin', () => {
   it('is part of reading a typed message, after traditional characters are read as simplified', () => {
     expect(readTyped('串接API一直回簽章沒過，好伐？')).toBe('对接API一直回签章没过,好吗?');
   });
+
+  it('reads the Wu of Suzhou, Hangzhou and Ningbo too: 弗, 拨, 搭, 阿好/阿是, 啥体, 咋话, 俚, 倷, 牢, 脱, 里向, 嘎, 是哇, 咯', () => {
+    // Written for this test.
+    expect(regionalToMandarin('退拨客人要几时,撤销搭退款有啥两样')).toBe('退给客人要几时,撤销和退款有什么区别');
+    expect(regionalToMandarin('同一只微信阿好一道交两张申请?阿是后台没弄好')).toBe('同一只微信可不可以一起交两张申请?是不是后台没弄好');
+    expect(regionalToMandarin('接弗进来,是啥体,倷晓得咋话弄弗')).toBe('接不进来,是什么,你晓得怎么弄不');
+    expect(regionalToMandarin('俚拉账号锁牢了,执照名字录错脱')).toBe('他们账号锁住了,执照名字录错掉');
+    expect(regionalToMandarin('好老板里向看弗着,嘎奇怪,是哇?交易关掉了咯')).toBe('好老板里面看不着,这么奇怪,是吗?交易关掉了');
+    // Mandarin words with the same characters stay as they are.
+    const mandarin =
+      '弗兰克,弗吉尼亚,拨打客服电话,拨号,拨款,拨付,划拨,下拨,好老板不拨报,搭建系统,搭配使用,自己搭的服务器,一道题,俚语,牢固,牢靠,发牢骚,脱离,脱敏,摆脱,嘎吱,阿里巴巴,阿姨';
+    expect(regionalToMandarin(mandarin)).toBe(mandarin);
+  });
 });

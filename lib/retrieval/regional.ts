@@ -36,6 +36,23 @@ const REGIONAL: readonly [string, string][] = [
   ['搿', '这'],
   ['今朝', '今天'],
   ['啥个', '什么'],
+  ['啥物事', '什么东西'],
+  ['物事', '东西'],
+  ['啥体', '什么'],
+  ['啥人', '谁'],
+  ['咋话', '怎么'],
+  ['里向', '里面'],
+  ['里厢', '里面'],
+  ['一眼眼', '一点点'],
+  ['俚拉', '他们'],
+  ['倷', '你'],
+  ['阿好', '可不可以'],
+  ['阿是', '是不是'],
+  ['阿有', '有没有'],
+  ['阿能', '能不能'],
+  ['阿要', '要不要'],
+  ['阿会', '会不会'],
+  ['有啥两样', '有什么区别'],
   // Taiwan: the words Taiwan uses for what the mainland calls otherwise.
   ['软体', '软件'],
   ['网路', '网络'],
@@ -75,6 +92,22 @@ const GUARDED: readonly [string, string, string][] = [
   ['(?<![乃诺])伊(?=勿|讲|是|个|也|还|要|说|在|跟|拿|问|觉得|晓得|不|没|就|想|已经|刚)', '伊', '他'],
   ['(?<![搜追找探])寻(?![找求常思呼址觅味衅])', '寻', '找'],
   ['(?<![在去到从来])哪能(?=回事|弄|办|搞|做|去弄|去办)', '哪能', '怎么'],
+  // Suzhou, Hangzhou, Ningbo and Shanghai (round 24, from dev26): 弗 (not) but not 弗兰克, 弗吉尼亚, 弗洛伊德, 弗里德曼, 弗雷德;
+  // 拨 (give: 退拨客人, 弗拨办) but not 拨打, 拨号, 拨款, 拨付, 拨通, 拨动, 划拨, 下拨, 调拨, nor 拨报 (播报 mistyped); 搭 (and: 撤销搭退款) between two
+  // words, not 搭建, 搭配, 搭乘, 搭档, 搭的, 搭好; 一道 (together) but not 一道题, 一道菜, 一道门, 一道关; 是哇 asking at the end of a sentence; 俚 (he) but not 俚语, 俚俗; 牢 (fast: 冻牢, 锁牢, 管牢) after
+  // the verb it completes, not 牢固, 牢靠, 牢骚, 牢房; 脱 (away: 录错脱, 付脱) ending what it completes, not 脱离, 脱敏, 摆脱;
+  // 嘎 (so: 嘎奇怪) but not 嘎哈 (north-east, above), 嘎吱, 嘎嘎; 咯 ending a sentence. Not 个 (of: 店家个钞票), which Mandarin
+  // uses after as many verbs (问个事, 开个户, 换个地方) as Wu after nouns: read as 的, it moved questions on the other rules sets.
+  ['弗(?![兰吉洛里雷朗莱])', '弗', '不'],
+  ['(?<![划下调])拨(?![打号款付通动开报])', '拨', '给'],
+  ['(?<=[\\u4e00-\\u9fff])搭(?=[\\u4e00-\\u9fff])(?![建配乘档载车桥理话讪伙救的了个好起过])', '搭', '和'],
+  ['一道(?![题菜门关])', '一道', '一起'],
+  [`是哇${AT_SENTENCE_END}`, '是哇', '是吗'],
+  ['俚(?![语俗])', '俚', '他'],
+  ['(?<=[冻锁卡管扣封关绑套盯看记])牢(?![固靠骚房狱笼])', '牢', '住'],
+  ['(?<=[错掉忘删丢付用花退])脱(?=了|\\s*[?!.,。？！，]|\\s*$)', '脱', '掉'],
+  ['嘎(?![哈吱嘎巴])', '嘎', '这么'],
+  [`咯${AT_SENTENCE_END}`, '咯', ''],
   // South-west: 好久 asks how long before what is waited for (「退款好久到账」「好久能解冻」); in Mandarin it is a long time (等了好久, 好久没到).
   [
     '(?<![了等很太这那有要已经都又也])好久(?=能|可以|到|生效|解冻|退|出来|回来|审|通过|开通|下来|有结果|处理|弄好|搞好)(?![^,.!?\\s]{0,4}?(不|没))',
