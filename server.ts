@@ -23,7 +23,19 @@ process.setSourceMapsEnabled(false);
 const { default: next } = await import('next');
 const { parseAndValidateFlightRouterState } = await import('next/dist/server/app-render/parse-and-validate-flight-router-state.js');
 
-const config = configFromEnv();
+/** A fault the deploying engineer must fix before the server can start: said in one line, without a stack, and the process ends. */
+function cannotStart(message: string): never {
+  console.error(`[server] 无法启动:${message}`);
+  process.exit(1);
+}
+
+const config = (() => {
+  try {
+    return configFromEnv();
+  } catch (e) {
+    return cannotStart(e instanceof Error ? e.message : String(e));
+  }
+})();
 const { port, hostname, trustProxy, headersTimeoutMs, bodyTimeoutMs, maxConcurrentPerClient } = config.server;
 // The embedded database is one process's (lib/store/data-dir-lock.ts): a second server on the same directory stops here, with the
 // reason, instead of answering without recording anything. The store takes the same lock again when it opens.
@@ -32,8 +44,7 @@ async function lockDatabase(): Promise<() => Promise<void>> {
   try {
     return await lockDataDir(config.store.dataDir);
   } catch (e) {
-    console.error(`[server] ${e instanceof Error ? e.message : String(e)}`);
-    process.exit(1);
+    return cannotStart(e instanceof Error ? e.message : String(e));
   }
 }
 const releaseDataDir = await lockDatabase();
@@ -142,6 +153,14 @@ server.on('checkExpectation', (_req, res) => sendRefusal(res, refusals.expectati
 
 // CONNECT (a proxy tunnel) is nothing this server does; without a listener Node would drop the connection unanswered.
 server.on('connect', (_req, socket) => writeRefusalToSocket(socket, refusals.methodNotAllowed(['GET', 'HEAD', 'POST'])));
+
+// A port taken by another process, or one this user may not open: said plainly, not as Node's stack.
+server.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EADDRINUSE') cannotStart(`端口 ${port} 已被占用(另一个服务或另一个实例),请换一个 PORT 或先停止占用它的进程。`);
+  if (err.code === 'EACCES') cannotStart(`没有权限监听端口 ${port}(1024 以下的端口需要特权),请换一个 PORT。`);
+  if (err.code === 'EADDRNOTAVAIL') cannotStart(`本机没有地址 ${hostname},请检查 HOSTNAME。`);
+  throw err;
+});
 
 server.listen(port, hostname, () => console.info(`[server] ${config.assistantName}已启动:http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
 

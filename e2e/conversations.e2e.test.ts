@@ -167,7 +167,11 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
     for (let i = 1; i <= 51; i++) {
       const res = await context.request.post(`${server!.url}/api/chat`, {
         headers: { 'content-type': 'application/json' },
-        data: { id: `paging-${i}`, messages: [{ id: `q${i}`, role: 'user', parts: [{ type: 'text', text: `第${i}个对话:挥卡报03怎么办` }] }], trigger: 'submit-message' },
+        data: {
+          id: `paging-${i}`,
+          messages: [{ id: `q${i}`, role: 'user', parts: [{ type: 'text', text: `第${i}个对话:挥卡报03怎么办` }] }],
+          trigger: 'submit-message',
+        },
       });
       expect(res.status()).toBe(200);
       await res.body();

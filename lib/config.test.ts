@@ -59,3 +59,18 @@ describe('knowledge-base files', () => {
     expect(c.synonymsFile).toBe('/data/hr/synonyms.txt');
   });
 });
+
+describe('a misconfigured environment', () => {
+  it('says which variable is wrong and why, in Chinese, without zod English', () => {
+    const cases: [Record<string, string>, string][] = [
+      [{ LLM_TIMEOUT_MS: 'abc' }, '环境变量配置有误:LLM_TIMEOUT_MS 应为数字'],
+      [{ LLM_TIMEOUT_MS: '1.5' }, '环境变量配置有误:LLM_TIMEOUT_MS 应为整数'],
+      [{ ANSWER_MODE: 'ofline' }, '环境变量配置有误:ANSWER_MODE 只能是 auto、offline、llm 之一'],
+      [{ RATE_LIMIT_PER_MINUTE: '-5' }, '环境变量配置有误:RATE_LIMIT_PER_MINUTE 不能小于 0'],
+      [{ PORT: '99999' }, '环境变量配置有误:PORT 不能大于 65535'],
+      [{ DATABASE_URL: 'mysql://x' }, '环境变量配置有误:DATABASE_URL 必须以 postgres:// 开头'],
+    ];
+    for (const [env, message] of cases) expect(() => parseConfig(env), message).toThrow(message);
+    expect(() => parseConfig({ LLM_TIMEOUT_MS: 'abc', PORT: '-1' })).toThrow('环境变量配置有误:LLM_TIMEOUT_MS 应为数字;PORT 不能小于 0');
+  });
+});

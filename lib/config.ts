@@ -2,7 +2,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors';
 
-const int = (def: number, min = 0) => z.coerce.number().int().min(min).default(def);
+const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
 /** An optional integer; an empty value counts as unset (coercion would read it as 0). */
 const optionalInt = (min: number) => z.preprocess((v) => (v === '' ? undefined : v), z.coerce.number().int().min(min).optional());
 const optionalString = z
@@ -46,14 +46,14 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: optionalInt(0),
   API_RATE_LIMIT_BURST: optionalInt(1),
   API_MAX_BODY_BYTES: int(1_048_576, 1024),
-  PORT: int(3000, 0),
+  PORT: int(3000, 0, 65_535),
   HOSTNAME: z.string().default('0.0.0.0'),
   TRUST_PROXY: optionalString,
   HEADERS_TIMEOUT_MS: int(10_000, 100),
   BODY_TIMEOUT_MS: int(10_000, 100),
   MAX_CONCURRENT_PER_CLIENT: int(32, 0),
   ALLOWED_ORIGINS: optionalString,
-  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'DATABASE_URL 必须以 postgres:// 开头'),
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), '必须以 postgres:// 开头'),
   DB_DIR: z.string().default('.data/db'),
   LOG_CONVERSATIONS: z
     .string()
@@ -69,7 +69,7 @@ const envSchema = z.object({
     .string()
     .default('商户 FAQ 助手')
     .transform((v) => v.trim() || '商户 FAQ 助手')
-    .refine((v) => [...v].length <= 30 && !/[\r\n]/.test(v), 'ASSISTANT_NAME 至多 30 个字符,不能换行'),
+    .refine((v) => [...v].length <= 30 && !/[\r\n]/.test(v), '至多 30 个字符,不能换行'),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -156,6 +156,24 @@ export function parseApiKeys(value: string | undefined): string[] {
   ];
 }
 
+/** What is wrong with one variable, in Chinese for whoever deploys (zod's own messages are English). */
+function issueText(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'number' ? '应为数字' : issue.expected === 'int' ? '应为整数' : `类型不对(应为 ${issue.expected})`;
+    case 'invalid_value':
+      return `只能是 ${issue.values.map(String).join('、')} 之一`;
+    case 'too_small':
+      return `不能小于 ${String(issue.minimum)}`;
+    case 'too_big':
+      return `不能大于 ${String(issue.maximum)}`;
+    case 'custom':
+      return issue.message;
+    default:
+      return `取值无效(${issue.message})`;
+  }
+}
+
 /**
  * Parses an environment into the one typed config object; nothing else reads `process.env`.
  * Relative paths are resolved against `cwd`.
@@ -163,7 +181,7 @@ export function parseApiKeys(value: string | undefined): string[] {
 export function parseConfig(env: Record<string, string | undefined>, cwd = process.cwd()): AppConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')} ${issueText(i)}`).join(';');
     throw new ConfigError(`环境变量配置有误:${detail}`, parsed.error.issues);
   }
   const e = parsed.data;

@@ -86,6 +86,9 @@ export function createStore(config: StoreConfig): Store {
       } catch (e) {
         opening = null;
         failedAt = Date.now();
+        // Said once per outage in the server's log, not only in /api/health: whoever deploys reads the log (a wrong DATABASE_URL
+        // password answered every question and logged nothing until records were dropped, minutes later).
+        if (!lastError) console.error(`[store] 无法打开数据库(${config.kind}):${e instanceof Error ? e.message : String(e)};记录先留在内存中,稍后重试。`);
         lastError = e instanceof Error ? e : new Error(String(e));
         Object.assign(status, { state: 'error', error: { message: lastError.message, at: new Date().toISOString() } });
         throw e;
