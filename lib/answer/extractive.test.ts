@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { RetrievalResult } from '../retrieval/types';
 import { entryOf, hitOf } from '../testing/fixtures';
-import { EMPTY_ENTRY_INTRO, FOLLOW_UP_HEDGE_INTRO, HEDGE_INTRO, NO_SOLUTION_TEXT, PART_NOTE } from '../text/messages';
+import {
+  EMPTY_ENTRY_INTRO,
+  FOLLOW_UP_HEDGE_INTRO,
+  HEDGE_INTRO,
+  NO_ANSWER_TEXT,
+  NO_SOLUTION_TEXT,
+  PART_NOTE,
+  SMALL_TALK_REPLY_TEXT,
+  THANKS_REPLY_TEXT,
+} from '../text/messages';
 import { composeOfflineAnswer, composePart } from './extractive';
 
 const E26 = entryOf('FAQ2.6', '撤销或退款什么时候入账?', '1、撤销 即时到账\n2、退款 以发卡行为准');
@@ -37,5 +46,19 @@ describe('offline answers for a hedge', () => {
     expect(hedged).toContain('退款');
     expect(hedged).not.toContain('即时到账');
     expect(composePart(E26, '', '2、退款 以发卡行为准').startsWith(PART_NOTE)).toBe(true);
+  });
+});
+
+describe('offline answers for a refusal', () => {
+  const refused = (query: string): RetrievalResult => ({ ...hedge(E26), query, decision: 'refuse', answerIds: [] });
+
+  it('answers thanks with 不客气 and other small talk with what to ask, never with the refusal', () => {
+    for (const q of ['谢谢', '好的谢谢!', '辛苦了', 'thanks a lot']) expect(composeOfflineAnswer(refused(q)), q).toBe(THANKS_REPLY_TEXT);
+    for (const q of ['你好', '在吗?', '你是谁', '测试']) expect(composeOfflineAnswer(refused(q)), q).toBe(SMALL_TALK_REPLY_TEXT);
+  });
+
+  it('refuses a question the FAQ does not cover with the fixed reply', () => {
+    expect(composeOfflineAnswer(refused('今天天气怎么样'))).toContain(NO_ANSWER_TEXT);
+    expect(composeOfflineAnswer(refused('谢谢你们的年会邀请,几点开始'))).toContain(NO_ANSWER_TEXT);
   });
 });

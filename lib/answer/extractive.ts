@@ -1,4 +1,5 @@
 import { type Entry, titleOf } from '../corpus/schema';
+import { isSmallTalk } from '../retrieval/demand';
 import type { RetrievalResult } from '../retrieval/types';
 import { citationOf } from '../text/citations';
 import {
@@ -9,7 +10,9 @@ import {
   NO_ANSWER_TEXT,
   NO_SOLUTION_TEXT,
   PART_NOTE,
+  SMALL_TALK_REPLY_TEXT,
   STAFF_POINTER,
+  THANKS_REPLY_TEXT,
   TWO_ENTRIES_INTRO,
 } from '../text/messages';
 import { formatSolution } from './format';
@@ -54,7 +57,7 @@ export function composePart(entry: Entry, intro: string, part: string, hedged = 
  */
 export function composeOfflineAnswer(retrieval: RetrievalResult): string {
   const entries = entriesOf(retrieval);
-  if (retrieval.decision === 'refuse' || entries.length === 0) return composeRefusal();
+  if (retrieval.decision === 'refuse' || entries.length === 0) return isSmallTalk(retrieval.query) ? composeSmallTalkReply(retrieval.query) : composeRefusal();
   if (retrieval.decision === 'hedge') {
     const intro = entries[0]!.solution.trim() === '' ? EMPTY_ENTRY_INTRO : HEDGE_INTRO;
     return `${intro} ${citationOf(entries[0]!.id)}:\n\n${composeEntry(entries[0]!)}`;
@@ -62,6 +65,13 @@ export function composeOfflineAnswer(retrieval: RetrievalResult): string {
   const intro = entries.length > 1 ? `${TWO_ENTRIES_INTRO}\n\n` : '';
   return intro + entries.map((e) => composeEntry(e)).join('\n\n---\n\n');
 }
+
+/** Thanks is answered with 不客气; other small talk with what to ask. Never a citation. */
+export function composeSmallTalkReply(question: string): string {
+  return THANKS.test(question) ? THANKS_REPLY_TEXT : SMALL_TALK_REPLY_TEXT;
+}
+
+const THANKS = /谢|辛苦|thank|thx/i;
 
 /** The refusal: fixed text, never a citation. */
 export function composeRefusal(): string {

@@ -9,7 +9,9 @@ import {
   NO_ANSWER_TEXT,
   NO_SOLUTION_TEXT,
   PART_NOTE,
+  SMALL_TALK_REPLY_TEXT,
   STAFF_POINTER,
+  THANKS_REPLY_TEXT,
   TWO_ENTRIES_INTRO,
 } from '../text/messages';
 import type { EvalCase } from './dataset';
@@ -49,6 +51,8 @@ export function squash(s: string): string {
 const TEMPLATE = [
   NO_ANSWER_TEXT,
   STAFF_POINTER,
+  THANKS_REPLY_TEXT,
+  SMALL_TALK_REPLY_TEXT,
   TWO_ENTRIES_INTRO,
   HEDGE_INTRO,
   MODEL_HEDGE_INTRO,

@@ -14,6 +14,12 @@ export const MODEL_NO_ANSWER_SENTENCE = '抱歉,FAQ 中没有找到与该问题�
 
 export const STAFF_POINTER = '如需进一步帮助,请联系业务同事或客服。';
 
+/** The reply to thanks (「谢谢」「辛苦了」): not the refusal, which would answer a question nobody asked. */
+export const THANKS_REPLY_TEXT = '不客气。还有问题可以继续问我。';
+
+/** The reply to other small talk (「你好」「在吗」「你是谁」「测试」): what to ask, for any FAQ. */
+export const SMALL_TALK_REPLY_TEXT = '您好,我只回答 FAQ 中的问题:请直接描述遇到的问题或报错,我会从 FAQ 中查找答案并注明出处。';
+
 /** Opening of a hedged answer: the closest entry is shown, but it may not be what was asked. */
 export const HEDGE_INTRO = 'FAQ 中没有完全对应的条目,最接近的是';
 
