@@ -88,4 +88,12 @@ describe('redact', () => {
     expect(redact('身份证110101199003071234一直认证失败')).toBe('身份证[身份证号]一直认证失败');
     expect(redact('卡号6222021234567890123一次都没成功')).toBe('卡号[号码]一次都没成功');
   });
+
+  it("finds a company's unified social credit code, as on a business licence (round 24, a fresh-clone check)", () => {
+    expect(redact('营业执照91310000MA1FL5LX3X的商户认证失败')).toBe('营业执照[信用代码]的商户认证失败');
+    expect(redact('信用代码 92440300l12345678a')).toBe('信用代码 [信用代码]');
+    // Not an order or serial code of another shape, nor an all-digit ID number (labelled as that).
+    for (const t of ['流水号T2024050112AB34C', 'SN: 0820A1B2C3D4E5F6G7H8', 'appid wx1234567890abcdef']) expect(redact(t)).toBe(t);
+    expect(redact('身份证110101199003077516')).toBe('身份证[身份证号]');
+  });
 });

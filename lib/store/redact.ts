@@ -22,6 +22,13 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
     label: '[身份证号]',
     pattern: /(?<![0-9A-Za-z])(?:\d{17}|\d{6}[- ]\d{8}[- ]\d{3}|\d{6}[- ]\d{4}[- ]\d{4}[- ]\d{3})[\dXx](?![0-9A-Za-z])/g,
   },
+  // A company's unified social credit code (统一社会信用代码, on every business licence): 18 characters, the first two the
+  // registering authority and kind, six digits of the region, nine of the organisation code, a check character; letters but
+  // I, O, Z, S, V. After the ID card's rule: an all-digit one is labelled as that.
+  {
+    label: '[信用代码]',
+    pattern: /(?<![0-9A-Za-z])[1-9A-HJ-NPQRTUWXY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{9}[0-9A-HJ-NPQRTUWXY](?![0-9A-Za-z])/gi,
+  },
   // Hong Kong identity cards (H123456(7), AB123456(9)), mainland travel permits and passports (C12345678, E12345678,
   // EA1234567): nine characters, one or two capitals first; not a code of eight (E0000001).
   // The bare forms only after what names the document (流水号T20240501 is an order's).
