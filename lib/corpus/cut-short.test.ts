@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cutShortIssue, droppedTailIssue, emptiedAnswerIssues, truncatedTailIssue } from './cut-short';
+import { cutShortIssue, droppedTailIssue, emptiedAnswerIssues, movedEntries, truncatedTailIssue } from './cut-short';
 
 describe('cutShortIssue', () => {
   it('holds a reload that drops a fifth of the entries or more', () => {
@@ -16,22 +16,37 @@ describe('cutShortIssue', () => {
 
 describe('emptiedAnswerIssues', () => {
   const served = [
-    { ids: ['FAQ2.4', 'FAQ2.8'], solution: '联系运营中心报备' },
-    { ids: ['FAQ9.15'], solution: '' },
+    { ids: ['FAQ2.4', 'FAQ2.8'], question: '扫码不打小票?', solution: '联系运营中心报备' },
+    { ids: ['FAQ9.14'], question: '新门店看不到?', solution: '重新登录' },
+    { ids: ['FAQ9.15'], question: '收银宝出口IP', solution: '' },
   ];
   it('holds a reload that empties an answer the entry had, under any of its ids, on its line', () => {
-    expect(emptiedAnswerIssues(served, [{ ids: ['FAQ2.8'], solution: ' ', line: 90 }])).toEqual([
+    expect(emptiedAnswerIssues(served, [{ ids: ['FAQ2.8'], question: '扫码不打小票?', solution: ' ', line: 90 }])).toEqual([
       { line: 90, message: expect.stringContaining('FAQ2.8 的解决方法被清空了') },
     ]);
+    // Its question edited too, in place: still the entry that had the answer.
+    expect(emptiedAnswerIssues(served, [{ ids: ['FAQ9.14'], question: '新开的门店看不到?', solution: '', line: 650 }])).toHaveLength(1);
   });
   it('lets through an entry that never had an answer, a new empty one and an edited answer', () => {
     expect(
       emptiedAnswerIssues(served, [
-        { ids: ['FAQ9.15'], solution: '', line: 660 },
-        { ids: ['FAQ9.16'], solution: '', line: 665 },
-        { ids: ['FAQ2.4'], solution: '改了', line: 80 },
+        { ids: ['FAQ9.15'], question: '收银宝出口IP', solution: '', line: 660 },
+        { ids: ['FAQ9.16'], question: '测试环境IP', solution: '', line: 665 },
+        { ids: ['FAQ2.4'], question: '扫码不打小票?', solution: '改了', line: 80 },
       ]),
     ).toEqual([]);
+  });
+  it('knows an entry renumbered by its question: the unanswered one moved to an answered one’s id is not 「被清空」', () => {
+    const renumbered = [
+      { ids: ['FAQ9.13'], question: '新门店看不到?', solution: '重新登录', line: 640 },
+      { ids: ['FAQ9.14'], question: '收银宝出口IP', solution: '', line: 645 },
+    ];
+    expect(emptiedAnswerIssues(served, renumbered)).toEqual([]);
+    expect(movedEntries(served, renumbered)).toEqual([
+      { from: 'FAQ9.14', to: 'FAQ9.13' },
+      { from: 'FAQ9.15', to: 'FAQ9.14' },
+    ]);
+    expect(movedEntries(served, served)).toEqual([]);
   });
 });
 

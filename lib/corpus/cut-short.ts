@@ -28,24 +28,53 @@ export function cutShortIssue(before: number, after: number): CorpusIssue | null
 
 /**
  * The issues that hold a reload emptying answers the entries served had (round 21, from round 20's fresh-clone check): a
- * 解决方法 deleted by mistake would turn an answered question into 「FAQ 中未提供该问题的解决方法」. An entry that never had an
- * answer (the format allows one) is not held. Pure.
+ * 解决方法 deleted by mistake would turn an answered question into 「FAQ 中未提供该问题的解决方法」. An entry is known by its
+ * question where it has one, so an entry that never had an answer keeps its freedom when renumbering moves it to an id an answered
+ * entry had (round 24's fresh-clone check: deleting FAQ9.4 and renumbering moved the unanswered FAQ9.15 to FAQ9.14, held as
+ * 「被清空」). A new entry without an answer (the format allows one) is not held either. Pure.
  *
  * @example
- * emptiedAnswerIssues([{ ids: ['FAQ3.2'], solution: '重启' }], [{ ids: ['FAQ3.2'], solution: '', line: 120 }])
+ * emptiedAnswerIssues([{ ids: ['FAQ3.2'], question: '报错', solution: '重启' }], [{ ids: ['FAQ3.2'], question: '报错', solution: '', line: 120 }])
  * // [{ line: 120, message: 'FAQ3.2 的解决方法被清空…' }]
  */
 export function emptiedAnswerIssues(
-  served: Pick<Entry, 'ids' | 'solution'>[],
-  loaded: Pick<Entry, 'ids' | 'solution' | 'line'>[],
+  served: Pick<Entry, 'ids' | 'question' | 'solution'>[],
+  loaded: Pick<Entry, 'ids' | 'question' | 'solution' | 'line'>[],
 ): CorpusIssue[] {
-  const answered = new Set(served.filter((e) => e.solution.trim() !== '').flatMap((e) => e.ids));
-  return loaded
-    .filter((e) => e.solution.trim() === '' && e.ids.some((id) => answered.has(id)))
-    .map((e) => ({
-      line: e.line,
-      message: `${e.ids.find((id) => answered.has(id))} 的解决方法被清空了(正在使用的版本有内容),疑似误删,已继续使用上一版本。请补回解决方法;如确需清空,重启服务后即生效。`,
-    }));
+  const answered = (e: Pick<Entry, 'solution'>) => e.solution.trim() !== '';
+  const key = (e: Pick<Entry, 'question'>) => e.question.trim();
+  const servedByQuestion = new Map(served.map((e) => [key(e), e]));
+  const loadedQuestions = new Set(loaded.map(key));
+  /** The entry served that `e` is: the one with its question; else, edited in place, the one with its id whose question is gone. */
+  const was = (e: Pick<Entry, 'ids' | 'question'>) =>
+    servedByQuestion.get(key(e)) ?? served.find((s) => s.ids.some((id) => e.ids.includes(id)) && !loadedQuestions.has(key(s)));
+  return loaded.flatMap((e) => {
+    const before = answered(e) ? undefined : was(e);
+    if (!before || !answered(before)) return [];
+    return [
+      {
+        line: e.line,
+        message: `${e.ids[0]} 的解决方法被清空了(正在使用的版本有内容),疑似误删,已继续使用上一版本。请补回解决方法;如确需清空,重启服务后即生效。`,
+      },
+    ];
+  });
+}
+
+/**
+ * Entries whose question now stands under another id than in the version served (a deleted entry and the rest of its category
+ * renumbered, round 24's fresh-clone check): `from` → `to`, in file order. The related-questions file and the alternatives added
+ * in the admin pages are keyed by id, so they still hang on the old ids. Pure.
+ *
+ * @example
+ * movedEntries([{ ids: ['FAQ9.5'], question: '已报名的活动哪里查询?' }], [{ ids: ['FAQ9.4'], question: '已报名的活动哪里查询?' }])
+ * // [{ from: 'FAQ9.5', to: 'FAQ9.4' }]
+ */
+export function movedEntries(served: Pick<Entry, 'ids' | 'question'>[], loaded: Pick<Entry, 'ids' | 'question'>[]): { from: string; to: string }[] {
+  const servedByQuestion = new Map(served.map((e) => [e.question.trim(), e]));
+  return loaded.flatMap((e) => {
+    const before = servedByQuestion.get(e.question.trim());
+    return before && before.ids[0] !== e.ids[0] ? [{ from: before.ids[0]!, to: e.ids[0]! }] : [];
+  });
 }
 
 /**

@@ -77,6 +77,27 @@ describe('an answer emptied by mistake', () => {
   });
 });
 
+describe('entries renumbered under a running server', () => {
+  it('takes the edit (the unanswered entry moved is not 「被清空」) and tells the admin the alternatives still hang on the old ids', async () => {
+    await service.get();
+    const original = await readFile(config.corpusFile, 'utf8');
+    // FAQ9.4 deleted, FAQ9.5 … FAQ9.15 renumbered one down (FAQ9.15, the exit IP, has no answer).
+    const start = original.indexOf('FAQ9.4\n');
+    const end = original.indexOf('FAQ9.5\n');
+    const renumbered = (original.slice(0, start) + original.slice(end)).replace(/^FAQ9\.(\d+)$/gm, (line, n: string) =>
+      Number(n) >= 5 ? `FAQ9.${Number(n) - 1}` : line,
+    );
+    await writeFile(config.corpusFile, renumbered);
+    await service.refresh();
+    expect(service.status()).toMatchObject({
+      state: 'ok',
+      notice: expect.stringContaining('条目编号有变动(FAQ9.5→FAQ9.4、FAQ9.6→FAQ9.5、FAQ9.7→FAQ9.6 等 10 条)'),
+    });
+    expect(service.status().notice).toContain('related.json 和后台添加的相似问题仍按原编号挂在条目上');
+    expect((await service.get()).getEntry('FAQ9.14')!.solution).toBe('');
+  });
+});
+
 describe('a malformed edit', () => {
   it('keeps the last good knowledge base serving and says what is wrong, with the line, until the file is fixed', async () => {
     const good = await service.get();

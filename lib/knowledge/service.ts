@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '../config';
-import { cutShortIssue, droppedTailIssue, emptiedAnswerIssues, truncatedTailIssue } from '../corpus/cut-short';
+import { cutShortIssue, droppedTailIssue, emptiedAnswerIssues, movedEntries, truncatedTailIssue } from '../corpus/cut-short';
 import { type Corpus, corpusFileList, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { type AppError, CorpusError, type CorpusIssue, IndexError, isAppError } from '../errors';
@@ -11,6 +11,16 @@ import { createBuildThread } from './build-thread';
 import { buildCorpusIndex, openKnowledgeBase } from './ingest';
 import { type KnowledgeBase, knowledgeBaseFrom } from './knowledge-base';
 import { createSearchThread, type SearchThread, type SearchThreadStatus } from './search-thread';
+
+/** What the admin reads when entries were renumbered under a running server (movedEntries). */
+function renumberedNotice(moved: { from: string; to: string }[], relatedFile: string): string {
+  const shown = moved
+    .slice(0, 3)
+    .map((m) => `${m.from}→${m.to}`)
+    .join('、');
+  const more = moved.length > 3 ? ` 等 ${moved.length} 条` : '';
+  return `条目编号有变动(${shown}${more}):${relatedFile} 和后台添加的相似问题仍按原编号挂在条目上,现在会落到别的条目。请在 ${relatedFile} 中同步修改编号,并在「相似问题」页核对后台添加的(撤销后重新添加到正确条目)。`;
+}
 
 /** What /api/health and the admin pages say about the knowledge base. */
 export interface KnowledgeStatus {
@@ -100,6 +110,8 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
   let running: Promise<void> | null = null;
   let again = false;
   let extra: AlternativesMap = {};
+  /** Entries renumbered since the start (renumberedNotice). */
+  let renumbered: string | undefined;
   let timer: NodeJS.Timeout | undefined;
   let seenStamp = '';
   let lastRetry = Date.now();
@@ -138,7 +150,11 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     if (held.length) throw new CorpusError(held, config.corpusFile);
     // The admin and the operator must hear of a related-questions file set aside as another FAQ's: answers are bare without it.
     const foreign = corpus.warnings.find((w) => w.kind === 'foreign_related');
-    const notice = foreign ? `${path.basename(config.relatedFile)}:${foreign.message}` : undefined;
+    // And of entries renumbered while the server runs: the alternatives keyed by the old ids now hang on other entries. Said until
+    // the next start, which has nothing to compare with.
+    const moved = current ? movedEntries(current.entries, corpus.entries) : [];
+    if (moved.length) renumbered = renumberedNotice(moved, path.basename(config.relatedFile));
+    const notice = [foreign && `${path.basename(config.relatedFile)}:${foreign.message}`, renumbered].filter(Boolean).join(' ') || undefined;
     if (notice !== state.notice && notice) log('error', notice);
     state.notice = notice;
     if (current && current.manifest.inputsSha256 === corpus.inputsSha256) {
