@@ -58,6 +58,9 @@ describe('regionalToMandarin', () => {
     expect(regionalToMandarin('接弗进来,是啥体,倷晓得咋话弄弗')).toBe('接不进来,是什么,你晓得怎么弄不');
     expect(regionalToMandarin('俚拉账号锁牢了,执照名字录错脱')).toBe('他们账号锁住了,执照名字录错掉');
     expect(regionalToMandarin('好老板里向看弗着,嘎奇怪,是哇?交易关掉了咯')).toBe('好老板里面看不着,这么奇怪,是吗?交易关掉了');
+    // 个 (of) after what completes a verb (汇过去个, 冻牢个), and 钞票 as the everyday 钱; not the classifier after a verb (进来个人).
+    expect(regionalToMandarin('汇过去个钞票几时退回?冻牢个单子')).toBe('汇过去的钱几时退回?冻住的单子');
+    expect(regionalToMandarin('刚进来个人问,开个户,问个事')).toBe('刚进来个人问,开个户,问个事');
     // Mandarin words with the same characters stay as they are.
     const mandarin =
       '弗兰克,弗吉尼亚,拨打客服电话,拨号,拨款,拨付,划拨,下拨,好老板不拨报,搭建系统,搭配使用,自己搭的服务器,一道题,俚语,牢固,牢靠,发牢骚,脱离,脱敏,摆脱,嘎吱,阿里巴巴,阿姨';

@@ -5,7 +5,7 @@ import { wordListReader } from './word-list';
  * Shandong (俺, 嘎哈, 老鼻子, 中不中), the south-west and the middle Yangtze (啥子, 咋个, 莫得, 么子, 冒得), Shanghai (阿拉, 侬,
  * 辰光, 是勿是, 好伐, 伊, 寻勿着, 哪能回事) and Taiwan (软体, 网路, 简讯, 串接, 登入, 程式) type the words they say, and a Mandarin FAQ has none of them:
  * each counts against the question as a word the FAQ does not know. Words of the language, not of any FAQ, and only forms that
- * are not also ordinary Mandarin (晓得, 咋, 寻思, 钞票 and 哪能 are: 在哪能看); forms that can be part of an ordinary word are read
+ * are not also ordinary Mandarin (晓得, 咋, 寻思 and 哪能 are: 在哪能看; 钞票 is read as the everyday 钱); forms that can be part of an ordinary word are read
  * only where they cannot be (GUARDED). Applied to simplified text (after lib/retrieval/simplified.ts), longest form first. Pure.
  */
 const REGIONAL: readonly [string, string][] = [
@@ -96,8 +96,11 @@ const GUARDED: readonly [string, string, string][] = [
   // 拨 (give: 退拨客人, 弗拨办) but not 拨打, 拨号, 拨款, 拨付, 拨通, 拨动, 划拨, 下拨, 调拨, nor 拨报 (播报 mistyped); 搭 (and: 撤销搭退款) between two
   // words, not 搭建, 搭配, 搭乘, 搭档, 搭的, 搭好; 一道 (together) but not 一道题, 一道菜, 一道门, 一道关; 是哇 asking at the end of a sentence; 俚 (he) but not 俚语, 俚俗; 牢 (fast: 冻牢, 锁牢, 管牢) after
   // the verb it completes, not 牢固, 牢靠, 牢骚, 牢房; 脱 (away: 录错脱, 付脱) ending what it completes, not 脱离, 脱敏, 摆脱;
-  // 嘎 (so: 嘎奇怪) but not 嘎哈 (north-east, above), 嘎吱, 嘎嘎; 咯 ending a sentence. Not 个 (of: 店家个钞票), which Mandarin
-  // uses after as many verbs (问个事, 开个户, 换个地方) as Wu after nouns: read as 的, it moved questions on the other rules sets.
+  // 嘎 (so: 嘎奇怪) but not 嘎哈 (north-east, above), 嘎吱, 嘎嘎; 咯 ending a sentence; 个 (of) only after what completes a verb
+  // (汇过去个钞票, 冻牢个单子): Mandarin uses it after as many verbs (问个事, 开个户, 换个地方) as Wu after nouns, and read as 的
+  // everywhere it moved questions on the other rules sets. And 钞票, Mandarin too, as the everyday 钱, but not 验钞票 or 假钞票 (the round's second step:
+  // dev26 refused 6.6 → 5.2 %, dev16 and dev22 one paraphrase each answered or hedged instead of refused, one dev22
+  // near-domain question hedged instead of refused).
   ['弗(?![兰吉洛里雷朗莱])', '弗', '不'],
   ['(?<![划下调])拨(?![打号款付通动开报])', '拨', '给'],
   ['(?<=[\\u4e00-\\u9fff])搭(?=[\\u4e00-\\u9fff])(?![建配乘档载车桥理话讪伙救的了个好起过])', '搭', '和'],
@@ -108,6 +111,8 @@ const GUARDED: readonly [string, string, string][] = [
   ['(?<=[错掉忘删丢付用花退])脱(?=了|\\s*[?!.,。？！，]|\\s*$)', '脱', '掉'],
   ['嘎(?![哈吱嘎巴])', '嘎', '这么'],
   [`咯${AT_SENTENCE_END}`, '咯', ''],
+  ['(?<![验假])钞票', '钞票', '钱'],
+  ['(?<=过去|过来|出来|进来|进去|回来|回去|下来|上来|上去|[牢脱])个(?![体人税别性数儿月])', '个', '的'],
   // South-west: 好久 asks how long before what is waited for (「退款好久到账」「好久能解冻」); in Mandarin it is a long time (等了好久, 好久没到).
   [
     '(?<![了等很太这那有要已经都又也])好久(?=能|可以|到|生效|解冻|退|出来|回来|审|通过|开通|下来|有结果|处理|弄好|搞好)(?![^,.!?\\s]{0,4}?(不|没))',
