@@ -96,4 +96,17 @@ describe('readJsonBody with a deadline', () => {
   it('reads a body that arrives in time', async () => {
     await expect(readJsonBody(req(JSON.stringify({ q: 1 })), 1000, 1000)).resolves.toEqual({ q: 1 });
   });
+
+  it('refuses a body that is not UTF-8 (GBK) with 400, and a compressed one with 415, each saying why in Chinese', async () => {
+    // 「退款」 in GBK, inside JSON.
+    const gbk = new Uint8Array([...Buffer.from('{"q":"'), 0xcd, 0xcb, 0xbf, 0xee, ...Buffer.from('"}')]);
+    const notUtf8 = await rejection(readJsonBody(req(gbk), 1_000));
+    expect([notUtf8.status, notUtf8.message]).toEqual([400, '请求内容不是 UTF-8 编码,请以 UTF-8 发送 JSON。']);
+    const gzipped = await rejection(readJsonBody(req('{"q":"x"}', { 'content-encoding': 'gzip' }), 1_000));
+    expect(gzipped.status).toBe(415);
+    expect(gzipped.message).toContain('content-encoding: gzip');
+    // Identity is no encoding; a UTF-8 byte order mark is no fault.
+    await expect(readJsonBody(req('{"q":"x"}', { 'content-encoding': 'identity' }), 1_000)).resolves.toEqual({ q: 'x' });
+    await expect(readJsonBody(req('\uFEFF{"q":"退款"}'), 1_000)).resolves.toEqual({ q: '退款' });
+  });
 });

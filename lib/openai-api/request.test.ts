@@ -36,6 +36,21 @@ describe('parseCompletionRequest', () => {
     expect(r.userTexts).toEqual(['挥卡报03', '那退款\n多久到账']);
   });
 
+  it('reads the Responses API’s input_text parts as text (some SDKs send them to chat completions too)', () => {
+    const r = parse({
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'input_text', text: '挥卡报03' },
+            { type: 'input_image', image_url: 'x' },
+          ],
+        },
+      ],
+    });
+    expect(r.input.question).toBe('挥卡报03');
+  });
+
   it('keeps the latest turns of a long conversation instead of refusing it', () => {
     const messages = Array.from({ length: 21 }, (_, i) => ({ role: i % 2 ? 'assistant' : 'user', content: `第${i}句` }));
     const r = parse({ messages });

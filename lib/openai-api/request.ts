@@ -7,7 +7,7 @@ import { invalidRequest, modelNotFound } from './errors';
 /** The one model this server serves: the FAQ knowledge base. */
 export const MODEL_ID = 'faq-assistant';
 
-/** A content part: text is read, every other kind (image_url, input_audio, file) is ignored. */
+/** A content part: text is read (`text`, or the Responses API's `input_text` some SDKs send), every other kind (image_url, input_audio, file) is ignored. */
 const part = z.looseObject({ type: z.string().max(100), text: z.unknown().optional() });
 
 const message = z.looseObject({
@@ -55,7 +55,7 @@ function textOf(content: z.infer<typeof message>['content']): string {
     typeof content === 'string'
       ? content
       : (content ?? [])
-          .filter((p) => p.type === 'text' && typeof p.text === 'string')
+          .filter((p) => (p.type === 'text' || p.type === 'input_text') && typeof p.text === 'string')
           .map((p) => p.text as string)
           .join('\n');
   return cleanTyped(raw);
