@@ -90,6 +90,18 @@ describe('clusterMisses', () => {
     expect(together('结算卡不到账谁能帮忙看下', '公众号显示异常谁能帮忙看下')).toBe(false);
   });
 
+  it('marks a wording asked only as a follow-up with what it was searched as, the latest, and not one also asked alone', () => {
+    const rows = [
+      miss('那退款呢', { searched: '打款验证多久 那退款呢', candidates: [{ id: 'FAQ4.8' }] }),
+      miss('那退款呢', { searched: '挥卡报03无效商户怎么办 那退款呢', candidates: [{ id: 'FAQ2.5' }] }),
+      miss('要多久', { searched: '对账单下载不了 要多久' }),
+      miss('要多久'),
+    ];
+    const wordings = clusterMisses(rows, t.kb.tokenizer, { idf: t.kb.embedder.state }).flatMap((c) => c.wordings);
+    expect(wordings.find((w) => w.text === '那退款呢')?.followUp).toBe('挥卡报03无效商户怎么办 那退款呢');
+    expect(wordings.find((w) => w.text === '要多久')?.followUp).toBeUndefined();
+  });
+
   it('marks a cluster uncovered only when every question of it is', () => {
     const [c] = clusterMisses([miss('信用卡逾期了', { resolution: 'uncovered' }), miss('信用卡逾期了')], t.kb.tokenizer, { idf: t.kb.embedder.state });
     expect(c!.uncovered).toBe(false);

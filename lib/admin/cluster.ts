@@ -13,6 +13,11 @@ export interface MissWording {
   exchangeIds: string[];
   /** The entry retrieval ranked first for this wording most often (none for small talk and questions plainly off the FAQ). */
   candidate?: string;
+  /**
+   * A follow-up fragment (「那退款呢」), every time asked after another question: as it was last searched with that question. Not
+   * an alternative question for any entry: attached, every 「那退款呢」 would go there, whatever came before it.
+   */
+  followUp?: string;
 }
 
 /** Missed questions that ask the same thing, as the miss queue shows them. */
@@ -161,7 +166,15 @@ function toCluster(groups: { text: string; rows: MissQuestion[] }[]): MissCluste
   const rows = groups.flatMap((g) => g.rows);
   const wordings = groups.map((g) => {
     const candidate = candidatesOf(g.rows)[0]?.id;
-    return { text: g.text, count: g.rows.length, lastSeen: latest(g.rows), exchangeIds: g.rows.map((r) => r.exchangeId), ...(candidate ? { candidate } : {}) };
+    const followUp = g.rows.every((r) => r.searched) ? g.rows.reduce((a, r) => (r.createdAt > a.createdAt ? r : a)).searched : undefined;
+    return {
+      text: g.text,
+      count: g.rows.length,
+      lastSeen: latest(g.rows),
+      exchangeIds: g.rows.map((r) => r.exchangeId),
+      ...(candidate ? { candidate } : {}),
+      ...(followUp ? { followUp } : {}),
+    };
   });
   return {
     key: rows[0]!.exchangeId,

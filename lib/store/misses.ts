@@ -31,6 +31,7 @@ export async function listMisses(
     .select([
       'e.id',
       'e.question',
+      'e.standalone_question',
       'e.decision',
       'e.created_at',
       // The top three entries' ids only: reading the whole trace costs three times the query.
@@ -59,6 +60,7 @@ export async function listMisses(
   return rows.map((r) => ({
     exchangeId: r.id,
     question: r.question,
+    ...(r.standalone_question !== r.question ? { searched: r.standalone_question } : {}),
     decision: r.decision,
     candidates: [r.c1, r.c2, r.c3].flatMap((id) => (id ? [{ id }] : [])),
     scope: { domain: r.domain === null ? null : Number(r.domain), covered: r.covered === null ? null : Number(r.covered) },

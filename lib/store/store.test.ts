@@ -184,6 +184,8 @@ describe.each(storeTargets())('the $name store', (target) => {
     expect(miss).toMatchObject({ vote: -1, reason: 'off_topic', decision: 'answer', candidates: [{ id: 'FAQ2.5' }, { id: 'FAQ2.4' }] });
     // The scope a refusal was read with, for the queue to offer no entry for a question plainly off the FAQ.
     expect(miss.scope).toEqual({ domain: null, covered: null });
+    // A question asked alone has no other searched form; a follow-up has the one it was searched as.
+    expect(miss.searched).toBeUndefined();
     expect((await store.misses()).find((m) => m.exchangeId === refused.id)?.scope).toEqual({ domain: 0.0021, covered: 0.004 });
     expect(await store.resolveMisses([hedged.id], 'attached', 'FAQ2.5')).toBe(1);
     expect(await store.resolveMisses([refused.id], 'uncovered')).toBe(1);
@@ -197,6 +199,9 @@ describe.each(storeTargets())('the $name store', (target) => {
     expect(await store.misses(undefined, { matching: '%' })).toEqual([]);
     // An entry id finds the questions that have it among their first three candidates, as the page's filter does.
     expect((await store.misses(undefined, { matching: 'faq2.4' })).map((m) => m.exchangeId).sort()).toEqual([refused.id, disliked.id].sort());
+    const followUp = record({ clientId: 'erin', conversationId: 'e1', question: '那退款呢', decision: 'hedge', standaloneQuestion: '挥卡报03 那退款呢' });
+    await store.recordExchanges([followUp]);
+    expect((await store.misses()).find((m) => m.exchangeId === followUp.id)?.searched).toBe('挥卡报03 那退款呢');
   });
 
   it('puts attached questions back in the queue by their words, as the queue groups them, for that entry only', async () => {

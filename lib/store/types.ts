@@ -52,6 +52,8 @@ export interface StoredExchange extends Omit<ExchangeRecord, 'createdAt' | 'clie
 export interface MissQuestion {
   exchangeId: string;
   question: string;
+  /** A follow-up's question as it was searched, with the conversation (lib/answer/follow-up.ts); absent for a question asked alone. */
+  searched?: string;
   decision: StoredDecision;
   /** The entries retrieval ranked highest (three at most), best first. */
   candidates: { id: string; score?: number }[];

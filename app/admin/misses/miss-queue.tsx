@@ -27,7 +27,7 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
   // Checked at first: the wordings retrieval read as the cluster's first candidate (a cluster can gather 「…手续费多少」 of many
   // products); all of them when the cluster has no candidate.
   const lead = cluster.candidates[0]?.id;
-  const [picked, setPicked] = useState(() => new Set(cluster.wordings.filter((w) => !lead || w.candidate === lead).map((w) => w.text)));
+  const [picked, setPicked] = useState(() => new Set(cluster.wordings.filter((w) => !w.followUp && (!lead || w.candidate === lead)).map((w) => w.text)));
   const [other, setOther] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<AttachResult | null>(null);
@@ -93,6 +93,8 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
             <label>
               <input
                 type="checkbox"
+                // A follow-up fragment is no way of asking an entry (lib/admin/cluster.ts followUp): shown, never attached.
+                disabled={!!w.followUp}
                 checked={picked.has(w.text)}
                 onChange={(e) => {
                   const next = new Set(picked);
@@ -105,6 +107,7 @@ function ClusterCard({ cluster }: { cluster: MissQueueCluster }) {
               <span className="hint">
                 ×{w.count}
                 {w.candidate && w.candidate !== lead ? ` · 检索首位 ${w.candidate}` : ''}
+                {w.followUp ? ` · 追问,依赖上文(结合上文检索为「${w.followUp}」),不能作为相似问题` : ''}
               </span>
             </label>
           </li>
