@@ -182,6 +182,38 @@ describe('LLM answers', () => {
     }
   });
 
+  it('never streams a sentence that says what the entries do not, nor a hedge opening without an answer under it', async () => {
+    const deltas = (events: AnswerEvent[]) => events.flatMap((e) => (e.type === 'text-delta' ? [e.delta] : []));
+    // The first sentence passes and is shown; the second invents a time limit: the model is stopped before it is shown.
+    const llm = stubLlm(['补注册双免白名单 [FAQ2.5]。', '退款期限为 3', '60 天。', '其余照常。']);
+    const events = await collect(streamAnswer({ question: '挥卡报03' }, deps({ llm })));
+    const before = deltas(
+      events.slice(
+        0,
+        events.findIndex((e) => e.type === 'notice'),
+      ),
+    );
+    expect(before.join('')).toBe('补注册双免白名单 [FAQ2.5]。');
+    expect(events.find((e) => e.type === 'notice')).toMatchObject({ notice: { code: 'invented_replaced' } });
+    const done = events.at(-1)!;
+    expect(done.type === 'done' && done.result.text).not.toMatch(/360|60 天|其余照常/);
+    // A hedge whose reply invents at once: nothing of it, not even the hedge's opening, before the notice.
+    const hedged = await collect(
+      streamAnswer(
+        { question: '挥卡报03' },
+        deps({ llm: stubLlm(['另见 FAQ99.1 的说明。', '补注册 [FAQ2.5]。']), retrieve: stubRetrieve({ decision: 'hedge' }) }),
+      ),
+    );
+    expect(
+      deltas(
+        hedged.slice(
+          0,
+          hedged.findIndex((e) => e.type === 'notice'),
+        ),
+      ),
+    ).toEqual([]);
+  });
+
   it('replaces an answer that gives a link no retrieved entry gives', async () => {
     const r = await answerQuestion({ question: '挥卡报03' }, deps({ llm: stubLlm(['补注册白名单 [FAQ2.5],[点此](https://evil.example/phish) 办理。']) }));
     expect(r.mode).toBe('offline');

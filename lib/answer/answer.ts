@@ -11,6 +11,7 @@ import { composeEntry, composeOfflineAnswer, composePart, composeRefusal, sugges
 import { type CoverageFn, resolveFollowUp } from './follow-up';
 import { looksLikeFollowUp } from './leaning';
 import { pickPart, splitSolution } from './sections';
+import { createSentenceGate } from './sentence-gate';
 import type { AnswerEvent, AnswerInput, AnswerMode, AnswerNotice, AnswerResult, ChatTurn, FALLBACK_NOTICES } from './types';
 
 export interface AnswerDeps {
@@ -116,21 +117,32 @@ interface ModelOutcome {
 async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => AnswerEvent): AsyncGenerator<AnswerEvent, ModelOutcome> {
   const allowed = new Map(p.retrieval.hits.flatMap((h) => h.entry.ids.map((id) => [id, h.id] as const)));
   const guard = createCitationGuard(allowed);
+  const entryTexts = p.retrieval.hits.map((h) => `${h.entry.question}\n${h.entry.solution}`);
+  const givenTexts = [...entryTexts, p.standalone, ...history.filter((t) => t.role === 'user').map((t) => t.text)];
+  /** What a piece of the reply says that the entries (and the question) do not: an entry id, a link, a number. */
+  const inventedIn = (text: string) => [...unretrievedMentions(text, allowed), ...unretrievedLinks(text, entryTexts), ...unretrievedNumbers(text, givenTexts)];
+  // A hedge says so in its text, as the offline one does: an API client (Open WebUI, LobeChat) shows the text alone. Shown with
+  // the reply's first sentence, so a reply that fails at once leaves no opening without an answer under it.
+  const gate = createSentenceGate(inventedIn, p.retrieval.decision === 'hedge' ? `${MODEL_HEDGE_INTRO}\n\n` : '');
   let raw = '';
   try {
     // The model is asked the question without what was set aside (an order, new rules): it never reads the attack.
     const question = p.retrieval.asked ?? p.standalone;
-    // A hedge says so in its text, as the offline one does: an API client (Open WebUI, LobeChat) shows the text alone.
-    if (p.retrieval.decision === 'hedge') yield emit(`${MODEL_HEDGE_INTRO}\n\n`);
     for await (const delta of p.llm!.streamAnswer(question, p.retrieval.hits, history, { ...p.limits, hedge: p.retrieval.decision === 'hedge' })) {
       raw += delta;
       // Checked before anything more is shown: a reply repeating our instructions is cut off here.
       if (leaksPrompt(raw)) return { fallback: 'unsafe_replaced', removed: guard.removed };
-      const out = guard.push(delta);
-      if (out) yield emit(out);
+      const passed = gate.push(guard.push(delta));
+      // A citation of an entry not retrieved, or a sentence saying what the entries do not: the model is stopped, and what was
+      // invented was never shown.
+      if (guard.removed.length || passed.invented) return inventedReplaced(guard.removed, passed.invented ?? []);
+      if (passed.out) yield emit(passed.out);
     }
-    const rest = guard.end();
-    if (rest) yield emit(rest);
+    const rest = gate.push(guard.end());
+    const last = rest.invented ? rest : gate.end();
+    if (guard.removed.length || rest.invented || last.invented) return inventedReplaced(guard.removed, [...(rest.invented ?? []), ...(last.invented ?? [])]);
+    const out = rest.out + last.out;
+    if (out) yield emit(out);
   } catch (e) {
     // The asker went away (a reload, a closed tab, a client that hung up): the model is stopped, and the answer is still completed
     // offline, so the question and an answer are recorded (the conversation, the miss queue) instead of lost.
@@ -141,17 +153,18 @@ async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => 
   if (isNoAnswerReply(raw)) return { abstained: true, removed: guard.removed };
   // A reply that names an entry the retrieval did not give (「退款期限为 30 天 [FAQ7.6]」, 「见 FAQ7.6 条目」) or a link none of them
   // gives, or a number (a phone number, a time limit) neither they nor the question give, says what the entries given do not: its
-  // claims cannot be checked, so none of it is shown (fresh-clone checks, rounds 20 and 21).
-  const entryTexts = p.retrieval.hits.map((h) => `${h.entry.question}\n${h.entry.solution}`);
-  const ids = [...new Set([...guard.removed, ...unretrievedMentions(raw, allowed)])];
-  const invented = [
-    ...ids,
-    ...unretrievedLinks(raw, entryTexts),
-    ...unretrievedNumbers(raw, [...entryTexts, p.standalone, ...history.filter((t) => t.role === 'user').map((t) => t.text)]),
-  ];
-  if (invented.length) return { fallback: 'invented_replaced', removed: ids, invented };
+  // claims cannot be checked, so none of it is shown (fresh-clone checks, rounds 20 and 21). Read over the whole reply too: a
+  // sentence held back by the citation guard (before the first citation) was checked only once released.
+  const whole = inventedIn(raw);
+  if (whole.length) return inventedReplaced(guard.removed, whole);
   if (!guard.sawValidCitation) return { fallback: 'uncited_replaced', removed: guard.removed };
   return { removed: guard.removed };
+}
+
+/** The outcome of a reply found saying what the entries do not: the ids it cited or named outside them, and all it invented. */
+function inventedReplaced(removed: string[], found: string[]): ModelOutcome {
+  const ids = [...new Set([...removed, ...found.filter((f) => /^FAQ\d+\.\d+$/.test(f))])];
+  return { fallback: 'invented_replaced', removed: ids, invented: [...new Set([...removed, ...found])] };
 }
 
 /**
