@@ -176,11 +176,20 @@ describe.skipIf(!haveChromium)('conversations, feedback and the miss queue in Ch
       expect(res.status()).toBe(200);
       await res.body();
     }
+    // Answers are written just after they are sent: the page is loaded once all 51 are listed (the 51st is the second page's one).
+    await expect
+      .poll(
+        async () =>
+          ((await (await context.request.get(`${server!.url}/api/conversations?offset=50`)).json()) as { conversations: unknown[] }).conversations.length,
+        {
+          timeout: 20_000,
+        },
+      )
+      .toBe(1);
     await page.reload();
     await page.getByTestId('history-toggle').click();
     const items = page.getByTestId('conversation-list').locator('li');
-    // Answers are written just after they are sent: the list may need its second load to hold the last one.
-    await expect.poll(() => items.first().textContent(), { timeout: 20_000 }).toContain('第51个对话');
+    await expect.poll(() => items.first().textContent()).toContain('第51个对话');
     await expect.poll(() => items.count()).toBe(50);
     await expect(page.getByTestId('conversation-list').textContent()).resolves.not.toContain('第1个对话');
     await page.getByTestId('conversations-more').click();

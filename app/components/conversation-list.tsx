@@ -36,9 +36,11 @@ export function ConversationList(props: { currentId?: string; version: number; o
   /** Deletes a conversation of this browser (after asking); the open one gives way to a new conversation. */
   const remove = async (c: ConversationSummary) => {
     if (!window.confirm(`删除对话「${c.title}」?删除后无法恢复。`)) return;
-    const res = await fetch(`/api/conversations/${encodeURIComponent(c.id)}`, { method: 'DELETE' }).catch(() => null);
-    setFailed(!res?.ok && res?.status !== 404 ? '删除失败,请稍后重试。' : null);
-    if (!res?.ok && res?.status !== 404) return;
+    const sent = await sendJson(`/api/conversations/${encodeURIComponent(c.id)}`, 'DELETE', undefined, '删除失败,请稍后重试。');
+    // Gone already (another tab deleted it): it leaves the list all the same.
+    const gone = sent.ok || sent.status === 404;
+    setFailed(gone ? null : sent.message);
+    if (!gone) return;
     setItems((list) => list.filter((x) => x.id !== c.id));
     if (c.id === currentId) onNew();
   };
@@ -59,7 +61,7 @@ export function ConversationList(props: { currentId?: string; version: number; o
     const sent = await sendJson<{ title: string }>(`/api/conversations/${encodeURIComponent(c.id)}`, 'PATCH', { title }, '重命名失败,请稍后重试。');
     if (!sent.ok) return setFailed(sent.message);
     setFailed(null);
-    const kept = sent.json.title;
+    const kept = sent.json?.title ?? title;
     setItems((list) => list.map((x) => (x.id === c.id ? { ...x, title: kept } : x)));
   };
 

@@ -46,4 +46,12 @@ describe('sendJson', () => {
     });
     expect(await sendJson('/api/x', 'POST', {}, '操作失败')).toEqual({ ok: false, status: null, message: '操作失败' });
   });
+
+  it('sends no body when there is none (a DELETE), and gives null for a success without JSON', async () => {
+    const calls = answering(200, '');
+    expect(await sendJson('/api/x', 'DELETE', undefined, '删除失败')).toEqual({ ok: true, json: null });
+    const [call] = calls;
+    expect(call?.init.body).toBeUndefined();
+    expect(new Headers(call?.init.headers).get('content-type')).toBeNull();
+  });
 });

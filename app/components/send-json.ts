@@ -12,10 +12,14 @@ export function errorMessageOf(body: unknown): string | undefined {
 
 export type Sent<T> = { ok: true; json: T } | { ok: false; status: number | null; message: string };
 
-/** Sends `body` as JSON with `method`; a failure carries the server's message, or `fallback` (status null: no answer). */
-export async function sendJson<T = unknown>(url: string, method: string, body: unknown, fallback: string): Promise<Sent<T>> {
-  const res = await fetch(url, { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).catch(() => null);
+/**
+ * Sends `body` as JSON with `method` (no body when undefined: a DELETE); a failure carries the server's message, or `fallback`
+ * (status null: no answer). A success without a JSON body gives `json` null.
+ */
+export async function sendJson<T = unknown>(url: string, method: string, body: unknown, fallback: string): Promise<Sent<T | null>> {
+  const init: RequestInit = body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+  const res = await fetch(url, init).catch(() => null);
   const json: unknown = await res?.json().catch(() => null);
-  if (res?.ok) return { ok: true, json: json as T };
+  if (res?.ok) return { ok: true, json: (json ?? null) as T | null };
   return { ok: false, status: res?.status ?? null, message: errorMessageOf(json) ?? fallback };
 }

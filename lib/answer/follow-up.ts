@@ -195,18 +195,24 @@ function vouchedAnswer(r: RetrievalResult, alone: RetrievalResult): RetrievalRes
 }
 
 /**
- * Words that ask rather than name what is asked about (「要多久」「怎么处理」「能不能」, and where a step is done: 「在哪里设置」「哪个菜单」
- * after 当面付能设固定金额吗 asks where that is set, round 24: two more of the rules sets' follow-ups stay on the entry given, none
- * lost): the language's, not any FAQ's. Several
+ * Words that ask rather than name what is asked about (「要多久」「怎么处理」「能不能」): the language's, not any FAQ's. Several
  * characters long, removed wherever they stand, longest first; ASKING_CHARS are removed only where a stretch is made of nothing
  * else (「那要」「能」「好」 in 「那要多久能处理好」), never from a word (好老板, 还款, 功能).
  */
 const ASKING_WORDS =
-  '可不可以 能不能 什么时候 啥时候 多长时间 怎么处理 怎么样 怎么办 怎么弄 为什么 多少天 那么 的话 咋样 咋整 咋办 怎么 如何 为啥 多久 几天 多少 什么 哪里 哪儿 哪个 在哪 设置 配置 操作 菜单 入口 那儿 这儿 那里 这里 那边 这边 可以 需要 没有 处理 解决 一下 这个 那个 这种 那种 情况 问题'
+  '可不可以 能不能 什么时候 啥时候 多长时间 怎么处理 怎么样 怎么办 怎么弄 为什么 多少天 那么 的话 咋样 咋整 咋办 怎么 如何 为啥 多久 几天 多少 什么 哪里 哪儿 哪个 在哪 那儿 这儿 那里 这里 那边 这边 可以 需要 没有 处理 解决 一下 这个 那个 这种 那种 情况 问题'
     .split(' ')
     .sort((a, b) => b.length - a.length);
-const ASKING_WORD = new RegExp(ASKING_WORDS.join('|'), 'g');
-const ASKING_CHARS = '那呢吗嘛的了呀啊吧要能好还也是有在弄办咋里个';
+/**
+ * Where a step is done (「在哪里设置」「入口在哪」「在哪个菜单里」 after 当面付能设固定金额吗 asks where that is set; round 24: two more of the
+ * rules sets' follow-ups stay on the entry given, none lost): asking only where the word ends what is said or 在/是/的/呢 follows,
+ * not inside a word (操作员, 配置失败, 菜单栏).
+ */
+const WHERE_DONE = '(设置|配置|操作|菜单|入口)(?=$|[\\s\\p{P}在是的呢吗啊里])';
+const ASKING_WORD = new RegExp(`${ASKING_WORDS.join('|')}|${WHERE_DONE}`, 'gu');
+const ASKING_CHARS = '那呢吗嘛的了呀啊吧要能好还也是有在弄办咋';
+/** Left alone after the words that ask (「在哪个菜单里」 → 个, 里): asking only as a stretch of their own, never within a word (个人, 里面). */
+const STRAY_CHARS = '个里';
 const ASKING_ENGLISH = new Set(
   'what about how and the a an is are do does for then if it that this long take takes can i we to of in on with where when which who why there up one please pls again me you should click set configure find'.split(
     ' ',
@@ -218,7 +224,7 @@ function namedIn(question: string): string {
   return readTyped(question)
     .replace(ASKING_WORD, ' ')
     .split(/[\s\p{P}\p{S}]+/u)
-    .filter((t) => t !== '' && ![...t].every((c) => ASKING_CHARS.includes(c)) && !ASKING_ENGLISH.has(t.toLowerCase()))
+    .filter((t) => t !== '' && ![...t].every((c) => ASKING_CHARS.includes(c) || STRAY_CHARS.includes(c)) && !ASKING_ENGLISH.has(t.toLowerCase()))
     .join(' ');
 }
 

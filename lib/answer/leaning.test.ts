@@ -46,7 +46,7 @@ describe('opensAside', () => {
   });
 
   it('not when what follows leans on the conversation, or without a marker at the start', () => {
-    for (const q of ['对了,那退款呢', '另外这个要多久', '顺便问下还有别的办法吗', '商户简称对了吗', '对了', '还有没有别的原因'])
+    for (const q of ['对了,那退款呢', '另外这个要多久', '顺便问下还有别的办法吗', '商户简称对了吗', '对了', '还有没有别的原因', '对了账单发现少了一笔'])
       expect(opensAside(q), q).toBe(false);
   });
 });

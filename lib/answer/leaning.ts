@@ -66,7 +66,7 @@ export function changesTopic(question: string): boolean {
  * taken at its own word with less than full confidence (lib/answer/follow-up.ts). Language, not any FAQ's vocabulary.
  */
 const OPENS_ASIDE =
-  /^((好的|好|嗯|谢谢|谢啦|谢了|ok|okay|thanks|thx)[\s\p{P}]*)*(对了|顺便(问|说|请教)?(一)?下?|另外(问|想问|请教)?(一)?下?|还有(个|一个)(事|问题)|再问(一)?(个|下)|btw\b|by the way\b)/iu;
+  /^((好的|好|嗯|谢谢|谢啦|谢了|ok|okay|thanks|thx)[\s\p{P}]*)*(对了(?=[\s\p{P}])|顺便(问|说|请教)?(一)?下?|另外(问|想问|请教)?(一)?下?|还有(个|一个)(事|问题)|再问(一)?(个|下)|btw\b|by the way\b)/iu;
 
 /** Whether a question opens an aside and what follows does not itself lean on the conversation (「对了,那退款呢」 does). */
 export function opensAside(question: string): boolean {

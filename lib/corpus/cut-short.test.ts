@@ -48,6 +48,15 @@ describe('emptiedAnswerIssues', () => {
     ]);
     expect(movedEntries(served, served)).toEqual([]);
   });
+  it('does not tell two entries apart by a question both ask (round 24’s review): they are known by their ids', () => {
+    const twins = [
+      { ids: ['FAQ1.1'], question: '怎么办?', solution: '重启', line: 3 },
+      { ids: ['FAQ3.1'], question: '怎么办?', solution: '', line: 40 },
+    ];
+    expect(movedEntries(twins, twins)).toEqual([]);
+    // FAQ1.1's answer emptied: held, though FAQ3.1 asks the same question without one.
+    expect(emptiedAnswerIssues(twins, [{ ...twins[0]!, solution: '' }, twins[1]!])).toHaveLength(1);
+  });
 });
 
 describe('truncatedTailIssue', () => {

@@ -43,11 +43,15 @@ export function emptiedAnswerIssues(
 ): CorpusIssue[] {
   const answered = (e: Pick<Entry, 'solution'>) => e.solution.trim() !== '';
   const key = (e: Pick<Entry, 'question'>) => e.question.trim();
-  const servedByQuestion = new Map(served.map((e) => [key(e), e]));
+  const servedByQuestion = byUniqueQuestion(served, loaded);
   const loadedQuestions = new Set(loaded.map(key));
-  /** The entry served that `e` is: the one with its question; else, edited in place, the one with its id whose question is gone. */
+  /**
+   * The entry served that `e` is: the one with its question, if only that one asks it; else the one with its id, if it asked the
+   * same question (twins asking one question) or its question is gone (edited in place).
+   */
   const was = (e: Pick<Entry, 'ids' | 'question'>) =>
-    servedByQuestion.get(key(e)) ?? served.find((s) => s.ids.some((id) => e.ids.includes(id)) && !loadedQuestions.has(key(s)));
+    servedByQuestion.get(key(e)) ??
+    served.find((s) => s.ids.some((id) => e.ids.includes(id)) && (key(s) === key(e) || !loadedQuestions.has(key(s))));
   return loaded.flatMap((e) => {
     const before = answered(e) ? undefined : was(e);
     if (!before || !answered(before)) return [];
@@ -61,6 +65,17 @@ export function emptiedAnswerIssues(
 }
 
 /**
+ * The entries served by their question, for the questions only one entry asks in either version: two entries may ask the same
+ * question with different answers (round 24's review), and then the question tells neither apart.
+ */
+function byUniqueQuestion<T extends Pick<Entry, 'question'>>(served: T[], loaded: Pick<Entry, 'question'>[]): Map<string, T> {
+  const count = (list: Pick<Entry, 'question'>[]) => list.reduce((m, e) => m.set(e.question.trim(), (m.get(e.question.trim()) ?? 0) + 1), new Map<string, number>());
+  const inServed = count(served);
+  const inLoaded = count(loaded);
+  return new Map(served.filter((e) => inServed.get(e.question.trim()) === 1 && (inLoaded.get(e.question.trim()) ?? 0) <= 1).map((e) => [e.question.trim(), e]));
+}
+
+/**
  * Entries whose question now stands under another id than in the version served (a deleted entry and the rest of its category
  * renumbered, round 24's fresh-clone check): `from` → `to`, in file order. The related-questions file and the alternatives added
  * in the admin pages are keyed by id, so they still hang on the old ids. Pure.
@@ -70,7 +85,7 @@ export function emptiedAnswerIssues(
  * // [{ from: 'FAQ9.5', to: 'FAQ9.4' }]
  */
 export function movedEntries(served: Pick<Entry, 'ids' | 'question'>[], loaded: Pick<Entry, 'ids' | 'question'>[]): { from: string; to: string }[] {
-  const servedByQuestion = new Map(served.map((e) => [e.question.trim(), e]));
+  const servedByQuestion = byUniqueQuestion(served, loaded);
   return loaded.flatMap((e) => {
     const before = servedByQuestion.get(e.question.trim());
     return before && before.ids[0] !== e.ids[0] ? [{ from: before.ids[0]!, to: e.ids[0]! }] : [];

@@ -65,5 +65,27 @@ describe('regionalToMandarin', () => {
     const mandarin =
       '弗兰克,弗吉尼亚,拨打客服电话,拨号,拨款,拨付,划拨,下拨,好老板不拨报,搭建系统,搭配使用,自己搭的服务器,一道题,俚语,牢固,牢靠,发牢骚,脱离,脱敏,摆脱,嘎吱,阿里巴巴,阿姨';
     expect(regionalToMandarin(mandarin)).toBe(mandarin);
+    // Ordinary sentences of a support desk with the same characters (round 24's review): none changes.
+    for (const t of [
+      '客服会回拨给商户',
+      '请重拨一次',
+      '拨客服电话没人接',
+      '资金拨入结算账户',
+      '款项拨给商户了吗',
+      '拨码开关在机器背面',
+      '本地搭测试环境联调',
+      '自己搭一个服务器',
+      '活动是买一搭一,满减搭赠',
+      '过一道审核才能开通',
+      '多了一道手续',
+      '统一道歉话术',
+      '人物事迹,购物事宜',
+      '啥体验都没有',
+      '从里向外看',
+      '克里斯托弗的卡,杰弗逊',
+      '那嘎达的商户,嘎嘣脆,嘎然而止',
+      '过去个把月了,过来个多月',
+    ])
+      expect(regionalToMandarin(t), t).toBe(t);
   });
 });

@@ -37,11 +37,8 @@ const REGIONAL: readonly [string, string][] = [
   ['今朝', '今天'],
   ['啥个', '什么'],
   ['啥物事', '什么东西'],
-  ['物事', '东西'],
-  ['啥体', '什么'],
   ['啥人', '谁'],
   ['咋话', '怎么'],
-  ['里向', '里面'],
   ['里厢', '里面'],
   ['一眼眼', '一点点'],
   ['俚拉', '他们'],
@@ -93,26 +90,31 @@ const GUARDED: readonly [string, string, string][] = [
   ['(?<![搜追找探])寻(?![找求常思呼址觅味衅])', '寻', '找'],
   ['(?<![在去到从来])哪能(?=回事|弄|办|搞|做|去弄|去办)', '哪能', '怎么'],
   // Suzhou, Hangzhou, Ningbo and Shanghai (round 24, from dev26): 弗 (not) but not 弗兰克, 弗吉尼亚, 弗洛伊德, 弗里德曼, 弗雷德;
-  // 拨 (give: 退拨客人, 弗拨办) but not 拨打, 拨号, 拨款, 拨付, 拨通, 拨动, 划拨, 下拨, 调拨, nor 拨报 (播报 mistyped); 搭 (and: 撤销搭退款) between two
-  // words, not 搭建, 搭配, 搭乘, 搭档, 搭的, 搭好; 一道 (together) but not 一道题, 一道菜, 一道门, 一道关; 是哇 asking at the end of a sentence; 俚 (he) but not 俚语, 俚俗; 牢 (fast: 冻牢, 锁牢, 管牢) after
+  // 拨 (give) only after what is given back or not (退拨, 还拨, 弗拨) or before whom (拨客人, 拨伊), not 回拨, 重拨, 拨客服电话, 拨入,
+  // 拨给, 拨码, 拨打, 拨号, 拨款, 拨付 or 拨报 (播报 mistyped); 搭 (and) only comparing two things (撤销搭退款有啥两样, 主体搭店名
+  // 对弗上), not 搭测试环境, 买一搭一, 穿搭, 混搭; 一道 (together) only before what is done together (一道交, 一道办), not 一道审核,
+  // 一道手续, 统一道歉; 物事, 啥体 and 里向 not inside 人物事迹, 购物事宜, 啥体验, 从里向外; 弗 not in names (克里斯托弗, 杰弗逊); 是哇 asking at the end of a sentence; 俚 (he) but not 俚语, 俚俗; 牢 (fast: 冻牢, 锁牢, 管牢) after
   // the verb it completes, not 牢固, 牢靠, 牢骚, 牢房; 脱 (away: 录错脱, 付脱) ending what it completes, not 脱离, 脱敏, 摆脱;
-  // 嘎 (so: 嘎奇怪) but not 嘎哈 (north-east, above), 嘎吱, 嘎嘎; 咯 ending a sentence; 个 (of) only after what completes a verb
-  // (汇过去个钞票, 冻牢个单子): Mandarin uses it after as many verbs (问个事, 开个户, 换个地方) as Wu after nouns, and read as 的
+  // 嘎 (so: 嘎奇怪) but not 嘎哈 (north-east, above), 那嘎达, 嘎吱, 嘎嘎, 嘎嘣, 嘎然; 咯 ending a sentence; 个 (of) only after what completes a verb
+  // (汇过去个钞票, 冻牢个单子), not 个把月, 个多月: Mandarin uses it after as many verbs (问个事, 开个户, 换个地方) as Wu after nouns, and read as 的
   // everywhere it moved questions on the other rules sets. And 钞票, Mandarin too, as the everyday 钱, but not 验钞票 or 假钞票 (the round's second step:
   // dev26 refused 6.6 → 5.2 %, dev16 and dev22 one paraphrase each answered or hedged instead of refused, one dev22
   // near-domain question hedged instead of refused).
-  ['弗(?![兰吉洛里雷朗莱])', '弗', '不'],
-  ['(?<![划下调])拨(?![打号款付通动开报])', '拨', '给'],
-  ['(?<=[\\u4e00-\\u9fff])搭(?=[\\u4e00-\\u9fff])(?![建配乘档载车桥理话讪伙救的了个好起过])', '搭', '和'],
-  ['一道(?![题菜门关])', '一道', '一起'],
+  ['(?<![托杰奥])弗(?![兰吉洛里雷朗莱逊])', '弗', '不'],
+  ['(?<![人货购动植])物事(?![迹宜件])', '物事', '东西'],
+  ['啥体(?![验积系制育检])', '啥体', '什么'],
+  ['(?<![从由往])里向(?![外])', '里向', '里面'],
+  ['(?<=[退还送寄付弗勿不])拨(?![打号款付通动开报])|拨(?=客人|顾客|商户|店家|老板|伊|侬|阿拉|我|你|他|她)', '拨', '给'],
+  ['(?<=[\\u4e00-\\u9fff])搭(?=[^,.!?;\\s]{1,10}?(有啥两样|有什么区别|有啥区别|一样|区别|对不上|对勿上|对弗上|对勿牢|对弗牢|对不牢))', '搭', '和'],
+  ['(?<![统])一道(?=交|提交|办|弄|做|去|来|走|付|退|处理|申请|开|用|算|收|报)', '一道', '一起'],
   [`是哇${AT_SENTENCE_END}`, '是哇', '是吗'],
   ['俚(?![语俗])', '俚', '他'],
   ['(?<=[冻锁卡管扣封关绑套盯看记])牢(?![固靠骚房狱笼])', '牢', '住'],
   ['(?<=[错掉忘删丢付用花退])脱(?=了|\\s*[?!.,。？！，]|\\s*$)', '脱', '掉'],
-  ['嘎(?![哈吱嘎巴])', '嘎', '这么'],
+  ['(?<![那哪这])嘎(?![哈吱嘎巴达嘣然])', '嘎', '这么'],
   [`咯${AT_SENTENCE_END}`, '咯', ''],
   ['(?<![验假])钞票', '钞票', '钱'],
-  ['(?<=过去|过来|出来|进来|进去|回来|回去|下来|上来|上去|[牢脱])个(?![体人税别性数儿月])', '个', '的'],
+  ['(?<=过去|过来|出来|进来|进去|回来|回去|下来|上来|上去|[牢脱])个(?![体人税别性数儿月把多])', '个', '的'],
   // South-west: 好久 asks how long before what is waited for (「退款好久到账」「好久能解冻」); in Mandarin it is a long time (等了好久, 好久没到).
   [
     '(?<![了等很太这那有要已经都又也])好久(?=能|可以|到|生效|解冻|退|出来|回来|审|通过|开通|下来|有结果|处理|弄好|搞好)(?![^,.!?\\s]{0,4}?(不|没))',

@@ -24,7 +24,8 @@ const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
   },
   // A company's unified social credit code (统一社会信用代码, on every business licence): 18 characters, the first two the
   // registering authority and kind, six digits of the region, nine of the organisation code, a check character; letters but
-  // I, O, Z, S, V. After the ID card's rule: an all-digit one is labelled as that.
+  // I, O, Z, S, V. After the ID card's rule: an all-digit one is labelled as that. Its check character is not verified: a code
+  // mistyped by one character is still a company's, and hiding the odd serial number of the same shape costs less.
   {
     label: '[信用代码]',
     pattern: /(?<![0-9A-Za-z])[1-9A-HJ-NPQRTUWXY][1-9]\d{6}[0-9A-HJ-NPQRTUWXY]{9}[0-9A-HJ-NPQRTUWXY](?![0-9A-Za-z])/gi,

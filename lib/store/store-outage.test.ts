@@ -4,7 +4,7 @@ import { createStore } from './store';
 afterEach(() => vi.restoreAllMocks());
 
 describe('a store that cannot open its database', () => {
-  it('says so once in the server log, in Chinese, without the password, and again only after it had recovered', async () => {
+  it('says so once in the server log, in Chinese, without the password, however often it is tried again', async () => {
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     // Nothing listens on port 1: every attempt is refused at once.
     const store = createStore({ kind: 'postgres', url: 'postgres://faq:secret-password@127.0.0.1:1/faq' });
