@@ -28,7 +28,14 @@ describe('createSentenceGate', () => {
 
   it('does not end a sentence at a decimal point or a numbered step', () => {
     const gate = createSentenceGate(() => []);
-    expect(gate.push('费率 0.6% 起, 1. 登录')).toEqual({ out: '' });
-    expect(gate.end()).toEqual({ out: '费率 0.6% 起, 1. 登录' });
+    expect(gate.push('费率 0.6% 起 1. 登录')).toEqual({ out: '' });
+    expect(gate.end()).toEqual({ out: '费率 0.6% 起 1. 登录' });
+  });
+
+  it('lets a clause through at a comma or a colon, but not a number’s thousands comma or a link’s colon', () => {
+    const gate = createSentenceGate(() => []);
+    expect(gate.push('请先核实,再补注册，然后')).toEqual({ out: '请先核实,再补注册，' });
+    expect(gate.push('退 1,000')).toEqual({ out: '' });
+    expect(gate.push(' 元:见 https://a.example')).toEqual({ out: '然后退 1,000 元:' });
   });
 });

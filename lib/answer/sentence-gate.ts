@@ -1,12 +1,16 @@
 /**
- * A streamed model answer let through a sentence at a time, each checked first (round 24, a fresh-clone check): the citation
+ * A streamed model answer let through a clause at a time, each checked first (round 24, a fresh-clone check): the citation
  * guard releases everything after the first valid citation, so a number or an entry id the entries do not give (「退款最长期限为
  * 360 天」「另见 FAQ5.29」) reached Open WebUI and LobeChat before the answer was found out and replaced; a sent chunk cannot be
- * taken back. Here a sentence is shown only once `check` finds nothing in it that the entries do not say. Pure.
+ * taken back. Here a clause is shown only once `check` finds nothing in it that the entries do not say. Pure.
  */
 
-/** Where a sentence or a list item ends: Chinese and Western end marks, semicolons, a line break (not 「.」: 0.6%, 1. 步骤). */
-const SENTENCE_END = /[。！？!?；;\n]/g;
+/**
+ * Where a clause, a sentence or a list item ends: end marks, semicolons, a line break, and the commas and colons within a sentence
+ * (a comma after a digit only when the number has ended: 1,000 holds). Not 「.」: 0.6%, 1. 步骤. Nothing the checks look for (an id,
+ * a link, a number with its unit) spans one of these, and a clause at a time still streams as the model writes.
+ */
+const SENTENCE_END = /[。！？!?；;\n，、：]|(?<=\D)[,:](?!\/\/)/g;
 
 export interface SentenceGate {
   /** Adds streamed text; returns the whole sentences that passed, or what was found invented (then nothing more passes). */

@@ -36,12 +36,13 @@ const request = (messages: unknown[], init: { stream?: boolean; signal?: AbortSi
   });
 
 describe('LLM mode', () => {
-  it('streams the model’s text in several chunks, as it writes, with the citations at the end', async () => {
-    next = { text: '[FAQ2.5] 请联系通联业务同事到银联平台补注册双免白名单。', chunkChars: 4 };
+  it('streams the model’s text in several chunks, a clause at a time as it writes, with the citations at the end', async () => {
+    const text = '[FAQ2.5] 请联系通联业务同事,到银联平台补注册双免白名单;补注册完成后,再重新挥卡交易。\n如仍报03,请核实商户号。';
+    next = { text, chunkChars: 4 };
     const s = parseOpenAISse(await (await POST(request([{ role: 'user', content: QUESTION }]))).text());
     const contentChunks = s.chunks.filter((c) => c.choices[0]?.delta.content);
     expect(contentChunks.length).toBeGreaterThan(3);
-    expect(s.content).toBe('[FAQ2.5] 请联系通联业务同事到银联平台补注册双免白名单。');
+    expect(s.content).toBe(text);
     expect(s.final).toMatchObject({ decision: 'answer', citations: [{ id: 'FAQ2.5' }] });
   });
 
@@ -65,9 +66,10 @@ describe('LLM mode', () => {
   });
 
   it('when the model fails mid-answer, appends the notice and the offline answer after what was sent', async () => {
-    next = { text: '[FAQ2.5] 请联系通联业务同事到银联平台补注册双免白名单,再重新交易一次看看是否正常。', chunkChars: 3, chunkDelayMs: 20, cutAfterChars: 15 };
+    next = { text: '[FAQ2.5] 请联系通联业务同事到银联平台补注册双免白名单,再重新交易一次看看是否正常。', chunkChars: 3, chunkDelayMs: 20, cutAfterChars: 45 };
     const s = parseOpenAISse(await (await POST(request([{ role: 'user', content: QUESTION }]))).text());
-    expect(s.content.startsWith('[FAQ2.5] 请联系通联')).toBe(true);
+    // The first clause, checked, was sent before the cut; the rest of what the model wrote was not.
+    expect(s.content.startsWith('[FAQ2.5] 请联系通联业务同事到银联平台补注册双免白名单,\n\n---')).toBe(true);
     expect(s.content).toContain(`---\n\n> ${NOTICE_TEXT.upstream_failed}\n\n**POS插卡消费`);
     expect(s.final!.notices.map((n: { code: string }) => n.code)).toContain('upstream_failed');
     expect(s.final!.citations.map((c: { id: string }) => c.id)).toEqual(['FAQ2.5']);
