@@ -61,6 +61,10 @@ describe('regionalToMandarin', () => {
     // 个 (of) after what completes a verb (汇过去个, 冻牢个), and 钞票 as the everyday 钱; not the classifier after a verb (进来个人).
     expect(regionalToMandarin('汇过去个钞票几时退回?冻牢个单子')).toBe('汇过去的钱几时退回?冻住的单子');
     expect(regionalToMandarin('刚进来个人问,开个户,问个事')).toBe('刚进来个人问,开个户,问个事');
+    // In a text that is Wu (勿, 阿拉, 哪能 …), 个 between two words is its 的; in Mandarin it stays.
+    expect(regionalToMandarin('小应用个appid绑勿上去,开户个流程哪能弄')).toBe('小应用的appid绑不上去,开户的流程怎么弄');
+    expect(regionalToMandarin('这个个体户勿晓得每个月几个人')).toBe('这个个体户不知道每个月几个人');
+    expect(regionalToMandarin('开户个流程,问个事')).toBe('开户个流程,问个事');
     // Mandarin words with the same characters stay as they are.
     const mandarin =
       '弗兰克,弗吉尼亚,拨打客服电话,拨号,拨款,拨付,划拨,下拨,好老板不拨报,搭建系统,搭配使用,自己搭的服务器,一道题,俚语,牢固,牢靠,发牢骚,脱离,脱敏,摆脱,嘎吱,阿里巴巴,阿姨';

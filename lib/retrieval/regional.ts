@@ -125,10 +125,20 @@ const GUARDED: readonly [string, string, string][] = [
 
 const readRegional = wordListReader(REGIONAL, GUARDED);
 
+/** Words only Wu writes (弗, 勿 outside 请勿…, 侬, 阿拉 as we, 哪能, 辰光, 俚, 啥体, 覅, 搿, 咋话, 是哇, 阿好, 阿是, 交关): the text is Wu. */
+const WU = /弗(?![兰吉洛里雷朗莱逊])|(?<![请切务])勿(?![忘扰用])|侬|阿拉(?![伯善斯丁木尔山])|哪能|辰光|俚(?![语俗])|啥体|覅|搿|咋话|是哇|阿好|阿是|交关/;
+/**
+ * In a text that is Wu, 个 between two words is its 的 (开户个流程, 收银宝个单子, 小应用个appid): not after a numeral, a
+ * demonstrative or a word that counts (一个, 这个, 几个, 每个, 某个, 整个, 各个, 半个, 多个, 好个), nor in 个体, 个人, 个税, 个别, 个性,
+ * 个数, 个儿, 个月, 个把, 个多. Read so only there: Mandarin puts 个 after as many verbs (问个事, 开个户) (round 24, dev26).
+ */
+const WU_OF = /(?<=[\u4e00-\u9fff])(?<![一二两三四五六七八九十百千几这那哪每某整各单半多些真好两])个(?![体人税别性数儿月把多])(?=[\u4e00-\u9fffA-Za-z])/g;
+
 /**
  * @example
  * regionalToMandarin('俺们这个码牌咋个收勿了钱') // '我们这个码牌怎么收不了钱'
  */
 export function regionalToMandarin(text: string): string {
-  return readRegional(text);
+  const read = readRegional(text);
+  return WU.test(text) ? read.replace(WU_OF, '的') : read;
 }
