@@ -64,6 +64,7 @@ describe('regionalToMandarin', () => {
     // In a text that is Wu (勿, 阿拉, 哪能 …), 个 between two words is its 的; in Mandarin it stays.
     expect(regionalToMandarin('小应用个appid绑勿上去,开户个流程哪能弄')).toBe('小应用的appid绑不上去,开户的流程怎么弄');
     expect(regionalToMandarin('这个个体户勿晓得每个月几个人')).toBe('这个个体户不知道每个月几个人');
+    expect(regionalToMandarin('退款过了个礼拜勿到,等了个把钟头')).toBe('退款过了个礼拜不到,等了个把钟头');
     expect(regionalToMandarin('开户个流程,问个事')).toBe('开户个流程,问个事');
     // Mandarin words with the same characters stay as they are.
     const mandarin =
