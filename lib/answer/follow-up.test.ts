@@ -73,6 +73,13 @@ describe('offline follow-up handling', () => {
     const coverage = (_q: string, text: string) => (text.includes('退回') ? 1 : 0.2);
     // Another entry explains the follow-up's words better, yet 「还有别的办法吗」 asks for more of what was given.
     expect((await resolveFollowUp('那钱退回来还有别的办法吗', history, retrieve, coverage)).retrieval.hits[0]!.id).toBe('FAQ2.6');
+    // Said the way people say it (别的招, 其他法子), even when alone the follow-up finds the other entry first; words that ask for
+    // nothing more move there.
+    const aloneElsewhere = async (q: string) =>
+      q.includes('撤销') ? result([hitOf(E26, 1), hitOf(E416, 2)], 'answer', 0.95) : result([hitOf(E416, 1), hitOf(E26, 2)], 'hedge', 0.6);
+    for (const q of ['那钱退回来还有别的招不', '那钱退回来有没有其他法子'])
+      expect((await resolveFollowUp(q, history, aloneElsewhere, coverage)).retrieval.hits[0]!.id, q).toBe('FAQ2.6');
+    expect((await resolveFollowUp('那钱退回来要多久', history, aloneElsewhere, coverage)).retrieval.hits[0]!.id).toBe('FAQ4.16');
     // 「回到第一个问题」: the first exchange is the context, and its entry stays first.
     const two = [...history, { role: 'user' as const, text: '对公汇款多久退回' }, { role: 'assistant' as const, text: 'T+1 日原路退回 [FAQ4.16]' }];
     const searched: string[] = [];

@@ -27,7 +27,7 @@ const POINTS_BACK =
  * follow-up stays with the entry given, however well another entry covers its words. Language, not any FAQ's vocabulary.
  */
 export const ASKS_FOR_MORE =
-  /(还有(没有)?(别的|其他|其它|啥|什么)(办法|方法|原因|可能|途径|方式|处理方式|解决办法|情况)|(别的|其他|其它)(办法|方法|原因|可能|途径|处理方式|解决办法)|除了[^,。?]{1,12}(还|以外|之外)|还(需要|要|得)(查|看|做|检查|确认|注意)(什么|啥|哪些)|下一步|接下来(呢|怎么|要)|\b(any other|anything else|what else|other (ways?|reasons?|options?))\b)/i;
+  /(还有(没有)?(别的|其他|其它|啥|什么)(办法|方法|原因|可能|途径|方式|处理方式|解决办法|情况|招|法子|路子)|(别的|其他|其它)(办法|方法|原因|可能|途径|处理方式|解决办法|招|法子|路子)|除了[^,。?]{1,12}(还|以外|之外)|还(需要|要|得)(查|看|做|检查|确认|注意)(什么|啥|哪些)|下一步|接下来(呢|怎么|要)|\b(any other|anything else|what else|other (ways?|reasons?|options?))\b)/i;
 
 /**
  * English that opens by leaning on what was said (「What about micro merchants, which documents do they need?」) takes more words

@@ -25,6 +25,8 @@ describe('stripFrame', () => {
     ['ok how to fix it', 'how to fix it'],
     ['好的,那退款呢', '那退款呢'],
     ['对了,商户简称改得了不', '商户简称改得了不'],
+    ['顺便问下月对帐单咋下', '月对帐单咋下'],
+    ['另外请教一下,退款多久到账', '退款多久到账'],
     // A pasted group chat (written for this test): speaker lines with times, emoji codes, mentions.
     ['张三 14:00\n收到[捂脸]\n华南-阿强 14:04\n@李四 客户说POS挥卡报03[流泪]\n王五 14:07\n[OK]', '收到 客户说POS挥卡报03'],
   ])('leaves the question without its frame: %s', (question, text) => {

@@ -32,7 +32,7 @@ const THANKS = /[,\s]*(谢谢|多谢|感谢|thx|thanks)[!~。.]*\s*$/i;
  * lead-ins (我想问一下, 请问一下, 就是说, 怎么说呢, 然后呢), a topic's pause (pos机呢它…: 呢 before more of the sentence) and a
  * final 啊. Not 那个 or 这个, which point back at the conversation (lib/answer/leaning.ts reads this text too).
  */
-const HESITATION = /(嗯+|呃+|(我)?想问(一)?下|我想问问|请问(一)?下|就是说|怎么说呢|你看啊|然后呢)[,\s]*/g;
+const HESITATION = /(嗯+|呃+|(我)?想问(一)?下|我想问问|请问(一)?下|(顺便|另外)(问|请教)(一)?下|就是说|怎么说呢|你看啊|然后呢)[,\s]*/g;
 /**
  * 呢 as a topic's pause: after 的话 or 时候, before a comma or space, or before who does something (「退款的话呢一般…」「pos机呢它…」),
  * not in a word (毛呢).
