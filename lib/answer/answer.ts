@@ -122,7 +122,7 @@ async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => 
   /** What a piece of the reply says that the entries (and the question) do not: an entry id, a link, a number. */
   const inventedIn = (text: string) => [...unretrievedMentions(text, allowed), ...unretrievedLinks(text, entryTexts), ...unretrievedNumbers(text, givenTexts)];
   // A hedge says so in its text, as the offline one does: an API client (Open WebUI, LobeChat) shows the text alone. Shown with
-  // the reply's first sentence, so a reply that fails at once leaves no opening without an answer under it.
+  // the reply's first clause, so a reply that fails at once leaves no opening without an answer under it.
   const gate = createSentenceGate(inventedIn, p.retrieval.decision === 'hedge' ? `${MODEL_HEDGE_INTRO}\n\n` : '');
   let raw = '';
   try {
@@ -133,7 +133,7 @@ async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => 
       // Checked before anything more is shown: a reply repeating our instructions is cut off here.
       if (leaksPrompt(raw)) return { fallback: 'unsafe_replaced', removed: guard.removed };
       const passed = gate.push(guard.push(delta));
-      // A citation of an entry not retrieved, or a sentence saying what the entries do not: the model is stopped, and what was
+      // A citation of an entry not retrieved, or a clause saying what the entries do not: the model is stopped, and what was
       // invented was never shown.
       if (guard.removed.length || passed.invented) return inventedReplaced(guard.removed, passed.invented ?? []);
       if (passed.out) yield emit(passed.out);
@@ -154,7 +154,7 @@ async function* runModel(p: Plan, history: ChatTurn[], emit: (delta: string) => 
   // A reply that names an entry the retrieval did not give (「退款期限为 30 天 [FAQ7.6]」, 「见 FAQ7.6 条目」) or a link none of them
   // gives, or a number (a phone number, a time limit) neither they nor the question give, says what the entries given do not: its
   // claims cannot be checked, so none of it is shown (fresh-clone checks, rounds 20 and 21). Read over the whole reply too: a
-  // sentence held back by the citation guard (before the first citation) was checked only once released.
+  // clause held back by the citation guard (before the first citation) was checked only once released.
   const whole = inventedIn(raw);
   if (whole.length) return inventedReplaced(guard.removed, whole);
   if (!guard.sawValidCitation) return { fallback: 'uncited_replaced', removed: guard.removed };

@@ -13,7 +13,7 @@
 const SENTENCE_END = /[。！？!?；;\n，、：]|(?<=\D)[,:](?!\/\/)/g;
 
 export interface SentenceGate {
-  /** Adds streamed text; returns the whole sentences that passed, or what was found invented (then nothing more passes). */
+  /** Adds streamed text; returns the whole clauses that passed, or what was found invented (then nothing more passes). */
   push(text: string): { out: string; invented?: string[] };
   /** The rest at the end of the stream, checked the same way. */
   end(): { out: string; invented?: string[] };
@@ -27,7 +27,7 @@ export interface SentenceGate {
  */
 export function createSentenceGate(check: (text: string) => string[], opening = ''): SentenceGate {
   let pending = '';
-  // Shown with the first sentence that passes (a hedge's 「FAQ 中没有完全对应的条目…」), never alone: a reply that fails at once
+  // Shown with the first clause that passes (a hedge's 「FAQ 中没有完全对应的条目…」), never alone: a reply that fails at once
   // leaves nothing to take back before the offline answer.
   let before = opening;
   let stopped = false;
