@@ -178,7 +178,10 @@ describe('feedback', () => {
     expect((await vote(undefined, { exchangeId, vote: -1 })).status).toBe(404);
     const bad = await vote(dave, { exchangeId, vote: 0, reason: 'because' });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: { message: string } }).error.message).toContain('反馈格式错误');
+    const message = ((await bad.json()) as { error: { message: string } }).error.message;
+    expect(message).toContain('反馈格式错误');
+    // The accepted reasons are named (round 24's fresh-clone check sent 「没回答我的问题」, the label, not its code).
+    expect(message).toContain('wrong_citation、incomplete、off_topic、other');
   });
 });
 

@@ -12,7 +12,8 @@ const feedbackSchema = z.object({
 /** `{ exchangeId, vote: 1 | -1, reason?, comment? }`; a 👎 may say why. */
 export function parseFeedback(body: unknown): { exchangeId: string; feedback: Feedback } {
   const parsed = feedbackSchema.safeParse(body);
-  if (!parsed.success) throw new BadRequestError('反馈格式错误:需要 { exchangeId, vote: 1 或 -1, reason?, comment? }。');
+  if (!parsed.success)
+    throw new BadRequestError(`反馈格式错误:需要 { exchangeId, vote: 1 或 -1, reason?, comment? },reason 只能是 ${FEEDBACK_REASONS.join('、')} 之一。`);
   const { exchangeId, vote, reason, comment } = parsed.data;
   return { exchangeId, feedback: { vote, reason: reason ?? null, comment: comment?.trim() || null } };
 }
