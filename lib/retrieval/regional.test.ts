@@ -66,6 +66,8 @@ describe('regionalToMandarin', () => {
     expect(regionalToMandarin('这个个体户勿晓得每个月几个人')).toBe('这个个体户不知道每个月几个人');
     expect(regionalToMandarin('退款过了个礼拜勿到,等了个把钟头')).toBe('退款过了个礼拜不到,等了个把钟头');
     expect(regionalToMandarin('开户个流程,问个事')).toBe('开户个流程,问个事');
+    // Mandarin words with Wu characters in them (克里斯托弗, 啥体验) do not make a text Wu.
+    for (const t of ['克里斯托弗的卡开户个流程', '啥体验都没有,开户个流程']) expect(regionalToMandarin(t), t).toBe(t);
     // Mandarin words with the same characters stay as they are.
     const mandarin =
       '弗兰克,弗吉尼亚,拨打客服电话,拨号,拨款,拨付,划拨,下拨,好老板不拨报,搭建系统,搭配使用,自己搭的服务器,一道题,俚语,牢固,牢靠,发牢骚,脱离,脱敏,摆脱,嘎吱,阿里巴巴,阿姨';

@@ -65,6 +65,13 @@ const REGIONAL: readonly [string, string][] = [
 /** The end of a sentence that asks: a question mark or other mark next, or nothing. */
 const AT_SENTENCE_END = '(?=\\s*[?!.,。？！，]|\\s*$)';
 
+/** Wu words that are also parts of Mandarin ones, as GUARDED reads them and as WU finds a text to be Wu: one pattern each. */
+const WU_FU = '(?<![托杰奥])弗(?![兰吉洛里雷朗莱逊])';
+const WU_WU = '(?<![请切务])勿(?![忘扰用])';
+const WU_ALA = '阿拉(?![伯善斯丁木尔山])';
+const WU_LI = '俚(?![语俗])';
+const WU_SHATI = '啥体(?![验积系制育检])';
+
 /**
  * Words read only where they cannot be part of an ordinary word: [pattern, word, Mandarin]. 阿拉 (we) but not 阿拉伯, 阿拉善,
  * 阿拉斯加, 阿拉丁, 阿拉木图, 阿拉尔, 阿拉山口; 中不中 only where it asks (not 过程中不中断); 冒得 but not 感冒得很; 勿要 but not
@@ -77,14 +84,14 @@ const AT_SENTENCE_END = '(?=\\s*[?!.,。？！，]|\\s*$)';
  * two more of dev16's Wu questions answered.)
  */
 const GUARDED: readonly [string, string, string][] = [
-  ['阿拉(?![伯善斯丁木尔山])', '阿拉', '我们'],
+  [WU_ALA, '阿拉', '我们'],
   [`中不中${AT_SENTENCE_END}`, '中不中', '行不行'],
   ['(?<!感)冒得', '冒得', '没有'],
   ['勿要(?!求)', '勿要', '不要'],
   ['(?<![什怎这那多要])么子', '么子', '什么'],
   ['伊拉(?!克)', '伊拉', '他们'],
   ['(?<!方)程式', '程式', '程序'],
-  ['(?<![请切务])勿(?![忘扰用])', '勿', '不'],
+  [WU_WU, '勿', '不'],
   [`(?<![步征讨采砍杀北攻诛盗笔挞])伐${AT_SENTENCE_END}`, '伐', '吗'],
   ['(?<![乃诺])伊(?=勿|讲|是|个|也|还|要|说|在|跟|拿|问|觉得|晓得|不|没|就|想|已经|刚)', '伊', '他'],
   ['(?<![搜追找探])寻(?![找求常思呼址觅味衅])', '寻', '找'],
@@ -100,15 +107,15 @@ const GUARDED: readonly [string, string, string][] = [
   // but not 验钞票 or 假钞票; 个 (of) after what completes a verb (汇过去个钞票, 冻牢个单子), not 个把月, 个多月, 个小时 (and, in a
   // text that is Wu, between two words: WU_OF below). Read as 的 everywhere, 个 moved questions on over a dozen training and rules
   // sets: Mandarin puts it after as many verbs (问个事, 开个户, 换个地方) as Wu after nouns. On dev26: refused 21.2 → 4.7 % in all.
-  ['(?<![托杰奥])弗(?![兰吉洛里雷朗莱逊])', '弗', '不'],
+  [WU_FU, '弗', '不'],
   ['(?<![人货购动植])物事(?![迹宜件])', '物事', '东西'],
-  ['啥体(?![验积系制育检])', '啥体', '什么'],
+  [WU_SHATI, '啥体', '什么'],
   ['(?<![从由往])里向(?![外])', '里向', '里面'],
   ['(?<=[退还送寄付弗勿不])拨(?![打号款付通动开报])|拨(?=客人|顾客|商户|店家|老板|伊|侬|阿拉|我|你|他|她)', '拨', '给'],
   ['(?<=[\\u4e00-\\u9fff])搭(?=[^,.!?;\\s]{1,10}?(有啥两样|有什么区别|有啥区别|一样|区别|对不上|对勿上|对弗上|对勿牢|对弗牢|对不牢))', '搭', '和'],
   ['(?<![统])一道(?=交|提交|办|弄|做|去|来|走|付|退|处理|申请|开|用|算|收|报)', '一道', '一起'],
   [`是哇${AT_SENTENCE_END}`, '是哇', '是吗'],
-  ['俚(?![语俗])', '俚', '他'],
+  [WU_LI, '俚', '他'],
   ['(?<=[冻锁卡管扣封关绑套盯看记])牢(?![固靠骚房狱笼])', '牢', '住'],
   ['(?<=[错掉忘删丢付用花退])脱(?=了|\\s*[?!.,。？！，]|\\s*$)', '脱', '掉'],
   ['(?<![那哪这])嘎(?![哈吱嘎巴达嘣然])', '嘎', '这么'],
@@ -125,8 +132,8 @@ const GUARDED: readonly [string, string, string][] = [
 
 const readRegional = wordListReader(REGIONAL, GUARDED);
 
-/** Words only Wu writes (弗, 勿 outside 请勿…, 侬, 阿拉 as we, 哪能, 辰光, 俚, 啥体, 覅, 搿, 咋话, 是哇, 阿好, 阿是, 交关): the text is Wu. */
-const WU = /弗(?![兰吉洛里雷朗莱逊])|(?<![请切务])勿(?![忘扰用])|侬|阿拉(?![伯善斯丁木尔山])|哪能|辰光|俚(?![语俗])|啥体|覅|搿|咋话|是哇|阿好|阿是|交关/;
+/** Words only Wu writes (弗, 勿 outside 请勿…, 侬, 阿拉 as we, 哪能, 辰光, 俚, 啥体, 覅, 搿, 咋话, 是哇, 阿好, 阿是, 交关), guarded as GUARDED reads them: the text is Wu. */
+const WU = new RegExp([WU_FU, WU_WU, '侬', WU_ALA, '哪能', '辰光', WU_LI, WU_SHATI, '覅', '搿', '咋话', '是哇', '阿好', '阿是', '交关'].join('|'));
 /**
  * In a text that is Wu, 个 between two words is its 的 (开户个流程, 收银宝个单子, 小应用个appid): not after a numeral, a
  * demonstrative or a word that counts (一个, 这个, 几个, 每个, 某个, 整个, 各个, 半个, 多个, 好个), nor in 个体, 个人, 个税, 个别, 个性,
