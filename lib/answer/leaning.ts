@@ -54,10 +54,14 @@ export function changesTopic(question: string): boolean {
   const q = stripFrame(readTyped(question));
   const marker = CHANGES_TOPIC.exec(q);
   if (!marker) return false;
-  const rest = q.slice(marker[0].length).replace(/^[\s\p{P}]+/u, '');
+  return !leansAfterMarker(q.slice(marker[0].length).replace(/^[\s\p{P}]+/u, ''));
+}
+
+/** Whether what follows a marker (a change of topic, an aside) itself leans on the conversation. */
+function leansAfterMarker(rest: string): boolean {
   // 「手续费呢」: a short question that ends in 呢 leaves its topic to the conversation.
   const elliptical = contentLength(rest) <= MAX_FOLLOW_UP_CHARS && /呢\s*\??\s*$/.test(rest);
-  return !(FOLLOW_UP_START.test(rest) || POINTS_BACK.test(rest) || ASKS_FOR_MORE.test(rest) || elliptical);
+  return FOLLOW_UP_START.test(rest) || POINTS_BACK.test(rest) || ASKS_FOR_MORE.test(rest) || elliptical;
 }
 
 /**
@@ -75,8 +79,7 @@ export function opensAside(question: string): boolean {
   const marker = OPENS_ASIDE.exec(typed);
   if (!marker) return false;
   const rest = stripFrame(typed.slice(marker[0].length).replace(/^[\s\p{P}]+/u, ''));
-  const elliptical = contentLength(rest) <= MAX_FOLLOW_UP_CHARS && /呢\s*\??\s*$/.test(rest);
-  return rest !== '' && !(FOLLOW_UP_START.test(rest) || POINTS_BACK.test(rest) || ASKS_FOR_MORE.test(rest) || elliptical);
+  return rest !== '' && !leansAfterMarker(rest);
 }
 
 /** Beyond this length a question carries its own topic, whatever it points back at. */
