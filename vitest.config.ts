@@ -8,5 +8,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 240_000,
     pool: 'forks',
+    globalSetup: ['lib/testing/global-setup.ts'],
   },
 });

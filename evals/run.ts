@@ -2,7 +2,7 @@
  * `npm run eval`: runs a JSONL dataset through the chat's answer function and the BM25
  * baseline, prints a table per kind and writes report.json + report.html.
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { modeOption } from '../lib/cli/options';
@@ -70,17 +70,22 @@ program.action(async (opts) => {
     if (opts.judge && !config.llm) throw new BadRequestError('--judge 需要配置模型(OPENAI_API_KEY 或 OPENAI_BASE_URL)');
     const { cases, errors } = parseDataset(await readFile(suite.dataset, 'utf8'));
     if (errors.length) throw new CorpusError(errors, suite.dataset);
-    // Each suite's FAQ gets its own index, so the app's .data/index is never rebuilt for another FAQ.
-    const indexDir = names ? path.join(os.tmpdir(), `faq-eval-${suite.name}-${process.pid}`) : config.indexDir;
+    // Each suite's FAQ gets its own index, so the app's .data/index is never rebuilt for another FAQ. The index is a
+    // link to versioned siblings (lib/index/atomic.ts), so it lives inside a directory of its own that is removed whole.
+    const evalDir = names ? await mkdtemp(path.join(os.tmpdir(), `faq-eval-${suite.name}-`)) : null;
+    const indexDir = evalDir ? path.join(evalDir, 'index') : config.indexDir;
     // Evals measure the FAQ files alone, never alternatives added in the database.
     const runtime = createRuntime({ ...config, indexDir }, { store: null, knowledge: { log: logToStderr } });
-    const kb = await runtime.knowledge.get();
-    const deps = runtime.answerDeps(kb);
-    const progress = createProgress(cases.length);
-    const run = await runEval(cases, deps, kb.entries, { dataset: suite.dataset, mode: opts.mode, onProgress: progress.update });
-    progress.stop();
-    await runtime.close();
-    if (names) await rm(indexDir, { recursive: true, force: true });
+    const { kb, run } = await (async () => {
+      const kb = await runtime.knowledge.get();
+      const progress = createProgress(cases.length);
+      const run = await runEval(cases, runtime.answerDeps(kb), kb.entries, { dataset: suite.dataset, mode: opts.mode, onProgress: progress.update });
+      progress.stop();
+      return { kb, run };
+    })().finally(async () => {
+      await runtime.close();
+      if (evalDir) await rm(evalDir, { recursive: true, force: true });
+    });
     if (opts.judge) {
       const { judgeRun } = await import('../lib/evals/judge');
       Object.assign(run, { judge: await judgeRun(run, kb, config.llm!) });

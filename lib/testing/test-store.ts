@@ -22,8 +22,9 @@ const root = path.resolve(import.meta.dirname, '../..');
 const pgliteVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules/@electric-sql/pglite/package.json'), 'utf8')) as { version: string }).version;
 
 /**
- * An initialised, empty PGlite directory made once per machine and PGlite version: a fresh
- * PGlite runs initdb (several seconds); copying this one and opening it takes about one.
+ * An initialised, empty PGlite directory made once per test run (os.tmpdir() is the run's own directory, see
+ * global-setup.ts) and PGlite version: a fresh PGlite runs initdb (several seconds); copying this one and opening it
+ * takes about one.
  */
 async function pgliteTemplate(): Promise<string> {
   const dir = path.join(os.tmpdir(), `faq-pglite-template-${pgliteVersion}`);
