@@ -232,6 +232,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 24: a team leader writing work-order and handover notes, a Shanghai hotline agent mixing Shanghainese into Mandarin), committed after one reading of its aggregates, never fitted or tuned on',
   },
   {
+    name: 'blind24',
+    dataset: 'evals/datasets/blind24.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 25: a Chengdu / Chongqing agent mixing Sichuanese into Mandarin, a Japanese colleague writing Chinese as a learner with Japanese kanji words), committed after one reading of its aggregates, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
@@ -491,6 +499,15 @@ export const SUITES: Suite[] = [
       '240 questions by agents from the Wu-dialect area (Shanghai, Suzhou, Hangzhou, Ningbo) in their own words, by a writer from the FAQ alone (round 24, commissioned after blind23’s first reading; read once unseen, then row by row)',
   },
   {
+    name: 'dev27',
+    dataset: 'evals/datasets/dev27.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      '120 follow-ups (details, topic switches, coming back, corrections, thanks with a new question, details the FAQ does not give) and 120 single questions in Henan / Shandong and north-eastern dialect, by a writer from the FAQ alone (round 25, commissioned with blind24; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
@@ -608,6 +625,13 @@ export const SUITES: Suite[] = [
     env: otherFaq('evals/transfer/acct/faq.txt'),
     role: 'report',
     description: "another FAQ (an online accounting and invoicing SaaS's support desk, 54 entries), no companion files, nothing fitted on it (round 24)",
+  },
+  {
+    name: 'ev',
+    dataset: 'evals/transfer/ev/blind.jsonl',
+    env: otherFaq('evals/transfer/ev/faq.txt'),
+    role: 'report',
+    description: "another FAQ (an electric-vehicle charging network's support desk, 54 entries), no companion files, nothing fitted on it (round 25)",
   },
   {
     name: 'offtopic',
