@@ -376,4 +376,28 @@ describe('offline follow-up handling', () => {
     expect(plain.followUp).toBe(true);
     expect(plain.retrieval.hits[0]!.id).toBe('FAQ2.6');
   });
+
+  it('leaves out the entry given when a follow-up rejects it and says what was meant, unless the rejection is of a reading', async () => {
+    const given = [
+      { role: 'user' as const, text: '交易报不允许进行的交易' },
+      { role: 'assistant' as const, text: '新进件商户报96,检查是否配置了直联 [FAQ2.7]' },
+    ];
+    const E422 = entryOf('FAQ4.22', '交易报不允许进行的交易?', '联系客户经理开通对应产品');
+    const coverage = (q: string, text: string) => ([...q].some((c) => text.includes(c)) ? 1 : 0);
+    // With the conversation the entry given still leads; what was meant, alone, finds the other entry first.
+    const retrieve = async (q: string) =>
+      q.startsWith('交易报') ? result([hitOf(E27, 1), hitOf(E422, 2)], 'answer', 0.95) : result([hitOf(E422, 1), hitOf(E27, 2)], 'answer', 0.95);
+    const r = await resolveFollowUp('不是96,报的是不允许进行的交易', given, retrieve, coverage);
+    expect(r).toMatchObject({ query: '交易报不允许进行的交易 报的是不允许进行的交易', followUp: true });
+    expect(r.retrieval.hits.map((h) => h.id)).toEqual(['FAQ4.22']);
+    expect(r.retrieval).toMatchObject({ decision: 'answer', answerIds: ['FAQ4.22'] });
+    // What was meant, alone, finds the entry given first: the reading was rejected, not the entry.
+    const aloneGiven = async (q: string) =>
+      q.startsWith('交易报') ? result([hitOf(E27, 1), hitOf(E422, 2)], 'answer', 0.95) : result([hitOf(E27, 1)], 'hedge', 0.6);
+    expect((await resolveFollowUp('不是96,报的是不允许进行的交易', given, aloneGiven, coverage)).retrieval.hits[0]!.id).toBe('FAQ2.7');
+    // What is rejected is nowhere in the entry given (苹果 after an entry that never says it): not a rejection of the entry; the
+    // follow-up is resolved as any other, not searched as what was meant.
+    expect((await resolveFollowUp('不是苹果,我说的是安卓', given, retrieve, coverage)).query).not.toBe('交易报不允许进行的交易 安卓');
+    expect((await resolveFollowUp('不是96,我说的是安卓', given, retrieve, coverage)).query).toBe('交易报不允许进行的交易 安卓');
+  });
 });

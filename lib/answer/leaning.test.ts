@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeFollowUp, opensAside } from './leaning';
+import { looksLikeFollowUp, opensAside, rejectionOf } from './leaning';
 
 describe('looksLikeFollowUp', () => {
   it('takes a longer question that points back at the conversation as a follow-up', () => {
@@ -48,5 +48,20 @@ describe('opensAside', () => {
   it('not when what follows leans on the conversation, or without a marker at the start', () => {
     for (const q of ['对了,那退款呢', '另外这个要多久', '顺便问下还有别的办法吗', '商户简称对了吗', '对了', '还有没有别的原因', '对了账单发现少了一笔'])
       expect(opensAside(q), q).toBe(false);
+  });
+});
+
+describe('rejectionOf', () => {
+  it('reads what a follow-up rejects and what it says was meant', () => {
+    expect(rejectionOf('不是96,报的是不允许进行的交易')).toEqual({ rejected: '96', meant: '报的是不允许进行的交易' });
+    expect(rejectionOf('不是好老板,是接口退货报错')).toEqual({ rejected: '好老板', meant: '接口退货报错' });
+    expect(rejectionOf('不对,我问的是退款')).toEqual({ rejected: '', meant: '退款' });
+    expect(rejectionOf('不是這個,我說的是安卓')).toEqual({ rejected: '这个', meant: '安卓' });
+    expect(rejectionOf('No, I mean the refund')).toEqual({ rejected: '', meant: 'the refund' });
+  });
+
+  it('not surprise, a reminder, or a sentence that only opens with 不是', () => {
+    for (const q of ['不是吧,要这么久', '不是说三天吗', '不是已经开通了吗,还报错', '不是所有商户都能开吗', '我问的是企业的', '不是'])
+      expect(rejectionOf(q), q).toBeNull();
   });
 });

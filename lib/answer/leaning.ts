@@ -82,6 +82,22 @@ export function opensAside(question: string): boolean {
   return rest !== '' && !leansAfterMarker(rest);
 }
 
+/**
+ * Rejecting the answer just given and saying what was meant (「不是96,报的是不允许进行的交易」「不是好老板,是接口退货报错」「不对,我问的是
+ * 退款」「no, I mean the refund」): a short rejection, a break, then what was meant. Not surprise or a reminder (「不是吧,要这么久」
+ * 「不是说三天吗」「不是已经开通了吗」), which keep the topic, and not a sentence that only opens with 不是 (「不是所有商户都能开吗」:
+ * no break within twelve characters). Language, not any FAQ's vocabulary.
+ */
+const REJECTS =
+  /^(?:不是|不对|错了|搞错了|弄错了|no\b|nope\b)(?![吧啊呀吗嘛哦]|说|应该|已经|要|得|都|还|也|早就)\s*([^,，;；。!！?？]{0,12})[,，;；。!！]\s*(?:我(?:问|说|要问|想问|指)的是|而是|是|就是|就|说的是|(?:i|we) mean[t]?\b)?\s*(.+)$/iu;
+
+/** What a follow-up that rejects the answer just given rejects (may be empty: 「不对,…」) and says was meant; null when it rejects nothing. */
+export function rejectionOf(question: string): { rejected: string; meant: string } | null {
+  const m = REJECTS.exec(readTyped(question).trim());
+  const meant = m?.[2]?.trim() ?? '';
+  return m && contentLength(meant) > 0 ? { rejected: (m[1] ?? '').trim(), meant } : null;
+}
+
 /** Beyond this length a question carries its own topic, whatever it points back at. */
 const MAX_POINTING_CHARS = 40;
 
