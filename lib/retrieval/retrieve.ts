@@ -10,6 +10,7 @@ import { type Glosses, glossKey } from './glosses';
 import { createHomophoneCorrector } from './homophones';
 import { createInitialsReader } from './initials';
 import { Bm25Index } from './keyword';
+import { createLatinSpeller } from './latin-typos';
 import { decide, dot, modelFor, type RetrievalModel, softmax } from './model';
 import { prepareQuery } from './query';
 import type { Scored } from './scored';
@@ -127,11 +128,13 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   // The keyword index already holds the corpus's words (with their document frequencies): no second segmentation.
   const homophones = without.has('homophones') ? null : createHomophoneCorrector(keyword.df, corpusText, tokenizer.commonWords, chineseStopwords());
   const glosses = without.has('glosses') ? {} : (opts.glosses ?? {});
-  // Pinyin initials (zjgk) and pinyin typed for corpus words are read back into them first; then homophone typos are corrected.
+  // Pinyin initials (zjgk) and pinyin typed for corpus words are read back into them first; then Latin words typed with one slip
+  // and homophone typos are corrected.
   const isGlossed = (w: string) => glosses[glossKey(w)] !== undefined;
   const pinyin = without.has('pinyin') ? null : createPinyinTransliterator(keyword.df, isGlossed);
   const initials = without.has('pinyin') ? null : createInitialsReader(keyword.df, isGlossed);
-  const correct = [initials?.read, pinyin?.transliterate, homophones?.correct].filter((f) => f !== undefined);
+  const latin = without.has('homophones') ? null : createLatinSpeller(keyword.df.keys(), isGlossed);
+  const correct = [initials?.read, pinyin?.transliterate, latin?.correct, homophones?.correct].filter((f) => f !== undefined);
   const ctx = {
     tokenizer,
     glosses,

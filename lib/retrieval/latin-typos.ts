@@ -1,0 +1,45 @@
+/**
+ * A speller for Latin words typed with one slip (trade_closd → trade_closed, sytemerror → systemerror, refnud → refund), with the
+ * corpus's own Latin words as its dictionary: error codes and field names staff type from memory. A word is replaced only when it
+ * occurs nowhere in the corpus, is at least MIN_LENGTH letters long, and exactly one corpus word of the same first letter is one
+ * edit away (a letter left out, added, changed, or two swapped); words the glosses know (English the corpus means in Chinese) are
+ * left alone. The same for any FAQ: nothing in it names this one's vocabulary.
+ *
+ * @example
+ * const s = createLatinSpeller(new Map([['closed', 2], ['trade', 3]]));
+ * s.correct('报 TRADE_CLOSD') // '报 TRADE_closed'
+ */
+export interface LatinSpeller {
+  correct(text: string): string;
+}
+
+/** Shorter words have too many neighbours one edit away to be corrected safely. */
+const MIN_LENGTH = 5;
+const LATIN_WORD = /[a-z]+/gi;
+
+export function createLatinSpeller(corpusWords: Iterable<string>, isKnown: (word: string) => boolean = () => false): LatinSpeller {
+  const vocabulary = new Set<string>();
+  for (const w of corpusWords) if (/^[a-z]+$/.test(w) && w.length >= MIN_LENGTH - 1) vocabulary.add(w);
+  const byFirst = new Map<string, string[]>();
+  for (const w of vocabulary) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w]);
+  const fix = (typed: string): string => {
+    const word = typed.toLowerCase();
+    if (word.length < MIN_LENGTH || vocabulary.has(word) || isKnown(word)) return typed;
+    const near = (byFirst.get(word[0]!) ?? []).filter((w) => oneEditApart(word, w));
+    return near.length === 1 ? near[0]! : typed;
+  };
+  return { correct: (text) => text.replace(LATIN_WORD, fix) };
+}
+
+/** Whether two different words are one insertion, deletion, substitution or swap of neighbours apart. */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    if (a.slice(i + 1) === b.slice(i + 1)) return true;
+    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
+  }
+  const [long, short] = a.length > b.length ? [a, b] : [b, a];
+  return long.slice(i + 1) === short.slice(i);
+}
