@@ -9,6 +9,7 @@ describe('regionalToMandarin', () => {
     expect(regionalToMandarin('莫得反应,啥子原因')).toBe('没有反应,什么原因');
     expect(regionalToMandarin('阿拉系统是勿是要改,啥辰光截止')).toBe('我们系统是不是要改,什么时候截止');
     expect(regionalToMandarin('串接的软体登入不了')).toBe('对接的软件登录不了');
+    expect(regionalToMandarin('认证弄好了木有,上哪儿瞅一眼,忒慢了,没招了')).toBe('认证弄好了没有,上哪儿看一眼,太慢了,没办法了');
   });
 
   it('reads 伐 as 吗 only where it asks at the end of a sentence, and 阿拉 only as "we"', () => {
