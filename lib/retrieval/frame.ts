@@ -42,10 +42,11 @@ const PAUSE = /(?:(?<=的话|时候)呢|(?<=\p{Script=Han})呢(?:[,\s]+|(?=[它�
 const BEFORE_NUMBER = /(?<=(报|显示|提示|返回|错误码|码是))(那个|这个)\s*(?=[零一二三四五六七八九幺\d]{2})/g;
 const FINAL_PARTICLE = /(?<=\p{Script=Han})[啊呀]+(?=[?!.。\s]*$)/u;
 /**
- * An acknowledgement opening a message (「ok, how to fix it」「ok how to fix it」「好的,那退款呢」): it answers the previous reply,
- * and asks nothing. Followed by a mark, or for ok by English; not 「OK 键按了没反应」 or 「收到 款了没有」.
+ * An acknowledgement or thanks opening a message (「ok, how to fix it」「ok how to fix it」「好的,那退款呢」「好的谢谢,报93又咋整」「中,谢了。」):
+ * it answers the previous reply, and asks nothing. Followed by a mark, or for ok by English; not 「OK 键按了没反应」 or 「收到 款了没有」.
  */
-const ACKNOWLEDGEMENT = /^\s*((ok|okay)([,.!~]+\s*|\s+(?=[a-z]))|(好的|好滴|嗯嗯|收到|明白了?|了解|对了|对啦)[,.!~]+\s*)+(?=\S)/i;
+const ACKNOWLEDGEMENT =
+  /^\s*((ok|okay)([,.!~]+\s*|\s+(?=[a-z]))|((好的|好滴|嗯嗯|收到|明白了?|了解|对了|对啦|行|中)(谢谢|谢了|谢啦|多谢)?|谢谢|谢了|谢啦|多谢|感谢)[,.!~。]+\s*)+(?=\S)/i;
 /**
  * A number of 11 digits or more standing alone: a phone, merchant or ID number says nothing about what goes wrong. Shorter
  * numbers may be codes (0x80070005, 3000001), and so may numbers inside a word.
