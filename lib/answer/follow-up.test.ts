@@ -28,6 +28,18 @@ describe('offline follow-up handling', () => {
     expect(standaloneQuestion('如果是银行卡支付的', history)).toBe('扫码交易撤销多久到账 如果是银行卡支付的');
   });
 
+  it('combines a question that names an earlier exchange with that exchange’s question, however it reads alone', () => {
+    const two = [
+      { role: 'user' as const, text: 'API请求返回不允许提交商户的请求' },
+      { role: 'assistant' as const, text: '检查是否申请了参数共享 [FAQ1.1]' },
+      { role: 'user' as const, text: 'API入网报合作机构未开通产品' },
+      { role: 'assistant' as const, text: '查看代理商是否开通了相应产品 [FAQ8.10]' },
+    ];
+    expect(looksLikeFollowUp('头一个报错,查谁的号?')).toBe(false);
+    expect(standaloneQuestion('头一个报错,查谁的号?', two)).toBe('API请求返回不允许提交商户的请求 头一个报错,查谁的号?');
+    expect(standaloneQuestion('商户入网要交哪些材料和证件', two)).toBe('商户入网要交哪些材料和证件');
+  });
+
   it('leaves a question alone without a conversation, and a long question always', () => {
     expect(standaloneQuestion('好老板APP忘记登录账号怎么办', history)).toBe('好老板APP忘记登录账号怎么办');
     expect(standaloneQuestion('那退款呢?', [])).toBe('那退款呢?');

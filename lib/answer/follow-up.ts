@@ -15,8 +15,9 @@ import type { ChatTurn } from './types';
  * standaloneQuestion('那退款呢?', [{ role: 'user', text: '撤销多久到账' }]) // '撤销多久到账 那退款呢?'
  */
 export function standaloneQuestion(question: string, history: ChatTurn[]): string {
-  const { question: previous } = previousTurn(history, question);
-  if (!previous || !looksLikeFollowUp(question)) return question.trim();
+  // A question that names an earlier exchange (「头一个报错,查谁的号?」) leans on it, however it reads alone.
+  const { question: previous, earlier } = previousTurn(history, question);
+  if (!previous || !(earlier || looksLikeFollowUp(question))) return question.trim();
   return withPrevious(previous, question);
 }
 
