@@ -46,7 +46,7 @@ const FINAL_PARTICLE = /(?<=\p{Script=Han})[啊呀]+(?=[?!.。\s]*$)/u;
  * it answers the previous reply, and asks nothing. Followed by a mark, or for ok by English; not 「OK 键按了没反应」 or 「收到 款了没有」.
  */
 const ACKNOWLEDGEMENT =
-  /^\s*((ok|okay)([,.!~]+\s*|\s+(?=[a-z]))|((好的|好滴|嗯嗯|收到|明白了?|了解|对了|对啦|行|中)(谢谢|谢了|谢啦|多谢)?|谢谢|谢了|谢啦|多谢|感谢)[,.!~。]+\s*)+(?=\S)/i;
+  /^\s*((ok|okay)([,.!~]+\s*|\s+(?=[a-z]))|((好的|好滴|嗯嗯|收到|明白了?|了解|对了|对啦|行|中)(谢谢|谢了|谢啦|多谢)?|(谢谢|谢了|谢啦|多谢|感谢)[哈啊呀哦]?)[,.!~。]+\s*)+(?=\S)/i;
 /**
  * A number of 11 digits or more standing alone: a phone, merchant or ID number says nothing about what goes wrong. Shorter
  * numbers may be codes (0x80070005, 3000001), and so may numbers inside a word.
