@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { BadRequestError } from '../errors';
+import { cleanTyped } from '../text/typed-text';
 import type { MissCluster } from './cluster';
 
 /** Clusters on one page of /admin/misses (the export has them all). */
@@ -18,7 +19,7 @@ export interface MissView {
 }
 
 const viewSchema = z.object({
-  q: z.string().trim().max(200).optional(),
+  q: z.string().max(200).transform(cleanTyped).optional(),
   kind: z.enum(['refuse', 'hedge', 'down']).optional(),
   open: z.enum(['1', '0']).optional(),
   page: z.coerce.number().int().min(1).max(100_000).optional(),

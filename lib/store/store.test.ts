@@ -6,6 +6,7 @@ import { migrateToLatest, migrations, migratorFor } from './migrations';
 import { openDatabase } from './open';
 import { createStore, type Store } from './store';
 import type { ExchangeRecord } from './types';
+import { rejectsData } from './write-queue';
 
 function record(over: Partial<ExchangeRecord> & Pick<ExchangeRecord, 'clientId' | 'conversationId' | 'question'>): ExchangeRecord {
   const decision = over.decision ?? 'answer';
@@ -61,6 +62,11 @@ describe.each(storeTargets())('the $name store', (target) => {
     await handle.close();
     store = createStore(db.config);
     expect((await store.listConversations('mig')).map((c) => c.title)).toEqual(['挥卡报03']);
+  });
+
+  it('rejects an exchange holding a NUL character as data (a SQLSTATE the write queue drops at once instead of retrying)', async () => {
+    const error = await store.recordExchanges([record({ clientId: 'nul', conversationId: 'evil\u0000id', question: '挥卡报03' })]).catch((e) => e);
+    expect(rejectsData(error), String(error)).toBe(true);
   });
 
   it('migrates down to 0001 and up again with the data kept: the retrieval trace goes jsonb -> json and reads back whole', async () => {

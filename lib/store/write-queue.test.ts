@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createWriteQueue } from './write-queue';
+import { createWriteQueue, rejectsData } from './write-queue';
 
 describe('the write queue', () => {
   it('writes in batches off the caller’s path and counts what it wrote', async () => {
@@ -46,6 +46,26 @@ describe('the write queue', () => {
     await q.flush();
     expect(written).toEqual([1, 2, 3]);
     expect(q.stats()).toMatchObject({ written: 3, failed: 0 });
+  });
+
+  it('drops at once only the item the database rejects as data, and writes the rest of its batch in order', async () => {
+    const written: number[] = [];
+    const errors: number[] = [];
+    const q = createWriteQueue<number>(
+      async (b) => {
+        if (b.includes(0)) throw Object.assign(new Error('unsupported Unicode escape sequence'), { code: '22P05' });
+        written.push(...b);
+      },
+      { delayMs: 0, retryDelaysMs: [60_000], onError: (_e, lost) => errors.push(lost) },
+    );
+    for (const n of [1, 0, 2, 3]) q.enqueue(n);
+    await q.flush();
+    expect(written).toEqual([1, 2, 3]);
+    expect(q.stats()).toMatchObject({ written: 3, failed: 1, queued: 0, lastError: { message: 'unsupported Unicode escape sequence' } });
+    expect(errors).toEqual([1]);
+    expect(rejectsData({ code: '23505' })).toBe(true);
+    expect(rejectsData({ code: '08006' })).toBe(false);
+    expect(rejectsData(new Error('connection refused'))).toBe(false);
   });
 
   it('counts a batch failed once the retries are spent', async () => {

@@ -29,9 +29,19 @@ export interface WriteQueueOptions {
 }
 
 /**
+ * Whether the database rejected a write for the data it holds (SQLSTATE class 22, data exception: a NUL character, an
+ * unsupported Unicode escape, a value out of range; class 23, a broken constraint): written again, it fails again.
+ */
+export function rejectsData(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^2[23][0-9A-Z]{3}$/.test(code);
+}
+
+/**
  * Fire-and-forget writes in batches, one batch at a time, off the request path: the caller
- * only pushes to an array. A failed batch is written again after each of `retryDelaysMs`, then counted (and reported to
- * `onError`) and dropped; a full queue drops new items and counts them.
+ * only pushes to an array. A failed batch is written again an item at a time: an item the database rejects as data is counted
+ * (and reported to `onError`) and dropped at once; the others that fail (an outage) are written again after each of
+ * `retryDelaysMs`, then counted and dropped. A full queue drops new items and counts them.
  *
  * @example
  * const log = createWriteQueue((batch) => store.recordExchanges(batch));
@@ -63,6 +73,27 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
     });
   };
 
+  /** What a failed write of `batch` leaves: the items to write again (an outage) and how many the database rejected as data. */
+  const sorted = (batch: T[], error: unknown) => (rejectsData(error) ? { retry: [], rejected: batch.length, error } : { retry: batch, rejected: 0, error });
+  /**
+   * Writes each item on its own, in order, until one fails other than as data (an outage): that one and the rest are to be
+   * written again, so nothing is written out of order.
+   */
+  const oneByOne = async (batch: T[]): Promise<{ retry: T[]; rejected: number; error: unknown }> => {
+    let rejected = 0;
+    let error: unknown;
+    for (const [i, item] of batch.entries()) {
+      try {
+        await write([item]);
+      } catch (e) {
+        error = e;
+        if (!rejectsData(e)) return { retry: batch.slice(i), rejected, error };
+        rejected++;
+      }
+    }
+    return { retry: [], rejected, error };
+  };
+
   const run = async () => {
     clearTimeout(timer);
     backoff = undefined;
@@ -74,11 +105,21 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
         await write(batch);
         stats.written += batch.length;
         attempts = 0;
-      } catch (e) {
+      } catch (first) {
+        // One item the database refuses for what it holds (a NUL character in an id) must not hold back or take down everyone
+        // else's: the batch is written again an item at a time; what the database rejects as data is dropped at once, what
+        // fails otherwise (an outage) is written again later.
+        const { retry, rejected, error } = batch.length > 1 ? await oneByOne(batch) : sorted(batch, first);
+        const e = error ?? first;
         stats.lastError = { message: e instanceof Error ? e.message : String(e), at: new Date().toISOString() };
-        if (attempts < retryDelays.length) {
+        stats.written += batch.length - retry.length - rejected;
+        if (rejected > 0) {
+          stats.failed += rejected;
+          opts.onError?.(e, rejected);
+        }
+        if (retry.length > 0 && attempts < retryDelays.length) {
           // Back at the head of the queue, written again later; whoever waits for the queue does not wait out the outage.
-          items.unshift(...batch);
+          items.unshift(...retry);
           backoff = setTimeout(() => void run(), retryDelays[attempts++]);
           // A process on its way out does not stay for a database that is down.
           backoff.unref();
@@ -88,8 +129,10 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
           return;
         }
         attempts = 0;
-        stats.failed += batch.length;
-        opts.onError?.(e, batch.length);
+        if (retry.length > 0) {
+          stats.failed += retry.length;
+          opts.onError?.(e, retry.length);
+        }
       }
       wake();
     }

@@ -11,3 +11,12 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 export function cleanTyped(text: string): string {
   return text.toWellFormed().replace(CONTROL, '').trim();
 }
+
+/**
+ * Whether an identifier or key a client sent holds a control character (a NUL, which no database text column takes, an escape):
+ * such a value names nothing the app made, and is refused with a 400 before it reaches the store. Pure.
+ */
+export function hasControlCharacters(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  return /[\u0000-\u001F\u007F]/.test(text);
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BadRequestError } from '@/lib/errors';
 import type { DateRange } from '@/lib/store/types';
+import { cleanTyped, hasControlCharacters } from '@/lib/text/typed-text';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
@@ -35,15 +36,24 @@ export function readRange(params: URLSearchParams): { range: DateRange; error: s
   }
 }
 
-const ids = z.array(z.string().min(1).max(100)).min(1).max(5_000);
+/** Exchange ids: no control character (a NUL cannot be stored or looked up). */
+const exchangeId = z
+  .string()
+  .min(1)
+  .max(100)
+  .refine((id) => !hasControlCharacters(id));
+const ids = z.array(exchangeId).min(1).max(5_000);
 
 const attachSchema = z.object({
   entryId: z.string().regex(/^FAQ\d+\.\d+$/i),
-  questions: z.array(z.string().min(1).max(2_000)).min(1).max(500),
+  questions: z
+    .array(z.string().max(2_000).transform(cleanTyped).pipe(z.string().min(1)))
+    .min(1)
+    .max(500),
   exchangeIds: ids,
 });
 
-const detachSchema = attachSchema.extend({ exchangeIds: z.array(z.string().min(1).max(100)).max(5_000).default([]) });
+const detachSchema = attachSchema.extend({ exchangeIds: z.array(exchangeId).max(5_000).default([]) });
 
 /** `{ entryId: "FAQ2.5", questions: [...], exchangeIds?: [...] }`: without the exchanges, the questions are found by their words. */
 export function parseDetach(body: unknown): z.infer<typeof detachSchema> {

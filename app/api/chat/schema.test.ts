@@ -72,6 +72,9 @@ describe('parseChatRequest', () => {
     expect(rejects({ messages: [msg('user', '你好'), msg('assistant', '答案')] })).toContain('最后一条消息必须来自用户');
     expect(rejects({ messages: [msg('user', '挥'.repeat(51))] })).toContain('问题过长');
     expect(rejects({ messages: Array.from({ length: 6 }, () => msg('user', 'a')) })).toContain('对话消息过多');
+    // A control character in an id (a NUL cannot be stored, and once held back everyone's log) names nothing the app made.
+    expect(rejects({ id: 'evil\u0000id', messages: [msg('user', '挥卡报03')] })).toContain('请求格式错误:id');
+    expect(rejects({ messages: [{ ...msg('user', '挥卡报03'), id: 'm\u0000x' }] })).toContain('messages.0.id');
   });
 
   it('keeps long history turns within the text limit', () => {

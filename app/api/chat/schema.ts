@@ -3,7 +3,7 @@ import type { AnswerInput, ChatTurn } from '@/lib/answer/types';
 import type { AppConfig } from '@/lib/config';
 import { BadRequestError } from '@/lib/errors';
 import { questionTooLongText } from '@/lib/text/messages';
-import { cleanTyped } from '@/lib/text/typed-text';
+import { cleanTyped, hasControlCharacters } from '@/lib/text/typed-text';
 
 const textPart = z.object({ type: z.literal('text'), text: z.string() });
 /** Other part types useChat may send back (sources, data parts) are accepted and ignored. */
@@ -13,6 +13,12 @@ const otherPart = z.looseObject({
     .max(100)
     .refine((t) => t !== 'text'),
 });
+
+/** An id useChat made: short, and no control character (a NUL cannot be stored, and held back everyone's log). */
+const clientId = z
+  .string()
+  .max(200)
+  .refine((id) => !hasControlCharacters(id));
 
 const schemas = new WeakMap<AppConfig['limits'], ReturnType<typeof buildSchema>>();
 
@@ -25,12 +31,12 @@ export function chatRequestSchema(limits: AppConfig['limits']) {
 
 function buildSchema(limits: AppConfig['limits']) {
   const message = z.object({
-    id: z.string().max(200).optional(),
+    id: clientId.optional(),
     role: z.enum(['user', 'assistant', 'system']),
     parts: z.array(z.union([textPart, otherPart])).max(200),
   });
   return z.looseObject({
-    id: z.string().max(200).optional(),
+    id: clientId.optional(),
     messages: z.array(message).min(1).max(limits.maxMessages),
   });
 }

@@ -5,6 +5,7 @@ import { errorResponse } from '@/lib/http/error-response';
 import { enforceSameOrigin, guardBrowserPost } from '@/lib/http/guard';
 import { readJsonBody } from '@/lib/http/read-body';
 import { getRuntime } from '@/lib/runtime';
+import { hasControlCharacters } from '@/lib/text/typed-text';
 import { parseRename } from './schema';
 import { toUIMessages } from './ui-messages';
 
@@ -15,7 +16,7 @@ type Params = { params: Promise<{ id: string }> };
 
 async function conversationId(params: Params['params']): Promise<string> {
   const { id } = await params;
-  if (id.length === 0 || id.length > 200) throw new BadRequestError('对话编号不正确。');
+  if (id.length === 0 || id.length > 200 || hasControlCharacters(id)) throw new BadRequestError('对话编号不正确。');
   return id;
 }
 
