@@ -38,4 +38,19 @@ describe('createSentenceGate', () => {
     expect(gate.push('退 1,000')).toEqual({ out: '' });
     expect(gate.push(' 元:见 https://a.example')).toEqual({ out: '然后退 1,000 元:' });
   });
+
+  it('holds a colon or a comma at the end of what has come: a link cut after 「https:」 or 「https:/」 is checked whole', () => {
+    const inventsLink = (t: string) => t.match(/https?:\/\/\S+/g) ?? [];
+    for (const cut of [
+      ['详见 https:', '//evil.example.com/help。'],
+      ['详见 https:/', '/evil.example.com/help。'],
+    ]) {
+      const gate = createSentenceGate(inventsLink);
+      expect(gate.push(`请补注册 [FAQ2.5]。${cut[0]}`)).toEqual({ out: '请补注册 [FAQ2.5]。' });
+      expect(gate.push(cut[1]!)).toEqual({ out: '', invented: ['https://evil.example.com/help。'] });
+    }
+    const gate = createSentenceGate(() => []);
+    expect(gate.push('请先核实,')).toEqual({ out: '' });
+    expect(gate.push('再补注册')).toEqual({ out: '请先核实,' });
+  });
 });

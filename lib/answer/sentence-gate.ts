@@ -7,10 +7,12 @@
 
 /**
  * Where a clause, a sentence or a list item ends: end marks, semicolons, a line break, and the commas and colons within a sentence
- * (a comma after a digit only when the number has ended: 1,000 holds). Not 「.」: 0.6%, 1. 步骤. Nothing the checks look for (an id,
- * a link, a number with its unit) spans one of these, and a clause at a time still streams as the model writes.
+ * (a comma after a digit only when the number has ended: 1,000 holds). Not 「.」: 0.6%, 1. 步骤. An ASCII comma or colon ends a clause
+ * only once what follows it has come and is not 「//」: a stream cut right after 「https:」 or 「https:/」 holds it, the link's two
+ * halves are checked together (round 25, a fresh-clone check). Nothing the checks look for (an id, a link, a number with its unit)
+ * spans one of these, and a clause at a time still streams as the model writes.
  */
-const SENTENCE_END = /[。！？!?；;\n，、：]|(?<=\D)[,:](?!\/\/)/g;
+const SENTENCE_END = /[。！？!?；;\n，、：]|(?<=\D)[,:](?=[^/]|\/[^/])/g;
 
 export interface SentenceGate {
   /** Adds streamed text; returns the whole clauses that passed, or what was found invented (then nothing more passes). */
