@@ -57,6 +57,14 @@ describe('parseFaq on broken files', () => {
     expect(errors).toEqual([{ line: 7, message: 'FAQ1.2 缺少“解决方法:”' }]);
   });
 
+  it('reports a label inside an entry’s text: an appended entry glued onto a file without a final newline (round 25, a fresh-clone check)', () => {
+    const faq = readFileSync(path.join(import.meta.dirname, '../../corpus/faq.txt'), 'utf8');
+    const lines = faq.split('\n').length;
+    const { errors } = parseFaq(`${faq}FAQ9.16\n问题描述:\n测试新增条目怎么处理?\n解决方法:\n这是测试答案。\n`);
+    expect(errors.map((e) => e.line)).toEqual([lines + 1, lines + 3]);
+    expect(errors[0]!.message).toContain('“问题描述:”出现在 FAQ9.15 的正文中');
+  });
+
   it('reports duplicate ids and entries under the wrong category', () => {
     const { errors } = parseFaq(fixture('bad-numbering.txt'));
     expect(errors.map((e) => e.line)).toEqual([7, 7, 12]);

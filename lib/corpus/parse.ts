@@ -137,6 +137,12 @@ export function parseFaq(text: string): ParseResult {
       draft.section = 'solution';
       return;
     }
+    // A label inside an entry's text is a next entry whose id line was lost or glued onto the line before (「解决方法:FAQ9.16」
+    // after an append to a file without a final newline): read as text, it would be answered; it is what to fix.
+    if (draft && draft.section !== 'head' && (questionMatch || answerMatch)) {
+      const label = questionMatch ? '问题描述:' : '解决方法:';
+      return void errors.push({ line: lineNo, message: `“${label}”出现在 ${draft.id} 的正文中:上一条目与此行之间缺少条目编号行(FAQn.m),或编号被接在了上一行末尾` });
+    }
     if (draft?.section === 'question') return void draft.question!.push(line);
     if (draft?.section === 'solution') return void draft.solution!.push(line);
     if (trimmed === '') return;
