@@ -15,9 +15,11 @@ import type { ChatTurn } from './types';
  * standaloneQuestion('那退款呢?', [{ role: 'user', text: '撤销多久到账' }]) // '撤销多久到账 那退款呢?'
  */
 export function standaloneQuestion(question: string, history: ChatTurn[]): string {
-  // A question that names an earlier exchange (「头一个报错,查谁的号?」) leans on it, however it reads alone.
+  // A short question that names an earlier exchange (「头一个报错,查谁的号?」) leans on it, however it reads alone; a long one
+  // carries its own topic.
   const { question: previous, earlier } = previousTurn(history, question);
-  if (!previous || !(earlier || looksLikeFollowUp(question))) return question.trim();
+  const namesEarlier = earlier && textSize(question) <= MAX_FOLLOW_UP_CHARS;
+  if (!previous || !(namesEarlier || looksLikeFollowUp(question))) return question.trim();
   return withPrevious(previous, question);
 }
 
@@ -274,9 +276,9 @@ async function withinCategory(
   return vouchedAnswer(found, alone);
 }
 
-/** Whether a rejection names the entry given: what it names is in it, or it names nothing (「不是这个」, 「不对,…」). */
+/** Whether a rejection names the entry given: the entry says most of what it names, or it names nothing (「不是这个」, 「不对,…」). */
 function rejectsEntry(named: string, given: Hit, coverage: CoverageFn): boolean {
-  return named === '' || (coverage(named, entryText(given)) ?? 0) > 0;
+  return named === '' || (coverage(named, entryText(given)) ?? 0) >= MIN_NAMED_COVERAGE;
 }
 
 /**

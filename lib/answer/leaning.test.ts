@@ -53,15 +53,32 @@ describe('opensAside', () => {
 
 describe('rejectionOf', () => {
   it('reads what a follow-up rejects and what it says was meant', () => {
-    expect(rejectionOf('不是96,报的是不允许进行的交易')).toEqual({ rejected: '96', meant: '报的是不允许进行的交易' });
+    expect(rejectionOf('不是96,报的是不允许进行的交易')).toEqual({ rejected: '96', meant: '不允许进行的交易' });
+    expect(rejectionOf('好的,不对,屏幕上写的是95此商户不支持双免')).toEqual({ rejected: '', meant: '95此商户不支持双免' });
+    expect(rejectionOf('不是授权那一步,我是说整个流程多久作废')).toEqual({ rejected: '授权那一步', meant: '整个流程多久作废' });
     expect(rejectionOf('不是好老板,是接口退货报错')).toEqual({ rejected: '好老板', meant: '接口退货报错' });
     expect(rejectionOf('不对,我问的是退款')).toEqual({ rejected: '', meant: '退款' });
     expect(rejectionOf('不是這個,我說的是安卓')).toEqual({ rejected: '这个', meant: '安卓' });
     expect(rejectionOf('No, I mean the refund')).toEqual({ rejected: '', meant: 'the refund' });
   });
 
-  it('not surprise, a reminder, or a sentence that only opens with 不是', () => {
-    for (const q of ['不是吧,要这么久', '不是说三天吗', '不是已经开通了吗,还报错', '不是所有商户都能开吗', '我问的是企业的', '不是'])
+  it('not surprise, a reminder, or a question of its own that opens with 不是/不对/错了/no', () => {
+    for (const q of [
+      '不是吧,要这么久',
+      '不是说三天吗',
+      '不是已经开通了吗,还报错',
+      '不是所有商户都能开吗',
+      '我问的是企业的',
+      '不是',
+      // A condition or a question of its own after a break: no word says what was meant.
+      '不是本人的卡,能退款吗',
+      '不对账的话,会有什么影响',
+      '错了一笔,怎么退',
+      '不是工作日,多久到账',
+      '不对,还是不行',
+      'No card present, what to do?',
+      'No problem, and refunds?',
+    ])
       expect(rejectionOf(q), q).toBeNull();
   });
 });

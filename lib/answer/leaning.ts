@@ -84,16 +84,17 @@ export function opensAside(question: string): boolean {
 
 /**
  * Rejecting the answer just given and saying what was meant (「不是96,报的是不允许进行的交易」「不是好老板,是接口退货报错」「不对,我问的是
- * 退款」「no, I mean the refund」): a short rejection, a break, then what was meant. Not surprise or a reminder (「不是吧,要这么久」
- * 「不是说三天吗」「不是已经开通了吗」), which keep the topic, and not a sentence that only opens with 不是 (「不是所有商户都能开吗」:
- * no break within twelve characters). Language, not any FAQ's vocabulary.
+ * 退款」「no, I mean the refund」): a short rejection, a break, then what was meant, opened by a word that says so (是, 而是, 就是,
+ * 我问的是, 我是说, 报的是, 写的是, I mean). Not a condition or a question of its own that only opens with 不是/不对/错了/no (「不是本人的卡,
+ * 能退款吗」「不对账的话,会有什么影响」「错了一笔,怎么退」「No card present, what to do?」), nor surprise or a reminder (「不是吧,要这么久」
+ * 「不是说三天吗」). Language, not any FAQ's vocabulary.
  */
 const REJECTS =
-  /^(?:不是|不对|错了|搞错了|弄错了|no\b|nope\b)(?![吧啊呀吗嘛哦]|说|应该|已经|要|得|都|还|也|早就)\s*([^,，;；。!！?？]{0,12})[,，;；。!！]\s*(?:我(?:问|说|要问|想问|指)的是|而是|是|就是|就|说的是|(?:i|we) mean[t]?\b)?\s*(.+)$/iu;
+  /^(?:不是|不对|错了|搞错了|弄错了|no\b|nope\b)(?![吧啊呀吗嘛哦]|说|应该|已经|要|得|都|还|也|早就)\s*([^,，;；。!！?？]{0,12})[,，;；。!！]\s*(?:(?:我|我们)?(?:问|说|要问|想问|指|是说)的?是|(?:我|我们)(?:是说|是问|的意思是)|[^,，;；。!！?？\s]{0,6}的是|而是|就是|是|(?:i|we) mean[t]?\b)\s*(.+)$/iu;
 
 /** What a follow-up that rejects the answer just given rejects (may be empty: 「不对,…」) and says was meant; null when it rejects nothing. */
 export function rejectionOf(question: string): { rejected: string; meant: string } | null {
-  const m = REJECTS.exec(readTyped(question).trim());
+  const m = REJECTS.exec(stripFrame(readTyped(question)).trim());
   const meant = m?.[2]?.trim() ?? '';
   return m && contentLength(meant) > 0 ? { rejected: (m[1] ?? '').trim(), meant } : null;
 }
