@@ -29,6 +29,7 @@ export const VARIANTS: Variant[] = [
   { name: '− CC-CEDICT senses', retriever: { without: ['senses'] } },
   { name: '− injection clauses dropped', retriever: { without: ['injection'] } },
   { name: '− homophone correction', retriever: { without: ['homophones'] } },
+  { name: '− code spelling', retriever: { without: ['spelling'] } },
   { name: '− pinyin read as corpus words', retriever: { without: ['pinyin'] } },
   { name: '− demands refused instead of hedged', retriever: { without: ['demands'] } },
   { name: '− learned attack model', retriever: { without: ['attack-model'] } },

@@ -2,22 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { createLatinSpeller, oneEditApart } from './latin-typos';
 
 describe('createLatinSpeller', () => {
-  const speller = createLatinSpeller(['trade', 'closed', 'systemerror', 'refund', 'notify', 'notice', '商户'], (w) => w === 'closer');
+  const speller = createLatinSpeller(['trade', 'closed', 'systemerror', 'applet', 'reply', 'notify', 'notice', 'lian', '商户']);
 
-  it('corrects a Latin word typed with one slip to the corpus word one edit away', () => {
+  it('corrects a word of a code typed with one slip to the corpus word one edit away', () => {
     expect(speller.correct('商户交易报 TRADE_CLOSD')).toBe('商户交易报 TRADE_closed');
-    expect(speller.correct('报sytemerror怎么办')).toBe('报systemerror怎么办');
-    expect(speller.correct('refnud failed')).toBe('refund failed');
+    expect(speller.correct('trade_closd是啥')).toBe('trade_closed是啥');
+    expect(speller.correct('报SYTEMERROR怎么办')).toBe('报systemerror怎么办');
+    expect(speller.correct('TRADE_CLOESD')).toBe('TRADE_closed');
   });
 
-  it('leaves corpus words, short words, known English words and words with two neighbours alone', () => {
-    expect(speller.correct('trade closed')).toBe('trade closed');
-    expect(speller.correct('trad')).toBe('trad');
-    expect(speller.correct('closer')).toBe('closer');
+  it('leaves ordinary English and pinyin alone, and within a code corpus words, short words and words with two neighbours', () => {
+    expect(speller.correct('apple pay repay liang')).toBe('apple pay repay liang');
+    expect(speller.correct('Apple Repay')).toBe('Apple Repay');
+    expect(speller.correct('TRADE_CLOSED')).toBe('TRADE_CLOSED');
+    expect(speller.correct('TRAD_X')).toBe('TRAD_X');
     // notice and notify are both one edit from notife
-    expect(speller.correct('notife')).toBe('notife');
-    // The first letter is never the slip: xlosed is not corrected.
-    expect(speller.correct('xlosed')).toBe('xlosed');
+    expect(speller.correct('NOTIFE_URL')).toBe('NOTIFE_URL');
+    // The first letter is never the slip.
+    expect(speller.correct('XLOSED_1')).toBe('XLOSED_1');
   });
 });
 

@@ -1,12 +1,13 @@
 /**
- * A speller for Latin words typed with one slip (trade_closd → trade_closed, sytemerror → systemerror, refnud → refund), with the
- * corpus's own Latin words as its dictionary: error codes and field names staff type from memory. A word is replaced only when it
- * occurs nowhere in the corpus, is at least MIN_LENGTH letters long, and exactly one corpus word of the same first letter is one
- * edit away (a letter left out, added, changed, or two swapped); words the glosses know (English the corpus means in Chinese) are
- * left alone. The same for any FAQ: nothing in it names this one's vocabulary.
+ * A speller for error codes and field names typed from memory with one slip (TRADE_CLOSD → TRADE_CLOSED, SYTEMERROR →
+ * SYSTEMERROR, sub_apid → sub_appid), with the corpus's own Latin words as its dictionary. Only a code is corrected: a token
+ * written in capitals or joined by underscores; ordinary English and pinyin (apple, repay, liang), whose neighbours one edit away
+ * are other words, are left as typed. Within a code, a word is replaced only when it occurs nowhere in the corpus, is at least
+ * MIN_LENGTH letters long, and exactly one corpus word of the same first letter is one edit away (a letter left out, added,
+ * changed, or two swapped). The same for any FAQ: nothing in it names this one's vocabulary.
  *
  * @example
- * const s = createLatinSpeller(new Map([['closed', 2], ['trade', 3]]));
+ * const s = createLatinSpeller(['trade', 'closed']);
  * s.correct('报 TRADE_CLOSD') // '报 TRADE_closed'
  */
 export interface LatinSpeller {
@@ -15,20 +16,24 @@ export interface LatinSpeller {
 
 /** Shorter words have too many neighbours one edit away to be corrected safely. */
 const MIN_LENGTH = 5;
-const LATIN_WORD = /[a-z]+/gi;
+/** A token of Latin letters, digits and underscores, and the words within it. */
+const TOKEN = /[A-Za-z0-9_]+/g;
+const WORD = /[A-Za-z]+/g;
+/** A code: letters joined by an underscore, or at least MIN_LENGTH capitals and no small letter. */
+const isCode = (token: string) => /[A-Za-z]_|_[A-Za-z]/.test(token) || (/[A-Z]{5}/.test(token) && !/[a-z]/.test(token));
 
-export function createLatinSpeller(corpusWords: Iterable<string>, isKnown: (word: string) => boolean = () => false): LatinSpeller {
+export function createLatinSpeller(corpusWords: Iterable<string>): LatinSpeller {
   const vocabulary = new Set<string>();
   for (const w of corpusWords) if (/^[a-z]+$/.test(w) && w.length >= MIN_LENGTH - 1) vocabulary.add(w);
   const byFirst = new Map<string, string[]>();
   for (const w of vocabulary) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w]);
   const fix = (typed: string): string => {
     const word = typed.toLowerCase();
-    if (word.length < MIN_LENGTH || vocabulary.has(word) || isKnown(word)) return typed;
+    if (word.length < MIN_LENGTH || vocabulary.has(word)) return typed;
     const near = (byFirst.get(word[0]!) ?? []).filter((w) => oneEditApart(word, w));
     return near.length === 1 ? near[0]! : typed;
   };
-  return { correct: (text) => text.replace(LATIN_WORD, fix) };
+  return { correct: (text) => text.replace(TOKEN, (token) => (isCode(token) ? token.replace(WORD, fix) : token)) };
 }
 
 /** Whether two different words are one insertion, deletion, substitution or swap of neighbours apart. */

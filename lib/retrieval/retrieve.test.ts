@@ -131,6 +131,12 @@ describe('hybrid retrieval on the real corpus', () => {
     expect((await kb.retrieve.score('好老版app不波报了')).prepared.text).toBe('好老板app不播报了');
   });
 
+  it('reads a code typed with one slip as the corpus word, and leaves ordinary English alone', async () => {
+    expect((await kb.retrieve.score('商户交易报 trade_closd')).prepared.text).toMatch(/_closed$/);
+    expect((await kb.retrieve('trade_closd是啥')).hits[0]!.id).toBe('FAQ5.4');
+    expect((await kb.retrieve.score('can they pause trading')).prepared.text).toBe('can they pause trading');
+  });
+
   it('answers a question asked word for word as an entry or one of its alternatives words it', async () => {
     for (const e of kb.entries.filter((x) => x.solution.trim() !== '')) {
       for (const q of [e.question, e.alternatives[0]!]) {

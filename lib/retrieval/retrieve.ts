@@ -40,7 +40,20 @@ export interface RetrieverOptions {
    */
   domainModel?: DomainModel | (() => DomainModel);
   /** Searches to leave out, for ablations. */
-  without?: ('keyword' | 'bigram' | 'vector' | 'glosses' | 'injection' | 'homophones' | 'pinyin' | 'demands' | 'attack-model' | 'domain' | 'senses')[];
+  without?: (
+    | 'keyword'
+    | 'bigram'
+    | 'vector'
+    | 'glosses'
+    | 'injection'
+    | 'homophones'
+    | 'spelling'
+    | 'pinyin'
+    | 'demands'
+    | 'attack-model'
+    | 'domain'
+    | 'senses'
+  )[];
 }
 
 /** A retriever, plus the scoring behind its decisions (for fitting and explanations). */
@@ -133,7 +146,7 @@ export function createRetriever(entries: Entry[], vectorSearch: VectorSearch, to
   const isGlossed = (w: string) => glosses[glossKey(w)] !== undefined;
   const pinyin = without.has('pinyin') ? null : createPinyinTransliterator(keyword.df, isGlossed);
   const initials = without.has('pinyin') ? null : createInitialsReader(keyword.df, isGlossed);
-  const latin = without.has('homophones') ? null : createLatinSpeller(keyword.df.keys(), isGlossed);
+  const latin = without.has('spelling') ? null : createLatinSpeller(keyword.df.keys());
   const correct = [initials?.read, pinyin?.transliterate, latin?.correct, homophones?.correct].filter((f) => f !== undefined);
   const ctx = {
     tokenizer,
