@@ -41,6 +41,8 @@ describe('regionalToMandarin', () => {
     expect(regionalToMandarin(mandarin)).toBe(mandarin);
     for (const t of ['等了好久才到账', '好久没到账了', '退款好久了还没到', '这个问题好久处理不了', '审核好久通过不了', '退款已经好久到不了账', '需要好久到账'])
       expect(regionalToMandarin(t)).toBe(t);
+    // The north-eastern and Henan words' ordinary neighbours.
+    for (const t of ['红木有限公司的商户', '没招行的卡能绑吗', '门店还没招到收银员', '咋着手排查这个问题']) expect(regionalToMandarin(t)).toBe(t);
   });
 
   it('reads the south-western 好久 (how long) before what is waited for', () => {

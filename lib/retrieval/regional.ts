@@ -2,7 +2,7 @@ import { wordListReader } from './word-list';
 
 /**
  * Regional wording read as Mandarin, as lib/retrieval/cantonese.ts reads written Cantonese: staff from the north-east, Henan and
- * Shandong (俺, 嘎哈, 老鼻子, 中不中, 瞅, 木有, 忒), the south-west and the middle Yangtze (啥子, 咋个, 莫得, 么子, 冒得), Shanghai (阿拉, 侬,
+ * Shandong (俺, 嘎哈, 老鼻子, 中不中, 瞅, 木有, 忒, 没招), the south-west and the middle Yangtze (啥子, 咋个, 莫得, 么子, 冒得), Shanghai (阿拉, 侬,
  * 辰光, 是勿是, 好伐, 伊, 寻勿着, 哪能回事) and Taiwan (软体, 网路, 简讯, 串接, 登入, 程式) type the words they say, and a Mandarin FAQ has none of them:
  * each counts against the question as a word the FAQ does not know. Words of the language, not of any FAQ, and only forms that
  * are not also ordinary Mandarin (晓得, 咋, 寻思 and 哪能 are: 在哪能看; 钞票 is read as the everyday 钱); forms that can be part of an ordinary word are read
@@ -16,12 +16,7 @@ const REGIONAL: readonly [string, string][] = [
   ['干哈', '干什么'],
   ['老鼻子', '很多'],
   ['瞅', '看'],
-  ['木有', '没有'],
   ['忒', '太'],
-  ['咋着', '怎么样'],
-  ['弄啥嘞', '干什么'],
-  ['弄啥咧', '干什么'],
-  ['没招', '没办法'],
   // South-west (Sichuan, Chongqing, Guizhou, Yunnan), Hubei and Hunan.
   ['啥子', '什么'],
   ['咋个', '怎么'],
@@ -93,6 +88,9 @@ const WU_SHATI = '啥体(?![验积系制育检])';
 const GUARDED: readonly [string, string, string][] = [
   [WU_ALA, '阿拉', '我们'],
   [`中不中${AT_SENTENCE_END}`, '中不中', '行不行'],
+  // North-east and Henan: 木有 (no) but not 红木有限公司; 没招 (no way) but not 没招行的卡, 没招商, 没招聘, 没招到人.
+  ['木有(?!限)', '木有', '没有'],
+  ['没招(?![行商聘到标生收])', '没招', '没办法'],
   ['(?<!感)冒得', '冒得', '没有'],
   ['勿要(?!求)', '勿要', '不要'],
   ['(?<![什怎这那多要])么子', '么子', '什么'],
