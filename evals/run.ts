@@ -74,18 +74,19 @@ program.action(async (opts) => {
     // link to versioned siblings (lib/index/atomic.ts), so it lives inside a directory of its own that is removed whole.
     const evalDir = names ? await mkdtemp(path.join(os.tmpdir(), `faq-eval-${suite.name}-`)) : null;
     const indexDir = evalDir ? path.join(evalDir, 'index') : config.indexDir;
-    // Evals measure the FAQ files alone, never alternatives added in the database.
-    const runtime = createRuntime({ ...config, indexDir }, { store: null, knowledge: { log: logToStderr } });
     const { kb, run } = await (async () => {
-      const kb = await runtime.knowledge.get();
-      const progress = createProgress(cases.length);
-      const run = await runEval(cases, runtime.answerDeps(kb), kb.entries, { dataset: suite.dataset, mode: opts.mode, onProgress: progress.update });
-      progress.stop();
-      return { kb, run };
-    })().finally(async () => {
-      await runtime.close();
-      if (evalDir) await rm(evalDir, { recursive: true, force: true });
-    });
+      // Evals measure the FAQ files alone, never alternatives added in the database.
+      const runtime = createRuntime({ ...config, indexDir }, { store: null, knowledge: { log: logToStderr } });
+      try {
+        const kb = await runtime.knowledge.get();
+        const progress = createProgress(cases.length);
+        const run = await runEval(cases, runtime.answerDeps(kb), kb.entries, { dataset: suite.dataset, mode: opts.mode, onProgress: progress.update });
+        progress.stop();
+        return { kb, run };
+      } finally {
+        await runtime.close();
+      }
+    })().finally(() => (evalDir ? rm(evalDir, { recursive: true, force: true }) : undefined));
     if (opts.judge) {
       const { judgeRun } = await import('../lib/evals/judge');
       Object.assign(run, { judge: await judgeRun(run, kb, config.llm!) });

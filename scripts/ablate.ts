@@ -26,8 +26,7 @@ program.action(async (opts) => {
     const cells: string[] = [];
     for (const s of suites) {
       const dir = await mkdtemp(path.join(os.tmpdir(), 'faq-ablate-'));
-      const m = await runVariant(root, s, v, path.join(dir, 'index'));
-      await rm(dir, { recursive: true, force: true });
+      const m = await runVariant(root, s, v, path.join(dir, 'index')).finally(() => rm(dir, { recursive: true, force: true }));
       cells.push(`${pct(m.hitAt1)} / ${pct(m.hitAt3)} / ${pct(m.refused)} / ${pct(m.outOfScopeRefused)}`);
     }
     console.log(`| ${v.name} | ${cells.join(' | ')} |`);

@@ -77,11 +77,14 @@ export interface FitReport {
 
 async function withKnowledgeBase<T>(env: Record<string, string>, root: string, fn: (kb: KnowledgeBase) => Promise<T>): Promise<T> {
   const dir = await mkdtemp(path.join(os.tmpdir(), 'faq-fit-'));
-  const runtime = createRuntime(parseConfig({ INDEX_DIR: path.join(dir, 'index'), ...env }, root));
   try {
-    return await fn(await runtime.knowledge.get());
+    const runtime = createRuntime(parseConfig({ INDEX_DIR: path.join(dir, 'index'), ...env }, root));
+    try {
+      return await fn(await runtime.knowledge.get());
+    } finally {
+      await runtime.close();
+    }
   } finally {
-    await runtime.close();
     await rm(dir, { recursive: true, force: true });
   }
 }
