@@ -128,6 +128,22 @@ describe('offline answers', () => {
     expect(itself.notices.map((n) => n.code)).toEqual(['set_aside']);
   });
 
+  it('answers a follow-up with the part it asks about, and with the whole entry when it names the entry’s own question', async () => {
+    const E29 = entry('FAQ2.9', 'POS显示95此商户不支持双免?', '1.确认商户号是否开通小额双免\n2.检查终端是否开通小额免密免签\n3.重新下载同步参数');
+    const retrieve = stubRetrieve({ hits: [hit(E29, 1)], answerIds: ['FAQ2.9'], suggestionIds: [] });
+    // Coverage of a question's words by a text: the share of its characters the text has (enough for this test).
+    const coverage = (q: string, text: string) => [...q].filter((c) => text.includes(c)).length / [...q].length;
+    const history = [
+      { role: 'user' as const, text: '商户交易报95' },
+      { role: 'assistant' as const, text: '请到运营平台补录商户英文名称 [FAQ2.10]' },
+    ];
+    const part = await answerQuestion({ question: '那同步参数呢', history }, deps({ retrieve, coverage }));
+    expect(part.text).toContain('3.重新下载同步参数');
+    expect(part.text).not.toContain('1.确认商户号');
+    const whole = await answerQuestion({ question: '不是这个,我说的是此商户不支持双免', history }, deps({ retrieve, coverage }));
+    for (const step of ['1.确认商户号', '2.检查终端', '3.重新下载']) expect(whole.text).toContain(step);
+  });
+
   it('makes a follow-up standalone with the previous user turn', async () => {
     const retrieve = stubRetrieve();
     const r = await answerQuestion({ question: '那退款呢?', history: [{ role: 'user', text: '撤销多久到账' }] }, deps({ retrieve }));

@@ -93,12 +93,19 @@ async function plan(input: AnswerInput, deps: AnswerDeps, history: ChatTurn[], s
   };
 }
 
-/** The part of the answering entry a follow-up asks about ("那苹果手机呢" -> the iOS steps), if one part stands out. */
+/** At least this share of a follow-up's words in the entry's own question names the entry itself, not one of its parts. */
+const NAMES_ENTRY = 0.5;
+
+/**
+ * The part of the answering entry a follow-up asks about ("那苹果手机呢" -> the iOS steps), if one part stands out. Not when the
+ * follow-up names the entry's own question (「不是这个,我说的是此商户不支持双免」 after a hedge: the whole entry, all its steps;
+ * round 25, a fresh-clone check).
+ */
 function partFor(question: string, retrieval: RetrievalResult, deps: AnswerDeps): Plan['part'] {
   const entry = retrieval.hits.find((h) => h.id === retrieval.answerIds[0])?.entry;
   const coverage = deps.coverage;
   const split = entry && coverage ? splitSolution(entry.solution) : null;
-  if (!split || !coverage) return undefined;
+  if (!split || !coverage || (coverage(question, entry!.question) ?? 0) >= NAMES_ENTRY) return undefined;
   const i = pickPart(split.parts, (text) => coverage(question, text) ?? 0);
   return i === null ? undefined : { intro: split.intro, text: split.parts[i]! };
 }
