@@ -9,7 +9,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import path from 'node:path';
-import { configFromEnv } from './lib/config';
+import { configFromEnv, misspeltVariables, runningOn } from './lib/config';
+import { errorText } from './lib/errors';
 import { CLIENT_IP_HEADER, resolveClientIp } from './lib/http/client-key';
 import { createConcurrencyLimiter } from './lib/http/concurrency';
 import { sendRefusal, writeRefusalToSocket } from './lib/http/node-refusal';
@@ -33,7 +34,7 @@ const config = (() => {
   try {
     return configFromEnv();
   } catch (e) {
-    return cannotStart(e instanceof Error ? e.message : String(e));
+    return cannotStart(errorText(e));
   }
 })();
 const { port, hostname, trustProxy, headersTimeoutMs, bodyTimeoutMs, maxConcurrentPerClient } = config.server;
@@ -44,7 +45,7 @@ async function lockDatabase(): Promise<() => Promise<void>> {
   try {
     return await lockDataDir(config.store.dataDir);
   } catch (e) {
-    return cannotStart(e instanceof Error ? e.message : String(e));
+    return cannotStart(errorText(e));
   }
 }
 const releaseDataDir = await lockDatabase();
@@ -162,7 +163,10 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-server.listen(port, hostname, () => console.info(`[server] ${config.assistantName}已启动:http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}`));
+for (const { name, meant } of misspeltVariables(process.env)) console.warn(`[config] 环境变量 ${name} 不会被读取:是否想写 ${meant}?`);
+server.listen(port, hostname, () =>
+  console.info(`[server] ${config.assistantName}已启动:http://${hostname === '0.0.0.0' ? 'localhost' : hostname}:${port}(${runningOn(config)})`),
+);
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {

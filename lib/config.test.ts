@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from './config';
+import { misspeltVariables, parseConfig, runningOn } from './config';
 import { ConfigError } from './errors';
 
 describe('store configuration', () => {
@@ -72,5 +72,25 @@ describe('a misconfigured environment', () => {
     ];
     for (const [env, message] of cases) expect(() => parseConfig(env), message).toThrow(message);
     expect(() => parseConfig({ LLM_TIMEOUT_MS: 'abc', PORT: '-1' })).toThrow('环境变量配置有误:LLM_TIMEOUT_MS 应为数字;PORT 不能小于 0');
+  });
+});
+
+describe('what the server says at start', () => {
+  it('names a variable set under a misspelt name with the one meant, and nothing else in the environment', () => {
+    const env = { DATABSE_URL: 'postgres://x', OPENAI_BASEURL: 'http://m', ADMIN_PASSWROD: 'p', PATH: '/bin', HOSTNAME: 'h', LD_LIBRARY_PATH: '/lib' };
+    expect(misspeltVariables(env)).toEqual([
+      { name: 'DATABSE_URL', meant: 'DATABASE_URL' },
+      { name: 'OPENAI_BASEURL', meant: 'OPENAI_BASE_URL' },
+      { name: 'ADMIN_PASSWROD', meant: 'ADMIN_PASSWORD' },
+    ]);
+  });
+
+  it('says which database and answer mode it runs on, never the database password', () => {
+    expect(runningOn(parseConfig({ DB_DIR: '/data/db' }, '/srv'))).toBe('数据库:内嵌 PGlite(/data/db);回答:离线');
+    const shared = runningOn(
+      parseConfig({ DATABASE_URL: 'postgres://faq:secret@db.internal:5432/faq', OPENAI_API_KEY: 'k', OPENAI_CHAT_MODEL: 'qwen' }, '/srv'),
+    );
+    expect(shared).toBe('数据库:PostgreSQL(db.internal:5432);回答:模型 qwen');
+    expect(shared).not.toContain('secret');
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ConfigError } from './errors';
+import { oneEditApart } from './text/edit-distance';
 
 const int = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
 /** An optional integer; an empty value counts as unset (coercion would read it as 0). */
@@ -267,4 +268,35 @@ export function debugFromEnv(env: Record<string, string | undefined> = process.e
 /** The same config answering only offline (`offline`), or as configured (`llm`). */
 export function withAnswerMode(config: AppConfig, mode: 'offline' | 'llm'): AppConfig {
   return mode === 'offline' ? { ...config, llm: null } : config;
+}
+
+/**
+ * Environment variables set for this app under a misspelt name (DATABSE_URL, OPENAI_BASEURL, ADMIN_PASSWROD): one edit from a
+ * name it reads, which then stays unset and is silently defaulted (the embedded database instead of the shared one, offline
+ * instead of the model, the admin pages closed). Each with the name meant, for a warning at start (round 25, a fresh-clone check).
+ */
+export function misspeltVariables(env: Record<string, string | undefined>): { name: string; meant: string }[] {
+  const known = Object.keys(envSchema.shape);
+  return Object.keys(env)
+    .filter((name) => /^[A-Z][A-Z0-9_]{5,}$/.test(name) && !known.includes(name))
+    .flatMap((name) => {
+      const meant = known.find((k) => k.length >= 6 && oneEditApart(name, k));
+      return meant ? [{ name, meant }] : [];
+    });
+}
+
+/**
+ * What the server runs on, for its start line: the database (PostgreSQL's host, never its password; or the embedded one's
+ * directory) and the answer mode (offline, or the model's name), so a deployment that fell back to a default says so.
+ */
+export function runningOn(config: AppConfig): string {
+  const host = (url: string) => {
+    try {
+      return new URL(url).host;
+    } catch {
+      return '?';
+    }
+  };
+  const store = config.store.kind === 'postgres' ? `PostgreSQL(${host(config.store.url)})` : `内嵌 PGlite(${config.store.dataDir ?? '内存'})`;
+  return `数据库:${store};回答:${config.llm ? `模型 ${config.llm.model}` : '离线'}`;
 }

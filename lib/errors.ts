@@ -82,6 +82,7 @@ export class CorpusError extends AppError {
   /** The file at fault, as given. */
   readonly file: string;
   /** `unreadable`: the file could not be read at all (it is missing), not that its text is wrong. */
+  readonly unreadable: boolean;
   constructor(issues: CorpusIssue[], file = 'FAQ 文件', unreadable = false) {
     // Line 0: about the file as a whole (missing, or cut short), said without a line number.
     const lines = issues.map((i) => (i.line > 0 ? `  第 ${i.line} 行:${i.message}` : `  ${i.message}`)).join('\n');
@@ -92,6 +93,7 @@ export class CorpusError extends AppError {
     });
     this.issues = issues;
     this.file = file;
+    this.unreadable = unreadable;
   }
 }
 
@@ -133,4 +135,35 @@ export class StoreError extends AppError {
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
+}
+
+/** System errors a deployment meets, named for the log (the code stays beside the name). */
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOSPC: '磁盘已满',
+  EROFS: '文件系统只读',
+  EACCES: '没有权限',
+  EPERM: '没有权限',
+  ENOENT: '找不到文件或目录',
+  EMFILE: '打开的文件过多',
+};
+
+/**
+ * What an error says, for a log line or a status: its message, with a common system error named (「磁盘已满(ENOSPC)」); for a
+ * thrown value that is no Error and has no message (PGlite's file system throws such objects), its fields, never
+ * 「[object Object]」 (round 25, a fresh-clone check: a full disk was logged as that).
+ */
+export function errorText(e: unknown): string {
+  const fields = typeof e === 'object' && e !== null ? (e as { code?: unknown; message?: unknown }) : {};
+  const message = typeof fields.message === 'string' && fields.message !== '' ? fields.message : undefined;
+  const code = typeof fields.code === 'string' ? fields.code : undefined;
+  const named = code ? SYSTEM_ERRORS[code] : undefined;
+  if (named) return message ? `${named}(${code}):${message}` : `${named}(${code})`;
+  if (message) return message;
+  if (typeof e !== 'object' || e === null) return String(e);
+  try {
+    const json = JSON.stringify(e, Object.getOwnPropertyNames(e));
+    return json && json !== '{}' ? json : '未知错误(没有错误信息)';
+  } catch {
+    return '未知错误(没有错误信息)';
+  }
 }

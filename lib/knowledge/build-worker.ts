@@ -6,6 +6,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { AppConfig } from '../config';
 import type { Corpus } from '../corpus/load';
+import { errorText } from '../errors';
 import { createBuildJob } from './build-job';
 
 const build = createBuildJob();
@@ -18,7 +19,7 @@ parentPort!.on('message', async (m: { type: 'build'; id: number; corpus: Corpus;
     const manifest = await build(corpus, config);
     parentPort!.postMessage({ type: 'done', id, manifest });
   } catch (e) {
-    parentPort!.postMessage({ type: 'failed', id, message: e instanceof Error ? e.message : String(e) });
+    parentPort!.postMessage({ type: 'failed', id, message: errorText(e) });
   }
 });
 parentPort!.postMessage({ type: 'ready' });

@@ -5,6 +5,7 @@
  * server's indexes (as build-worker.ts does), so one thread's modules serve both.
  */
 import { parentPort } from 'node:worker_threads';
+import { errorText } from '../errors';
 import { openIndex } from '../index/load';
 import type { RetrieveFn } from '../retrieval/types';
 import { createBuildJob } from './build-job';
@@ -27,7 +28,7 @@ async function open(sha: string, config: Extract<SearchRequest, { type: 'open' }
     current = { sha, retrieve: kb.retrieve };
     post({ type: 'opened', sha });
   } catch (e) {
-    post({ type: 'open-failed', sha, message: e instanceof Error ? e.message : String(e) });
+    post({ type: 'open-failed', sha, message: errorText(e) });
   }
 }
 
@@ -50,7 +51,7 @@ async function build(id: number, corpus: Extract<SearchRequest, { type: 'build' 
   try {
     post({ type: 'built', id, manifest: await buildJob(corpus, config) });
   } catch (e) {
-    post({ type: 'build-failed', id, message: e instanceof Error ? e.message : String(e) });
+    post({ type: 'build-failed', id, message: errorText(e) });
   }
 }
 

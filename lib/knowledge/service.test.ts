@@ -190,6 +190,13 @@ describe('a malformed edit', () => {
     expect((e as IndexError).message).toContain('FAQ 文件格式有误');
     expect(service.status().state).toBe('unavailable');
   });
+
+  it('says a missing FAQ file cannot be read, not that its format is wrong', async () => {
+    await rm(config.corpusFile);
+    const e = await service.get().catch((err: unknown) => err);
+    expect((e as IndexError).message).toContain('FAQ 文件无法读取');
+    expect(service.status().error).toMatchObject({ unreadable: true, message: expect.stringContaining('无法读取') });
+  });
 });
 
 describe('rebuilds', () => {

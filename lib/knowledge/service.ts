@@ -29,7 +29,7 @@ export interface KnowledgeStatus {
   /** ISO time the current problem was first seen. */
   since?: string;
   /** What is wrong: for a malformed file, its name and every problem with its line number. */
-  error?: { code: string; message: string; file?: string; issues?: CorpusIssue[] };
+  error?: { code: string; message: string; file?: string; issues?: CorpusIssue[]; unreadable?: boolean };
   /** Something the admin should know about files that did load: a related-questions file set aside as another FAQ's. */
   notice?: string;
   /** Index builds this process has made since it started. */
@@ -77,7 +77,7 @@ function describe(e: unknown): NonNullable<KnowledgeStatus['error']> {
   if (e instanceof CorpusError) {
     // The file's name, not its path: /api/health is public.
     const file = path.basename(e.file);
-    return { code: e.code, message: new CorpusError(e.issues, file).message, file, issues: e.issues };
+    return { code: e.code, message: new CorpusError(e.issues, file, e.unreadable).message, file, issues: e.issues, unreadable: e.unreadable };
   }
   if (isAppError(e)) return { code: (e as AppError).code, message: e.message };
   return { code: 'internal', message: '知识库加载失败' };
@@ -206,7 +206,12 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
       if (current) return current;
       const error = state.error;
       if (error?.code.startsWith('index_')) throw new IndexError(error.code as IndexErrorCode, error.message, { detail: error });
-      const message = error?.code === 'corpus_invalid' ? 'FAQ 文件格式有误且没有可用的旧索引,请修正 FAQ 后重试。' : '知识库暂时不可用,请稍后重试。';
+      const message =
+        error?.code !== 'corpus_invalid'
+          ? '知识库暂时不可用,请稍后重试。'
+          : error.unreadable
+            ? 'FAQ 文件无法读取(不存在或没有读取权限)且没有可用的旧索引,请检查 CORPUS_FILE 后重试。'
+            : 'FAQ 文件格式有误且没有可用的旧索引,请修正 FAQ 后重试。';
       throw new IndexError('index_missing', message, { detail: error });
     },
     status: () => ({ ...state, ...(searcher ? { searchThread: searcher.status() } : {}) }),

@@ -1,3 +1,5 @@
+import { oneEditApart } from '../text/edit-distance';
+
 /**
  * A speller for error codes and field names typed from memory with one slip (TRADE_CLOSD → TRADE_CLOSED, SYTEMERROR →
  * SYSTEMERROR, sub_apid → sub_appid), with the corpus's own Latin words as its dictionary. Only a code is corrected: a token
@@ -34,17 +36,4 @@ export function createLatinSpeller(corpusWords: Iterable<string>): LatinSpeller 
     return near.length === 1 ? near[0]! : typed;
   };
   return { correct: (text) => text.replace(TOKEN, (token) => (isCode(token) ? token.replace(WORD, fix) : token)) };
-}
-
-/** Whether two different words are one insertion, deletion, substitution or swap of neighbours apart. */
-export function oneEditApart(a: string, b: string): boolean {
-  if (a === b || Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  if (a.length === b.length) {
-    if (a.slice(i + 1) === b.slice(i + 1)) return true;
-    return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
-  }
-  const [long, short] = a.length > b.length ? [a, b] : [b, a];
-  return long.slice(i + 1) === short.slice(i);
 }

@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { StoreConfig } from '../config';
+import { errorText } from '../errors';
 import { addAlternatives, listAlternatives, removeAlternatives } from './alternatives';
 import { conversationExchanges, deleteConversation, listConversations, renameConversation, writeExchanges } from './conversations';
 import { setFeedback } from './feedback';
@@ -88,7 +89,7 @@ export function createStore(config: StoreConfig): Store {
         failedAt = Date.now();
         // Said once per outage in the server's log, not only in /api/health: whoever deploys reads the log (a wrong DATABASE_URL
         // password answered every question and logged nothing until records were dropped, minutes later).
-        if (!lastError) console.error(`[store] 无法打开数据库(${config.kind}):${e instanceof Error ? e.message : String(e)};记录先留在内存中,稍后重试。`);
+        if (!lastError) console.error(`[store] 无法打开数据库(${config.kind}):${errorText(e)};记录先留在内存中,稍后重试。`);
         lastError = e instanceof Error ? e : new Error(String(e));
         Object.assign(status, { state: 'error', error: { message: lastError.message, at: new Date().toISOString() } });
         throw e;
@@ -104,7 +105,7 @@ export function createStore(config: StoreConfig): Store {
       if (status.state === 'error') Object.assign(status, { state: 'ok', error: undefined });
       return out;
     } catch (e) {
-      Object.assign(status, { state: 'error', error: { message: e instanceof Error ? e.message : String(e), at: new Date().toISOString() } });
+      Object.assign(status, { state: 'error', error: { message: errorText(e), at: new Date().toISOString() } });
       throw e;
     }
   };

@@ -1,3 +1,4 @@
+import { errorText } from '../errors';
 import type { LogStats } from './types';
 
 export interface WriteQueue<T> {
@@ -111,7 +112,7 @@ export function createWriteQueue<T>(write: (batch: T[]) => Promise<void>, opts: 
         // fails otherwise (an outage) is written again later.
         const { retry, rejected, error } = batch.length > 1 ? await oneByOne(batch) : sorted(batch, first);
         const e = error ?? first;
-        stats.lastError = { message: e instanceof Error ? e.message : String(e), at: new Date().toISOString() };
+        stats.lastError = { message: errorText(e), at: new Date().toISOString() };
         stats.written += batch.length - retry.length - rejected;
         if (rejected > 0) {
           stats.failed += rejected;
