@@ -261,6 +261,19 @@ describe.skipIf(!haveChromium)(haveChromium ? 'the chat page in Chromium' : `the
     await page.close();
   });
 
+  it('says an answer whose stream was cut before its final part is interrupted, not finished', async () => {
+    const page = await browser!.newPage();
+    const sse = (o: object) => `data: ${JSON.stringify(o)}\n\n`;
+    // A stream cut after its first words: no data-answer part, no finish (a server killed mid-answer).
+    const body = [{ type: 'start' }, { type: 'text-start', id: 't' }, { type: 'text-delta', id: 't', delta: '请先补注册' }].map(sse).join('');
+    await answerFirstWith(page, body);
+    await page.goto(server!.url);
+    const answer = await ask(page, '挥卡报03');
+    await expect(answer.getByTestId('interrupted').textContent()).resolves.toContain('回答中断');
+    await expect(answer.textContent()).resolves.toContain('请先补注册');
+    await page.close();
+  });
+
   it('shows a refusal with its related topics, each asking its question', { timeout: 2 * SERVER_ANSWER_MS }, async () => {
     const page = await browser!.newPage({ viewport: { width: 375, height: 740 } });
     const canned = await cannedResponseBody('商户想换个收款码颜色', 'refuse', 'FAQ9.5', ['FAQ9.4', 'FAQ9.3']);

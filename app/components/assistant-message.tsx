@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import type { AnswerNotice, ShownEntry, Suggestion } from '@/lib/answer/types';
-import { HEDGE_LABEL, REFUSE_LABEL, RELATED_TOPICS_HEADING, SUGGESTIONS_HEADING } from '@/lib/text/messages';
+import { ANSWER_INTERRUPTED_TEXT, HEDGE_LABEL, REFUSE_LABEL, RELATED_TOPICS_HEADING, SUGGESTIONS_HEADING } from '@/lib/text/messages';
 import { toPlainText } from '@/lib/text/plain-text';
 import type { FaqDataParts, FaqUIMessage } from '../api/chat/ui-types';
 import { Feedback } from './feedback';
@@ -108,6 +108,12 @@ export function AssistantMessage({ message, streaming, isLast, onCite, onRetry, 
         </div>
       ))}
       {v.text ? <Markdown text={v.text} onCite={cite} /> : streaming ? <p className="hint">{v.meta ? '正在生成答案…' : '正在检索 FAQ…'}</p> : null}
+      {/* Every answer ends with its data-answer part (stored ones too): without it the stream was cut, and what shows may be partial. */}
+      {!streaming && !v.answer && (
+        <div className="notice" role="alert" data-testid="interrupted">
+          {ANSWER_INTERRUPTED_TEXT}
+        </div>
+      )}
       {!streaming && hedge && suggestions.length > 0 && <Suggestions heading={SUGGESTIONS_HEADING} items={suggestions.slice(0, 2)} onAsk={onAsk} />}
       {!streaming && noAnswer && suggestions.length > 0 && <Suggestions heading={RELATED_TOPICS_HEADING} items={suggestions} onAsk={onAsk} />}
       {cited.length > 0 && (

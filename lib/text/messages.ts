@@ -43,6 +43,8 @@ export const TWO_ENTRIES_INTRO = '这个问题涉及以下两条 FAQ:';
 export const PART_NOTE = '以下为该条目中与追问相关的部分,完整内容见所引条目。';
 
 /** Shown in place of an answer when answering failed for a reason that is not the user's. */
+/** Shown under an answer whose stream ended before its final part came (a server stopped mid-answer, a connection cut). */
+export const ANSWER_INTERRUPTED_TEXT = '回答中断:没有收到完整答案,以上内容可能不全,请点击「重新回答」重试。';
 export const ANSWER_FAILED_TEXT = '抱歉,生成答案时出现问题,请稍后重试。如问题紧急,请直接查阅 FAQ 或联系业务同事。';
 
 export const GENERIC_ERROR_TEXT = '服务内部错误,请稍后再试。';
