@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AnswerNotice, AnswerResult, Decision } from '../answer/types';
+import { type AnswerNotice, type AnswerResult, type Decision, FALLBACK_NOTICES } from '../answer/types';
 import { titleOf } from '../corpus/schema';
 import { SUGGESTIONS_HEADING } from '../text/messages';
 import { MODEL_ID } from './request';
@@ -77,9 +77,28 @@ export function suggestionsText(result: AnswerResult): string {
   return `\n\n${SUGGESTIONS_HEADING}\n${result.suggestions.map((s) => `- ${s.question}`).join('\n')}`;
 }
 
-/** The assistant message's content: the answer with its inline citations, then the suggestions. */
+const FALLBACKS = new Set<string>(FALLBACK_NOTICES);
+
+/**
+ * Why the answer is not the model's (the model failed, timed out, invented an entry), as quoted lines before it: front-ends such as
+ * Open WebUI and LobeChat show the content alone, never the `notices` extension field (round 25, a fresh-clone check). Empty for
+ * an answer with nothing to explain.
+ */
+export function fallbackText(result: AnswerResult, told: ReadonlySet<string> = new Set()): string {
+  return result.notices
+    .filter((n) => isFallback(n) && !told.has(n.code))
+    .map(quotedNotice)
+    .join('');
+}
+
+/** Whether a notice says the answer is not the model's. */
+export const isFallback = (n: AnswerNotice) => FALLBACKS.has(n.code);
+/** A notice as a quoted line of the content. */
+export const quotedNotice = (n: AnswerNotice) => `> ${n.message}\n\n`;
+
+/** The assistant message's content: why it is not the model's answer (if so), the answer with its inline citations, then the suggestions. */
 export function contentOf(result: AnswerResult): string {
-  return result.text + suggestionsText(result);
+  return fallbackText(result) + result.text + suggestionsText(result);
 }
 
 /**

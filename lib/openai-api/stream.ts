@@ -1,7 +1,7 @@
-import { type AnswerEvent, type AnswerResult, FALLBACK_NOTICES } from '../answer/types';
+import type { AnswerEvent, AnswerResult } from '../answer/types';
 import { ANSWER_FAILED_TEXT } from '../text/messages';
 import type { OpenAIErrorBody } from './errors';
-import { extensionOf, jsonContentOf, type ReplyContext, suggestionsText, toChunk } from './response';
+import { extensionOf, fallbackText, isFallback, jsonContentOf, quotedNotice, type ReplyContext, suggestionsText, toChunk } from './response';
 import { usageOf } from './usage';
 
 /** Headers of a streamed reply; X-Accel-Buffering keeps nginx from holding the stream back. */
@@ -15,9 +15,6 @@ export const SSE_HEADERS = {
 export const DONE = 'data: [DONE]\n\n';
 export const sse = (data: unknown) => `data: ${JSON.stringify(data)}\n\n`;
 
-/** Codes of the notices that say why streamed text was withdrawn. */
-const FALLBACKS = new Set<string>(FALLBACK_NOTICES);
-
 export function isAbort(e: unknown): boolean {
   return e instanceof Error && (e.name === 'AbortError' || e.name === 'TimeoutError');
 }
@@ -26,7 +23,7 @@ export function isAbort(e: unknown): boolean {
  * Answer events -> OpenAI `chat.completion.chunk` events (each a complete `data: …\n\n` string):
  * - start: the role chunk (`delta: { role: "assistant", content: "" }`);
  * - text-delta: a content chunk, as the citation guard releases the model's text;
- * - done: the whole answer when nothing was streamed (offline); when streamed text was withdrawn
+ * - done: the whole answer when nothing was streamed (offline; after a model that failed before any text, why, quoted, first); when streamed text was withdrawn
  *   (`replace`: the model failed mid-answer), a rule, the notice and the answer that replaces it,
  *   since a sent chunk cannot be taken back; then the suggestions as plain lines; then the final
  *   chunk, `finish_reason: "stop"`, whose delta carries the extension fields; with include_usage
@@ -34,6 +31,10 @@ export function isAbort(e: unknown): boolean {
  */
 export function createChunkWriter(ctx: ReplyContext, opts: { includeUsage: boolean; userTexts: string[]; json?: boolean }) {
   let content = '';
+  /** Fallback notices already in the content (sent as they came, before any text): not repeated at the end. */
+  const told = new Set<string>();
+  /** Whether any of the answer's own text was sent (the notices told are not). */
+  let answered = false;
   const usageNull = opts.includeUsage ? { usage: null } : {};
   const text = (delta: string) => {
     content += delta;
@@ -43,11 +44,8 @@ export function createChunkWriter(ctx: ReplyContext, opts: { includeUsage: boole
     let out = '';
     // JSON (response_format json_object): the whole object in one chunk, once the answer is complete and checked.
     if (opts.json) out += text(jsonContentOf(result, ctx.baseUrl));
-    else if (content === '') out += text(result.text);
-    else if (replace) {
-      const why = result.notices.filter((n) => FALLBACKS.has(n.code)).map((n) => `> ${n.message}\n\n`);
-      out += text(`\n\n---\n\n${why.join('')}${result.text}`);
-    }
+    else if (!answered) out += text(`${fallbackText(result, told)}${result.text}`);
+    else if (replace) out += text(`\n\n---\n\n${fallbackText(result, told)}${result.text}`);
     const suggestions = opts.json ? '' : suggestionsText(result);
     if (suggestions) out += text(suggestions);
     out += sse(toChunk(ctx, extensionOf(result, ctx.baseUrl), { finish: 'stop', ...usageNull }));
@@ -57,7 +55,16 @@ export function createChunkWriter(ctx: ReplyContext, opts: { includeUsage: boole
   return {
     start: (): string => sse(toChunk(ctx, { role: 'assistant', content: '' }, usageNull)),
     map(ev: AnswerEvent): string {
-      if (ev.type === 'text-delta') return ev.delta && !opts.json ? text(ev.delta) : '';
+      if (ev.type === 'text-delta') {
+        if (!ev.delta || opts.json) return '';
+        answered = true;
+        return text(ev.delta);
+      }
+      // A model that failed before any text: why, first, before the offline answer that follows as text.
+      if (ev.type === 'notice' && !answered && !opts.json && isFallback(ev.notice)) {
+        told.add(ev.notice.code);
+        return text(quotedNotice(ev.notice));
+      }
       if (ev.type === 'done') return finish(ev.result, ev.replace);
       return '';
     },

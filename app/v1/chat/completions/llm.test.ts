@@ -75,6 +75,16 @@ describe('LLM mode', () => {
     expect(s.final!.citations.map((c: { id: string }) => c.id)).toEqual(['FAQ2.5']);
   });
 
+  it('when the model fails before any text, says so first in the content, streamed or not: front-ends show the content alone', async () => {
+    next = { status: 500, body: { error: { message: 'boom' } } };
+    const streamed = parseOpenAISse(await (await POST(request([{ role: 'user', content: QUESTION }]))).text());
+    expect(streamed.content.startsWith(`> ${NOTICE_TEXT.upstream_failed}\n\n**POS插卡消费`)).toBe(true);
+    next = { status: 500, body: { error: { message: 'boom' } } };
+    const whole = await (await POST(request([{ role: 'user', content: QUESTION }], { stream: false }))).json();
+    expect(whole.choices[0].message.content.startsWith(`> ${NOTICE_TEXT.upstream_failed}\n\n**POS插卡消费`)).toBe(true);
+    expect(whole.choices[0].message.notices.map((n: { code: string }) => n.code)).toContain('upstream_failed');
+  });
+
   it('with response_format json_object, sends the checked answer whole: a model failing mid-answer leaves no partial text', async () => {
     next = { text: '[FAQ2.5] 请联系通联业务同事到银联平台补注册双免白名单,再重新交易一次看看是否正常。', chunkChars: 3, chunkDelayMs: 20, cutAfterChars: 15 };
     const s = parseOpenAISse(
