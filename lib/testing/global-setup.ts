@@ -1,18 +1,9 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pidAlive } from '../store/data-dir-lock';
 
 const PREFIX = 'faq-test-run-';
-
-/** Whether a process with this id is running (signal 0 only asks). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /**
  * The directories of earlier runs that were stopped before their end (Ctrl-C, a killed CI job: vitest's teardown did not run):
@@ -23,7 +14,7 @@ export function removeAbandonedRuns(tmp: string): void {
     if (!name.startsWith(PREFIX)) continue;
     const owner = path.join(tmp, name, 'owner.pid');
     const pid = existsSync(owner) ? Number(readFileSync(owner, 'utf8')) : Number.NaN;
-    if (Number.isInteger(pid) && !alive(pid)) rmSync(path.join(tmp, name), { recursive: true, force: true });
+    if (Number.isInteger(pid) && !pidAlive(pid)) rmSync(path.join(tmp, name), { recursive: true, force: true });
   }
 }
 
