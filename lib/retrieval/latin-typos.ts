@@ -28,7 +28,11 @@ export function createLatinSpeller(corpusWords: Iterable<string>): LatinSpeller 
   const vocabulary = new Set<string>();
   for (const w of corpusWords) if (/^[a-z]+$/.test(w) && w.length >= MIN_LENGTH - 1) vocabulary.add(w);
   const byFirst = new Map<string, string[]>();
-  for (const w of vocabulary) byFirst.set(w[0]!, [...(byFirst.get(w[0]!) ?? []), w]);
+  for (const w of vocabulary) {
+    const same = byFirst.get(w[0]!);
+    if (same) same.push(w);
+    else byFirst.set(w[0]!, [w]);
+  }
   const fix = (typed: string): string => {
     const word = typed.toLowerCase();
     if (word.length < MIN_LENGTH || vocabulary.has(word)) return typed;
