@@ -240,6 +240,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 25: a Chengdu / Chongqing agent mixing Sichuanese into Mandarin, a Japanese colleague writing Chinese as a learner with Japanese kanji words), committed after one reading of its aggregates, never fitted or tuned on',
   },
   {
+    name: 'blind25',
+    dataset: 'evals/datasets/blind25.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 26: a payment agent’s channel manager in sales jargon, a store supervisor typing with handwriting input and its look-alike character slips), committed after one reading of its aggregates, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
@@ -632,6 +640,13 @@ export const SUITES: Suite[] = [
     env: otherFaq('evals/transfer/ev/faq.txt'),
     role: 'report',
     description: "another FAQ (an electric-vehicle charging network's support desk, 54 entries), no companion files, nothing fitted on it (round 25)",
+  },
+  {
+    name: 'etc',
+    dataset: 'evals/transfer/etc/blind.jsonl',
+    env: otherFaq('evals/transfer/etc/faq.txt'),
+    role: 'report',
+    description: 'another FAQ (an ETC / highway-toll issuer’s service centre, 54 entries), no companion files, nothing fitted on it (round 26)',
   },
   {
     name: 'offtopic',
