@@ -516,6 +516,15 @@ export const SUITES: Suite[] = [
       '120 follow-ups (details, topic switches, coming back, corrections, thanks with a new question, details the FAQ does not give) and 120 single questions in Henan / Shandong and north-eastern dialect, by a writer from the FAQ alone (round 25, commissioned with blind24; read once unseen, then row by row)',
   },
   {
+    name: 'dev28',
+    dataset: 'evals/datasets/dev28.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      '120 follow-ups (details, topic switches, coming back, corrections, bare continuations, rephrasing after a refusal or hedge) and 120 single questions in Hunan / Hubei dialect and in English or Chinglish, by a writer from the FAQ alone (round 26, commissioned with blind25; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
