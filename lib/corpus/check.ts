@@ -3,6 +3,7 @@ import { CorpusError } from '../errors';
 import { alternativesFit, foreignAlternativesWarning } from './foreign';
 import { type CorpusFiles, decodeUtf8, readOptionalBytes } from './load';
 import { mergeEntries } from './merge';
+import { realignAlternatives, realignedWarnings } from './realign';
 import { parseFaq } from './parse';
 import { parseAlternatives, type RelatedLines } from './related';
 import { type Entry, normalizeForDedup } from './schema';
@@ -36,7 +37,7 @@ export interface CheckResult {
 
 /** The line of a related-questions warning from the merge (an unknown id, a question under two entries). */
 function relatedLine(w: { kind: string; ids: string[] }, lines: RelatedLines, merged: Entry[]): number {
-  if (w.kind === 'unknown_related_id') return lines.keys[w.ids[0]!] ?? 1;
+  if (w.kind === 'unknown_related_id' || w.kind === 'renumbered_related') return lines.keys[w.ids[0]!] ?? 1;
   const idsOf = (id: string) => merged.find((e) => e.id === id)?.ids ?? [id];
   const [first, second] = w.ids;
   const firstValues = new Set(idsOf(first!).flatMap((id) => (lines.items[id] ?? []).map((i) => normalizeForDedup(i.value))));
@@ -72,11 +73,12 @@ export function checkCorpusTexts(texts: CorpusTexts, files: CorpusFiles): CheckR
       const fit = alternativesFit(faq.entries, related.alternatives);
       if (!fit.fits) add(files.relatedFile, 'warning', [foreignAlternativesWarning(fit)]);
       else {
-        const merged = mergeEntries(faq.entries, related.alternatives);
+        const realigned = realignAlternatives(faq.entries, related.alternatives);
+        const merged = mergeEntries(faq.entries, realigned.alternatives);
         add(
           files.relatedFile,
           'warning',
-          merged.warnings.map((w) => ({ line: relatedLine(w, related.lines, merged.entries), message: w.message })),
+          [...realignedWarnings(realigned.moved), ...merged.warnings].map((w) => ({ line: relatedLine(w, related.lines, merged.entries), message: w.message })),
         );
       }
     }

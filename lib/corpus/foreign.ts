@@ -1,3 +1,4 @@
+import { gramFit } from './gram-fit';
 import type { AlternativesMap } from './related';
 import type { CorpusWarning, FaqEntry } from './schema';
 
@@ -12,17 +13,6 @@ const FOREIGN_MEAN_RANK = 0.25;
 const FIT_MIN_CHECKED = 5;
 /** At most this many entries are looked at, spread over the file: the check stays quick on a very large FAQ. */
 const FIT_MAX_CHECKED = 300;
-
-/** Lower-cased character bigrams (and single characters standing alone) of the letters and digits of a text. */
-function grams(text: string): Set<string> {
-  const out = new Set<string>();
-  for (const part of text.normalize('NFKC').toLowerCase().split(/[^\p{L}\p{N}]+/u)) {
-    const chars = [...part];
-    if (chars.length === 1) out.add(chars[0]!);
-    for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);
-  }
-  return out;
-}
 
 export interface AlternativesFit {
   /** Entries of the FAQ that the file gives alternatives for, as many as were looked at. */
@@ -39,26 +29,13 @@ export interface AlternativesFit {
  * FAQ's rank their entry anywhere. Pure; no tokenizer, so it works for any FAQ before anything is built.
  */
 export function alternativesFit(entries: FaqEntry[], alternatives: AlternativesMap): AlternativesFit {
-  // Which entries hold each gram: a file's grams are looked up once, not once per entry.
-  const holders = new Map<string, number[]>();
-  entries.forEach((e, i) => {
-    for (const b of grams(`${e.question}\n${e.solution}`)) {
-      const at = holders.get(b);
-      if (at) at.push(i);
-      else holders.set(b, [i]);
-    }
-  });
-  const idf = (b: string) => Math.log(1 + entries.length / (holders.get(b)?.length ?? 0.5));
-  const norms = entries.map(() => 0);
-  for (const [b, at] of holders) for (const i of at) norms[i]! += idf(b);
+  const fit = gramFit(entries);
   const given = entries.flatMap((e, i) => (alternatives[e.id]?.length ? [i] : []));
   const step = Math.max(1, given.length / FIT_MAX_CHECKED);
   const looked = given.filter((_, k) => Math.floor(k / step) !== Math.floor((k - 1) / step));
   let rankSum = 0;
   for (const i of looked) {
-    const scores = entries.map(() => 0);
-    for (const b of grams(alternatives[entries[i]!.id]!.join('\n'))) for (const j of holders.get(b) ?? []) scores[j]! += idf(b);
-    const relative = scores.map((s, j) => s / (Math.sqrt(norms[j]!) || 1));
+    const relative = fit(alternatives[entries[i]!.id]!);
     // Ties count for the entry: alternatives that share nothing with any entry say nothing against the file.
     rankSum += relative.filter((s) => s > relative[i]!).length / Math.max(1, entries.length - 1);
   }

@@ -39,13 +39,23 @@ export function parseGenerated(text: string): { generated: GeneratedFile; errors
   return { generated: parsed.data, errors: [] };
 }
 
-/** The generated questions as alternatives (only for entries whose text has not changed since). */
+/**
+ * The generated questions as alternatives, each on the entry whose text they were generated from: the one under their id if its
+ * text has not changed since, else the one entry that now has that text (an entry renumbered, round 26). Questions whose text
+ * no entry has any more are left out until `npm run enrich` runs again.
+ */
 export function generatedAlternatives(generated: GeneratedFile, entries: FaqEntry[]): AlternativesMap {
   const byId = new Map(entries.map((e) => [e.id, e]));
+  const bySource = new Map<string, string | null>();
+  for (const e of entries) {
+    const h = sourceHash(e);
+    bySource.set(h, bySource.has(h) ? null : e.id);
+  }
   const out: AlternativesMap = {};
   for (const [id, g] of Object.entries(generated.entries)) {
     const e = byId.get(id);
-    if (e && g.source === sourceHash(e)) out[id] = g.questions;
+    const to = e && g.source === sourceHash(e) ? id : bySource.get(g.source);
+    if (to) out[to] = [...(out[to] ?? []), ...g.questions];
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { alternativesFit, foreignAlternativesWarning } from './foreign';
 import { EMPTY_GENERATED, generatedAlternatives, parseGenerated } from './generated';
 import { mergeEntries } from './merge';
 import { parseFaq } from './parse';
+import { realignAlternatives, realignedWarnings } from './realign';
 import { type AlternativesMap, parseAlternatives, parseDictionary, parseSynonyms } from './related';
 import type { CorpusWarning, Entry, FaqCategory } from './schema';
 
@@ -117,7 +118,9 @@ export async function loadCorpus(files: CorpusFiles, extraAlternatives: Alternat
   if (related.errors.length) throw new CorpusError(related.errors, files.relatedFile);
   // A related-questions file written for another FAQ would attach its questions to entries they do not describe.
   const fit = alternativesFit(parsed.entries, related.alternatives);
-  const handKept = fit.fits ? related.alternatives : {};
+  // Keys left on old ids by a renumbering follow the entries their questions describe (realign.ts).
+  const realigned = fit.fits ? realignAlternatives(parsed.entries, related.alternatives) : { alternatives: {}, moved: [] };
+  const handKept = realigned.alternatives;
   const generated = generatedText === null ? { generated: EMPTY_GENERATED, errors: [] } : parseGenerated(generatedText);
   if (generated.errors.length) throw new CorpusError(generated.errors, files.generatedFile);
   const filesAlternatives = mergeAlternatives(handKept, generatedAlternatives(generated.generated, parsed.entries));
@@ -132,7 +135,7 @@ export async function loadCorpus(files: CorpusFiles, extraAlternatives: Alternat
     rawCount: parsed.entries.length,
     dictionary: dictText === null ? [] : parseDictionary(dictText),
     synonyms: [...(synonymsText === null ? [] : parseSynonyms(synonymsText)), ...(thesaurusText === null ? [] : parseSynonyms(thesaurusText))],
-    warnings: [...parsed.warnings, ...(fit.fits ? [] : [foreignAlternativesWarning(fit)]), ...merged.warnings],
+    warnings: [...parsed.warnings, ...(fit.fits ? [] : [foreignAlternativesWarning(fit)]), ...realignedWarnings(realigned.moved), ...merged.warnings],
     corpusSha256: sha(text),
     inputsSha256: sha([text, relatedText ?? '', dictText ?? '', synonymsText ?? '', thesaurusText ?? '', generatedText ?? '', extra].join('\u0000')),
     filesSha256: sha([text, relatedText ?? '', dictText ?? '', synonymsText ?? '', thesaurusText ?? '', generatedText ?? ''].join('\u0000')),

@@ -40,7 +40,8 @@ export type CorpusWarningKind =
   | 'empty_category'
   | 'unknown_related_id'
   | 'alternative_collision'
-  | 'foreign_related';
+  | 'foreign_related'
+  | 'renumbered_related';
 
 export interface CorpusWarning {
   kind: CorpusWarningKind;

@@ -78,23 +78,38 @@ describe('an answer emptied by mistake', () => {
 });
 
 describe('entries renumbered under a running server', () => {
-  it('takes the edit (the unanswered entry moved is not 「被清空」) and tells the admin the alternatives still hang on the old ids', async () => {
-    await service.get();
-    const original = await readFile(config.corpusFile, 'utf8');
-    // FAQ9.4 deleted, FAQ9.5 … FAQ9.15 renumbered one down (FAQ9.15, the exit IP, has no answer).
+  /** FAQ9.4 deleted, FAQ9.5 … FAQ9.15 renumbered one down (FAQ9.15, the exit IP, has no answer). */
+  const renumber = (original: string) => {
     const start = original.indexOf('FAQ9.4\n');
     const end = original.indexOf('FAQ9.5\n');
-    const renumbered = (original.slice(0, start) + original.slice(end)).replace(/^FAQ9\.(\d+)$/gm, (line, n: string) =>
-      Number(n) >= 5 ? `FAQ9.${Number(n) - 1}` : line,
-    );
-    await writeFile(config.corpusFile, renumbered);
+    return (original.slice(0, start) + original.slice(end)).replace(/^FAQ9\.(\d+)$/gm, (line, n: string) => (Number(n) >= 5 ? `FAQ9.${Number(n) - 1}` : line));
+  };
+
+  it('takes the edit (the unanswered entry moved is not 「被清空」), hangs related.json’s questions on the entries they describe and says so', async () => {
+    const before = await service.get();
+    const original = await readFile(config.corpusFile, 'utf8');
+    await writeFile(config.corpusFile, renumber(original));
     await service.refresh();
     expect(service.status()).toMatchObject({
       state: 'ok',
-      notice: expect.stringContaining('条目编号有变动(FAQ9.5→FAQ9.4、FAQ9.6→FAQ9.5、FAQ9.7→FAQ9.6 等 10 条)'),
+      notice: expect.stringContaining('related.json 仍按旧编号(FAQ9.4→已忽略、FAQ9.5→FAQ9.4、FAQ9.6→FAQ9.5 等 12 处),已按内容对应到现在的条目'),
     });
-    expect(service.status().notice).toContain('related.json 和后台添加的相似问题仍按原编号挂在条目上');
-    expect((await service.get()).getEntry('FAQ9.14')!.solution).toBe('');
+    // No alternatives were added in the admin pages: nothing else to say.
+    expect(service.status().notice).not.toContain('后台添加的相似问题');
+    const kb = await service.get();
+    expect(kb.getEntry('FAQ9.14')!.solution).toBe('');
+    // The entry now FAQ9.4 (activities signed up for, FAQ9.5 before) has its own alternatives, not the deleted broadcast entry's.
+    expect(kb.getEntry('FAQ9.4')!.alternatives).toEqual(before.getEntry('FAQ9.5')!.alternatives);
+  });
+
+  it('tells the admin when alternatives added in the admin pages hang on ids that moved', async () => {
+    service.close();
+    const added: AlternativesMap = { 'FAQ9.6': ['补贴什么时候到'] };
+    service = createKnowledgeService(config, { build: buildCorpusIndex, extraAlternatives: async () => added, log: () => {} });
+    await service.get();
+    await writeFile(config.corpusFile, renumber(await readFile(config.corpusFile, 'utf8')));
+    await service.refresh();
+    expect(service.status().notice).toContain('条目编号有变动(FAQ9.6→FAQ9.5):后台添加的相似问题仍按原编号挂在条目上');
   });
 });
 

@@ -12,14 +12,27 @@ import { buildCorpusIndex, openKnowledgeBase } from './ingest';
 import { type KnowledgeBase, knowledgeBaseFrom } from './knowledge-base';
 import { createSearchThread, type SearchThread, type SearchThreadStatus } from './search-thread';
 
-/** What the admin reads when entries were renumbered under a running server (movedEntries). */
-function renumberedNotice(moved: { from: string; to: string }[], relatedFile: string): string {
+/**
+ * What the admin reads when entries were renumbered under a running server (movedEntries) and alternatives added in the admin pages
+ * hang on the ids moved: those are keyed by id in the database (the related-questions file's keys follow their entries, realign.ts).
+ */
+function renumberedNotice(moved: { from: string; to: string }[]): string {
   const shown = moved
     .slice(0, 3)
     .map((m) => `${m.from}→${m.to}`)
     .join('、');
   const more = moved.length > 3 ? ` 等 ${moved.length} 条` : '';
-  return `条目编号有变动(${shown}${more}):${relatedFile} 和后台添加的相似问题仍按原编号挂在条目上,现在会落到别的条目。请在 ${relatedFile} 中同步修改编号,并在「相似问题」页核对后台添加的(撤销后重新添加到正确条目)。`;
+  return `条目编号有变动(${shown}${more}):后台添加的相似问题仍按原编号挂在条目上,现在会落到别的条目。请在「相似问题」页核对(撤销后重新添加到正确条目)。`;
+}
+
+/** What the admin reads when the related-questions file still uses ids an FAQ renumbering changed (realign.ts followed them). */
+function realignedNotice(warnings: { ids: string[] }[], relatedFile: string): string {
+  const shown = warnings
+    .slice(0, 3)
+    .map((w) => `${w.ids[0]}→${w.ids[1] ?? '已忽略'}`)
+    .join('、');
+  const more = warnings.length > 3 ? ` 等 ${warnings.length} 处` : '';
+  return `${relatedFile} 仍按旧编号(${shown}${more}),已按内容对应到现在的条目;请在文件中同步修改编号(npm run check 列出每一处)。`;
 }
 
 /** What /api/health and the admin pages say about the knowledge base. */
@@ -150,11 +163,20 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     if (held.length) throw new CorpusError(held, config.corpusFile);
     // The admin and the operator must hear of a related-questions file set aside as another FAQ's: answers are bare without it.
     const foreign = corpus.warnings.find((w) => w.kind === 'foreign_related');
-    // And of entries renumbered while the server runs: the alternatives keyed by the old ids now hang on other entries. Said until
-    // the next start, which has nothing to compare with.
-    const moved = current ? movedEntries(current.entries, corpus.entries) : [];
-    if (moved.length) renumbered = renumberedNotice(moved, path.basename(config.relatedFile));
-    const notice = [foreign && `${path.basename(config.relatedFile)}:${foreign.message}`, renumbered].filter(Boolean).join(' ') || undefined;
+    // And of a related-questions file on old ids (followed by content), and of entries renumbered while the server runs under the
+    // admin's alternatives, keyed by the old ids in the database: those now hang on other entries. Said until the next start,
+    // which has nothing to compare with.
+    const moved = current ? movedEntries(current.entries, corpus.entries).filter((m) => extra[m.from]?.length) : [];
+    if (moved.length) renumbered = renumberedNotice(moved);
+    const realigned = corpus.warnings.filter((w) => w.kind === 'renumbered_related');
+    const notice =
+      [
+        foreign && `${path.basename(config.relatedFile)}:${foreign.message}`,
+        realigned.length && realignedNotice(realigned, path.basename(config.relatedFile)),
+        renumbered,
+      ]
+        .filter(Boolean)
+        .join(' ') || undefined;
     if (notice !== state.notice && notice) log('error', notice);
     state.notice = notice;
     if (current && current.manifest.inputsSha256 === corpus.inputsSha256) {
