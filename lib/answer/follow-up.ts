@@ -3,7 +3,7 @@ import { plainlyNotAboutFaq } from '../retrieval/domain';
 import { readTyped } from '../retrieval/simplified';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { textSize } from '../text/size';
-import { ASKS_FOR_MORE, changesTopic, looksLikeFollowUp, MAX_FOLLOW_UP_CHARS, opensAside, rejectionOf } from './leaning';
+import { ASKING_ENGLISH, ASKS_FOR_MORE, changesTopic, looksLikeFollowUp, MAX_FOLLOW_UP_CHARS, opensAside, rejectionOf } from './leaning';
 import { previousTurn } from './referenced-turn';
 import type { ChatTurn } from './types';
 
@@ -216,11 +216,6 @@ const ASKING_WORD = new RegExp(`${ASKING_WORDS.join('|')}|${WHERE_DONE}`, 'gu');
 const ASKING_CHARS = '那呢吗嘛的了呀啊吧要能好还也是有在弄办咋';
 /** Left alone after the words that ask (「在哪个菜单里」 → 个, 里): asking only as a stretch of their own, never within a word (个人, 里面). */
 const STRAY_CHARS = '个里';
-const ASKING_ENGLISH = new Set(
-  'what about how and the a an is are do does for then if it that this long take takes can i we to of in on with where when which who why there up one please pls again me you should click set configure find'.split(
-    ' ',
-  ),
-);
 
 /** What a follow-up names, without the words that ask (「那要多久能处理好」 names nothing: it asks about the entry given). */
 function namedIn(question: string): string {

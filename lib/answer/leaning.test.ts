@@ -27,6 +27,25 @@ describe('looksLikeFollowUp', () => {
     expect(looksLikeFollowUp('And what should a newly onboarded merchant check first when every card swipe on the POS is declined with 96?')).toBe(false);
   });
 
+  it('takes short English that points back (the … one, … way, too, one again) or only asks as a follow-up', () => {
+    for (const q of [
+      'the alipay one: what do we submit?',
+      'for the find-back way, what do we scan?',
+      'old merchant with successful trades, affected too?',
+      'first one again: company set up 8 months ago?',
+      'so what should we do?',
+      'what now?',
+    ])
+      expect(looksLikeFollowUp(q)).toBe(true);
+    // A symptom with too in it, a question that names its own topic, and a long one stand alone.
+    for (const q of [
+      'merchant name too long for wechat',
+      'how do we refund a card payment from yesterday?',
+      'the merchant says the speaker one stays silent after every payment since the last app update, what should we check',
+    ])
+      expect(looksLikeFollowUp(q)).toBe(false);
+  });
+
   it('reads a follow-up as retrieval does: without its chat frame, traditional characters as simplified', () => {
     expect(looksLikeFollowUp('@客服小王 老师好,那退款的话要多久呢?谢谢!')).toBe(true);
     expect(looksLikeFollowUp('你上面說的這個設置要在哪個頁面裡操作,我找了半天沒找到')).toBe(true);

@@ -35,6 +35,18 @@ export const ASKS_FOR_MORE =
  * this size (textSize: twelve words). Not 「if」, which opens as many questions of their own.
  */
 const LEANING_ENGLISH = /^(what about|how about|and|also|then|but|what if|in that case)\b/i;
+/**
+ * English that points back at what was said where Chinese uses 这个/那个/也: 「the alipay one: what do we submit?」「first one again」
+ * 「for the find-back way, …」「old merchant with successful trades, affected too?」 (round 26, dev28). `too` and `as well` only
+ * ending the question: 「name too long」 names a symptom.
+ */
+const POINTS_BACK_ENGLISH = /\b(the|that|this) (\w+[ -]){0,2}(one|way)\b|\bone again\b|\b(too|as well|either)\W*$/i;
+/** English words that ask rather than name what is asked about: a question made of nothing else names no topic of its own. */
+export const ASKING_ENGLISH = new Set(
+  'what about how and the a an is are do does for then if it that this long take takes can i we to of in on with where when which who why there up one please pls again me you should click set configure find so now next'.split(
+    ' ',
+  ),
+);
 const HAN = /\p{Script=Han}/u;
 const MAX_LEANING_ENGLISH_SIZE = 24;
 
@@ -116,6 +128,11 @@ export function looksLikeFollowUp(question: string): boolean {
   const acknowledged = q.replace(ACKNOWLEDGED, '');
   const size = textSize(acknowledged);
   if (size <= MAX_FOLLOW_UP_CHARS && FOLLOW_UP_START.test(acknowledged)) return true;
-  if (size <= MAX_LEANING_ENGLISH_SIZE && LEANING_ENGLISH.test(acknowledged) && !HAN.test(acknowledged)) return true;
+  if (size <= MAX_LEANING_ENGLISH_SIZE && !HAN.test(acknowledged)) {
+    if (LEANING_ENGLISH.test(acknowledged) || POINTS_BACK_ENGLISH.test(acknowledged)) return true;
+    // 「so what should we do?」: nothing but asking.
+    const words = acknowledged.toLowerCase().match(/[a-z]+/g) ?? [];
+    if (words.length > 0 && words.every((w) => ASKING_ENGLISH.has(w))) return true;
+  }
   return length <= MAX_FOLLOW_UP_CHARS && (FOLLOW_UP_START.test(q) || FOLLOW_UP_END.test(q) || length <= 8);
 }

@@ -27,6 +27,10 @@ describe('previousTurn', () => {
     // In English, an ordinal with what it counts, anywhere in the follow-up.
     expect(previousTurn(history, 'wait the first one, what status does it turn into?')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
     expect(previousTurn(history, 're the second error: how long until it takes effect?')).toMatchObject({ citedIds: ['FAQ5.9'], earlier: true });
+    // Without the article, and with again after it.
+    expect(previousTurn(history, 'first one again: does it need a restart?')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
+    // 「the X one」 names an earlier exchange by what it was about.
+    expect(previousTurn(history, 'the sub_appid one: where is the default set?')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
     for (const q of [
       'is the first step in the app?',
       'ok, what is the first thing to check on the speaker?',

@@ -23,12 +23,12 @@ const OPENING = '^((好的|好|嗯|ok|okay)[,\\s]*)?(那|那么|还有)?';
 const NOT_A_THING =
   '(?!步|项|条|点|字|环节|页面|菜单|按钮|选项|框|栏|方法|办法|原因|方式|情况|参数|材料|资料|条件|月|季度|年|天|日|周|星期|工作日|交易日|小时|门店|店|商户|客户|人|号|账号|终端|机器|设备|订单|笔)';
 /**
- * An English ordinal with what it counts, as the follow-up opens and with nothing more to the noun (「wait the first one, …」「re
- * the first error: …」): not one inside a question (「what is the first thing to check?」) or one that names more (「the first error
+ * An English ordinal with what it counts, as the follow-up opens and with nothing more to the noun than `again` (「wait the first
+ * one, …」「re the first error: …」「first one again: …」, round 26): not one inside a question (「what is the first thing to check?」) or one that names more (「the first error
  * code in the log is 96」).
  */
 const ENGLISH_PLACE = (ordinal: string) =>
-  `^((ok|okay|wait|so|and|also|now|re|regarding|about|back to|going back to)[\\s,:]+)*the (${ordinal}) (one|question|issue|error|problem|topic)\\b(?!\\s+[a-z])`;
+  `^((ok|okay|wait|so|and|also|now|re|regarding|about|back to|going back to)[\\s,:]+)*(the )?(${ordinal}) (one|question|issue|error|problem|topic)\\b(?!\\s+(?!again\\b)[a-z])`;
 /**
  * The exchanges named by their place: `named` when 「回到第一个问题」「上面说的第一个」「最开始问的那个」「back to the first one」 point back
  * (or say 问题) with the place, `opened` when the place opens the follow-up (above); `at` is the exchange's index among `n`.
@@ -53,10 +53,10 @@ const PLACES: { named: RegExp; opened: RegExp; at: (n: number) => number }[] = [
 const NUMBERED = /②|(^|[\s。;；:：])(2[、.．)）]|[（(]2[)）])/;
 
 /**
- * Words that point back past the last exchange (「前面那个报错」「刚才验签那个」「回到…」「earlier」): the follow-up names, in its
+ * Words that point back past the last exchange (「前面那个报错」「刚才验签那个」「回到…」「earlier」「the alipay one: …」): the follow-up names, in its
  * own words, which earlier exchange it means. Language, not any FAQ's vocabulary.
  */
-const POINTS_FURTHER_BACK = new RegExp(`(${BACK_WORDS}|earlier|before|back to|(^|[\\s,])(re|regarding):?\\s)`, 'i');
+const POINTS_FURTHER_BACK = new RegExp(`(${BACK_WORDS}|earlier|before|back to|(^|[\\s,])(re|regarding):?\\s|^the [\\w-]+ one\\b)`, 'i');
 /** What the pointing words and fillers add to a follow-up: left out when it is matched against the exchanges. */
 const POINTING = new RegExp(`(${BACK_WORDS}|说的|讲的|提的|那个|这个|问题|的)`, 'g');
 

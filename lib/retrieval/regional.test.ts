@@ -36,6 +36,13 @@ describe('regionalToMandarin', () => {
     expect(regionalToMandarin(mandarin)).toBe(mandarin);
   });
 
+  it('reads Hunan and Hubei wording: 何解 (why), 么样 (how), 啵 asking at the end, 哒 (done)', () => {
+    expect(regionalToMandarin('扫码失败,何解?')).toBe('扫码失败,为什么?');
+    expect(regionalToMandarin('这个么样搞咯')).toBe('这个怎么搞');
+    expect(regionalToMandarin('补哒以后要重新进件啵?')).toBe('补了以后要重新进件吗?');
+    for (const t of ['这是怎么样的流程', '什么样的商户能开', '那么样子也行', '么么哒', '哒哒哒', '啵啵奶茶店的收款码']) expect(regionalToMandarin(t)).toBe(t);
+  });
+
   it('leaves ordinary Mandarin alone', () => {
     const mandarin = '小程序怎么设置,知道多久能到账,请勿重复提交';
     expect(regionalToMandarin(mandarin)).toBe(mandarin);

@@ -2,7 +2,7 @@ import { wordListReader } from './word-list';
 
 /**
  * Regional wording read as Mandarin, as lib/retrieval/cantonese.ts reads written Cantonese: staff from the north-east, Henan and
- * Shandong (俺, 嘎哈, 老鼻子, 中不中, 瞅, 木有, 忒, 没招), the south-west and the middle Yangtze (啥子, 咋个, 莫得, 么子, 冒得), Shanghai (阿拉, 侬,
+ * Shandong (俺, 嘎哈, 老鼻子, 中不中, 瞅, 木有, 忒, 没招), the south-west and the middle Yangtze (啥子, 咋个, 莫得, 么子, 冒得, 何解, 么样, 啵, 哒), Shanghai (阿拉, 侬,
  * 辰光, 是勿是, 好伐, 伊, 寻勿着, 哪能回事) and Taiwan (软体, 网路, 简讯, 串接, 登入, 程式) type the words they say, and a Mandarin FAQ has none of them:
  * each counts against the question as a word the FAQ does not know. Words of the language, not of any FAQ, and only forms that
  * are not also ordinary Mandarin (晓得, 咋, 寻思 and 哪能 are: 在哪能看; 钞票 is read as the everyday 钱); forms that can be part of an ordinary word are read
@@ -23,6 +23,8 @@ const REGIONAL: readonly [string, string][] = [
   ['莫得', '没有'],
   ['莫有', '没有'],
   ['搞不醒豁', '搞不懂'],
+  // Hunan and Hubei (round 26, from dev28): 何解 (why).
+  ['何解', '为什么'],
   // Shanghai and Wu.
   ['啥辰光', '什么时候'],
   ['辰光', '时候'],
@@ -127,6 +129,11 @@ const GUARDED: readonly [string, string, string][] = [
   [`咯${AT_SENTENCE_END}`, '咯', ''],
   ['(?<![验假])钞票', '钞票', '钱'],
   ['(?<=过去|过来|出来|进来|进去|回来|回去|下来|上来|上去|[牢脱])个(?![体人税别性数儿月把多]|小时|礼拜|星期|钟头)', '个', '的'],
+  // Hunan and Hubei (round 26, from dev28): 么样 (how: 么样搞) but not 怎么样, 什么样, 这么样, 那么样, 多么样; 啵 asking at the end of a
+  // sentence (要重新进件啵?); 哒 (a verb done: 补哒, 开哒) after a character, not in 么么哒 or 哒哒.
+  ['(?<![怎什这那多要])么样', '么样', '怎么'],
+  [`啵${AT_SENTENCE_END}`, '啵', '吗'],
+  ['(?<=[\\u4e00-\\u9fff])(?<![么哒])哒(?!哒)', '哒', '了'],
   // South-west: 好久 asks how long before what is waited for (「退款好久到账」「好久能解冻」); in Mandarin it is a long time (等了好久, 好久没到).
   [
     '(?<![了等很太这那有要已经都又也])好久(?=能|可以|到|生效|解冻|退|出来|回来|审|通过|开通|下来|有结果|处理|弄好|搞好)(?![^,.!?\\s]{0,4}?(不|没))',
