@@ -96,6 +96,11 @@ describe('parseCompletionRequest', () => {
       param: 'messages[0].content',
     });
     expect(err({ model: MODEL_ID, messages: [{ role: 'user', content: 'x' }], max_tokens: 0 })).toMatchObject({ status: 400, param: 'max_tokens' });
+    // One answer per request: n is 1 or left out.
+    for (const n of [0, 2, 1.5, '1'])
+      expect(err({ model: MODEL_ID, messages: [{ role: 'user', content: 'x' }], n })).toMatchObject({ status: 400, param: 'n' });
+    expect(() => parseCompletionRequest({ model: MODEL_ID, messages: [{ role: 'user', content: 'x' }], n: 0 }, limits)).toThrow('只能为 1');
+    expect(parseCompletionRequest({ model: MODEL_ID, messages: [{ role: 'user', content: 'x' }], n: 1 }, limits).input.question).toBe('x');
   });
 
   it('says what the wrong parameter must be', () => {

@@ -17,8 +17,8 @@ const message = z.looseObject({
 
 /**
  * OpenAI's chat-completions request as clients send it (the `openai` SDK, LangChain, Open WebUI,
- * LobeChat). Loose: fields we do not use (`tools`, `user`, `top_p`, `n`, `seed`, vendor
- * extensions) are accepted and ignored. `response_format` `json_object` is honoured, `json_schema` refused (400). `temperature` and `max_tokens` are validated and not
+ * LobeChat). Loose: fields we do not use (`tools`, `user`, `top_p`, `seed`, vendor
+ * extensions) are accepted and ignored; `n` must be 1. `response_format` `json_object` is honoured, `json_schema` refused (400). `temperature` and `max_tokens` are validated and not
  * applied: answers are deterministic and never cut (a cut answer could lose its citation).
  */
 /** Messages one request may carry at most (the latest `maxMessages` of them are read). */
@@ -32,6 +32,8 @@ const requestSchema = z.looseObject({
   temperature: z.number().min(0).max(2).nullish(),
   max_tokens: z.number().int().min(1).nullish(),
   max_completion_tokens: z.number().int().min(1).nullish(),
+  // One answer per request: `n` other than 1 (0, or several choices) would be answered with one choice the client did not ask for.
+  n: z.literal(1).nullish(),
   response_format: z.looseObject({ type: z.enum(['text', 'json_object', 'json_schema']) }).nullish(),
 });
 
@@ -73,6 +75,7 @@ const EXPECTED: Record<string, string> = {
   temperature: '应为 0 到 2 之间的数',
   max_tokens: '应为正整数',
   max_completion_tokens: '应为正整数',
+  n: '只能为 1(每次请求生成一个回答)',
   response_format: '应为 { type: "text" } 或 { type: "json_object" }',
 };
 
