@@ -31,4 +31,27 @@ describe('AssistantMessage', () => {
     } as unknown as FaqUIMessage;
     expect(render(done)).not.toContain(ANSWER_INTERRUPTED_TEXT);
   });
+
+  it('in a conversation reopened after a renumbering, lists a cited entry under the id the answer cites, with its id now', () => {
+    const entry = {
+      id: 'FAQ2.3',
+      ids: ['FAQ2.3'],
+      citedAs: 'FAQ2.4',
+      category: { id: 'FAQ2', name: '普通POS类' },
+      question: '挥卡报03无效商户?',
+      solutionMarkdown: '补报双免',
+    };
+    const reopened = {
+      id: 'a2',
+      role: 'assistant',
+      parts: [
+        { type: 'text', text: '补报双免 [FAQ2.4]' },
+        {
+          type: 'data-answer',
+          data: { decision: 'answer', citations: ['FAQ2.4'], cited: [entry], suggestions: [], replace: false, mode: 'offline', text: '补报双免 [FAQ2.4]' },
+        },
+      ],
+    } as unknown as FaqUIMessage;
+    expect(render(reopened)).toContain('[FAQ2.4,现为 FAQ2.3] 挥卡报03无效商户?');
+  });
 });

@@ -17,18 +17,21 @@ interface View {
 }
 
 /** Reads what the stream has delivered so far for one assistant message. */
+/** The ids a chip may name an entry by: its own, or, in a conversation reopened after a renumbering, the id the answer cited. */
+const idsOf = (e: ShownEntry) => (e.citedAs ? [e.citedAs] : e.ids);
+
 function viewOf(message: FaqUIMessage): View {
   let streamed = '';
   const view: View = { text: '', entries: new Map(), notices: [] };
   for (const part of message.parts) {
     if (part.type === 'text') streamed += part.text;
     else if (part.type === 'data-meta') view.meta = part.data;
-    else if (part.type === 'data-sources') for (const e of part.data.entries) for (const id of e.ids) view.entries.set(id, e);
+    else if (part.type === 'data-sources') for (const e of part.data.entries) for (const id of idsOf(e)) view.entries.set(id, e);
     else if (part.type === 'data-notice') {
       if (!view.notices.some((n) => n.message === part.data.message)) view.notices.push(part.data);
     } else if (part.type === 'data-answer') view.answer = part.data;
   }
-  for (const e of view.answer?.cited ?? []) for (const id of e.ids) view.entries.set(id, e);
+  for (const e of view.answer?.cited ?? []) for (const id of idsOf(e)) view.entries.set(id, e);
   view.text = view.answer?.replace ? (view.answer.text ?? streamed) : streamed;
   return view;
 }
@@ -123,7 +126,7 @@ export function AssistantMessage({ message, streaming, isLast, onCite, onRetry, 
             {cited.map((e) => (
               <li key={e.id}>
                 <button type="button" className="link" onClick={(ev) => onCite(e, ev.currentTarget)}>
-                  [{e.ids.join(' / ')}] {e.question.split('\n')[0]}
+                  [{e.citedAs ? `${e.citedAs},现为 ${e.ids.join(' / ')}` : e.ids.join(' / ')}] {e.question.split('\n')[0]}
                 </button>
               </li>
             ))}

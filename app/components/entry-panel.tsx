@@ -76,6 +76,11 @@ export function EntryPanel({ entry, onClose, returnFocus }: { entry: ShownEntry;
           </button>
         </div>
         <p className="meta">分类:{entry.category.name}</p>
+        {entry.citedAs && (
+          <p className="meta" data-testid="renumbered">
+            FAQ 编号已调整:回答中的 {entry.citedAs} 现为 {entry.id}。
+          </p>
+        )}
         <h2 id={titleId}>{entry.question}</h2>
         <h3 className="panel-section">解决方法</h3>
         <Markdown text={entry.solutionMarkdown} />

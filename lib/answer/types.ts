@@ -26,8 +26,12 @@ export interface CitedEntry {
   solutionMarkdown: string;
 }
 
-/** An entry as the chat shows it behind a citation chip or source: the solution only as Markdown (the chat's stream does not send it twice). */
-export type ShownEntry = Omit<CitedEntry, 'solution'>;
+/**
+ * An entry as the chat shows it behind a citation chip or source: the solution only as Markdown (the chat's stream does not send it
+ * twice). `citedAs`: the id an answer of a reopened conversation cites it by, when the FAQ was renumbered since and the entry is now
+ * under another id (lib/corpus/entry-key.ts).
+ */
+export type ShownEntry = Omit<CitedEntry, 'solution'> & { citedAs?: string };
 
 /** An entry offered as 「您是不是想问」: clicking it asks its question. */
 export interface Suggestion {

@@ -1,4 +1,5 @@
 import type { AnswerResult } from '../answer/types';
+import { entryKey } from '../corpus/entry-key';
 import { redact } from '../store/redact';
 import type { ExchangeRecord } from '../store/types';
 
@@ -36,6 +37,7 @@ export function exchangeRecordOf(result: AnswerResult, ctx: ExchangeContext, red
       answerIds: r.answerIds,
       suggestionIds: r.suggestionIds,
       signals: r.signals,
+      keys: Object.fromEntries(r.hits.flatMap((h) => h.entry.ids.map((id) => [id, entryKey(h.entry)]))),
     },
     notices: result.notices.map((n) => ({ code: n.code, message: n.message })),
     suggestions: result.suggestions,

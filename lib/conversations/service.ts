@@ -1,5 +1,6 @@
 import { toShownEntry } from '../answer/extractive';
 import type { AnswerMode, AnswerNotice, Decision, ShownEntry, Suggestion } from '../answer/types';
+import { entryCited } from '../corpus/entry-key';
 import { NotFoundError, StoreError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { redact } from '../store/redact';
@@ -89,31 +90,36 @@ export async function conversationTurns(
   if (store && clientId) await settled(log);
   const exchanges = store && clientId ? await guarded(() => store.conversation(clientId, conversationId)) : null;
   if (!exchanges) throw new NotFoundError('找不到该对话,它可能已过期或属于其他浏览器。');
-  const entry = (id: string) => {
-    const e = kb.getEntry(id);
-    return e ? toShownEntry(e) : undefined;
-  };
-  return exchanges.map((x) => ({
-    exchangeId: x.id,
-    userMessageId: x.userMessageId,
-    question: x.question,
-    createdAt: x.createdAt,
-    answer: {
-      text: x.answer,
-      citations: x.citations,
-      cited: [...new Map(x.citations.flatMap((id) => entry(id) ?? []).map((e) => [e.id, e])).values()],
-      notices: x.notices as AnswerNotice[],
-      mode: x.mode as AnswerMode,
-      model: x.model,
-      decision: x.decision,
-      suggestions: x.suggestions,
-    },
-    sources: x.retrieval.hits.flatMap((h) => {
-      const e = entry(h.id);
-      return e ? [{ ...e, scores: h.scores }] : [];
-    }),
-    feedback: x.feedback,
-  }));
+  return exchanges.map((x) => {
+    // The entry each id named when the answer was given (entry-key.ts): after a renumbering, the one that moved, shown under the id
+    // the answer cites (citedAs); a deleted one is not shown.
+    const entry = (id: string) => {
+      const e = entryCited(kb.entries, kb.getEntry, id, x.retrieval.keys?.[id]);
+      if (!e) return undefined;
+      return e.ids.includes(id) ? toShownEntry(e) : { ...toShownEntry(e), citedAs: id };
+    };
+    return {
+      exchangeId: x.id,
+      userMessageId: x.userMessageId,
+      question: x.question,
+      createdAt: x.createdAt,
+      answer: {
+        text: x.answer,
+        citations: x.citations,
+        cited: [...new Map(x.citations.flatMap((id) => entry(id) ?? []).map((e) => [e.id, e])).values()],
+        notices: x.notices as AnswerNotice[],
+        mode: x.mode as AnswerMode,
+        model: x.model,
+        decision: x.decision,
+        suggestions: x.suggestions,
+      },
+      sources: x.retrieval.hits.flatMap((h) => {
+        const e = entry(h.id);
+        return e ? [{ ...e, scores: h.scores }] : [];
+      }),
+      feedback: x.feedback,
+    };
+  });
 }
 
 /** Deletes this client's conversation; NotFoundError when it has none by that id. */

@@ -23,6 +23,8 @@ export interface RetrievalTrace {
   answerIds: string[];
   suggestionIds: string[];
   signals: Record<string, number>;
+  /** What each entry retrieved said then (lib/corpus/entry-key.ts), by id: reopened after a renumbering, the conversation shows it. Absent before round 26. */
+  keys?: Record<string, string>;
 }
 
 export interface ConversationsTable {
