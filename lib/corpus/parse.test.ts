@@ -99,4 +99,14 @@ describe('parseFaq on broken files', () => {
     expect(errors).toEqual([]);
     expect(warnings.map((w) => w.kind)).toContain('numbering_gap');
   });
+
+  it('rejects an answer or a question run on far past any real one (junk pasted after the last entry), at the entry', () => {
+    const junk = Array.from({ length: 2_000 }, () => '这是一行没有格式的垃圾文本 junk').join('\n');
+    const { errors } = parseFaq(`FAQ1:A\nFAQ1.1\n问题描述:\nq\n解决方法:\na\nFAQ1.2\n问题描述:\n出口IP\n解决方法:\n${junk}\n`);
+    expect(errors).toEqual([{ line: 7, message: expect.stringMatching(/^FAQ1\.2 的解决方法过长\(\d+ 字,上限 20000 字\)/) }]);
+    expect(parseFaq(`FAQ1:A\nFAQ1.1\n问题描述:\n${'问'.repeat(2_001)}\n解决方法:\na\n`).errors[0]!.message).toContain('问题描述过长');
+    // At the limit, accepted.
+    expect(parseFaq(`FAQ1:A\nFAQ1.1\n问题描述:\nq\n解决方法:\n${'答'.repeat(20_000)}\n`).errors).toEqual([]);
+  });
 });
+

@@ -39,6 +39,11 @@ function nextNonEmpty(lines: string[], from: number): string {
   return '';
 }
 
+/** An entry's question, at most (the longest in this FAQ and the sixteen others written for it: under 200). */
+export const MAX_QUESTION_CHARS = 2_000;
+/** An entry's answer, at most (the longest in these FAQs: under 1,000 characters). */
+export const MAX_SOLUTION_CHARS = 20_000;
+
 /**
  * Parses the FAQ text format (`FAQn:分类`, `FAQn.m`, `问题描述:`, `解决方法:`).
  * Pure: never throws on bad input, returns line-numbered `errors` instead.
@@ -67,6 +72,17 @@ export function parseFaq(text: string): ParseResult {
     const question = joinBlock(d.question);
     const solution = joinBlock(d.solution);
     if (question === '') return errors.push({ line: d.line, message: `${d.id} 的问题描述为空` });
+    // Text run on past any answer's length is a paste gone wrong or junk after the last entry (round 26's fresh-clone check: 300,000
+    // lines appended after FAQ9.15 were read as its answer, indexed for five minutes into 78,852 chunks, and took the server down).
+    for (const [label, text, max] of [
+      ['问题描述', question, MAX_QUESTION_CHARS],
+      ['解决方法', solution, MAX_SOLUTION_CHARS],
+    ] as const)
+      if (text.length > max)
+        return errors.push({
+          line: d.line,
+          message: `${d.id} 的${label}过长(${text.length} 字,上限 ${max} 字),疑似误粘贴了大段内容或文件末尾混入了其他内容;如确需更长的内容,请拆成几个条目`,
+        });
     if (solution === '') warnings.push({ kind: 'empty_answer', line: d.line, ids: [d.id], message: `${d.id} 的解决方法为空` });
     entries.push({ id: d.id, category: d.category, question, solution, line: d.line });
   };
