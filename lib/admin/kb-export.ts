@@ -1,5 +1,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AppConfig } from '../config';
+import { alternativesOn } from '../corpus/entry-key';
+import { parseFaq } from '../corpus/parse';
 import { type AlternativesMap, parseAlternatives } from '../corpus/related';
 import { CorpusError } from '../errors';
 import { createStore } from '../store/store';
@@ -32,10 +34,24 @@ export function mergeRelated(current: AlternativesMap, extra: AlternativesMap): 
  * `npm run kb:export`: writes the alternatives added in the database into the related-questions
  * file, for review in git. The database keeps them; a file that already has them is unchanged.
  */
-export async function exportAlternatives(config: Pick<AppConfig, 'store' | 'relatedFile'>): Promise<{ added: number; entries: number; file: string }> {
+export async function exportAlternatives(
+  config: Pick<AppConfig, 'store' | 'relatedFile' | 'corpusFile'>,
+): Promise<{ added: number; entries: number; file: string }> {
   const store = createStore(config.store);
   try {
-    const extra = await store.alternatives();
+    // Each on the entry it follows now (entry-key.ts); by the id it was added to when the FAQ cannot be read.
+    const rows = await store.alternatives();
+    const faq = await readFile(config.corpusFile, 'utf8').then(parseFaq, () => null);
+    const extra =
+      faq && faq.errors.length === 0
+        ? alternativesOn(
+            rows,
+            faq.entries.map((e) => ({ ...e, ids: [e.id] })),
+          ).alternatives
+        : alternativesOn(
+            rows.map((r) => ({ ...r, entryKey: null })),
+            [],
+          ).alternatives;
     const text = await readFile(config.relatedFile, 'utf8').catch((e: NodeJS.ErrnoException) => {
       if (e.code === 'ENOENT') return '{}';
       throw e;

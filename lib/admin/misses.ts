@@ -1,3 +1,4 @@
+import { alternativesOn, entryKey } from '../corpus/entry-key';
 import { BadRequestError, StoreError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { KnowledgeService } from '../knowledge/service';
@@ -85,7 +86,7 @@ export async function attachToEntry(
   if (questions.length === 0) throw new BadRequestError('请至少选择一个问题。');
   let added: number;
   try {
-    added = await deps.store.addAlternatives(entry.id, questions);
+    added = await deps.store.addAlternatives(entry.id, questions, entryKey(entry));
     await deps.store.resolveMisses(input.exchangeIds, 'attached', entry.id);
   } catch (e) {
     throw new StoreError(e);
@@ -138,13 +139,15 @@ export interface AddedAlternatives {
   questions: string[];
 }
 
-/** Every entry's admin-added alternatives, in the FAQ's order (entries the FAQ no longer has last). */
+/** Every entry's admin-added alternatives, on the entries they follow now (entry-key.ts), in the FAQ's order (entries the FAQ no longer has last). */
 export async function addedAlternatives(store: Store, kb: KnowledgeBase): Promise<AddedAlternatives[]> {
-  const byEntry = await store.alternatives().catch((e) => {
+  const rows = await store.alternatives().catch((e) => {
     throw new StoreError(e);
   });
+  const { alternatives, gone } = alternativesOn(rows, kb.entries);
+  for (const a of gone) (alternatives[a.entryId] ??= []).push(a.question);
   const order = new Map(kb.entries.map((e, i) => [e.id, i]));
-  return Object.entries(byEntry)
+  return Object.entries(alternatives)
     .map(([entryId, questions]) => ({ entryId, question: kb.getEntry(entryId)?.question.split('\n')[0] ?? '', questions }))
     .sort((a, b) => (order.get(a.entryId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.entryId) ?? Number.MAX_SAFE_INTEGER));
 }

@@ -5,7 +5,7 @@ import { conversationTurns } from '../conversations/service';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Store } from '../store/store';
 import { entryOf, hitOf } from '../testing/fixtures';
-import { entryCited, entryKey } from './entry-key';
+import { alternativesOn, entryCited, entryKey } from './entry-key';
 import type { Entry } from './schema';
 
 const swipe = entryOf('FAQ2.4', '挥卡报03无效商户?', '到银联平台补报双免白名单。');
@@ -32,6 +32,19 @@ describe('entryCited', () => {
     const reworded = [{ ...swipe, question: '挥卡提示03无效商户' }];
     expect(entryCited(reworded, byId(reworded), 'FAQ2.4', entryKey(swipe))).toBe(reworded[0]);
     expect(entryCited(now, byId(now), 'FAQ2.4', undefined)?.question).toBe(refund.question);
+  });
+});
+
+describe('alternativesOn', () => {
+  it('hangs the admin’s alternatives on the entries they were added to, by their ids now; a deleted entry’s are gone; old rows stay on their id', () => {
+    const rows = [
+      { entryId: 'FAQ2.4', entryKey: entryKey(swipe), question: '闪付不能用' },
+      { entryId: 'FAQ2.3', entryKey: entryKey(deleted), question: '超限了' },
+      { entryId: 'FAQ2.4', entryKey: null, question: '老的相似问题' },
+    ];
+    const r = alternativesOn(rows, now);
+    expect(r.alternatives).toEqual({ 'FAQ2.3': ['闪付不能用'], 'FAQ2.4': ['老的相似问题'] });
+    expect(r.gone).toEqual([rows[1]]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { AlternativesMap } from './related';
 import { type Entry, normalizeForDedup } from './schema';
 
 const hash = (s: string) => createHash('sha256').update(normalizeForDedup(s)).digest('hex').slice(0, 8);
@@ -32,4 +33,35 @@ export function entryCited<E extends Pick<Entry, 'ids' | 'question' | 'solution'
     return found.length === 1 ? found[0] : undefined;
   };
   return only(0, q) ?? only(1, s);
+}
+
+/** An alternative question an admin added (the database's row): the entry's id then, and what it said then (entryKey; null before round 26). */
+export interface AddedAlternative {
+  entryId: string;
+  entryKey: string | null;
+  question: string;
+}
+
+/**
+ * The admin's alternatives on the entries they were added to, by their ids now (entryCited): after a renumbering they follow their
+ * entry, and those of an entry deleted since are left out (`gone`). Rows without a key stay on their id. Pure.
+ */
+export function alternativesOn<E extends Pick<Entry, 'id' | 'ids' | 'question' | 'solution'>>(
+  added: AddedAlternative[],
+  entries: E[],
+): { alternatives: AlternativesMap; gone: AddedAlternative[] } {
+  const byAnyId = new Map(entries.flatMap((e) => e.ids.map((id) => [id, e] as const)));
+  const alternatives: AlternativesMap = {};
+  const gone: AddedAlternative[] = [];
+  for (const a of added) {
+    const e = a.entryKey ? entryCited(entries, (id) => byAnyId.get(id), a.entryId, a.entryKey) : undefined;
+    const to = a.entryKey ? e?.id : a.entryId;
+    if (!to) {
+      gone.push(a);
+      continue;
+    }
+    const list = (alternatives[to] ??= []);
+    if (!list.includes(a.question)) list.push(a.question);
+  }
+  return { alternatives, gone };
 }

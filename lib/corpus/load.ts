@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../errors';
+import { type AddedAlternative, alternativesOn } from './entry-key';
 import { alternativesFit, foreignAlternativesWarning } from './foreign';
 import { EMPTY_GENERATED, generatedAlternatives, parseGenerated } from './generated';
 import { mergeEntries } from './merge';
@@ -101,11 +102,11 @@ function mergeAlternatives(a: AlternativesMap, b: AlternativesMap): Alternatives
 
 /**
  * Reads and validates the FAQ and its companion files. The companion files are optional,
- * so another FAQ in the same format works without them. `extraAlternatives` (added by an
+ * so another FAQ in the same format works without them. `fromDatabase` (alternatives added by an
  * admin, kept in the database) are applied on top of the related-questions file.
  * Throws CorpusError (with line numbers) when a file is malformed.
  */
-export async function loadCorpus(files: CorpusFiles, extraAlternatives: AlternativesMap = {}): Promise<Corpus> {
+export async function loadCorpus(files: CorpusFiles, fromDatabase: AlternativesMap | AddedAlternative[] = {}): Promise<Corpus> {
   const text = await readOptional(files.corpusFile);
   if (text === null) throw new CorpusError([{ line: 0, message: `找不到 FAQ 文件 ${path.basename(files.corpusFile)}` }], files.corpusFile, true);
   const [relatedText, dictText, synonymsText, thesaurusText, generatedText] = (await Promise.all(
@@ -114,6 +115,8 @@ export async function loadCorpus(files: CorpusFiles, extraAlternatives: Alternat
 
   const parsed = parseFaq(text);
   if (parsed.errors.length) throw new CorpusError(parsed.errors, files.corpusFile);
+  // The database's rows follow the entries they were added to (entry-key.ts); a map is keyed by the ids now.
+  const extraAlternatives = Array.isArray(fromDatabase) ? alternativesOn(fromDatabase, parsed.entries.map((e) => ({ ...e, ids: [e.id] }))).alternatives : fromDatabase;
   const related = relatedText === null ? { alternatives: {}, errors: [] } : parseAlternatives(relatedText);
   if (related.errors.length) throw new CorpusError(related.errors, files.relatedFile);
   // A related-questions file written for another FAQ would attach its questions to entries they do not describe.

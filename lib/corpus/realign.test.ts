@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkCorpusTexts } from './check';
+import { entryKey } from './entry-key';
 import { type GeneratedFile, generatedAlternatives, sourceHash } from './generated';
 import { loadCorpus } from './load';
 import { parseFaq } from './parse';
@@ -110,17 +111,23 @@ describe('a renumbered FAQ read with its old related-questions file', () => {
     const corpusFile = path.join(dir, 'faq.txt');
     await writeFile(corpusFile, renumberedText());
     const none = path.join(dir, 'none');
-    const corpus = await loadCorpus({
-      corpusFile,
-      relatedFile: path.join(root, 'corpus/related.json'),
-      dictionaryFile: none,
-      synonymsFile: none,
-      thesaurusFile: none,
-      generatedFile: none,
-    });
+    const contactlessBefore = entries.find((e) => e.id === 'FAQ2.5')!;
+    // An admin added a question to FAQ2.5 before the renumbering: it follows the entry too.
+    const corpus = await loadCorpus(
+      {
+        corpusFile,
+        relatedFile: path.join(root, 'corpus/related.json'),
+        dictionaryFile: none,
+        synonymsFile: none,
+        thesaurusFile: none,
+        generatedFile: none,
+      },
+      [{ entryId: 'FAQ2.5', entryKey: entryKey(contactlessBefore), question: '碰一下付款不行' }],
+    );
     const contactless = corpus.entries.find((e) => e.ids.includes('FAQ2.4'))!;
     expect(contactless.question).toBe(entries.find((e) => e.id === 'FAQ2.5')!.question);
     expect(contactless.alternatives).toContain('挥卡报03');
+    expect(contactless.alternatives).toContain('碰一下付款不行');
     const warned = corpus.warnings.filter((w) => w.kind === 'renumbered_related');
     expect(warned.map((w) => w.ids)).toContainEqual(['FAQ2.5', 'FAQ2.4']);
     expect(warned[0]!.message).toContain('已忽略');

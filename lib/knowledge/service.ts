@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { AppConfig } from '../config';
 import { cutShortIssue, droppedTailIssue, emptiedAnswerIssues, movedEntries, truncatedTailIssue } from '../corpus/cut-short';
+import type { AddedAlternative } from '../corpus/entry-key';
 import { type Corpus, corpusFileList, loadCorpus } from '../corpus/load';
 import type { AlternativesMap } from '../corpus/related';
 import { type AppError, CorpusError, type CorpusIssue, IndexError, isAppError } from '../errors';
@@ -14,7 +15,8 @@ import { createSearchThread, type SearchThread, type SearchThreadStatus } from '
 
 /**
  * What the admin reads when entries were renumbered under a running server (movedEntries) and alternatives added in the admin pages
- * hang on the ids moved: those are keyed by id in the database (the related-questions file's keys follow their entries, realign.ts).
+ * before round 26 hang on the ids moved: those rows have no entry key (entry-key.ts) and stay on their id; later ones, the
+ * related-questions file's (realign.ts) and the generated file's follow their entries.
  */
 function renumberedNotice(moved: { from: string; to: string }[]): string {
   const shown = moved
@@ -22,7 +24,7 @@ function renumberedNotice(moved: { from: string; to: string }[]): string {
     .map((m) => `${m.from}→${m.to}`)
     .join('、');
   const more = moved.length > 3 ? ` 等 ${moved.length} 条` : '';
-  return `条目编号有变动(${shown}${more}):后台添加的相似问题仍按原编号挂在条目上,现在会落到别的条目。请在「相似问题」页核对(撤销后重新添加到正确条目)。`;
+  return `条目编号有变动(${shown}${more}):较早在后台添加的部分相似问题(未记录条目内容)仍按原编号挂在条目上,现在会落到别的条目。请在「相似问题」页核对(撤销后重新添加到正确条目)。`;
 }
 
 /** What the admin reads when the related-questions file still uses ids an FAQ renumbering changed (realign.ts followed them). */
@@ -63,8 +65,8 @@ export interface KnowledgeService {
 }
 
 export interface KnowledgeServiceDeps {
-  /** Alternative questions added by admins (the database); a failure keeps the last ones read. */
-  extraAlternatives?: () => Promise<AlternativesMap>;
+  /** Alternative questions added by admins (the database's rows, or a map by id); a failure keeps the last ones read. */
+  extraAlternatives?: () => Promise<AlternativesMap | AddedAlternative[]>;
   /** Writes the index of a corpus; defaults to a worker thread (build-thread.ts), so requests keep flowing meanwhile. */
   build?: (corpus: Corpus, config: AppConfig) => Promise<IndexManifest>;
   /** Where rebuilds and failures are reported; defaults to the console. */
@@ -122,7 +124,7 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
   let first: Promise<void> | null = null;
   let running: Promise<void> | null = null;
   let again = false;
-  let extra: AlternativesMap = {};
+  let extra: AlternativesMap | AddedAlternative[] = {};
   /** Entries renumbered since the start (renumberedNotice). */
   let renumbered: string | undefined;
   let timer: NodeJS.Timeout | undefined;
@@ -166,7 +168,9 @@ export function createKnowledgeService(config: AppConfig, deps: KnowledgeService
     // And of a related-questions file on old ids (followed by content), and of entries renumbered while the server runs under the
     // admin's alternatives, keyed by the old ids in the database: those now hang on other entries. Said until the next start,
     // which has nothing to compare with.
-    const moved = current ? movedEntries(current.entries, corpus.entries).filter((m) => extra[m.from]?.length) : [];
+    // Rows added before round 26 have no entry key and stay on their id.
+    const onIdOnly = (id: string) => (Array.isArray(extra) ? extra.some((a) => a.entryKey === null && a.entryId === id) : !!extra[id]?.length);
+    const moved = current ? movedEntries(current.entries, corpus.entries).filter((m) => onIdOnly(m.from)) : [];
     if (moved.length) renumbered = renumberedNotice(moved);
     const realigned = corpus.warnings.filter((w) => w.kind === 'renumbered_related');
     const notice =

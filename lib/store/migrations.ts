@@ -88,6 +88,15 @@ export const migrations: Record<string, Migration> = {
       await sql`alter table exchanges alter column retrieval type jsonb using retrieval::jsonb`.execute(db);
     },
   },
+  // What the entry said when an alternative was added to it: the alternative follows its entry when the FAQ is renumbered.
+  '0003_alternative_entry_key': {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('alternatives').addColumn('entry_key', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('alternatives').dropColumn('entry_key').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

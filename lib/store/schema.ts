@@ -69,6 +69,8 @@ export interface FeedbackTable {
 export interface AlternativesTable {
   id: Generated<number>;
   entry_id: string;
+  /** What the entry said when the question was added (lib/corpus/entry-key.ts); null for rows added before round 26. */
+  entry_key: string | null;
   question: string;
   created_at: Timestamp;
 }

@@ -83,7 +83,7 @@ describe.each(storeTargets())('the $name store', (target) => {
     const { error } = await migratorFor(handle.db as Kysely<unknown>).migrateTo('0001_conversations');
     expect(error).toBeUndefined();
     expect(await typeOf()).toBe('jsonb');
-    expect(await migrateToLatest(handle.db as Kysely<unknown>)).toEqual(['0002_retrieval_json']);
+    expect(await migrateToLatest(handle.db as Kysely<unknown>)).toEqual(['0002_retrieval_json', '0003_alternative_entry_key']);
     expect(await typeOf()).toBe('json');
     await handle.close();
     store = createStore(db.config);
@@ -170,7 +170,13 @@ describe.each(storeTargets())('the $name store', (target) => {
     const off = store.onAlternativesChanged(() => heard++);
     expect(await store.addAlternatives('FAQ2.5', ['闪付不能用', '闪付不能用', ' '])).toBe(1);
     expect(await store.addAlternatives('FAQ2.5', ['闪付不能用', '拍卡失败'])).toBe(1);
-    expect(await store.alternatives()).toEqual({ 'FAQ2.5': ['闪付不能用', '拍卡失败'] });
+    expect(await store.alternatives()).toEqual([
+      { entryId: 'FAQ2.5', entryKey: null, question: '闪付不能用' },
+      { entryId: 'FAQ2.5', entryKey: null, question: '拍卡失败' },
+    ]);
+    // What the entry said is kept with the questions added to it.
+    expect(await store.addAlternatives('FAQ2.6', ['退款几天到'], 'aaaaaaaa:bbbbbbbb')).toBe(1);
+    expect((await store.alternatives()).at(-1)).toEqual({ entryId: 'FAQ2.6', entryKey: 'aaaaaaaa:bbbbbbbb', question: '退款几天到' });
     await expect.poll(() => heard, { timeout: 5_000 }).toBeGreaterThanOrEqual(1);
     off();
   });
@@ -272,7 +278,7 @@ describe.skipIf(!TEST_DATABASE_URL)('two instances on one PostgreSQL', () => {
       const before = heard;
       await a.addAlternatives('FAQ1.1', ['开户需要什么材料']);
       await expect.poll(() => heard, { timeout: 5_000, interval: 50 }).toBeGreaterThan(before);
-      expect(await b.alternatives()).toEqual({ 'FAQ1.1': ['开户需要什么材料'] });
+      expect(await b.alternatives()).toEqual([{ entryId: 'FAQ1.1', entryKey: null, question: '开户需要什么材料' }]);
     } finally {
       await a.close();
       await b.close();

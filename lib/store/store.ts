@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { StoreConfig } from '../config';
+import type { AddedAlternative } from '../corpus/entry-key';
 import { errorText } from '../errors';
 import { addAlternatives, listAlternatives, removeAlternatives } from './alternatives';
 import { conversationExchanges, deleteConversation, listConversations, renameConversation, writeExchanges } from './conversations';
@@ -35,9 +36,10 @@ export interface Store {
   renameConversation(clientId: string, conversationId: string, title: string): Promise<boolean>;
   /** False when the exchange is not this client's. */
   setFeedback(clientId: string, exchangeId: string, feedback: Feedback): Promise<boolean>;
-  alternatives(): Promise<Record<string, string[]>>;
-  /** Adds alternative questions to an entry and tells every instance. Returns how many were new. */
-  addAlternatives(entryId: string, questions: string[]): Promise<number>;
+  /** The alternative questions admins added, each with its entry's id and what the entry said then (lib/corpus/entry-key.ts). */
+  alternatives(): Promise<AddedAlternative[]>;
+  /** Adds alternative questions to an entry (with what it says, `entryKey`) and tells every instance. Returns how many were new. */
+  addAlternatives(entryId: string, questions: string[], entryKey?: string): Promise<number>;
   /** Removes alternative questions added to an entry and tells every instance. Returns how many were removed. */
   removeAlternatives(entryId: string, questions: string[]): Promise<number>;
   /** Called when any instance changed the alternatives (and once the database first opens). */
@@ -121,9 +123,9 @@ export function createStore(config: StoreConfig): Store {
     renameConversation: (clientId, id, title) => use((h) => renameConversation(h.db, clientId, id, title)),
     setFeedback: (clientId, exchangeId, feedback) => use((h) => setFeedback(h.db, clientId, exchangeId, feedback)),
     alternatives: () => use((h) => listAlternatives(h.db)),
-    addAlternatives: (entryId, questions) =>
+    addAlternatives: (entryId, questions, entryKey) =>
       use(async (h) => {
-        const added = await addAlternatives(h.db, entryId, questions);
+        const added = await addAlternatives(h.db, entryId, questions, entryKey);
         if (added > 0) await h.notifyChange();
         return added;
       }),
