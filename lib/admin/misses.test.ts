@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { entryKey } from '../corpus/entry-key';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { KnowledgeService } from '../knowledge/service';
 import type { Store } from '../store/store';
 import type { MissQuestion } from '../store/types';
+import { entryOf } from '../testing/fixtures';
 import { useOfflineKnowledgeBase } from '../testing/temp-kb';
-import { missQueue } from './misses';
+import { addedAlternatives, detachFromEntry, missQueue } from './misses';
 
 const state = useOfflineKnowledgeBase({ beforeAll, afterAll });
 
@@ -39,5 +43,35 @@ describe('missQueue', () => {
     const searched = await missQueue(storeOf(all), state.kb, {}, '斑马', 5);
     expect(searched.clusters.flatMap((c) => c.wordings.map((w) => w.text))).toContain('斑马长颈鹿今天吃什么');
     expect(await missQueue(storeOf(all), state.kb, {}, undefined, 7)).toMatchObject({ capped: false });
+  });
+});
+
+describe('the admin’s alternatives after the FAQ was renumbered', () => {
+  const swipe = entryOf('FAQ2.3', '挥卡报03无效商户?', '到银联平台补报双免白名单。');
+  // Added to FAQ2.4 when the entry had that id; FAQ2.3 was deleted since and FAQ2.4 moved up.
+  const rows = [{ entryId: 'FAQ2.4', entryKey: entryKey(swipe), question: '闪付不能用' }];
+  const kb = { entries: [swipe], getEntry: (id: string) => (id === 'FAQ2.3' ? swipe : undefined) } as unknown as KnowledgeBase;
+  const knowledge = { get: async () => kb, refresh: async () => {} } as unknown as KnowledgeService;
+
+  it('lists them under the entry’s id now and undoes them there, removing the rows stored under the id they were added to', async () => {
+    const calls: string[] = [];
+    const store = {
+      alternatives: async () => rows,
+      removeAlternatives: async (id: string, qs: string[]) => {
+        calls.push(`remove ${id} ${qs}`);
+        return id === 'FAQ2.4' ? 1 : 0;
+      },
+      reopenMissesAsked: async (id: string) => {
+        calls.push(`reopen ${id}`);
+        return 0;
+      },
+    } as unknown as Store;
+    expect(await addedAlternatives(store, kb)).toEqual([{ entryId: 'FAQ2.3', question: swipe.question, questions: ['闪付不能用'] }]);
+    expect(await detachFromEntry({ store, knowledge }, { entryId: 'FAQ2.3', questions: ['闪付不能用'], exchangeIds: [] })).toEqual({
+      entryId: 'FAQ2.3',
+      removed: 1,
+    });
+    expect(calls).toContain('remove FAQ2.4 闪付不能用');
+    expect(calls).toContain('reopen FAQ2.4');
   });
 });

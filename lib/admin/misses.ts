@@ -1,4 +1,4 @@
-import { alternativesOn, entryKey } from '../corpus/entry-key';
+import { alternativesOn, entryKey, rowsOn } from '../corpus/entry-key';
 import { BadRequestError, StoreError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { KnowledgeService } from '../knowledge/service';
@@ -110,12 +110,19 @@ export async function detachFromEntry(
   const entryId = input.entryId.trim().toUpperCase();
   const questions = [...new Set(input.questions.map((q) => q.trim()).filter(Boolean))];
   if (questions.length === 0) throw new BadRequestError('请至少选择一个问题。');
-  let removed: number;
+  let removed = 0;
+  const kb = await deps.knowledge.get();
   try {
-    removed = await deps.store.removeAlternatives(entryId, questions);
-    // From the list of added alternatives (/admin/alternatives) the exchanges are not known: the questions are found by their words.
-    if (input.exchangeIds.length > 0) await deps.store.reopenMisses(input.exchangeIds, entryId);
-    else await deps.store.reopenMissesAsked(entryId, questions);
+    // The entry is named by its id now; its questions are stored under the id it had when they were added (entry-key.ts).
+    const wanted = new Set(questions);
+    const stored = rowsOn(await deps.store.alternatives(), kb.entries).filter(({ row, to }) => to === entryId && wanted.has(row.question));
+    const storedIds = [...new Set([entryId, ...stored.map(({ row }) => row.entryId)])];
+    for (const id of storedIds) {
+      removed += await deps.store.removeAlternatives(id, questions);
+      // From the list of added alternatives (/admin/alternatives) the exchanges are not known: the questions are found by their words.
+      if (input.exchangeIds.length > 0) await deps.store.reopenMisses(input.exchangeIds, id);
+      else await deps.store.reopenMissesAsked(id, questions);
+    }
   } catch (e) {
     throw new StoreError(e);
   }

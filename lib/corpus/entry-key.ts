@@ -42,26 +42,29 @@ export interface AddedAlternative {
   question: string;
 }
 
+/** Each row of the admin's alternatives with the id of the entry it follows now (entryCited); undefined when that entry is gone. Rows without a key stay on their id. Pure. */
+export function rowsOn<E extends Pick<Entry, 'id' | 'ids' | 'question' | 'solution'>>(added: AddedAlternative[], entries: E[]): { row: AddedAlternative; to?: string }[] {
+  const byAnyId = new Map(entries.flatMap((e) => e.ids.map((id) => [id, e] as const)));
+  return added.map((row) => ({ row, to: row.entryKey ? entryCited(entries, (id) => byAnyId.get(id), row.entryId, row.entryKey)?.id : row.entryId }));
+}
+
 /**
- * The admin's alternatives on the entries they were added to, by their ids now (entryCited): after a renumbering they follow their
- * entry, and those of an entry deleted since are left out (`gone`). Rows without a key stay on their id. Pure.
+ * The admin's alternatives on the entries they were added to, by their ids now (rowsOn): after a renumbering they follow their
+ * entry, and those of an entry deleted since are left out (`gone`). Pure.
  */
 export function alternativesOn<E extends Pick<Entry, 'id' | 'ids' | 'question' | 'solution'>>(
   added: AddedAlternative[],
   entries: E[],
 ): { alternatives: AlternativesMap; gone: AddedAlternative[] } {
-  const byAnyId = new Map(entries.flatMap((e) => e.ids.map((id) => [id, e] as const)));
   const alternatives: AlternativesMap = {};
   const gone: AddedAlternative[] = [];
-  for (const a of added) {
-    const e = a.entryKey ? entryCited(entries, (id) => byAnyId.get(id), a.entryId, a.entryKey) : undefined;
-    const to = a.entryKey ? e?.id : a.entryId;
+  for (const { row, to } of rowsOn(added, entries)) {
     if (!to) {
-      gone.push(a);
+      gone.push(row);
       continue;
     }
     const list = (alternatives[to] ??= []);
-    if (!list.includes(a.question)) list.push(a.question);
+    if (!list.includes(row.question)) list.push(row.question);
   }
   return { alternatives, gone };
 }
