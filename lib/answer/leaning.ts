@@ -37,10 +37,10 @@ export const ASKS_FOR_MORE =
 const LEANING_ENGLISH = /^(what about|how about|and|also|then|but|what if|in that case)\b/i;
 /**
  * English that points back at what was said where Chinese uses 这个/那个/也: 「the alipay one: what do we submit?」「first one again」
- * 「for the find-back way, …」「old merchant with successful trades, affected too?」 (round 26, dev28). `too` and `as well` only
- * ending the question: 「name too long」 names a symptom.
+ * 「old merchant with successful trades, affected too?」 (round 26, dev28). `too` and `as well` only ending the question: 「name too
+ * long」 names a symptom. Not 「the … way」: 「what is the best way to refund?」 asks on its own (round 26's review).
  */
-const POINTS_BACK_ENGLISH = /\b(the|that|this) (\w+[ -]){0,2}(one|way)\b|\bone again\b|\b(too|as well|either)\W*$/i;
+const POINTS_BACK_ENGLISH = /\b(the|that|this) (\w+[ -]){0,2}one\b|\bone again\b|\b(too|as well|either)\W*$/i;
 /** English words that ask rather than name what is asked about: a question made of nothing else names no topic of its own. */
 export const ASKING_ENGLISH = new Set(
   'what about how and the a an is are do does for then if it that this long take takes can i we to of in on with where when which who why there up one please pls again me you should click set configure find so now next'.split(

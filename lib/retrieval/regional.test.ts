@@ -40,7 +40,23 @@ describe('regionalToMandarin', () => {
     expect(regionalToMandarin('扫码失败,何解?')).toBe('扫码失败,为什么?');
     expect(regionalToMandarin('这个么样搞咯')).toBe('这个怎么搞');
     expect(regionalToMandarin('补哒以后要重新进件啵?')).toBe('补了以后要重新进件吗?');
-    for (const t of ['这是怎么样的流程', '什么样的商户能开', '那么样子也行', '么么哒', '哒哒哒', '啵啵奶茶店的收款码']) expect(regionalToMandarin(t)).toBe(t);
+    expect(regionalToMandarin('何解呢')).toBe('为什么呢');
+    for (const t of [
+      '这是怎么样的流程',
+      '什么样的商户能开',
+      '甚么样的商户',
+      '那么样子也行',
+      '么么哒',
+      '哒哒哒',
+      '好哒,谢谢',
+      '萌萌哒',
+      '啵啵奶茶店的收款码',
+      '如何解决?',
+      '微信实名认证如何解除',
+      '没有任何解释',
+      '何解扫不出来',
+    ])
+      expect(regionalToMandarin(t)).toBe(t);
   });
 
   it('leaves ordinary Mandarin alone', () => {

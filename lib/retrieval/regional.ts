@@ -23,8 +23,6 @@ const REGIONAL: readonly [string, string][] = [
   ['莫得', '没有'],
   ['莫有', '没有'],
   ['搞不醒豁', '搞不懂'],
-  // Hunan and Hubei (round 26, from dev28): 何解 (why).
-  ['何解', '为什么'],
   // Shanghai and Wu.
   ['啥辰光', '什么时候'],
   ['辰光', '时候'],
@@ -129,11 +127,13 @@ const GUARDED: readonly [string, string, string][] = [
   [`咯${AT_SENTENCE_END}`, '咯', ''],
   ['(?<![验假])钞票', '钞票', '钱'],
   ['(?<=过去|过来|出来|进来|进去|回来|回去|下来|上来|上去|[牢脱])个(?![体人税别性数儿月把多]|小时|礼拜|星期|钟头)', '个', '的'],
-  // Hunan and Hubei (round 26, from dev28): 么样 (how: 么样搞) but not 怎么样, 什么样, 这么样, 那么样, 多么样; 啵 asking at the end of a
-  // sentence (要重新进件啵?); 哒 (a verb done: 补哒, 开哒) after a character, not in 么么哒 or 哒哒.
-  ['(?<![怎什这那多要])么样', '么样', '怎么'],
+  // Hunan and Hubei (round 26, from dev28): 么样 (how: 么样搞) but not 怎么样, 什么样, 甚么样, 这么样, 那么样, 多么样; 啵 asking at the end of a
+  // sentence (要重新进件啵?); 哒 (a verb done: 补哒, 开哒) after a character, not in 么么哒, 哒哒, 好哒, 对哒, 萌萌哒, 嘀哒.
+  ['(?<![怎什这那多要甚])么样', '么样', '怎么'],
+  // 何解 (why) asking, at the end of a sentence or before a particle, not in 如何解决, 如何解除, 任何解释 (round 26's review).
+  [`(?<![如任为])何解(?=[呢啊咯哦]|${AT_SENTENCE_END.slice(3, -1)})`, '何解', '为什么'],
   [`啵${AT_SENTENCE_END}`, '啵', '吗'],
-  ['(?<=[\\u4e00-\\u9fff])(?<![么哒])哒(?!哒)', '哒', '了'],
+  ['(?<=[\\u4e00-\\u9fff])(?<![么哒好对萌嘀滴])哒(?!哒)', '哒', '了'],
   // South-west: 好久 asks how long before what is waited for (「退款好久到账」「好久能解冻」); in Mandarin it is a long time (等了好久, 好久没到).
   [
     '(?<![了等很太这那有要已经都又也])好久(?=能|可以|到|生效|解冻|退|出来|回来|审|通过|开通|下来|有结果|处理|弄好|搞好)(?![^,.!?\\s]{0,4}?(不|没))',
