@@ -7,7 +7,7 @@ import { alternativesFit, foreignAlternativesWarning } from './foreign';
 import { EMPTY_GENERATED, generatedAlternatives, parseGenerated } from './generated';
 import { mergeEntries } from './merge';
 import { parseFaq } from './parse';
-import { realignAlternatives, realignedWarnings } from './realign';
+import { type Realigned, realignAlternatives, realignedWarnings } from './realign';
 import { type AlternativesMap, parseAlternatives, parseDictionary, parseSynonyms } from './related';
 import type { CorpusWarning, Entry, FaqCategory } from './schema';
 
@@ -94,6 +94,17 @@ export function decodeUtf8(bytes: Uint8Array, file: string): string {
   }
 }
 
+/**
+ * The last realignment (realign.ts), by the FAQ's and the related file's text: the knowledge base reloads on every alternative an
+ * admin adds, with the files unchanged, and a realignment of a large FAQ takes seconds.
+ */
+let lastRealigned: { key: string; value: Realigned } | null = null;
+function realignedFor(faqText: string, relatedText: string, realign: () => Realigned): Realigned {
+  const key = createHash('sha256').update(faqText).update('\u0000').update(relatedText).digest('hex');
+  if (lastRealigned?.key !== key) lastRealigned = { key, value: realign() };
+  return lastRealigned.value;
+}
+
 function mergeAlternatives(a: AlternativesMap, b: AlternativesMap): AlternativesMap {
   const out: AlternativesMap = { ...a };
   for (const [id, list] of Object.entries(b)) out[id] = [...new Set([...(out[id] ?? []), ...list])];
@@ -122,7 +133,7 @@ export async function loadCorpus(files: CorpusFiles, fromDatabase: AlternativesM
   // A related-questions file written for another FAQ would attach its questions to entries they do not describe.
   const fit = alternativesFit(parsed.entries, related.alternatives);
   // Keys left on old ids by a renumbering follow the entries their questions describe (realign.ts).
-  const realigned = fit.fits ? realignAlternatives(parsed.entries, related.alternatives) : { alternatives: {}, moved: [] };
+  const realigned = fit.fits ? realignedFor(text, relatedText ?? '', () => realignAlternatives(parsed.entries, related.alternatives)) : { alternatives: {}, moved: [] };
   const handKept = realigned.alternatives;
   const generated = generatedText === null ? { generated: EMPTY_GENERATED, errors: [] } : parseGenerated(generatedText);
   if (generated.errors.length) throw new CorpusError(generated.errors, files.generatedFile);

@@ -1,6 +1,6 @@
 import { gramFit } from './gram-fit';
 import type { AlternativesMap } from './related';
-import type { CorpusWarning, FaqEntry } from './schema';
+import { type CorpusWarning, duplicateKey, type FaqEntry } from './schema';
 
 /** A key's questions must read at least this share as much like an entry as like the entry they read most like, to go to it. */
 const MIN_SHARE = 0.5;
@@ -8,6 +8,10 @@ const MIN_SHARE = 0.5;
 const KEPT = 0.01;
 /** A key whose questions read at least this share as much like its own entry as like any stays on it: only a stale key moves. */
 const OWN_SHARE = 0.9;
+/** A key with fewer questions than this says too little to move: one word (「appid」) reads like whichever entry uses it. */
+const MIN_QUESTIONS = 3;
+/** What a key on its own entry is worth beyond any other pairing as good: an alignment as good as the ids' stays as the ids say. */
+const TIE = 0.001;
 
 export interface Realigned {
   /** The alternatives keyed by the entries they now belong to. */
@@ -45,19 +49,28 @@ export function realignAlternatives(entries: FaqEntry[], alternatives: Alternati
   for (const [category, list] of byCategory) {
     const inCategory = entries.filter((e) => numberOf(e.id)[0] === category);
     const sorted = [...list].sort((a, b) => numberOf(a)[1] - numberOf(b)[1]);
-    const share = sorted.map((k) => {
+    // How well key i's questions read like entry j, against the best they read like any entry and (geometric mean) the best any key
+    // of the category reads like that entry: a deleted entry's questions may read most like the entry that took its id, but that
+    // entry's own questions read more like it still (round 26's review: per key alone, 4 of 112 deletions hung the wrong questions).
+    const raw = sorted.map((k) => {
       const scores = fit(alternatives[k]!);
-      const best = Math.max(0, ...scores);
-      return inCategory.map((e) => (best > 0 ? scores[index.get(e.id)!]! / best : 0));
+      return { best: Math.max(0, ...scores), row: inCategory.map((e) => scores[index.get(e.id)!]!) };
     });
+    // Identical entries (one question and answer twice) read alike to every key: no key tells them apart, so for them the key's
+    // best alone counts.
+    const twice = new Set(inCategory.map(duplicateKey).filter((k, i, all) => all.indexOf(k) !== i));
+    const entryBest = inCategory.map((e, j) => (twice.has(duplicateKey(e)) ? 0 : Math.max(0, ...raw.map((r) => r.row[j]!))));
+    const share = raw.map((r) => r.row.map((x, j) => (x > 0 ? x / Math.sqrt(r.best * Math.max(r.best, entryBest[j]!)) : 0)));
     const own = sorted.map((k, i) => {
       const j = inCategory.findIndex((e) => e.id === k);
       return j < 0 ? 0 : share[i]![j]!;
     });
     const worth = (i: number, j: number) => {
       const w = share[i]![j]!;
-      if (sorted[i] === inCategory[j]!.id) return Math.max(w - MIN_SHARE, KEPT);
-      return w >= MIN_SHARE && own[i]! < OWN_SHARE ? w - MIN_SHARE : Number.NEGATIVE_INFINITY;
+      // Ties go to the key's own entry: nothing moves without a gain.
+      if (sorted[i] === inCategory[j]!.id) return Math.max(w - MIN_SHARE, KEPT) + TIE;
+      const movable = own[i]! < OWN_SHARE && (alternatives[sorted[i]!]!.length >= MIN_QUESTIONS || !ids.has(sorted[i]!));
+      return w >= MIN_SHARE && movable ? w - MIN_SHARE : Number.NEGATIVE_INFINITY;
     };
     const pairs = align(sorted.length, inCategory.length, worth);
     for (let i = 0; i < sorted.length; i++) {
