@@ -1,6 +1,6 @@
 import { toShownEntry } from '../answer/extractive';
 import type { AnswerMode, AnswerNotice, Decision, ShownEntry, Suggestion } from '../answer/types';
-import { entryCited } from '../corpus/entry-key';
+import { entryFinder } from '../corpus/entry-key';
 import { NotFoundError, StoreError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import { redact } from '../store/redact';
@@ -93,8 +93,9 @@ export async function conversationTurns(
   return exchanges.map((x) => {
     // The entry each id named when the answer was given (entry-key.ts): after a renumbering, the one that moved, shown under the id
     // the answer cites (citedAs); a deleted one is not shown.
+    const find = entryFinder(kb.entries, kb.getEntry, Object.entries(x.retrieval.keys ?? {}));
     const entry = (id: string) => {
-      const e = entryCited(kb.entries, kb.getEntry, id, x.retrieval.keys?.[id]);
+      const e = find(id, x.retrieval.keys?.[id]);
       if (!e) return undefined;
       return e.ids.includes(id) ? toShownEntry(e) : { ...toShownEntry(e), citedAs: id };
     };

@@ -5,7 +5,7 @@ import { conversationTurns } from '../conversations/service';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Store } from '../store/store';
 import { entryOf, hitOf } from '../testing/fixtures';
-import { alternativesOn, entryCited, entryKey } from './entry-key';
+import { alternativesOn, entryFinder, entryKey } from './entry-key';
 import type { Entry } from './schema';
 
 const swipe = entryOf('FAQ2.4', '挥卡报03无效商户?', '到银联平台补报双免白名单。');
@@ -19,19 +19,40 @@ const now = [
 ];
 const byId = (list: Entry[]) => (id: string) => list.find((e) => e.ids.includes(id));
 
-describe('entryCited', () => {
-  it('finds the entry an answer cited after a renumbering, by what it said then; a deleted one is not another entry', () => {
-    expect(entryCited(now, byId(now), 'FAQ2.4', entryKey(swipe))?.question).toBe(swipe.question);
-    expect(entryCited(now, byId(now), 'FAQ2.5', entryKey(refund))?.ids).toEqual(['FAQ2.4']);
-    expect(entryCited(now, byId(now), 'FAQ2.3', entryKey(deleted))).toBeUndefined();
+describe('entryFinder', () => {
+  /** What a conversation stored: the keys of every entry it retrieved, before FAQ2.3 was deleted. */
+  const stored = [
+    ['FAQ2.3', entryKey(deleted)],
+    ['FAQ2.4', entryKey(swipe)],
+    ['FAQ2.5', entryKey(refund)],
+  ] as const;
+  const find = entryFinder(now, byId(now), stored);
+
+  it('finds the entry an answer cited after a renumbering, by what it said then; a deleted one is not the entry that took its id', () => {
+    expect(find('FAQ2.4', entryKey(swipe))?.question).toBe(swipe.question);
+    expect(find('FAQ2.5', entryKey(refund))?.ids).toEqual(['FAQ2.4']);
+    expect(find('FAQ2.3', entryKey(deleted))).toBeUndefined();
   });
 
-  it('keeps the entry under its id when only its question or only its solution was edited, and without a key', () => {
+  it('keeps the entry under its id when it was edited in place, in part or whole, and without a key', () => {
     const edited = [{ ...swipe, solution: '到银联平台补报双免白名单,次日生效。' }];
-    expect(entryCited(edited, byId(edited), 'FAQ2.4', entryKey(swipe))).toBe(edited[0]);
+    expect(entryFinder(edited, byId(edited))('FAQ2.4', entryKey(swipe))).toBe(edited[0]);
     const reworded = [{ ...swipe, question: '挥卡提示03无效商户' }];
-    expect(entryCited(reworded, byId(reworded), 'FAQ2.4', entryKey(swipe))).toBe(reworded[0]);
-    expect(entryCited(now, byId(now), 'FAQ2.4', undefined)?.question).toBe(refund.question);
+    expect(entryFinder(reworded, byId(reworded))('FAQ2.4', entryKey(swipe))).toBe(reworded[0]);
+    const rewritten = [{ ...swipe, question: '挥卡提示03', solution: '联系运营中心补报。' }];
+    expect(entryFinder(rewritten, byId(rewritten), stored)('FAQ2.4', entryKey(swipe))).toBe(rewritten[0]);
+    expect(find('FAQ2.4', undefined)?.question).toBe(refund.question);
+  });
+
+  it('does not take an entry for another because they share a generic answer, and counts identical entries as one', () => {
+    const generic = '请联系客户经理处理。';
+    const a = entryOf('FAQ4.1', '结算卡怎么改?', generic);
+    const b = entryOf('FAQ4.2', '联系人怎么改?', generic);
+    // FAQ4.1 deleted, FAQ4.2 renumbered to FAQ4.1: what cited FAQ4.1 is not the entry there now.
+    const later = [{ ...b, id: 'FAQ4.1', ids: ['FAQ4.1'] }];
+    expect(entryFinder(later, byId(later), [['FAQ4.2', entryKey(b)]])('FAQ4.1', entryKey(a))).toBeUndefined();
+    const twins = [swipe, { ...swipe, id: 'FAQ2.8', ids: ['FAQ2.8'] }];
+    expect(entryFinder(twins, byId(twins))('FAQ2.9', entryKey(swipe))).toBe(twins[0]);
   });
 });
 

@@ -16,23 +16,51 @@ export function entryKey(e: Pick<Entry, 'question' | 'solution'>): string {
   return `${hash(e.question)}:${hash(e.solution)}`;
 }
 
+type Keyed = Pick<Entry, 'ids' | 'question' | 'solution'>;
+
 /**
- * The entry an exchange cited as `id` when it said what `key` records: the one under `id` if its question or its solution is
- * unchanged (an edit in place); else the one entry that now has that question, or failing that that solution (renumbered); else
- * none (deleted, or rewritten whole and moved), rather than another entry. Without a key (exchanges stored before round 26) the
- * entry under `id`. Pure; `entries` are the FAQ's now.
+ * A finder of the entry something cited as `id` when the entry said what `key` records (`entries` are the FAQ's now; the index is
+ * built once): the one under `id` if its question is unchanged; else, unless `keys` — what everything else stored was cited as —
+ * say the entry under `id` stood under another id (moved there: the id's own entry was deleted or moved), the one under `id` if
+ * its answer is unchanged (an edit in place); else the one entry that now has that question, or failing that that answer
+ * (renumbered); else the one under `id` again (rewritten whole in place), if it did not stand elsewhere, or none. Identical
+ * entries count as one. Without a key (stored before round 26) the entry under `id`. Pure.
  */
-export function entryCited<E extends Pick<Entry, 'ids' | 'question' | 'solution'>>(entries: E[], byId: (id: string) => E | undefined, id: string, key?: string): E | undefined {
-  const now = byId(id);
-  if (!key) return now;
-  const [q, s] = key.split(':');
-  const [nq, ns] = now ? entryKey(now).split(':') : [];
-  if (now && (nq === q || ns === s)) return now;
+export function entryFinder<E extends Keyed>(entries: E[], byId: (id: string) => E | undefined, keys: Iterable<readonly [string, string]> = []): (id: string, key?: string | null) => E | undefined {
+  const keyOf = new Map<E, [string, string]>(entries.map((e) => [e, entryKey(e).split(':') as [string, string]]));
+  const bySide = [new Map<string, E[]>(), new Map<string, E[]>()] as const;
+  const seen = new Set<string>();
+  for (const e of entries) {
+    // Identical entries (one question and answer twice) are one: the first stands for both.
+    if (seen.has(entryKey(e))) continue;
+    seen.add(entryKey(e));
+    const [q, s] = keyOf.get(e)!;
+    bySide[0].set(q, [...(bySide[0].get(q) ?? []), e]);
+    bySide[1].set(s, [...(bySide[1].get(s) ?? []), e]);
+  }
   const only = (side: 0 | 1, h: string | undefined) => {
-    const found = entries.filter((e) => entryKey(e).split(':')[side] === h);
-    return found.length === 1 ? found[0] : undefined;
+    const found = h === undefined ? undefined : bySide[side].get(h);
+    return found?.length === 1 ? found[0] : undefined;
   };
-  return only(0, q) ?? only(1, s);
+  const elsewhere = [...keys];
+  /** Whether `e` is what something stored under another id than `id` was cited as. */
+  const stoodElsewhere = (e: E, id: string) => {
+    const [q, s] = keyOf.get(e)!;
+    return elsewhere.some(([other, k]) => other !== id && !e.ids.includes(other) && (k.startsWith(`${q}:`) || k.endsWith(`:${s}`)));
+  };
+  return (id, key) => {
+    const now = byId(id);
+    if (!key) return now;
+    const [q, s] = key.split(':');
+    const [nq, ns] = now ? (keyOf.get(now) ?? entryKey(now).split(':')) : [];
+    if (now && nq === q) return now;
+    // The entry under the id now stood under another one: its own was deleted or moved.
+    const taken = now !== undefined && stoodElsewhere(now, id);
+    if (now && !taken && ns === s) return now;
+    // An entry that stood elsewhere is another's, whatever answer it shares.
+    const other = (e: E | undefined) => (taken && e === now ? undefined : e);
+    return other(only(0, q)) ?? other(only(1, s)) ?? (taken ? undefined : now);
+  };
 }
 
 /** An alternative question an admin added (the database's row): the entry's id then, and what it said then (entryKey; null before round 26). */
@@ -42,10 +70,15 @@ export interface AddedAlternative {
   question: string;
 }
 
-/** Each row of the admin's alternatives with the id of the entry it follows now (entryCited); undefined when that entry is gone. Rows without a key stay on their id. Pure. */
-export function rowsOn<E extends Pick<Entry, 'id' | 'ids' | 'question' | 'solution'>>(added: AddedAlternative[], entries: E[]): { row: AddedAlternative; to?: string }[] {
+/** Each row of the admin's alternatives with the id of the entry it follows now (entryFinder); undefined when that entry is gone. Rows without a key stay on their id. Pure. */
+export function rowsOn<E extends Pick<Entry, 'id'> & Keyed>(added: AddedAlternative[], entries: E[]): { row: AddedAlternative; to?: string }[] {
   const byAnyId = new Map(entries.flatMap((e) => e.ids.map((id) => [id, e] as const)));
-  return added.map((row) => ({ row, to: row.entryKey ? entryCited(entries, (id) => byAnyId.get(id), row.entryId, row.entryKey)?.id : row.entryId }));
+  const find = entryFinder(
+    entries,
+    (id) => byAnyId.get(id),
+    added.flatMap((r) => (r.entryKey ? [[r.entryId, r.entryKey] as const] : [])),
+  );
+  return added.map((row) => ({ row, to: row.entryKey ? find(row.entryId, row.entryKey)?.id : row.entryId }));
 }
 
 /**
