@@ -116,7 +116,8 @@ export async function detachFromEntry(
     // The entry is named by its id now; its questions are stored under the id it had when they were added (entry-key.ts).
     const wanted = new Set(questions);
     const stored = rowsOn(await deps.store.alternatives(), kb.entries).filter(({ row, to }) => to === entryId && wanted.has(row.question));
-    const storedIds = [...new Set([entryId, ...stored.map(({ row }) => row.entryId)])];
+    // Only the rows that follow this entry: another entry's row stored under this id (moved since) stays.
+    const storedIds = stored.length ? [...new Set(stored.map(({ row }) => row.entryId))] : [entryId];
     for (const id of storedIds) {
       removed += await deps.store.removeAlternatives(id, questions);
       // From the list of added alternatives (/admin/alternatives) the exchanges are not known: the questions are found by their words.
