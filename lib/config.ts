@@ -1,4 +1,5 @@
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 import { ConfigError } from './errors';
 import { oneEditApart } from './text/edit-distance';
@@ -30,7 +31,11 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => !/^(false|0|off|no)$/i.test(v.trim())),
   OPENAI_API_KEY: optionalString,
-  OPENAI_BASE_URL: optionalString,
+  // A value that is not a URL would only fail at every answer, degraded to offline (round 26's fresh-clone check).
+  OPENAI_BASE_URL: optionalString.refine(
+    (v) => v === undefined || (/^https?:\/\/[^\s/]/i.test(v) && URL.canParse(v)),
+    '必须是 http:// 或 https:// 开头的网址,如 http://127.0.0.1:8000/v1',
+  ),
   OPENAI_CHAT_MODEL: z.string().default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().default('text-embedding-3-small'),
   ANSWER_MODE: z.enum(['auto', 'offline', 'llm']).default('auto'),
@@ -49,7 +54,11 @@ const envSchema = z.object({
   API_MAX_BODY_BYTES: int(1_048_576, 1024),
   PORT: int(3000, 0, 65_535),
   HOSTNAME: z.string().default('0.0.0.0'),
-  TRUST_PROXY: optionalString,
+  // A word proxy-addr cannot read would throw at every request and answer nothing (round 26's fresh-clone check).
+  TRUST_PROXY: optionalString.refine(
+    (v) => trustProxyReadable(v),
+    '应为 true、false、代理层数,或逗号分隔的 IP / CIDR(如 10.0.0.0/8)及 loopback、linklocal、uniquelocal',
+  ),
   HEADERS_TIMEOUT_MS: int(10_000, 100),
   BODY_TIMEOUT_MS: int(10_000, 100),
   MAX_CONCURRENT_PER_CLIENT: int(32, 0),
@@ -145,6 +154,18 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
     .filter(Boolean);
 }
 
+/** Whether TRUST_PROXY's addresses are ones proxy-addr reads. */
+function trustProxyReadable(value: string | undefined): boolean {
+  const trust = parseTrustProxy(value);
+  if (!Array.isArray(trust)) return true;
+  try {
+    proxyaddr.compile(trust);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** API_KEYS as text -> the keys: comma-separated, blanks dropped, repeats removed. */
 export function parseApiKeys(value: string | undefined): string[] {
   return [
@@ -190,6 +211,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   // A short key is guessable; saying so at startup beats finding out later. The key itself is never echoed.
   if (apiKeys.some((k) => k.length < 16)) throw new ConfigError('环境变量配置有误:API_KEYS 中每个密钥至少 16 个字符。');
   const llmConfigured = e.OPENAI_API_KEY !== undefined || e.OPENAI_BASE_URL !== undefined;
+  // Embeddings from a model need a model endpoint: without one, every question would get 503 (round 26's fresh-clone check).
+  if (e.EMBEDDINGS === 'openai' && !llmConfigured)
+    throw new ConfigError('环境变量配置有误:EMBEDDINGS=openai 需要同时配置 OPENAI_API_KEY 或 OPENAI_BASE_URL(离线请用 EMBEDDINGS=local)。');
   const useLlm = e.ANSWER_MODE === 'llm' || (e.ANSWER_MODE === 'auto' && llmConfigured);
   const corpusFile = path.resolve(cwd, e.CORPUS_FILE);
   // A companion file is the one named, else the one of its name beside the FAQ: another FAQ given by CORPUS_FILE alone
