@@ -38,7 +38,8 @@ describe('store configuration', () => {
 
   it('refuses at start what would fail every request: a TRUST_PROXY word that is no address, a model URL that is no URL, model embeddings without a model', () => {
     expect(() => parseConfig({ TRUST_PROXY: 'maybe' })).toThrow(/TRUST_PROXY 应为 true、false、代理层数/);
-    for (const ok of ['true', '1', 'false', 'loopback', '10.0.0.0/8, 127.0.0.1', 'loopback, uniquelocal']) expect(parseConfig({ TRUST_PROXY: ok })).toBeDefined();
+    for (const ok of ['true', '1', 'false', 'loopback', '10.0.0.0/8, 127.0.0.1', 'loopback, uniquelocal'])
+      expect(parseConfig({ TRUST_PROXY: ok })).toBeDefined();
     expect(() => parseConfig({ OPENAI_BASE_URL: 'not-a-url' })).toThrow(/OPENAI_BASE_URL 必须是 http:\/\/ 或 https:\/\//);
     expect(() => parseConfig({ OPENAI_BASE_URL: 'ftp://x' })).toThrow(ConfigError);
     expect(parseConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1' }).llm?.baseURL).toBe('http://127.0.0.1:8000/v1');
