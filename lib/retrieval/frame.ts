@@ -52,6 +52,14 @@ const ACKNOWLEDGEMENT =
  * numbers may be codes (0x80070005, 3000001), and so may numbers inside a word.
  */
 const LONG_NUMBER = /(?<![0-9a-z])\d{11,}(?!\d)/gi;
+/**
+ * A number a label names (「商户号 821330000123456」「终端号:20012345」「MID=898…」「商户 82133000012345」「终端 20012345」): which
+ * merchant or terminal, not what goes wrong (round 26's fresh-clone check: pasted before or after a question, they turned
+ * confident answers into hedges). Six digits or more, in groups or not, a letter or two first; the label goes with it, but a
+ * word that says which (新商户, 该终端) stays.
+ */
+const NUMBER_LABEL =
+  /(?:商户号|商户编号|商编|终端号|终端编号|(?<![新老该此本这那各子个某每])(?:商户|终端)|\b(?:MID|TID)\b)\s*(?:[:=]|是|为)?\s*[A-Za-z]{0,2}\d{6,}(?:[- ]\d{3,})*/gi;
 /** A mainland mobile number written in groups or with its country code (「+86 138 1234 5678」「86-138-1234-5678」「138 1234 5678」). */
 const PHONE = /(?<![0-9a-z])(?:\+?86[\s-]?)?1[3-9]\d[\s-]\d{4}[\s-]\d{4}(?!\d)|(?<![0-9a-z])\+?86[\s-]?1[3-9]\d{9}(?!\d)/gi;
 
@@ -77,6 +85,7 @@ export function stripFrame(question: string): string {
     .replace(PAUSE, ' ')
     .replace(BEFORE_NUMBER, '')
     .replace(FINAL_PARTICLE, '')
+    .replace(NUMBER_LABEL, ' ')
     .replace(PHONE, ' ')
     .replace(LONG_NUMBER, ' ')
     .replace(/\s+/g, ' ')
