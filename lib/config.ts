@@ -74,6 +74,11 @@ const envSchema = z.object({
     .default('true')
     .transform((v) => !/^(false|0|off|no)$/i.test(v.trim())),
   LOG_RETENTION_DAYS: int(180, 0),
+  // What leaves for the model: merchant, phone, ID and card numbers replaced by labels, as in the log (round 26's fresh-clone check).
+  LLM_REDACT: z
+    .string()
+    .default('true')
+    .transform((v) => !/^(false|0|off|no)$/i.test(v.trim())),
   ADMIN_PASSWORD: optionalString,
   ASSISTANT_NAME: z
     .string()
@@ -99,7 +104,8 @@ export interface AppConfig {
   /** The server retrieves on a worker thread of its own (local embedder only), beside the HTTP work. */
   searchThread: boolean;
   /** Null when no model is configured or ANSWER_MODE=offline. */
-  llm: null | { model: string; apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number; temperature: number };
+  /** `redact`: the question and the conversation sent to the model with identifying numbers replaced by labels (LLM_REDACT; on unless false). */
+  llm: null | { model: string; apiKey?: string; baseURL?: string; timeoutMs: number; maxRetries: number; temperature: number; redact?: boolean };
   directMatchThreshold: number;
   limits: { maxBodyBytes: number; maxMessages: number; maxTextChars: number };
   /**
@@ -243,6 +249,7 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
           timeoutMs: e.LLM_TIMEOUT_MS,
           maxRetries: e.LLM_MAX_RETRIES,
           temperature: e.LLM_TEMPERATURE,
+          redact: e.LLM_REDACT,
         }
       : null,
     directMatchThreshold: e.DIRECT_MATCH_THRESHOLD,

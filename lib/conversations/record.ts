@@ -1,7 +1,7 @@
 import type { AnswerResult } from '../answer/types';
 import { entryKey } from '../corpus/entry-key';
-import { redact } from '../store/redact';
 import type { ExchangeRecord } from '../store/types';
+import { redact } from '../text/redact';
 
 /** Who asked, in which conversation, and under which id the exchange is stored. */
 export interface ExchangeContext {

@@ -3,9 +3,9 @@ import type { AnswerMode, AnswerNotice, Decision, ShownEntry, Suggestion } from 
 import { entryFinder } from '../corpus/entry-key';
 import { NotFoundError, StoreError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import { redact } from '../store/redact';
 import type { Store } from '../store/store';
 import type { ConversationSummary, Feedback } from '../store/types';
+import { redact } from '../text/redact';
 import type { ConversationLog } from './log';
 
 /** One question and its answer, as the chat shows them again when a conversation is reopened. */

@@ -147,4 +147,20 @@ describe('conversation history', () => {
     expect(roles).toEqual(['system', 'user', 'assistant', 'user']);
     expect(mock.requests[0]!.body.messages[2].content).toBe('1-2 分钟 [FAQ2.6]');
   });
+
+  it('sends merchant, phone and ID numbers to the model as labels, in the question and the conversation, unless LLM_REDACT is off', async () => {
+    mock = await startMockOpenAI([{ text: '好的 [FAQ2.5]' }, { text: '好的 [FAQ2.5]' }]);
+    const question = '商户号 821330000123456 挥卡报03,联系人 13912345678';
+    const history = [
+      { role: 'user' as const, text: '身份证 11010119900307451X 入网被拒' },
+      { role: 'assistant' as const, text: '请核对证件 [FAQ8.4]' },
+    ];
+    await drain(client(mock.url).streamAnswer(question, hits, history));
+    const sent = JSON.stringify(mock.requests[0]!.body.messages);
+    for (const n of ['821330000123456', '13912345678', '11010119900307451X']) expect(sent).not.toContain(n);
+    expect(sent).toContain('[商户号]');
+    expect(sent).toContain('[手机号]');
+    await drain(client(mock.url, { redact: false }).streamAnswer(question, hits, history));
+    expect(JSON.stringify(mock.requests[1]!.body.messages)).toContain('821330000123456');
+  });
 });

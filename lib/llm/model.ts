@@ -3,9 +3,10 @@ import { type BaseMessage, HumanMessage, SystemMessage } from '@langchain/core/m
 import { ChatOpenAI } from '@langchain/openai';
 import type { AppConfig } from '../config';
 import { UpstreamError } from '../errors';
+import { redact } from '../text/redact';
 import type { BuiltPrompt } from './prompts';
 import { buildAnswerPromptV3, buildCondensePromptV1 } from './prompts';
-import type { CallLimits, LlmClient } from './types';
+import type { CallLimits, ChatTurn, LlmClient } from './types';
 
 type LlmConfig = NonNullable<AppConfig['llm']>;
 
@@ -110,12 +111,15 @@ export function createLlmClient(config: LlmConfig, opts: { stopping?: AbortSigna
     timeout: config.timeoutMs,
     streaming: true,
   });
+  // Merchant, phone, ID and card numbers stay on the server (LLM_REDACT): no FAQ answer needs them.
+  const shared = (text: string) => (config.redact !== false ? redact(text) : text);
+  const sharedTurns = (history: ChatTurn[]) => history.map((t) => ({ ...t, text: shared(t.text) }));
   return {
     model: config.model,
     timeoutMs: config.timeoutMs,
     async condense(question, history, limits = {}) {
       if (history.length === 0) return question;
-      const prompt = buildCondensePromptV1({ question, history });
+      const prompt = buildCondensePromptV1({ question: shared(question), history: sharedTurns(history) });
       let text = '';
       const messages = await toMessages(prompt);
       for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }), opts.stopping))
@@ -131,7 +135,7 @@ export function createLlmClient(config: LlmConfig, opts: { stopping?: AbortSigna
       return text;
     },
     async *streamAnswer(question, hits, history, limits = {}) {
-      const prompt = buildAnswerPromptV3({ question, hits, history, hedge: limits.hedge });
+      const prompt = buildAnswerPromptV3({ question: shared(question), hits, history: history && sharedTurns(history), hedge: limits.hedge });
       const messages = await toMessages(prompt);
       for await (const chunk of withDeadline(config.timeoutMs, limits, (s) => chat.stream(messages, { signal: s }), opts.stopping)) {
         const text = textOf(chunk.content);

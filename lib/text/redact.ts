@@ -1,5 +1,5 @@
-import { halfWidth } from '../text/half-width';
-import { SPOKEN_DIGITS } from '../text/spoken-digits';
+import { halfWidth } from './half-width';
+import { SPOKEN_DIGITS } from './spoken-digits';
 
 /**
  * What the conversation log hides before storing (LOG_REDACT): numbers that identify a person
