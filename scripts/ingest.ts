@@ -36,7 +36,12 @@ program.action(async (opts) => {
     const failed = errors > 0 || (!!opts.strict && problems.length > 0);
     if (opts.json) process.stdout.write(`${JSON.stringify({ ok: !failed, entries, errors, warnings: problems.length - errors, problems })}\n`);
     else for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
-    const files = [config.corpusFile, config.relatedFile, config.dictionaryFile, config.synonymsFile].map((f) => displayPath(f));
+    // The files read: the FAQ, and those of its companions that exist (another FAQ given alone has none; round 26's check).
+    const { existsSync } = await import('node:fs');
+    const files = [
+      config.corpusFile,
+      ...[config.relatedFile, config.dictionaryFile, config.synonymsFile, config.thesaurusFile].filter((f) => existsSync(f)),
+    ].map((f) => displayPath(f));
     process.stderr.write(`${failed ? '检查未通过' : '检查通过'}:${entries} 个条目,${errors} 个错误,${problems.length - errors} 个警告(${files.join('、')})\n`);
     if (failed) process.exitCode = 1;
     return;

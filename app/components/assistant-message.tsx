@@ -16,10 +16,10 @@ interface View {
   notices: AnswerNotice[];
 }
 
-/** Reads what the stream has delivered so far for one assistant message. */
 /** The ids a chip may name an entry by: its own, or, in a conversation reopened after a renumbering, the id the answer cited. */
 const idsOf = (e: ShownEntry) => (e.citedAs ? [e.citedAs] : e.ids);
 
+/** Reads what the stream has delivered so far for one assistant message. */
 function viewOf(message: FaqUIMessage): View {
   let streamed = '';
   const view: View = { text: '', entries: new Map(), notices: [] };

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import type { AppConfig } from '../config';
-import { alternativesOn } from '../corpus/entry-key';
+import { alternativesOn, alternativesOnFaq } from '../corpus/entry-key';
 import { parseFaq } from '../corpus/parse';
 import { type AlternativesMap, parseAlternatives } from '../corpus/related';
 import { CorpusError } from '../errors';
@@ -44,10 +44,7 @@ export async function exportAlternatives(
     const faq = await readFile(config.corpusFile, 'utf8').then(parseFaq, () => null);
     const extra =
       faq && faq.errors.length === 0
-        ? alternativesOn(
-            rows,
-            faq.entries.map((e) => ({ ...e, ids: [e.id] })),
-          ).alternatives
+        ? alternativesOnFaq(rows, faq.entries).alternatives
         : alternativesOn(
             rows.map((r) => ({ ...r, entryKey: null })),
             [],

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { AlternativesMap } from './related';
-import { type Entry, normalizeForDedup } from './schema';
+import { type Entry, type FaqEntry, normalizeForDedup } from './schema';
 
 const hash = (s: string) => createHash('sha256').update(normalizeForDedup(s)).digest('hex').slice(0, 8);
 
@@ -100,4 +100,12 @@ export function alternativesOn<E extends Pick<Entry, 'id' | 'ids' | 'question' |
     if (!list.includes(row.question)) list.push(row.question);
   }
   return { alternatives, gone };
+}
+
+/** alternativesOn over the entries of an FAQ as parsed (each under its one id, identical ones not merged yet). */
+export function alternativesOnFaq(added: AddedAlternative[], entries: FaqEntry[]): ReturnType<typeof alternativesOn> {
+  return alternativesOn(
+    added,
+    entries.map((e) => ({ ...e, ids: [e.id] })),
+  );
 }

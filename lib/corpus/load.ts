@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { CorpusError } from '../errors';
-import { type AddedAlternative, alternativesOn } from './entry-key';
+import { type AddedAlternative, alternativesOnFaq } from './entry-key';
 import { alternativesFit, foreignAlternativesWarning } from './foreign';
 import { EMPTY_GENERATED, generatedAlternatives, parseGenerated } from './generated';
 import { mergeEntries } from './merge';
@@ -127,7 +127,7 @@ export async function loadCorpus(files: CorpusFiles, fromDatabase: AlternativesM
   const parsed = parseFaq(text);
   if (parsed.errors.length) throw new CorpusError(parsed.errors, files.corpusFile);
   // The database's rows follow the entries they were added to (entry-key.ts); a map is keyed by the ids now.
-  const extraAlternatives = Array.isArray(fromDatabase) ? alternativesOn(fromDatabase, parsed.entries.map((e) => ({ ...e, ids: [e.id] }))).alternatives : fromDatabase;
+  const extraAlternatives = Array.isArray(fromDatabase) ? alternativesOnFaq(fromDatabase, parsed.entries).alternatives : fromDatabase;
   const related = relatedText === null ? { alternatives: {}, errors: [] } : parseAlternatives(relatedText);
   if (related.errors.length) throw new CorpusError(related.errors, files.relatedFile);
   // A related-questions file written for another FAQ would attach its questions to entries they do not describe.
