@@ -353,6 +353,7 @@ describe('offline follow-up handling', () => {
     const coverage = () => 0.5;
     for (const q of [
       '要多久',
+      '要等多久',
       '那个要多久',
       '那要多久能处理好',
       '在那儿弄吗',

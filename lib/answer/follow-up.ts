@@ -213,7 +213,7 @@ const ASKING_WORDS =
  */
 const WHERE_DONE = '(设置|配置|操作|菜单|入口)(?=$|[\\s\\p{P}在是的呢吗啊里])';
 const ASKING_WORD = new RegExp(`${ASKING_WORDS.join('|')}|${WHERE_DONE}`, 'gu');
-const ASKING_CHARS = '那呢吗嘛的了呀啊吧要能好还也是有在弄办咋';
+const ASKING_CHARS = '那呢吗嘛的了呀啊吧要能好还也是有在弄办咋等';
 /** Left alone after the words that ask (「在哪个菜单里」 → 个, 里): asking only as a stretch of their own, never within a word (个人, 里面). */
 const STRAY_CHARS = '个里';
 
