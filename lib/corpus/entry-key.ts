@@ -13,8 +13,15 @@ const hash = (s: string) => createHash('sha256').update(normalizeForDedup(s)).di
  * entryKey({ question: '挥卡报03?', solution: '…' }) // '1a2b3c4d:5e6f7a8b'
  */
 export function entryKey(e: Pick<Entry, 'question' | 'solution'>): string {
-  return `${hash(e.question)}:${hash(e.solution)}`;
+  const known = keys.get(e);
+  if (known?.question === e.question && known.solution === e.solution) return known.key;
+  const key = `${hash(e.question)}:${hash(e.solution)}`;
+  keys.set(e, { question: e.question, solution: e.solution, key });
+  return key;
 }
+
+/** Each entry's key, by the entry object (a knowledge base's entries live as long as it): a conversation reopened or a reload reads them again. */
+const keys = new WeakMap<object, { question: string; solution: string; key: string }>();
 
 type Keyed = Pick<Entry, 'ids' | 'question' | 'solution'>;
 
