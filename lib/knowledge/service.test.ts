@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AppConfig, parseConfig } from '../config';
+import { type AddedAlternative, entryKey } from '../corpus/entry-key';
 import { corpusFileList, loadCorpus } from '../corpus/load';
+import { parseFaq } from '../corpus/parse';
 import type { AlternativesMap } from '../corpus/related';
 import { IndexError } from '../errors';
 import { copyCorpus } from '../testing/corpus-copy';
@@ -13,6 +15,8 @@ import { buildCorpusIndex, ingest } from './ingest';
 import { createKnowledgeService, type KnowledgeService } from './service';
 
 const root = path.resolve(import.meta.dirname, '../..');
+/** The entry of an FAQ text with this id, as parsed. */
+const parseFaqEntry = (text: string, id: string) => parseFaq(text).entries.find((e) => e.id === id)!;
 /** A valid entry to append: FAQ9.<n>, numbered after the last one of the real FAQ (9.15). */
 const entry = (n: number) => `\nFAQ9.${n}\n问题描述:\n测试新增条目 ${n}:收款音箱不响怎么办?\n解决方法:\n重启收款音箱(${n})。\n`;
 let dir: string;
@@ -100,6 +104,25 @@ describe('entries renumbered under a running server', () => {
     expect(kb.getEntry('FAQ9.14')!.solution).toBe('');
     // The entry now FAQ9.4 (activities signed up for, FAQ9.5 before) has its own alternatives, not the deleted broadcast entry's.
     expect(kb.getEntry('FAQ9.4')!.alternatives).toEqual(before.getEntry('FAQ9.5')!.alternatives);
+  });
+
+  it('moves the admin’s alternatives with their entry, and names only the rows without an entry key (before round 26)', async () => {
+    service.close();
+    const subsidy = parseFaqEntry(await readFile(config.corpusFile, 'utf8'), 'FAQ9.6');
+    const rows: AddedAlternative[] = [
+      { entryId: 'FAQ9.6', entryKey: entryKey(subsidy), question: '补贴什么时候到' },
+      { entryId: 'FAQ9.7', entryKey: null, question: '公众号不推送了' },
+    ];
+    service = createKnowledgeService(config, { build: buildCorpusIndex, extraAlternatives: async () => rows, log: () => {} });
+    await service.get();
+    await writeFile(config.corpusFile, renumber(await readFile(config.corpusFile, 'utf8')));
+    await service.refresh();
+    const kb = await service.get();
+    // The keyed row followed FAQ9.6 to FAQ9.5; the keyless one stayed on FAQ9.7, and only it is named.
+    expect(kb.getEntry('FAQ9.5')!.question).toBe(subsidy.question);
+    expect(kb.getEntry('FAQ9.5')!.alternatives).toContain('补贴什么时候到');
+    expect(kb.getEntry('FAQ9.7')!.alternatives).toContain('公众号不推送了');
+    expect(service.status().notice).toContain('条目编号有变动(FAQ9.7→FAQ9.6)');
   });
 
   it('tells the admin when alternatives added in the admin pages without an entry key (before round 26) hang on ids that moved', async () => {
