@@ -3,14 +3,15 @@ import type { AppConfig } from '../config';
 import { alternativesOn, alternativesOnFaq } from '../corpus/entry-key';
 import { parseFaq } from '../corpus/parse';
 import { type AlternativesMap, parseAlternatives } from '../corpus/related';
+import { idNumbers } from '../corpus/schema';
 import { CorpusError } from '../errors';
 import { createStore } from '../store/store';
 
 /** FAQ ids in reading order: FAQ2.10 after FAQ2.9. */
 function byId(a: string, b: string): number {
-  const [x1, y1] = a.slice(3).split('.').map(Number);
-  const [x2, y2] = b.slice(3).split('.').map(Number);
-  return x1! - x2! || y1! - y2!;
+  const [x1, y1] = idNumbers(a);
+  const [x2, y2] = idNumbers(b);
+  return x1 - x2 || y1 - y2;
 }
 
 /** The related-questions file with `extra` merged in (pure): existing entries keep their order, new questions go last. */

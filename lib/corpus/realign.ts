@@ -1,6 +1,6 @@
 import { gramFit } from './gram-fit';
 import type { AlternativesMap } from './related';
-import { type CorpusWarning, duplicateKey, type FaqEntry } from './schema';
+import { type CorpusWarning, duplicateKey, type FaqEntry, idNumbers } from './schema';
 
 /** A key's questions must read at least this share as much like an entry as like the entry they read most like, to go to it. */
 const MIN_SHARE = 0.5;
@@ -19,8 +19,6 @@ export interface Realigned {
   /** Keys whose questions went to another entry (`to`), or were set aside (`to: null`, their entry is gone). */
   moved: { from: string; to: string | null }[];
 }
-
-const numberOf = (id: string) => id.slice(3).split('.').map(Number) as [number, number];
 
 /**
  * The related-questions file's keys, each on the entry its questions describe (round 26; round 24's and 25's fresh-clone checks):
@@ -45,10 +43,10 @@ export function realignAlternatives(entries: FaqEntry[], alternatives: Alternati
   const out: AlternativesMap = {};
   const moved: Realigned['moved'] = [];
   const byCategory = new Map<number, string[]>();
-  for (const k of keys) byCategory.set(numberOf(k)[0], [...(byCategory.get(numberOf(k)[0]) ?? []), k]);
+  for (const k of keys) byCategory.set(idNumbers(k)[0], [...(byCategory.get(idNumbers(k)[0]) ?? []), k]);
   for (const [category, list] of byCategory) {
-    const inCategory = entries.filter((e) => numberOf(e.id)[0] === category);
-    const sorted = [...list].sort((a, b) => numberOf(a)[1] - numberOf(b)[1]);
+    const inCategory = entries.filter((e) => idNumbers(e.id)[0] === category);
+    const sorted = [...list].sort((a, b) => idNumbers(a)[1] - idNumbers(b)[1]);
     // How well key i's questions read like entry j, against the best they read like any entry and (geometric mean) the best any key
     // of the category reads like that entry: a deleted entry's questions may read most like the entry that took its id, but that
     // entry's own questions read more like it still (round 26's review: per key alone, 4 of 112 deletions hung the wrong questions).

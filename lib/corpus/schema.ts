@@ -59,6 +59,11 @@ export function normalizeForDedup(s: string): string {
   return s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
 }
 
+/** An entry id's category and entry numbers (FAQ2.10 → [2, 10]). */
+export function idNumbers(id: string): [number, number] {
+  return id.slice(3).split('.').map(Number) as [number, number];
+}
+
 /** The first line of an entry's question, as titles and links show it. */
 export function titleOf(e: Pick<FaqEntry, 'question'>): string {
   return e.question.split('\n')[0]!;
