@@ -14,13 +14,25 @@ function grams(text: string): Set<string> {
 /**
  * How much a list of questions reads like each entry of an FAQ: idf-weighted shared character bigrams, divided by the root of the
  * entry's own weight, one score per entry in the order given. No tokenizer, so it works for any FAQ before anything is built; the
- * entries' grams are indexed once, and each list's grams are looked up in that index (sparse: only entries sharing a gram are touched).
+ * entries' grams are indexed once per list of entries (the same array asked again gets the same index), and each list's grams are
+ * looked up in that index (sparse: only entries sharing a gram are touched).
  *
  * @example
  * const fit = gramFit(entries);
  * fit(['挥卡报03', '闪付 无效商户']) // [0.1, 4.2, …] — highest for the entry these questions ask about
  */
 export function gramFit(entries: Pick<FaqEntry, 'question' | 'solution'>[]): (questions: string[]) => number[] {
+  const built = fits.get(entries);
+  if (built) return built;
+  const fit = buildGramFit(entries);
+  fits.set(entries, fit);
+  return fit;
+}
+
+/** The scorer of each entry list read (by the list): the related file's fit check and its alignment read the same FAQ once. */
+const fits = new WeakMap<object, (questions: string[]) => number[]>();
+
+function buildGramFit(entries: Pick<FaqEntry, 'question' | 'solution'>[]): (questions: string[]) => number[] {
   const holders = new Map<string, number[]>();
   entries.forEach((e, i) => {
     for (const b of grams(`${e.question}\n${e.solution}`)) {
