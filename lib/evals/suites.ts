@@ -248,6 +248,14 @@ export const SUITES: Suite[] = [
       'blind set by two more writers from the FAQ alone (round 26: a payment agent’s channel manager in sales jargon, a store supervisor typing with handwriting input and its look-alike character slips), committed after one reading of its aggregates, never fitted or tuned on',
   },
   {
+    name: 'blind26',
+    dataset: 'evals/datasets/blind26.jsonl',
+    env: {},
+    role: 'report',
+    description:
+      'blind set by two more writers from the FAQ alone (round 27: a field technician from Shaanxi / Henan in Central-Plains Mandarin, an internet company’s product manager in industry jargon with English words mixed in), committed after one reading of its aggregates, never fitted or tuned on',
+  },
+  {
     name: 'dev4',
     dataset: 'evals/datasets/dev4.jsonl',
     env: {},
@@ -656,6 +664,13 @@ export const SUITES: Suite[] = [
     env: otherFaq('evals/transfer/etc/faq.txt'),
     role: 'report',
     description: 'another FAQ (an ETC / highway-toll issuer’s service centre, 54 entries), no companion files, nothing fitted on it (round 26)',
+  },
+  {
+    name: 'hotel',
+    dataset: 'evals/transfer/hotel/blind.jsonl',
+    env: otherFaq('evals/transfer/hotel/faq.txt'),
+    role: 'report',
+    description: 'another FAQ (a hotel chain’s member service centre, 58 entries), no companion files, nothing fitted on it (round 27)',
   },
   {
     name: 'offtopic',
