@@ -533,6 +533,15 @@ export const SUITES: Suite[] = [
       '120 follow-ups (details, topic switches, coming back, corrections, bare continuations, rephrasing after a refusal or hedge) and 120 single questions in Hunan / Hubei dialect and in English or Chinglish, by a writer from the FAQ alone (round 26, commissioned with blind25; read once unseen, then row by row)',
   },
   {
+    name: 'dev29',
+    dataset: 'evals/datasets/dev29.jsonl',
+    env: {},
+    role: 'rules',
+    attackFit: false,
+    description:
+      '120 follow-ups (details, topic switches, coming back, corrections, bare continuations, rephrasing after a refusal or hedge) and 120 single questions pasted from tickets (merchant, terminal, phone and order numbers around the question) and in Jiangxi / Fujian Mandarin, by a writer from the FAQ alone (round 27, commissioned with blind26; read once unseen, then row by row)',
+  },
+  {
     name: 'atk20',
     dataset: 'evals/datasets/atk20.jsonl',
     env: {},
