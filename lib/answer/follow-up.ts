@@ -3,7 +3,7 @@ import { plainlyNotAboutFaq } from '../retrieval/domain';
 import { readTyped } from '../retrieval/simplified';
 import type { RetrievalResult, RetrieveFn } from '../retrieval/types';
 import { textSize } from '../text/size';
-import { ASKING_ENGLISH, ASKS_FOR_MORE, changesTopic, looksLikeFollowUp, MAX_FOLLOW_UP_CHARS, opensAside, rejectionOf } from './leaning';
+import { ASKING_ENGLISH, ASKS_FOR_MORE, changesTopic, looksLikeFollowUp, MAX_FOLLOW_UP_CHARS, opensAside, rejectionOf, STILL_FAILING } from './leaning';
 import { previousTurn } from './referenced-turn';
 import type { ChatTurn } from './types';
 
@@ -165,13 +165,15 @@ const MIN_OWN_SCOPE = 0.2;
  * 「不找回了,直接新建一个行不行?」 after 好老板账号忘了: alone it names no topic, and with its context it
  * leads back to the entry just cited, yet the words it adds can make the whole question look out of
  * scope. The conversation vouches for the topic: such a follow-up is hedged with that entry, not
- * refused, unless its own words are plainly about something else. When the question was searched with its
+ * refused, unless its own words are plainly about something else, or the FAQ uses few of them and it neither asks for more of the
+ * same nor says that did not help (`asksMore`: 「还有别的办法吗」「等了还是不行」). When the question was searched with its
  * context (`citedIds` 'any'), the entry that context leads to need not be the one cited: 「那汇出去的钱啥时候退回来」
  * after 汇错了能再汇吗 leads on to FAQ4.16.
  */
-function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[] | 'any'): RetrievalResult {
+function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[] | 'any', asksMore = false): RetrievalResult {
   const top = r.hits[0];
-  if (r.decision !== 'refuse' || !top || (citedIds !== 'any' && !isGiven(top, citedIds)) || (alone.signals.covered ?? 0) < MIN_OWN_SCOPE) return r;
+  if (r.decision !== 'refuse' || !top || (citedIds !== 'any' && !isGiven(top, citedIds)) || (!asksMore && (alone.signals.covered ?? 0) < MIN_OWN_SCOPE))
+    return r;
   return withLead({ ...r, answerIds: [top.id] }, top, 'hedge');
 }
 
@@ -288,7 +290,7 @@ function rejectsEntry(named: string, given: Hit, coverage: CoverageFn): boolean 
  */
 async function corrected(
   previous: string,
-  { rejected, meant }: { rejected: string; meant: string },
+  { rejected, meant, restated }: { rejected: string; meant: string; restated?: true },
   citedIds: string[],
   retrieve: RetrieveFn,
   coverage: CoverageFn | undefined,
@@ -299,6 +301,8 @@ async function corrected(
   const given = found.hits.find((h) => isGiven(h, citedIds));
   const aloneFindsGiven = alone.hits[0] !== undefined && isGiven(alone.hits[0], citedIds);
   if (given && (aloneFindsGiven || (coverage && !rejectsEntry(namedIn(rejected), given, coverage)))) return undefined;
+  // Said without rejecting anything (「我问的是企业的」), what was meant may be a part of the entry given: then it is no correction.
+  if (restated && given && coverage && (coverage(namedIn(meant), entryText(given)) ?? 0) >= MIN_NAMED_COVERAGE) return undefined;
   const hits = found.hits.filter((h) => !isGiven(h, citedIds)).map((h, i) => ({ ...h, rank: i + 1 }));
   const lead = hits[0];
   if (!lead) return undefined;
@@ -380,7 +384,8 @@ export async function resolveFollowUp(
   // what that exchange was given: it stays there.
   // A follow-up that names nothing but asks (「那要多久能处理好」「多久能好」) asks about the entry given: it stays there too.
   const named = namedIn(alone);
-  const stays = earlier || ASKS_FOR_MORE.test(readTyped(alone)) || named === '';
+  const asksMore = ASKS_FOR_MORE.test(readTyped(alone));
+  const stays = earlier || asksMore || named === '';
   const focused =
     coverage && !stays
       ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, textSize(alone) > MAX_FOLLOW_UP_CHARS), standalone, citedIds, coverage)
@@ -389,7 +394,7 @@ export async function resolveFollowUp(
   // with a previous question that was a follow-up itself the context may rank another first.
   const given = named === '' && !earlier ? focused.hits.slice(0, 3).find((h) => isGiven(h, citedIds)) : undefined;
   const kept = given && given !== focused.hits[0] ? withLead(focused, given, focused.decision) : focused;
-  const resolved = vouchedAnswer(stayOnTopic(kept, standalone, 'any'), standalone);
+  const resolved = vouchedAnswer(stayOnTopic(kept, standalone, 'any', asksMore || STILL_FAILING.test(readTyped(alone))), standalone);
   const switched = coverage && !stays ? await withinCategory(alone, named, resolved, standalone, citedIds, retrieve, coverage) : undefined;
   // Searched with the category's name, it stands as the follow-up with the previous question, for the log and, in LLM mode after
   // an echoed rewrite, the model: the category's name is a search aid, not part of what was asked.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeFollowUp, opensAside, rejectionOf } from './leaning';
+import { ASKS_FOR_MORE, looksLikeFollowUp, opensAside, rejectionOf, STILL_FAILING } from './leaning';
 
 describe('looksLikeFollowUp', () => {
   it('takes a longer question that points back at the conversation as a follow-up', () => {
@@ -81,13 +81,19 @@ describe('rejectionOf', () => {
     expect(rejectionOf('No, I mean the refund')).toEqual({ rejected: '', meant: 'the refund' });
   });
 
+  it('takes saying what was meant, without rejecting anything first, for a restatement (round 27, dev29)', () => {
+    expect(rejectionOf('我讲的是好老板APP不会报啦')).toEqual({ rejected: '', meant: '好老板APP不会报啦', restated: true });
+    expect(rejectionOf('我问的是企业的')).toEqual({ rejected: '', meant: '企业的', restated: true });
+    expect(rejectionOf('I mean the refund')).toEqual({ rejected: '', meant: 'the refund', restated: true });
+    for (const q of ['我问的是', '我说的话你没看懂吗', '问的是不是退款']) expect(rejectionOf(q), q).toBeNull();
+  });
+
   it('not surprise, a reminder, or a question of its own that opens with 不是/不对/错了/no', () => {
     for (const q of [
       '不是吧,要这么久',
       '不是说三天吗',
       '不是已经开通了吗,还报错',
       '不是所有商户都能开吗',
-      '我问的是企业的',
       '不是',
       // A condition or a question of its own after a break: no word says what was meant.
       '不是本人的卡,能退款吗',
@@ -99,5 +105,14 @@ describe('rejectionOf', () => {
       'No problem, and refunds?',
     ])
       expect(rejectionOf(q), q).toBeNull();
+  });
+});
+
+describe('asking for more, or saying it did not help', () => {
+  it('asks for another way or says, as it ends, that the answer did not help', () => {
+    expect(ASKS_FOR_MORE.test('不想改代码咧,有没有别的方式')).toBe(true);
+    for (const q of ['等了还是不行', '弄完还是一样咧', '重启了仍然没反应。', 'did that, still not working']) expect(STILL_FAILING.test(q), q).toBe(true);
+    // A new symptom after it is a question of its own.
+    for (const q of ['刷了还是不行,又说用户被冻结', '还是不行的话找谁', 'still not sure what 96 means']) expect(STILL_FAILING.test(q), q).toBe(false);
   });
 });

@@ -27,7 +27,15 @@ const POINTS_BACK =
  * follow-up stays with the entry given, however well another entry covers its words. Language, not any FAQ's vocabulary.
  */
 export const ASKS_FOR_MORE =
-  /(还有(没有)?(别的|其他|其它|啥|什么)(办法|方法|原因|可能|途径|方式|处理方式|解决办法|情况|招|法子|路子)|(别的|其他|其它)(办法|方法|原因|可能|途径|处理方式|解决办法|招|法子|路子)|除了[^,。?]{1,12}(还|以外|之外)|还(需要|要|得)(查|看|做|检查|确认|注意)(什么|啥|哪些)|下一步|接下来(呢|怎么|要)|\b(any other|anything else|what else|other (ways?|reasons?|options?))\b)/i;
+  /(还有(没有)?(别的|其他|其它|啥|什么)(办法|方法|原因|可能|途径|方式|处理方式|解决办法|情况|招|法子|路子)|(别的|其他|其它)(办法|方法|方式|原因|可能|途径|处理方式|解决办法|招|法子|路子)|除了[^,。?]{1,12}(还|以外|之外)|还(需要|要|得)(查|看|做|检查|确认|注意)(什么|啥|哪些)|下一步|接下来(呢|怎么|要)|\b(any other|anything else|what else|other (ways?|reasons?|options?))\b)/i;
+
+/**
+ * Saying, as it ends, that what was said did not help (「等了还是不行」「弄完还是一样咧」「still not working」, round 27, dev29): the
+ * follow-up leans on the conversation, which vouches for its topic however little of its own words the FAQ uses
+ * (lib/answer/follow-up.ts). Language, not any FAQ's vocabulary.
+ */
+export const STILL_FAILING =
+  /((还是|仍然|依然|照样|照旧)(不行|不好使|不管用|没用|一样|没反应|不成)[了啊呀咧哦嘛吗呢]*|\bstill (not working|doesn'?t work|the same|fails?))[\s\p{P}]*$/iu;
 
 /**
  * English that opens by leaning on what was said (「What about micro merchants, which documents do they need?」) takes more words
@@ -102,13 +110,25 @@ export function opensAside(question: string): boolean {
  * 「不是说三天吗」). Language, not any FAQ's vocabulary.
  */
 const REJECTS =
-  /^(?:不是|不对|错了|搞错了|弄错了|no\b|nope\b)(?![吧啊呀吗嘛哦]|说|应该|已经|要|得|都|还|也|早就)\s*([^,，;；。!！?？]{0,12})[,，;；。!！]\s*(?:(?:我|我们)?(?:问|说|要问|想问|指|是说)的?是|(?:我|我们)(?:是说|是问|的意思是)|[^,，;；。!！?？\s]{0,6}的是|而是|就是|是|(?:i|we) mean[t]?\b)\s*(.+)$/iu;
+  /^(?:不是|不对|错了|搞错了|弄错了|no\b|nope\b)(?![吧啊呀吗嘛哦]|说|应该|已经|要|得|都|还|也|早就)\s*([^,，;；。!！?？]{0,12})[,，;；。!！]\s*(?:(?:我|我们)?(?:问|说|讲|要问|想问|指|是说)的?是|(?:我|我们)(?:是说|是讲|是问|的意思是)|[^,，;；。!！?？\s]{0,6}的是|而是|就是|是|(?:i|we) mean[t]?\b)\s*(.+)$/iu;
+
+/**
+ * Saying what was meant without first rejecting what was understood (「我讲的是好老板APP不会报啦」「我问的是退款」「I mean the refund」,
+ * round 27, dev29): a rejection of the answer just given that rejects nothing in particular, unless the entry given says what
+ * was meant (「我问的是企业的」 after an entry with a row for each kind of merchant: a detail of it, lib/answer/follow-up.ts).
+ */
+const RESTATES = /^(?:(?:我|我们)(?:问|说|讲|要问|想问|指)的是|(?:i|we) mean[t]?\b)\s*[,，:：]?\s*(.+)$/iu;
 
 /** What a follow-up that rejects the answer just given rejects (may be empty: 「不对,…」) and says was meant; null when it rejects nothing. */
-export function rejectionOf(question: string): { rejected: string; meant: string } | null {
-  const m = REJECTS.exec(stripFrame(readTyped(question)).trim());
-  const meant = m?.[2]?.trim() ?? '';
-  return m && contentLength(meant) > 0 ? { rejected: (m[1] ?? '').trim(), meant } : null;
+export function rejectionOf(question: string): { rejected: string; meant: string; restated?: true } | null {
+  const q = stripFrame(readTyped(question)).trim();
+  const m = REJECTS.exec(q);
+  if (!m) {
+    const restated = RESTATES.exec(q)?.[1]?.trim() ?? '';
+    return contentLength(restated) > 0 ? { rejected: '', meant: restated, restated: true } : null;
+  }
+  const meant = m[2]?.trim() ?? '';
+  return contentLength(meant) > 0 ? { rejected: (m[1] ?? '').trim(), meant } : null;
 }
 
 /** Beyond this length a question carries its own topic, whatever it points back at. */
@@ -123,7 +143,7 @@ export function looksLikeFollowUp(question: string): boolean {
   // Read as retrieval reads it: simplified, ASCII punctuation, without what frames it in a chat (老师好, @客服, 谢谢).
   const q = stripFrame(readTyped(question.trim()));
   const length = contentLength(q);
-  if (length <= MAX_POINTING_CHARS && (POINTS_BACK.test(q) || ASKS_FOR_MORE.test(q))) return true;
+  if (length <= MAX_POINTING_CHARS && (POINTS_BACK.test(q) || ASKS_FOR_MORE.test(q) || STILL_FAILING.test(q))) return true;
   // English counted in words (textSize), after an acknowledgement: 「OK, what about on an iPhone?」 is as short as 「那苹果手机呢」.
   const acknowledged = q.replace(ACKNOWLEDGED, '');
   const size = textSize(acknowledged);

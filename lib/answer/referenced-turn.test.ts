@@ -45,6 +45,8 @@ describe('previousTurn', () => {
     expect(previousTurn(history, '第一个那个报错要检查啥来着')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
     expect(previousTurn(history, '那第二个,删完多久生效?')).toMatchObject({ citedIds: ['FAQ5.9'], earlier: true });
     expect(previousTurn(history, '好的,第一个开通了还报呢')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
+    // 家 counts merchants as 个 counts things (round 27, dev29).
+    expect(previousTurn(history, '第一家是要签什么协议?')).toMatchObject({ citedIds: ['FAQ5.10'], earlier: true });
     // A thing after the ordinal: a step, a button, a month, a store of the answer just given.
     for (const thing of ['第一个按钮是灰的', '第二个选项选哪个', '头一个月能提现吗', '还有第二个门店也报这个错'])
       expect(previousTurn(history, thing)).toMatchObject({ citedIds: ['FAQ9.4'], earlier: false });

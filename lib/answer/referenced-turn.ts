@@ -12,8 +12,8 @@ interface Exchange {
 /** Words that point back in a conversation, used by each pattern below. */
 const BACK_WORDS = '回到|上面|前面|刚才|刚刚|之前|先前';
 const BACK = `(${BACK_WORDS})(说|问|讲|提)?的?`;
-const FIRST = '(第一个|第1个|头一个)';
-const SECOND = '(第二个|第2个)';
+const FIRST = '(第一个|第1个|头一个|第一家|头一家)';
+const SECOND = '(第二个|第2个|第二家)';
 /**
  * An ordinal that opens the follow-up (「第一个那个报错要检查啥号来着」「那第二个,删完多久生效?」「好的,第一个开通了还报呢」) names an
  * exchange too, unless a thing follows it (「第一个步骤在哪」「头一个月能提现吗」「第二个门店也报这个错」), or the answer just given is
