@@ -1,4 +1,4 @@
-import { startersFor } from '@/lib/knowledge/starters';
+import { startersWithin } from '@/lib/knowledge/starters';
 import { getRuntime } from '@/lib/runtime';
 import { ChatSession } from './components/chat-session';
 
@@ -10,9 +10,6 @@ const STARTERS_WAIT_MS = 1_000;
 /** The chat with its history; the question length limit comes from the server's config, the starter questions from the FAQ. */
 export default async function Page() {
   const rt = getRuntime();
-  const starters = await Promise.race([
-    rt.knowledge.get().then((kb) => startersFor(kb)),
-    new Promise<string[]>((resolve) => setTimeout(() => resolve([]), STARTERS_WAIT_MS).unref()),
-  ]).catch(() => []);
+  const starters = await startersWithin(rt.knowledge.get(), STARTERS_WAIT_MS);
   return <ChatSession maxTextChars={rt.config.limits.maxTextChars} starters={starters} />;
 }

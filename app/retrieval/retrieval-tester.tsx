@@ -40,7 +40,7 @@ function roleOf(r: Result, id: string): string {
 }
 
 /** Type a question, see the decision (answer / hedge / refuse), its confidence, thresholds and signals, and the ranked entries. */
-export function RetrievalTester({ maxTextChars }: { maxTextChars: number }) {
+export function RetrievalTester({ maxTextChars, example }: { maxTextChars: number; example?: string }) {
   const [q, setQ] = useState('');
   const [result, setResult] = useState<Result | null>(null);
   const [error, setError] = useState('');
@@ -74,7 +74,7 @@ export function RetrievalTester({ maxTextChars }: { maxTextChars: number }) {
           aria-invalid={tooLong || undefined}
           value={q}
           onChange={(e) => setQ(e.target.value)}
-          placeholder="例如:挥卡报03(Enter 测试)"
+          placeholder={example ? `例如:${example}(Enter 测试)` : '输入问题(Enter 测试)'}
         />
         <button type="submit" className="primary" disabled={!q.trim() || tooLong}>
           测试

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempRuntime } from '../testing/temp-kb';
-import { CURATED_STARTERS, startersFor } from './starters';
+import { CURATED_STARTERS, startersFor, startersWithin } from './starters';
 
 const root = path.resolve(import.meta.dirname, '../..');
 let faq: Awaited<ReturnType<typeof tempRuntime>>;
@@ -23,5 +23,13 @@ describe('startersFor', () => {
 
   it('offers another FAQ’s own questions, one per category, instead of payments questions it would refuse', async () => {
     expect(await startersFor(other.kb)).toEqual(['年假怎么申请?每年有几天?', '工资条在哪里查看?', '新员工入职需要带什么材料?']);
+  });
+});
+
+describe('startersWithin', () => {
+  it('gives the starters of a knowledge base ready in time, none of one still loading or failing (the page does not wait)', async () => {
+    expect((await startersWithin(Promise.resolve(other.kb), 1_000))[0]).toBe('年假怎么申请?每年有几天?');
+    expect(await startersWithin(new Promise(() => {}), 20)).toEqual([]);
+    expect(await startersWithin(Promise.reject(new Error('索引损坏')), 1_000)).toEqual([]);
   });
 });

@@ -43,3 +43,11 @@ async function pick(kb: KnowledgeBase, curated: readonly string[]): Promise<stri
   }
   return starters.slice(0, COUNT);
 }
+
+/**
+ * The starter questions when the knowledge base is ready within `waitMs` (its first load), none otherwise or on a failure: a page
+ * shows without them rather than wait.
+ */
+export function startersWithin(kb: Promise<KnowledgeBase>, waitMs: number): Promise<string[]> {
+  return Promise.race([kb.then((k) => startersFor(k)), new Promise<string[]>((resolve) => setTimeout(() => resolve([]), waitMs).unref())]).catch(() => []);
+}
