@@ -70,6 +70,14 @@ export interface AttachResult {
   questions: { question: string; before: Standing; after: Standing }[];
 }
 
+/** Fewer characters and words than this (「x」「？」「ok」) is no way of asking an entry (check26 L7). */
+const MIN_QUESTION_CONTENT = 2;
+
+/** Chinese characters and Latin or digit words of a text: what a question says, without spaces and punctuation. */
+function contentLength(text: string): number {
+  return (text.match(/\p{Script=Han}/gu)?.length ?? 0) + (text.match(/[\p{L}\p{N}]+/gu)?.filter((w) => !/\p{Script=Han}/u.test(w)).length ?? 0);
+}
+
 /**
  * 「作为 FAQx.y 的相似问题」: adds the questions as alternative questions of the entry (in the
  * database, so every instance gets them), marks them attached, re-indexes this instance and
@@ -84,6 +92,8 @@ export async function attachToEntry(
   if (!entry) throw new BadRequestError(`没有编号为 ${input.entryId} 的条目。`);
   const questions = [...new Set(input.questions.map((q) => q.trim()).filter(Boolean))];
   if (questions.length === 0) throw new BadRequestError('请至少选择一个问题。');
+  const bare = questions.find((q) => contentLength(q) < MIN_QUESTION_CONTENT);
+  if (bare !== undefined) throw new BadRequestError(`「${bare}」不像一个问题:相似问题至少要有 ${MIN_QUESTION_CONTENT} 个字或词。`);
   let added: number;
   try {
     added = await deps.store.addAlternatives(entry.id, questions, entryKey(entry));

@@ -192,6 +192,14 @@ describe('the miss queue', () => {
     const unknown = await ATTACH(new Request(url('/api/admin/misses/attach'), json({ entryId: 'FAQ99.9', questions: ['x'], exchangeIds: ['x'] }, cookie)));
     expect(unknown.status).toBe(400);
     expect(((await unknown.json()) as { error: { message: string } }).error.message).toContain('FAQ99.9');
+    // A question with nothing to ask (「x」, a lone mark) is no way into an entry (check26 L7).
+    for (const q of ['x', '？', 'ok']) {
+      const bare = await ATTACH(
+        new Request(url('/api/admin/misses/attach'), json({ entryId: 'FAQ2.5', questions: ['挥卡报03', q], exchangeIds: ['x'] }, cookie)),
+      );
+      expect(bare.status, q).toBe(400);
+      expect(((await bare.json()) as { error: { message: string } }).error.message, q).toContain('不像一个问题');
+    }
     expect((await MISSES(get('/api/admin/misses?from=yesterday', cookie))).status).toBe(400);
     // A day the calendar does not have is the admin's mistake, not the database's: 400, and the store stays up.
     for (const q of ['from=2026-13-01', 'to=2026-02-30', 'from=2026-12-05&to=2026-12-01']) {
