@@ -160,6 +160,8 @@ server.on('error', (err: NodeJS.ErrnoException) => {
   if (err.code === 'EADDRINUSE') cannotStart(`端口 ${port} 已被占用(另一个服务或另一个实例),请换一个 PORT 或先停止占用它的进程。`);
   if (err.code === 'EACCES') cannotStart(`没有权限监听端口 ${port}(1024 以下的端口需要特权),请换一个 PORT。`);
   if (err.code === 'EADDRNOTAVAIL') cannotStart(`本机没有地址 ${hostname},请检查 HOSTNAME。`);
+  // A host name no resolver knows (a typo, a name of another machine's network).
+  if (err.code === 'ENOTFOUND' || err.code === 'EAI_AGAIN') cannotStart(`无法解析主机名 ${hostname},请检查 HOSTNAME(如 0.0.0.0、127.0.0.1 或本机的地址)。`);
   throw err;
 });
 

@@ -38,4 +38,10 @@ describe('a server that cannot start', () => {
       holder.close();
     }
   });
+
+  it('says the host name does not resolve, without a stack (check26)', async () => {
+    const log = await failedStart({ HOSTNAME: 'no-such-host.invalid' });
+    expect(log).toContain('[server] 无法启动:无法解析主机名 no-such-host.invalid');
+    expect(log).not.toMatch(/\n\s+at /);
+  });
 });
