@@ -75,3 +75,34 @@ describe('the admin’s alternatives after the FAQ was renumbered', () => {
     expect(calls).toContain('reopen FAQ2.4');
   });
 });
+
+describe('the miss queue after the FAQ was renumbered (check27 H1)', () => {
+  const refund = entryOf('FAQ2.7', '撤销或退款什么时候入账?', '退款以发卡行为准。');
+  const signIn = entryOf('FAQ2.6', 'POS开机提示签到失败?', '检查网络后重新签到。');
+  const entries = [signIn, refund];
+  const renumbered = () =>
+    ({
+      entries,
+      getEntry: (id: string) => entries.find((e) => e.ids.includes(id)),
+      tokenizer: state.kb.tokenizer,
+      embedder: state.kb.embedder,
+    }) as unknown as KnowledgeBase;
+
+  it('offers each question the entry it found, under that entry’s id now, and no entry that was deleted', async () => {
+    const gone = entryOf('FAQ7.6', '收银宝支持退款最长期限是多少?', '365天');
+    // Asked when the refund entry was FAQ2.6; a new FAQ2.6 was inserted since, and FAQ7.6 was deleted.
+    const asked = {
+      ...miss(1, '退款三天还没到账'),
+      candidates: [
+        { id: 'FAQ2.6', key: entryKey(refund) },
+        { id: 'FAQ7.6', key: entryKey(gone) },
+      ],
+    };
+    const kb = renumbered();
+    const [cluster] = (await missQueue(storeOf([asked]), kb)).clusters;
+    expect(cluster!.candidates).toEqual([{ id: 'FAQ2.7', count: 1, question: '撤销或退款什么时候入账?' }]);
+    // A question stored before round 26 (no key) stays on its id.
+    const old = { ...miss(2, '退款三天还没到账'), candidates: [{ id: 'FAQ2.6' }] };
+    expect((await missQueue(storeOf([old]), kb)).clusters[0]!.candidates.map((c) => c.id)).toEqual(['FAQ2.6']);
+  });
+});

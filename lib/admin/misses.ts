@@ -1,11 +1,11 @@
-import { alternativesOn, entryKey, rowsOn } from '../corpus/entry-key';
+import { alternativesOn, entryFinder, entryKey, rowsOn } from '../corpus/entry-key';
 import { BadRequestError, StoreError } from '../errors';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { KnowledgeService } from '../knowledge/service';
 import type { Decision } from '../retrieval/types';
 import { MISS_LIMIT } from '../store/misses';
 import type { Store } from '../store/store';
-import type { DateRange } from '../store/types';
+import type { DateRange, MissQuestion } from '../store/types';
 import { clusterMisses, type MissCluster } from './cluster';
 
 /** A cluster with its candidate entries' questions, for the page. */
@@ -36,7 +36,7 @@ export async function missQueue(store: Store, kb: KnowledgeBase, range: DateRang
     const seen = new Set(misses.map((m) => m.exchangeId));
     misses.push(...(await read({ limit, matching: q })).filter((m) => !seen.has(m.exchangeId)));
   }
-  const clusters = clusterMisses(misses, kb.tokenizer, { idf: kb.embedder.state }).map((c) => ({
+  const clusters = clusterMisses(onEntriesNow(kb, misses), kb.tokenizer, { idf: kb.embedder.state }).map((c) => ({
     ...c,
     candidates: c.candidates.flatMap((cand) => {
       const e = kb.getEntry(cand.id);
@@ -44,6 +44,26 @@ export async function missQueue(store: Store, kb: KnowledgeBase, range: DateRang
     }),
   }));
   return { clusters, capped };
+}
+
+/**
+ * The misses with each candidate under the id of the entry it named when the question was asked (entry-key.ts): after a
+ * renumbering, 「作为 FAQ2.6 的相似问题」 offers the refund entry the question found, not the entry now numbered 2.6 (check27 H1); a
+ * deleted entry is offered no more.
+ */
+function onEntriesNow(kb: KnowledgeBase, misses: MissQuestion[]): MissQuestion[] {
+  const find = entryFinder(
+    kb.entries,
+    kb.getEntry,
+    misses.flatMap((m) => m.candidates.flatMap((c) => (c.key ? [[c.id, c.key] as const] : []))),
+  );
+  return misses.map((m) => ({
+    ...m,
+    candidates: m.candidates.flatMap((c) => {
+      const e = find(c.id, c.key);
+      return e ? [{ ...c, id: e.id }] : [];
+    }),
+  }));
 }
 
 /** Where a question stands for an entry: the decision, and the entry's rank among the hits (null: not among them). */

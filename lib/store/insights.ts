@@ -16,9 +16,16 @@ export async function insights(db: Kysely<Database>, range: DateRange = {}): Pro
       .orderBy('day')
       .execute(),
     db
-      .selectFrom(sql<{ id: string }>`(select jsonb_array_elements_text(e.citations) as id from exchanges e where ${rangeSql(range)})`.as('c'))
-      .select(['c.id', sql<number>`count(*)::int`.as('n')])
-      .groupBy('c.id')
+      .selectFrom(
+        sql<{
+          id: string;
+          key: string | null;
+        }>`(select c.id, e.retrieval -> 'keys' ->> c.id as key from exchanges e cross join jsonb_array_elements_text(e.citations) as c(id) where ${rangeSql(range)})`.as(
+          'c',
+        ),
+      )
+      .select(['c.id', 'c.key', sql<number>`count(*)::int`.as('n')])
+      .groupBy(['c.id', 'c.key'])
       .orderBy('n', 'desc')
       .execute(),
     db
@@ -50,7 +57,7 @@ export async function insights(db: Kysely<Database>, range: DateRange = {}): Pro
     total: decisions.answer + decisions.hedge + decisions.refuse,
     perDay: [...days.values()],
     decisions,
-    citations: cites.map((c) => ({ id: c.id, count: Number(c.n) })),
+    citations: cites.map((c) => ({ id: c.id, key: c.key ?? null, count: Number(c.n) })),
     feedback,
   };
 }

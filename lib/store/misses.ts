@@ -8,6 +8,8 @@ export const MISS_LIMIT = 5_000;
 
 /** The id of the i-th entry retrieval ranked for an exchange (0-based), read from its trace. */
 const candidateId = (i: number) => sql<string | null>`e.retrieval -> 'hits' -> ${sql.lit(i)} ->> 'id'`;
+/** What that entry said when it was cited (lib/corpus/entry-key.ts; null before round 26): the entry follows it across a renumbering. */
+const candidateKey = (i: number) => sql<string | null>`e.retrieval -> 'keys' ->> (e.retrieval -> 'hits' -> ${sql.lit(i)} ->> 'id')`;
 
 /** `text` as a LIKE pattern that finds it anywhere: its own %, _ and \ taken literally. */
 const containing = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
@@ -38,6 +40,9 @@ export async function listMisses(
       candidateId(0).as('c1'),
       candidateId(1).as('c2'),
       candidateId(2).as('c3'),
+      candidateKey(0).as('k1'),
+      candidateKey(1).as('k2'),
+      candidateKey(2).as('k3'),
       sql<string | null>`e.retrieval -> 'signals' ->> 'domain'`.as('domain'),
       sql<string | null>`e.retrieval -> 'signals' ->> 'covered'`.as('covered'),
       'f.vote',
@@ -62,7 +67,11 @@ export async function listMisses(
     question: r.question,
     ...(r.standalone_question !== r.question ? { searched: r.standalone_question } : {}),
     decision: r.decision,
-    candidates: [r.c1, r.c2, r.c3].flatMap((id) => (id ? [{ id }] : [])),
+    candidates: [
+      [r.c1, r.k1],
+      [r.c2, r.k2],
+      [r.c3, r.k3],
+    ].flatMap(([id, key]) => (id ? [{ id, ...(key ? { key } : {}) }] : [])),
     scope: { domain: r.domain === null ? null : Number(r.domain), covered: r.covered === null ? null : Number(r.covered) },
     createdAt: r.created_at.toISOString(),
     vote: r.vote === null ? null : (r.vote as 1 | -1),

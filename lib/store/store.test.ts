@@ -212,8 +212,12 @@ describe.each(storeTargets())('the $name store', (target) => {
     // An entry id finds the questions that have it among their first three candidates, as the page's filter does.
     expect((await store.misses(undefined, { matching: 'faq2.4' })).map((m) => m.exchangeId).sort()).toEqual([refused.id, disliked.id].sort());
     const followUp = record({ clientId: 'erin', conversationId: 'e1', question: '那退款呢', decision: 'hedge', standaloneQuestion: '挥卡报03 那退款呢' });
+    followUp.retrieval = { ...followUp.retrieval, keys: { 'FAQ2.5': '1a2b3c4d:5e6f7a8b' } };
     await store.recordExchanges([followUp]);
-    expect((await store.misses()).find((m) => m.exchangeId === followUp.id)?.searched).toBe('挥卡报03 那退款呢');
+    const searched = (await store.misses()).find((m) => m.exchangeId === followUp.id);
+    expect(searched?.searched).toBe('挥卡报03 那退款呢');
+    // What each candidate said when it was found, for the queue to follow it across a renumbering (check27 H1).
+    expect(searched?.candidates).toEqual([{ id: 'FAQ2.5', key: '1a2b3c4d:5e6f7a8b' }, { id: 'FAQ2.4' }]);
   });
 
   it('puts attached questions back in the queue by their words, as the queue groups them, for that entry only', async () => {
@@ -242,16 +246,22 @@ describe.each(storeTargets())('the $name store', (target) => {
     const range = { from: new Date(at.getTime() - 3_600_000), to: new Date(at.getTime() + 3_600_000) };
     const base = { clientId: 'frank', conversationId: 'f1', createdAt: at };
     const up = record({ ...base, question: 'a' });
-    await store.recordExchanges([up, record({ ...base, question: 'b', decision: 'refuse' }), record({ ...base, question: 'c', decision: 'hedge' })]);
+    const keyed = record({ ...base, question: 'd' });
+    keyed.retrieval = { ...keyed.retrieval, keys: { 'FAQ2.5': '1a2b3c4d:5e6f7a8b' } };
+    await store.recordExchanges([up, record({ ...base, question: 'b', decision: 'refuse' }), record({ ...base, question: 'c', decision: 'hedge' }), keyed]);
     await store.setFeedback('frank', up.id, { vote: 1 });
     const all = await store.insights();
     const day = await store.insights(range);
-    expect(day.decisions).toEqual({ answer: 1, hedge: 1, refuse: 1 });
-    expect(day.total).toBe(3);
-    expect(day.citations).toEqual([{ id: 'FAQ2.5', count: 2 }]);
+    expect(day.decisions).toEqual({ answer: 2, hedge: 1, refuse: 1 });
+    expect(day.total).toBe(4);
+    // Counted by id and what the entry said then (entryKey; none before round 26), for insights to follow a renumbering.
+    expect(day.citations).toEqual([
+      { id: 'FAQ2.5', key: null, count: 2 },
+      { id: 'FAQ2.5', key: '1a2b3c4d:5e6f7a8b', count: 1 },
+    ]);
     expect(day.feedback).toEqual({ up: 1, down: 0, reasons: {} });
     expect(day.perDay).toHaveLength(1);
-    expect(day.perDay[0]).toMatchObject({ answer: 1, hedge: 1, refuse: 1 });
+    expect(day.perDay[0]).toMatchObject({ answer: 2, hedge: 1, refuse: 1 });
     expect(day.perDay[0]?.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(all.total).toBeGreaterThan(day.total);
     expect(all.feedback).toEqual({ up: 2, down: 1, reasons: { off_topic: 1 } });

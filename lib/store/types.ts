@@ -55,8 +55,8 @@ export interface MissQuestion {
   /** A follow-up's question as it was searched, with the conversation (lib/answer/follow-up.ts); absent for a question asked alone. */
   searched?: string;
   decision: StoredDecision;
-  /** The entries retrieval ranked highest (three at most), best first. */
-  candidates: { id: string; score?: number }[];
+  /** The entries retrieval ranked highest (three at most), best first, with what each said then (entryKey; absent before round 26). */
+  candidates: { id: string; key?: string; score?: number }[];
   /** A refusal's reading of its scope (lib/retrieval/domain.ts): the domain model's, and the FAQ's coverage; null when not recorded. */
   scope?: { domain: number | null; covered: number | null };
   createdAt: string;
@@ -77,7 +77,8 @@ export interface InsightsData {
   total: number;
   perDay: { day: string; answer: number; hedge: number; refuse: number }[];
   decisions: { answer: number; hedge: number; refuse: number };
-  citations: { id: string; count: number }[];
+  /** Citations per entry id and what the entry said then (entryKey; null before round 26), most cited first. */
+  citations: { id: string; key: string | null; count: number }[];
   feedback: { up: number; down: number; reasons: Record<string, number> };
 }
 
