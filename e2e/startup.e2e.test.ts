@@ -39,6 +39,11 @@ describe('a server that cannot start', () => {
     }
   });
 
+  it('says a CORPUS_FILE that names no file, with the path it tried (check27 M6)', async () => {
+    const log = await failedStart({ CORPUS_FILE: 'corpus/faq-typo.txt' });
+    expect(log).toMatch(/\[server\] 无法启动:CORPUS_FILE 指向的文件不存在:\/.*corpus\/faq-typo\.txt/);
+  });
+
   it('says the host name does not resolve, without a stack (check26)', async () => {
     const log = await failedStart({ HOSTNAME: 'no-such-host.invalid' });
     expect(log).toContain('[server] 无法启动:无法解析主机名 no-such-host.invalid');

@@ -44,6 +44,10 @@ describe('store configuration', () => {
     expect(() => parseConfig({ OPENAI_BASE_URL: 'ftp://x' })).toThrow(ConfigError);
     expect(parseConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1' }).llm?.baseURL).toBe('http://127.0.0.1:8000/v1');
     expect(() => parseConfig({ EMBEDDINGS: 'openai' })).toThrow(/EMBEDDINGS=openai 需要同时配置/);
+    // A model answer mode with no model to call (check27 M7); a key alone (OpenAI itself) or a base URL alone (Ollama) is one.
+    expect(() => parseConfig({ ANSWER_MODE: 'llm' })).toThrow(/ANSWER_MODE=llm 需要同时配置/);
+    expect(parseConfig({ ANSWER_MODE: 'llm', OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }).llm).not.toBeNull();
+    expect(parseConfig({ ANSWER_MODE: 'llm', OPENAI_API_KEY: 'sk-test' }).llm).not.toBeNull();
   });
 });
 

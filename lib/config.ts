@@ -220,6 +220,9 @@ export function parseConfig(env: Record<string, string | undefined>, cwd = proce
   // Embeddings from a model need a model endpoint: without one, every question would get 503 (round 26's fresh-clone check).
   if (e.EMBEDDINGS === 'openai' && !llmConfigured)
     throw new ConfigError('环境变量配置有误:EMBEDDINGS=openai 需要同时配置 OPENAI_API_KEY 或 OPENAI_BASE_URL(离线请用 EMBEDDINGS=local)。');
+  // ANSWER_MODE=llm with no model to call would start healthy and then wait out the deadline on every question (check27 M7).
+  if (e.ANSWER_MODE === 'llm' && !llmConfigured)
+    throw new ConfigError('环境变量配置有误:ANSWER_MODE=llm 需要同时配置 OPENAI_API_KEY 或 OPENAI_BASE_URL(不接模型请用 ANSWER_MODE=auto 或 offline)。');
   const useLlm = e.ANSWER_MODE === 'llm' || (e.ANSWER_MODE === 'auto' && llmConfigured);
   const corpusFile = path.resolve(cwd, e.CORPUS_FILE);
   // A companion file is the one named, else the one of its name beside the FAQ: another FAQ given by CORPUS_FILE alone
