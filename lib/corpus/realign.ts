@@ -111,7 +111,7 @@ function align(n: number, m: number, worth: (i: number, j: number) => number): (
   return pairs;
 }
 
-/** What `npm run check` and the admin read about a key realigned: one warning per key. */
+/** What `npm run ingest -- --check` and the admin read about a key realigned: one warning per key. */
 export function realignedWarnings(moved: Realigned['moved']): CorpusWarning[] {
   return moved.map(({ from, to }) => ({
     kind: 'renumbered_related' as const,

@@ -34,7 +34,7 @@ function realignedNotice(warnings: { ids: string[] }[], relatedFile: string): st
     .map((w) => `${w.ids[0]}→${w.ids[1] ?? '已忽略'}`)
     .join('、');
   const more = warnings.length > 3 ? ` 等 ${warnings.length} 处` : '';
-  return `${relatedFile} 仍按旧编号(${shown}${more}),已按内容对应到现在的条目;请在文件中同步修改编号(npm run check 列出每一处)。`;
+  return `${relatedFile} 仍按旧编号(${shown}${more}),已按内容对应到现在的条目;请在文件中同步修改编号(npm run ingest -- --check 列出每一处)。`;
 }
 
 /** What /api/health and the admin pages say about the knowledge base. */

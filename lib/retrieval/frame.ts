@@ -21,7 +21,7 @@ const WECHAT_EMOJI =
   '拥抱 强 弱 握手 胜利 抱拳 勾引 拳头 OK 合十 啤酒 咖啡 蛋糕 玫瑰 凋谢 菜刀 炸弹 便便 月亮 太阳 庆祝 礼物 红包 發 福 烟花 爆竹 猪头 跳跳 发抖 转圈';
 const EMOJI_CODE = new RegExp(`\\[(?:${WECHAT_EMOJI.split(' ').join('|')})\\]`, 'gi');
 /** A placeholder for what was pasted (「[图片]」), or for a number the log or the model was not shown (「[商户号]」, lib/text/redact.ts). */
-const PLACEHOLDER = /[[【](图片|表情|动画表情|语音|视频|文件|链接|截图|商户号|身份证号|信用代码|证件号|号码|手机号|电话号码)[\]】]/g;
+const PLACEHOLDER = /[[【](图片|表情|动画表情|语音|视频|文件|链接|截图|商户号|终端号|身份证号|信用代码|证件号|号码|手机号|电话号码)[\]】]/g;
 const GREETING = /^\s*(各位|老师|师傅|亲|亲们|同事们?|大佬们?|客服|小姐姐|小哥哥)(好|您好|你好)?\s*[,!~]+\s*/;
 const URGENCY = /(急急急|急急|加急|紧急|急)!+|在线等|挺急的|急求|[,\s]*(客户|商户|老板|店主)(一直|又|还)?在催(了|呢)?(?=$|[,.!?\s])/g;
 /** Asking someone to look (「谁能帮忙看下」「麻烦帮我看一下」): who is asked, not what; not the 下 of 下载, 下面, 下单. */

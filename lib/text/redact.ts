@@ -6,15 +6,22 @@ import { SPOKEN_DIGITS } from './spoken-digits';
  * or a merchant. Each kind is replaced by a label, so an admin still sees what was asked about.
  * Order matters: the longer, more specific patterns go first.
  */
-const RULES: { label: string; pattern: RegExp; digits?: number }[] = [
-  // Digits after a label, as typed, whole or in groups of three or more: 商户号 123456789012345, 终端号:12345678,
-  // 终端号 A1234567, 商户号 8213 3015 7990 123, 商户号821-330-157-990-123, MID 8981234, 商户编号为…, 终端号是…, tid是…,
-  // merchant id is …; not a date (终端 2024-05-01).
+const RULES: { label: string; pattern: RegExp; digits?: number; keepsName?: true }[] = [
+  // Digits after a label, as typed, whole or in groups of three or more: 商户号 123456789012345, 商户号 8213 3015 7990 123,
+  // 商户号821-330-157-990-123, MID 8981234, 商户编号为…, merchant id is …, WeChat's mchid 1601234567 (check27 L2); the label kept.
   {
     label: '[商户号]',
     pattern:
-      /((?:商户|商编|终端)(?:编号|号码|号|编码)?|\b(?:MID|TID|(?:merchant|terminal)\s*(?:id|no\.?|number))\b)(\s*(?::|=|是|为|\bis\b)?\s*)[A-Za-z]{0,2}\d{3,}(?:[- ]\d{3,})*/gi,
+      /((?:商户|商编)(?:编号|号码|号|编码)?|\b(?:MID|(?:sub_?)?mch_?id|merchant\s*(?:id|no\.?|number))\b)(\s*(?::|=|是|为|\bis\b)?\s*)[A-Za-z]{0,2}\d{3,}(?:[- ]\d{3,})*/gi,
     digits: 6,
+    keepsName: true,
+  },
+  // The same for a terminal: 终端号:12345678, 终端号 A1234567, 终端号是…, tid是…, terminal no. …; not a date (终端 2024-05-01).
+  {
+    label: '[终端号]',
+    pattern: /((?:终端)(?:编号|号码|号|编码)?|\b(?:TID|terminal\s*(?:id|no\.?|number))\b)(\s*(?::|=|是|为|\bis\b)?\s*)[A-Za-z]{0,2}\d{3,}(?:[- ]\d{3,})*/gi,
+    digits: 6,
+    keepsName: true,
   },
   // Mainland resident ID card: 17 digits and a check digit or X, or the same in its groups (110101 19900307 7516,
   // 110101 1990 0307 7516).
@@ -98,7 +105,7 @@ function digitsOf(text: string): string {
  */
 export function redact(text: string): string {
   let out = text;
-  for (const { label, pattern, digits } of RULES) {
+  for (const { label, pattern, digits, keepsName } of RULES) {
     const ascii = digitsOf(out);
     let kept = '';
     let last = 0;
@@ -106,8 +113,8 @@ export function redact(text: string): string {
       // As many digits as the rule asks for, not counting the separators.
       if (digits && (m[0].match(/\d/g)?.length ?? 0) < digits) continue;
       const at = m.index;
-      // A merchant number keeps its label (商户号:) as typed.
-      const head = label === '[商户号]' ? out.slice(at, at + m[1]!.length + m[2]!.length) : '';
+      // A merchant or terminal number keeps what names it (商户号:) as typed.
+      const head = keepsName ? out.slice(at, at + m[1]!.length + m[2]!.length) : '';
       kept += out.slice(last, at) + head + label;
       last = at + m[0].length;
     }
