@@ -60,7 +60,24 @@ const LONG_NUMBER = /(?<![0-9a-z])\d{11,}(?!\d)/gi;
  * word that says which (新商户, 该终端) stays.
  */
 const NUMBER_LABEL =
-  /(?:商户号|商户编号|商编|终端号|终端编号|(?<![新老该此本这那各子个某每])(?:商户|终端)|\b(?:MID|TID)\b)\s*(?:[:=]|是|为)?\s*[A-Za-z]{0,2}\d{6,}(?:[- ]\d{3,})*/gi;
+  /(?:商户号|商户编号|商编|终端号|终端编号|(?<![新老该此本这那各子个某每])(?:商户|终端)|\b(?:MID|TID)\b)\s*(?:[:=]|是|为)?\s*[A-Za-z]{0,2}\d{6,}(?:[- ]\d{3,})*[A-Za-z]*/gi;
+/**
+ * What a pasted ticket numbers (「工单#20261204-0087」「订单号 T20261201000123」「参考号 123456789012」「凭证号 000123」「SN:QM8K21034567」
+ * 「mchid 1601234567」): which case, order or device, not what goes wrong (round 27's fresh-clone check: such a ticket's answer
+ * became a hedge). The label goes with its number, a run of letters, digits and dashes with four digits or more; not a label inside
+ * words, as an error's text has it (「非法订单号3000001」).
+ */
+const TICKET_NUMBER =
+  /(?<!\p{Script=Han})(?:工单号?|单号|订单号|商户订单号|流水号|参考号|凭证号|批次号|交易号|交易单号|序列号|\b(?:SN|mchid|sub_mch_id|order\s*(?:id|no\.?)|ticket)\b)\s*(?:[:=#]|是|为)?\s*#?(?=[A-Za-z0-9-]*(?:\d[A-Za-z-]*){4})[A-Za-z0-9][A-Za-z0-9-]*/giu;
+/**
+ * Whose phone a ticket gives, with the number (「联系人手机 139 1234 5678」「店长电话18600001111」「电话021-58881234」): who to call
+ * back, not what goes wrong.
+ */
+const CONTACT =
+  /(?:(?:客户|联系人|店长|老板|法人|商户)?(?:电话|手机号?|座机|联系方式))\s*[:=]?\s*(?:\+?86[\s-]?)?(?:1[3-9]\d(?:[\s-]?\d{4}){2}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/g;
+/** A ticket's tag opening it (「【工单】」「【转单】」「[加急]」): how the case came in. */
+const TICKET_TAG = /^\s*(?:[【[](?:工单|转单|加急|紧急|投诉|咨询|催办|回访|升级)[】\]]\s*)+/;
+
 /** A mainland mobile number written in groups or with its country code (「+86 138 1234 5678」「86-138-1234-5678」「138 1234 5678」). */
 const PHONE = /(?<![0-9a-z])(?:\+?86[\s-]?)?1[3-9]\d[\s-]\d{4}[\s-]\d{4}(?!\d)|(?<![0-9a-z])\+?86[\s-]?1[3-9]\d{9}(?!\d)/gi;
 
@@ -86,6 +103,9 @@ export function stripFrame(question: string): string {
     .replace(PAUSE, ' ')
     .replace(BEFORE_NUMBER, '')
     .replace(FINAL_PARTICLE, '')
+    .replace(TICKET_TAG, '')
+    .replace(CONTACT, ' ')
+    .replace(TICKET_NUMBER, ' ')
     .replace(NUMBER_LABEL, ' ')
     .replace(PHONE, ' ')
     .replace(LONG_NUMBER, ' ')
