@@ -424,4 +424,17 @@ describe('offline follow-up handling', () => {
     expect(reading).toMatchObject({ query: '不是苹果,我说的是安卓', followUp: false });
     expect((await resolveFollowUp('不是96,我说的是安卓', given, retrieve, coverage)).query).toBe('交易报不允许进行的交易 安卓');
   });
+
+  it('keeps the entry given when a correction names nothing rejected and the entry says all of what was meant (round 27)', async () => {
+    const E98 = entryOf('FAQ9.8', '好老板APP是否支持退货?', '支持,在订单详情里发起退货');
+    // With the conversation and alone, 退款 finds the app's returns first; the entry given says 退款 too.
+    const retrieve = async () => result([hitOf(E98, 1), hitOf(E26, 2)], 'hedge', 0.6);
+    for (const q of ['不对,我说的是退款', '我问的是退款']) {
+      const r = await resolveFollowUp(q, history, retrieve, () => 1);
+      expect(r.retrieval.hits[0]!.id, q).toBe('FAQ2.6');
+      expect(r.retrieval.decision, q).toBe('hedge');
+    }
+    // What the entry given does not say (退货) is a correction of it.
+    expect((await resolveFollowUp('不对,我说的是退货', history, retrieve, () => 1)).retrieval.hits[0]!.id).toBe('FAQ9.8');
+  });
 });
