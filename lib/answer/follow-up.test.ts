@@ -437,4 +437,12 @@ describe('offline follow-up handling', () => {
     // What the entry given does not say (退货) is a correction of it.
     expect((await resolveFollowUp('不对,我说的是退货', history, retrieve, () => 1)).retrieval.hits[0]!.id).toBe('FAQ9.8');
   });
+
+  it('corrects to nothing that is itself refused as a demand or an attack (round 27’s review)', async () => {
+    const E98 = entryOf('FAQ9.8', '好老板APP是否支持退货?', '支持,在订单详情里发起退货');
+    const demand = { ...result([hitOf(E98, 1)], 'refuse', 0.6), signals: { demand: 1, covered: 0.9, domain: 0.9 } };
+    const retrieve = async (q: string) => (q.includes('撤销') ? result([hitOf(E98, 1), hitOf(E26, 2)], 'refuse', 0.3) : demand);
+    const r = await resolveFollowUp('我想问的是你们的营业执照', history, retrieve, () => 0);
+    expect(r.retrieval.decision).toBe('refuse');
+  });
 });

@@ -165,14 +165,14 @@ const MIN_OWN_SCOPE = 0.2;
  * 「不找回了,直接新建一个行不行?」 after 好老板账号忘了: alone it names no topic, and with its context it
  * leads back to the entry just cited, yet the words it adds can make the whole question look out of
  * scope. The conversation vouches for the topic: such a follow-up is hedged with that entry, not
- * refused, unless its own words are plainly about something else, or the FAQ uses few of them and it neither asks for more of the
- * same nor says that did not help (`asksMore`: 「还有别的办法吗」「等了还是不行」). When the question was searched with its
+ * refused, unless its own words are plainly about something else, or the FAQ uses few of them and it does not say that what was
+ * said did not help (`stillFailing`: 「等了还是不行」; not 「除了刷卡以外还能贷款吗」, round 27's review). When the question was searched with its
  * context (`citedIds` 'any'), the entry that context leads to need not be the one cited: 「那汇出去的钱啥时候退回来」
  * after 汇错了能再汇吗 leads on to FAQ4.16.
  */
-function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[] | 'any', asksMore = false): RetrievalResult {
+function stayOnTopic(r: RetrievalResult, alone: RetrievalResult, citedIds: string[] | 'any', stillFailing = false): RetrievalResult {
   const top = r.hits[0];
-  if (r.decision !== 'refuse' || !top || (citedIds !== 'any' && !isGiven(top, citedIds)) || (!asksMore && (alone.signals.covered ?? 0) < MIN_OWN_SCOPE))
+  if (r.decision !== 'refuse' || !top || (citedIds !== 'any' && !isGiven(top, citedIds)) || (!stillFailing && (alone.signals.covered ?? 0) < MIN_OWN_SCOPE))
     return r;
   return withLead({ ...r, answerIds: [top.id] }, top, 'hedge');
 }
@@ -274,14 +274,15 @@ async function withinCategory(
 }
 
 /**
- * Whether a text says all of what is named, as typed: every pair of Chinese characters in a row (without a particle) and every Latin word or number
+ * Whether a text says all of what is named, as typed: every pair of Chinese characters in a row (but pairs with a character of
+ * the words that ask, ASKING_CHARS: 的, 了, 要, 能 …) and every Latin word or number
  * (「退款」 in FAQ2.6, which has 撤销 and 退款 parts; not 「手续费补贴 查」 in 已报名的活动's entry, which never says 补贴: dev29). Stricter
  * than coverage, which reads a word the corpus does not know as nothing to cover. Nothing named: false.
  */
 function saysAllOf(text: string, named: string): boolean {
   const said = readTyped(text).toLowerCase();
   const typed = readTyped(named).toLowerCase();
-  // Pairs with a particle in them (「企业的」's 业的) say nothing of their own.
+  // Pairs with a character of the words that ask (「企业的」's 业的) say nothing of their own.
   const pairs = (typed.match(/\p{Script=Han}+/gu) ?? [])
     .flatMap((run) => (run.length === 1 ? [run] : [...run].slice(1).map((c, i) => run[i] + c)))
     .filter((p) => ![...p].some((c) => ASKING_CHARS.includes(c)));
@@ -314,7 +315,8 @@ async function corrected(
 ): Promise<{ query: string; retrieval: RetrievalResult } | undefined> {
   const query = withPrevious(previous, meant);
   const [found, alone] = await Promise.all([retrieve(query), retrieve(meant)]);
-  if (plainlyNotAboutFaq(meant, alone.signals)) return undefined;
+  // What was meant is plainly off the FAQ, or is itself refused as a demand or an attack (「我想问的是你们的营业执照」): nothing to correct to.
+  if (plainlyNotAboutFaq(meant, alone.signals) || alone.signals.demand === 1) return undefined;
   const given = found.hits.find((h) => isGiven(h, citedIds));
   const aloneFindsGiven = alone.hits[0] !== undefined && isGiven(alone.hits[0], citedIds);
   if (given && (aloneFindsGiven || (coverage && !rejectsEntry(namedIn(rejected), given, coverage)))) return undefined;
@@ -416,7 +418,7 @@ export async function resolveFollowUp(
   // with a previous question that was a follow-up itself the context may rank another first.
   const given = named === '' && !earlier ? focused.hits.slice(0, 3).find((h) => isGiven(h, citedIds)) : undefined;
   const kept = given && given !== focused.hits[0] ? withLead(focused, given, focused.decision) : focused;
-  const resolved = vouchedAnswer(stayOnTopic(kept, standalone, 'any', asksMore || STILL_FAILING.test(readTyped(alone))), standalone);
+  const resolved = vouchedAnswer(stayOnTopic(kept, standalone, 'any', STILL_FAILING.test(readTyped(alone))), standalone);
   const switched = coverage && !stays ? await withinCategory(alone, named, resolved, standalone, citedIds, retrieve, coverage) : undefined;
   // Searched with the category's name, it stands as the follow-up with the previous question, for the log and, in LLM mode after
   // an echoed rewrite, the model: the category's name is a search aid, not part of what was asked.

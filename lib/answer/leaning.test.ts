@@ -85,7 +85,17 @@ describe('rejectionOf', () => {
     expect(rejectionOf('我讲的是好老板APP不会报啦')).toEqual({ rejected: '', meant: '好老板APP不会报啦', restated: true });
     expect(rejectionOf('我问的是企业的')).toEqual({ rejected: '', meant: '企业的', restated: true });
     expect(rejectionOf('I mean the refund')).toEqual({ rejected: '', meant: 'the refund', restated: true });
-    for (const q of ['我问的是', '我说的话你没看懂吗', '问的是不是退款']) expect(rejectionOf(q), q).toBeNull();
+    // Not a question of its own after the opening, nor more than a follow-up's few words (round 27's review).
+    for (const q of [
+      '我问的是',
+      '我说的话你没看懂吗',
+      '问的是不是退款',
+      '我问的是POS机怎么签到',
+      '我说的是,今年的年费怎么交',
+      '我想问的是退款多久到账',
+      'I mean how long does it take',
+    ])
+      expect(rejectionOf(q), q).toBeNull();
   });
 
   it('not surprise, a reminder, or a question of its own that opens with 不是/不对/错了/no', () => {
@@ -113,6 +123,7 @@ describe('asking for more, or saying it did not help', () => {
     expect(ASKS_FOR_MORE.test('不想改代码咧,有没有别的方式')).toBe(true);
     for (const q of ['等了还是不行', '弄完还是一样咧', '重启了仍然没反应。', 'did that, still not working']) expect(STILL_FAILING.test(q), q).toBe(true);
     // A new symptom after it is a question of its own.
-    for (const q of ['刷了还是不行,又说用户被冻结', '还是不行的话找谁', 'still not sure what 96 means']) expect(STILL_FAILING.test(q), q).toBe(false);
+    for (const q of ['刷了还是不行,又说用户被冻结', '还是不行的话找谁', 'still not sure what 96 means', '节假日还是一样吗'])
+      expect(STILL_FAILING.test(q), q).toBe(false);
   });
 });

@@ -35,7 +35,7 @@ export const ASKS_FOR_MORE =
  * (lib/answer/follow-up.ts). Language, not any FAQ's vocabulary.
  */
 export const STILL_FAILING =
-  /((还是|仍然|依然|照样|照旧)(不行|不好使|不管用|没用|一样|没反应|不成)[了啊呀咧哦嘛吗呢]*|\bstill (not working|doesn'?t work|the same|fails?))[\s\p{P}]*$/iu;
+  /((还是|仍然|依然|照样|照旧)(不行|不好使|不管用|没用|一样|没反应|不成)[了啊呀咧哦]*|\bstill (not working|doesn'?t work|the same|fails?))[\s\p{P}]*$/iu;
 
 /**
  * English that opens by leaning on what was said (「What about micro merchants, which documents do they need?」) takes more words
@@ -115,9 +115,15 @@ const REJECTS =
 /**
  * Saying what was meant without first rejecting what was understood (「我讲的是好老板APP不会报啦」「我问的是退款」「I mean the refund」,
  * round 27, dev29): a rejection of the answer just given that rejects nothing in particular, unless the entry given says what
- * was meant (「我问的是企业的」 after an entry with a row for each kind of merchant: a detail of it, lib/answer/follow-up.ts).
+ * was meant (「我问的是企业的」 after an entry with a row for each kind of merchant: a detail of it, lib/answer/follow-up.ts). Only
+ * what names and asks nothing more, in a follow-up's few words: 「我问的是POS机怎么签到」「我说的是,今年的年费怎么交」 are questions
+ * of their own (round 27's review).
  */
 const RESTATES = /^(?:(?:我|我们)(?:问|说|讲|要问|想问|指)的是|(?:i|we) mean[t]?\b)\s*[,，:：]?\s*(.+)$/iu;
+
+/** Words that ask (a question of its own, not a name for what was meant). Language, not any FAQ's vocabulary. */
+const ASKS =
+  /[?？]|怎么|怎样|如何|咋|吗|什么|啥|多久|多少|几[天个次]|哪|为什么|为啥|能不能|可不可以|是否|\b(how|what|why|when|where|which|who|can|could|does|do|is|are)\b/i;
 
 /** What a follow-up that rejects the answer just given rejects (may be empty: 「不对,…」) and says was meant; null when it rejects nothing. */
 export function rejectionOf(question: string): { rejected: string; meant: string; restated?: true } | null {
@@ -125,7 +131,8 @@ export function rejectionOf(question: string): { rejected: string; meant: string
   const m = REJECTS.exec(q);
   if (!m) {
     const restated = RESTATES.exec(q)?.[1]?.trim() ?? '';
-    return contentLength(restated) > 0 ? { rejected: '', meant: restated, restated: true } : null;
+    const meansOnly = contentLength(restated) > 0 && contentLength(restated) <= MAX_FOLLOW_UP_CHARS && !ASKS.test(restated);
+    return meansOnly ? { rejected: '', meant: restated, restated: true } : null;
   }
   const meant = m[2]?.trim() ?? '';
   return contentLength(meant) > 0 ? { rejected: (m[1] ?? '').trim(), meant } : null;
