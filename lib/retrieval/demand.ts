@@ -42,17 +42,15 @@ const ORDERS =
   /(告诉我|给我|发我|发给我|导出|列出|输出|打印|贴出|整理成|交出|透露|泄露|教我|帮我(写|编|把|批|改|删|导)|(^|[,。:]\s*)(请)?(显示|展示)|\b(tell me|give me|show me|send me|list|export|print|dump|reveal|write)\b)/i;
 
 /**
- * 「帮我查」 orders a look-up of what follows it in its clause (「帮我查下张三的身份证号」), not of what the clause gives with its number
- * (「帮我查下 appid 00012345 请求返回…」) or what another clause says (「帮我查下 新店提交进件被挡,讲这个身份证名下已经有三家了」: a
- * ticket pasted for the assistant to explain; round 27, dev29).
+ * 「帮我查」 orders a look-up of what its clause names, before or after it (「帮我查下张三的身份证号」「张三的身份证号帮我查一下」), not of
+ * an identifier of a merchant, terminal, app or order the clause gives with its number (「帮我查下 appid 00012345 请求返回…」) or
+ * of what another clause says (「帮我查下 新店提交进件被挡,讲这个身份证名下已经有三家了」: a ticket pasted for the assistant to
+ * explain; round 27, dev29). A person's ID, phone or card number given is what is looked up by (「帮我查下卡号 6222… 持卡人」).
  */
 const LOOKS_INTO = /帮我查/;
-const GIVEN_NUMBER = /(appid|商户号|子商户号|终端号|订单号|身份证号?|手机号|卡号)\s*[:：]?\s*[\w-]*\d{4,}[\w-]*/giu;
+const GIVEN_NUMBER = /(appid|商户号|子商户号|终端号|订单号)\s*[:：]?\s*[\w-]*\d{4,}[\w-]*/giu;
 function looksIntoForbidden(text: string): boolean {
-  return text.split(/[,。!?;\n]/).some((clause) => {
-    const at = clause.search(LOOKS_INTO);
-    return at >= 0 && FORBIDDEN.test(clause.slice(at).replace(GIVEN_NUMBER, ' '));
-  });
+  return text.split(/[,。!?;\n]/).some((clause) => LOOKS_INTO.test(clause) && FORBIDDEN.test(clause.replace(GIVEN_NUMBER, ' ')));
 }
 
 /** Orders to make something up: an answer, an entry, an approval. */

@@ -24,11 +24,14 @@ describe('stripFrame', () => {
     ['结算款什么时候到 15:00\n还是明天', '结算款什么时候到 15:00 还是明天'],
     ['店长结算卡不到账谁能帮忙看下', '店长结算卡不到账'],
     ['客户手机86-138-1234-5678退款没到', '退款没到'],
-    // A pasted ticket (round 27's fresh-clone check): its tag, case and order numbers, whose phone; not an error's own text.
+    // A pasted ticket (round 27's fresh-clone check): its tag, its own number, whom to call back; the numbers it gives an order,
+    // a reference or a merchant's WeChat account, their labels kept (round 27's review); not an error's own text.
     ['【转单】商户编号821330045661234 好老板APP不播报了 店长电话18600001111', '好老板APP不播报了'],
-    ['工单#20261204-0087 订单号 2026120412345678901234 消费者支付成功但终端显示失败', '消费者支付成功但终端显示失败'],
-    ['参考号 123456789012 凭证号 000123 撤销时报没有原交易', '撤销时报没有原交易'],
-    ['mchid 1601234567 交易报错 TRADE_CLOSED', '交易报错 TRADE_CLOSED'],
+    ['工单#20261204-0087 订单号 2026120412345678901234 消费者支付成功但终端显示失败', '订单号 消费者支付成功但终端显示失败'],
+    ['参考号 123456789012 凭证号 000123 撤销时报没有原交易', '参考号 凭证号 撤销时报没有原交易'],
+    ['法人手机号13800001111换了怎么改', '法人手机号 换了怎么改'],
+    ['流水号000123重复', '流水号 重复'],
+    ['终端号12345678POS机签到失败', 'POS机签到失败'],
     ['订单POS报非法订单号3000002', '订单POS报非法订单号3000002'],
     ['订单号怎么查', '订单号怎么查'],
     // Dictated by voice input (written for this test): hesitations, lead-ins, a topic's pause, 那个 before the code, a final 啊.

@@ -60,21 +60,25 @@ const LONG_NUMBER = /(?<![0-9a-z])\d{11,}(?!\d)/gi;
  * word that says which (新商户, 该终端) stays.
  */
 const NUMBER_LABEL =
-  /(?:商户号|商户编号|商编|终端号|终端编号|(?<![新老该此本这那各子个某每])(?:商户|终端)|\b(?:MID|TID)\b)\s*(?:[:=]|是|为)?\s*[A-Za-z]{0,2}\d{6,}(?:[- ]\d{3,})*[A-Za-z]*/gi;
+  /(?:商户号|商户编号|商编|终端号|终端编号|(?<![新老该此本这那各子个某每])(?:商户|终端)|\b(?:MID|TID)\b)\s*(?:[:=]|是|为)?\s*[A-Za-z]{0,2}\d{6,}(?:[- ]\d{3,})*/gi;
 /**
- * What a pasted ticket numbers (「工单#20261204-0087」「订单号 T20261201000123」「参考号 123456789012」「凭证号 000123」「SN:QM8K21034567」
- * 「mchid 1601234567」): which case, order or device, not what goes wrong (round 27's fresh-clone check: such a ticket's answer
- * became a hedge). The label goes with its number, a run of letters, digits and dashes with four digits or more; not a label inside
- * words, as an error's text has it (「非法订单号3000001」).
+ * The number a pasted ticket gives a case, an order, a reference or a device (「订单号 T20261201000123」「参考号 123456789012」「凭证号
+ * 000123」「SN:QM8K21034567」): which one, not what goes wrong. The number goes, a run of letters, digits and dashes with four digits
+ * or more; its label stays, as it may be what is asked about (「商户订单号重复」, round 27's review). Not after a label inside words,
+ * as an error's text has it (「非法订单号3000001」), and not a WeChat mchid, whose number an entry may give (「mchid 1501244881」).
  */
 const TICKET_NUMBER =
-  /(?<!\p{Script=Han})(?:工单号?|单号|订单号|商户订单号|流水号|参考号|凭证号|批次号|交易号|交易单号|序列号|\b(?:SN|mchid|sub_mch_id|order\s*(?:id|no\.?)|ticket)\b)\s*(?:[:=#]|是|为)?\s*#?(?=[A-Za-z0-9-]*(?:\d[A-Za-z-]*){4})[A-Za-z0-9][A-Za-z0-9-]*/giu;
+  /(?<=(?<!\p{Script=Han})(?:单号|订单号|商户订单号|流水号|参考号|凭证号|批次号|交易号|交易单号|序列号|\b(?:SN|order\s*(?:id|no\.?))\b)\s*(?:[:=#]|是|为)?\s*)#?(?=[A-Za-z0-9-]*(?:\d[A-Za-z-]*){4})[A-Za-z0-9][A-Za-z0-9-]*/giu;
+/** The ticket's own number, with its label (「工单#20261204-0087」「工单号:A123456」): how the case is filed, never what is asked. */
+const TICKET_ID = /(?:工单号?|ticket)\s*(?:[:=#]|是|为)?\s*#?(?=[A-Za-z0-9-]*(?:\d[A-Za-z-]*){4})[A-Za-z0-9][A-Za-z0-9-]*/giu;
 /**
- * Whose phone a ticket gives, with the number (「联系人手机 139 1234 5678」「店长电话18600001111」「电话021-58881234」): who to call
- * back, not what goes wrong.
+ * A phone number a ticket gives: with whom to call back, the label goes too (「联系人手机 139 1234 5678」「店长电话18600001111」); after
+ * a label alone, only the number (「法人手机号13800001111换了怎么改」「客服电话 02158881234 不能为空」 ask about the phone; round 27's
+ * review).
  */
-const CONTACT =
-  /(?:(?:客户|联系人|店长|老板|法人|商户)?(?:电话|手机号?|座机|联系方式))\s*[:=]?\s*(?:\+?86[\s-]?)?(?:1[3-9]\d(?:[\s-]?\d{4}){2}|0\d{2,3}[\s-]?\d{7,8})(?!\d)/g;
+const PHONE_NUMBER = '(?:\\+?86[\\s-]?)?(?:1[3-9]\\d(?:[\\s-]?\\d{4}){2}|0\\d{2,3}[\\s-]?\\d{7,8})(?!\\d)';
+const CALL_BACK = new RegExp(`(?:联系人|店长|老板|老板娘|客户|顾客)(?:的)?(?:电话|手机号?|座机|联系方式)\\s*[:=]?\\s*${PHONE_NUMBER}`, 'g');
+const CONTACT = new RegExp(`(?<=(?:电话|手机号?|座机|联系方式)\\s*[:=]?\\s*)${PHONE_NUMBER}`, 'g');
 /** A ticket's tag opening it (「【工单】」「【转单】」「[加急]」): how the case came in. */
 const TICKET_TAG = /^\s*(?:[【[](?:工单|转单|加急|紧急|投诉|咨询|催办|回访|升级)[】\]]\s*)+/;
 
@@ -104,6 +108,8 @@ export function stripFrame(question: string): string {
     .replace(BEFORE_NUMBER, '')
     .replace(FINAL_PARTICLE, '')
     .replace(TICKET_TAG, '')
+    .replace(TICKET_ID, ' ')
+    .replace(CALL_BACK, ' ')
     .replace(CONTACT, ' ')
     .replace(TICKET_NUMBER, ' ')
     .replace(NUMBER_LABEL, ' ')
