@@ -101,6 +101,15 @@ describe('the miss queue after the FAQ was renumbered (check27 H1)', () => {
     const kb = renumbered();
     const [cluster] = (await missQueue(storeOf([asked]), kb)).clusters;
     expect(cluster!.candidates).toEqual([{ id: 'FAQ2.7', count: 1, question: '撤销或退款什么时候入账?' }]);
+    // The entry it found first is gone: no other is offered in its place.
+    const first = {
+      ...miss(3, '退款最长多少天'),
+      candidates: [
+        { id: 'FAQ7.6', key: entryKey(gone) },
+        { id: 'FAQ2.6', key: entryKey(refund) },
+      ],
+    };
+    expect((await missQueue(storeOf([first]), kb)).clusters[0]!.candidates).toEqual([]);
     // A question stored before round 26 (no key) stays on its id.
     const old = { ...miss(2, '退款三天还没到账'), candidates: [{ id: 'FAQ2.6' }] };
     expect((await missQueue(storeOf([old]), kb)).clusters[0]!.candidates.map((c) => c.id)).toEqual(['FAQ2.6']);

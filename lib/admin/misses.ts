@@ -6,6 +6,7 @@ import type { Decision } from '../retrieval/types';
 import { MISS_LIMIT } from '../store/misses';
 import type { Store } from '../store/store';
 import type { DateRange, MissQuestion } from '../store/types';
+import { textUnits } from '../text/size';
 import { clusterMisses, type MissCluster } from './cluster';
 
 /** A cluster with its candidate entries' questions, for the page. */
@@ -49,7 +50,7 @@ export async function missQueue(store: Store, kb: KnowledgeBase, range: DateRang
 /**
  * The misses with each candidate under the id of the entry it named when the question was asked (entry-key.ts): after a
  * renumbering, 「作为 FAQ2.6 的相似问题」 offers the refund entry the question found, not the entry now numbered 2.6 (check27 H1); a
- * deleted entry is offered no more.
+ * deleted entry is offered no more, nor, when it was the question's first, any other (round 27's review).
  */
 function onEntriesNow(kb: KnowledgeBase, misses: MissQuestion[]): MissQuestion[] {
   const find = entryFinder(
@@ -57,13 +58,12 @@ function onEntriesNow(kb: KnowledgeBase, misses: MissQuestion[]): MissQuestion[]
     kb.getEntry,
     misses.flatMap((m) => m.candidates.flatMap((c) => (c.key ? [[c.id, c.key] as const] : []))),
   );
-  return misses.map((m) => ({
-    ...m,
-    candidates: m.candidates.flatMap((c) => {
-      const e = find(c.id, c.key);
-      return e ? [{ ...c, id: e.id }] : [];
-    }),
-  }));
+  return misses.map((m) => {
+    const now = m.candidates.map((c) => ({ c, e: find(c.id, c.key) }));
+    // The entry the question found first is gone: no other is offered in its place (the queue offers a question's first one).
+    if (now.length > 0 && !now[0]!.e) return { ...m, candidates: [] };
+    return { ...m, candidates: now.flatMap(({ c, e }) => (e ? [{ ...c, id: e.id }] : [])) };
+  });
 }
 
 /** Where a question stands for an entry: the decision, and the entry's rank among the hits (null: not among them). */
@@ -90,13 +90,8 @@ export interface AttachResult {
   questions: { question: string; before: Standing; after: Standing }[];
 }
 
-/** Fewer characters and words than this (「x」「？」「ok」) is no way of asking an entry (check26 L7). */
-const MIN_QUESTION_CONTENT = 2;
-
-/** Chinese characters and Latin or digit words of a text: what a question says, without spaces and punctuation. */
-function contentLength(text: string): number {
-  return (text.match(/\p{Script=Han}/gu)?.length ?? 0) + (text.match(/[\p{L}\p{N}]+/gu)?.filter((w) => !/\p{Script=Han}/u.test(w)).length ?? 0);
-}
+/** Fewer characters and words than this (「x」「？」「ok」) is no way of asking an entry (check26 L7); 「退款」「报03」 are. */
+const MIN_QUESTION_UNITS = 2;
 
 /**
  * 「作为 FAQx.y 的相似问题」: adds the questions as alternative questions of the entry (in the
@@ -112,8 +107,8 @@ export async function attachToEntry(
   if (!entry) throw new BadRequestError(`没有编号为 ${input.entryId} 的条目。`);
   const questions = [...new Set(input.questions.map((q) => q.trim()).filter(Boolean))];
   if (questions.length === 0) throw new BadRequestError('请至少选择一个问题。');
-  const bare = questions.find((q) => contentLength(q) < MIN_QUESTION_CONTENT);
-  if (bare !== undefined) throw new BadRequestError(`「${bare}」不像一个问题:相似问题至少要有 ${MIN_QUESTION_CONTENT} 个字或词。`);
+  const bare = questions.find((q) => textUnits(q) < MIN_QUESTION_UNITS);
+  if (bare !== undefined) throw new BadRequestError(`「${bare}」不像一个问题:相似问题至少要有 ${MIN_QUESTION_UNITS} 个字或词。`);
   let added: number;
   try {
     added = await deps.store.addAlternatives(entry.id, questions, entryKey(entry));

@@ -8,3 +8,11 @@
 export function textSize(text: string): number {
   return (text.match(/\p{Script=Han}/gu)?.length ?? 0) + 2 * (text.match(/[a-z]+|\d+/gi)?.length ?? 0);
 }
+
+/**
+ * How many things a text names: its Chinese characters, and each English word or number as one (「报03」 2, 「POS报96」 3, 「x」 1,
+ * 「？」 0).
+ */
+export function textUnits(text: string): number {
+  return (text.match(/\p{Script=Han}/gu)?.length ?? 0) + (text.match(/[a-z]+|\d+/gi)?.length ?? 0);
+}
