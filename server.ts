@@ -6,7 +6,7 @@
  * more requests in flight from one client than MAX_CONCURRENT_PER_CLIENT.
  * Run with `node --import tsx server.ts` after `npm run build`.
  */
-import { existsSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import path from 'node:path';
@@ -25,6 +25,11 @@ process.setSourceMapsEnabled(false);
 const { default: next } = await import('next');
 const { parseAndValidateFlightRouterState } = await import('next/dist/server/app-render/parse-and-validate-flight-router-state.js');
 
+/** Whether a path names a file (not a folder, not nothing). */
+function isFile(p: string): boolean {
+  return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+}
+
 /** A fault the deploying engineer must fix before the server can start: said in one line, without a stack, and the process ends. */
 function cannotStart(message: string): never {
   console.error(`[server] 无法启动:${message}`);
@@ -40,7 +45,7 @@ const config = (() => {
 })();
 // A CORPUS_FILE naming no file (a typo) would start and serve the index of whatever FAQ was built there before (check27 M6). The
 // default file gone is an accident the running index rides out (lib/knowledge/service.ts); a path the engineer set is a mistake.
-if (process.env.CORPUS_FILE?.trim() && !existsSync(config.corpusFile)) cannotStart(`CORPUS_FILE 指向的文件不存在:${config.corpusFile},请检查路径。`);
+if (process.env.CORPUS_FILE?.trim() && !isFile(config.corpusFile)) cannotStart(`CORPUS_FILE 指向的文件不存在:${config.corpusFile},请检查路径。`);
 const { port, hostname, trustProxy, headersTimeoutMs, bodyTimeoutMs, maxConcurrentPerClient } = config.server;
 // The embedded database is one process's (lib/store/data-dir-lock.ts): a second server on the same directory stops here, with the
 // reason, instead of answering without recording anything. The store takes the same lock again when it opens.

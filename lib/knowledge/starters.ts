@@ -49,5 +49,11 @@ async function pick(kb: KnowledgeBase, curated: readonly string[]): Promise<stri
  * shows without them rather than wait.
  */
 export function startersWithin(kb: Promise<KnowledgeBase>, waitMs: number): Promise<string[]> {
-  return Promise.race([kb.then((k) => startersFor(k)), new Promise<string[]>((resolve) => setTimeout(() => resolve([]), waitMs).unref())]).catch(() => []);
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<string[]>((resolve) => {
+    timer = setTimeout(() => resolve([]), waitMs).unref();
+  });
+  return Promise.race([kb.then((k) => startersFor(k)), waited])
+    .catch(() => [])
+    .finally(() => clearTimeout(timer));
 }
