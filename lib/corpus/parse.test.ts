@@ -65,6 +65,40 @@ describe('parseFaq on broken files', () => {
     expect(errors[0]!.message).toContain('“问题描述:”出现在 FAQ9.15 的正文中');
   });
 
+  it('warns about entries that ask the same question and answer it differently (round 27’s fresh-clone check), not about twins', () => {
+    const faq = [
+      'FAQ5:线上支付类',
+      'FAQ5.1',
+      '问题描述:',
+      'sign验证失败',
+      '解决方法:',
+      '检查签名算法。',
+      'FAQ5.2',
+      '问题描述:',
+      'sign 验证失败',
+      '解决方法:',
+      '检查密钥是否过期。',
+      'FAQ5.3',
+      '问题描述:',
+      '退款多久到账?',
+      '解决方法:',
+      '以发卡行为准。',
+      'FAQ5.4',
+      '问题描述:',
+      '退款多久到账?',
+      '解决方法:',
+      '以发卡行为准。',
+    ].join('\n');
+    const { warnings } = parseFaq(faq);
+    expect(warnings.filter((w) => w.kind === 'same_question').map((w) => [w.ids, w.line])).toEqual([[['FAQ5.1', 'FAQ5.2'], 7]]);
+    expect(warnings.find((w) => w.kind === 'same_question')!.message).toContain('问题相同而解决方法不同');
+    // Identical twins are merged, and say so as duplicates.
+    expect(warnings.filter((w) => w.kind === 'duplicate').map((w) => w.ids)).toEqual([['FAQ5.3', 'FAQ5.4']]);
+    // This FAQ has none.
+    const real = parseFaq(readFileSync(path.join(root, 'corpus/faq.txt'), 'utf8'));
+    expect(real.warnings.filter((w) => w.kind === 'same_question')).toEqual([]);
+  });
+
   it('reports duplicate ids and entries under the wrong category', () => {
     const { errors } = parseFaq(fixture('bad-numbering.txt'));
     expect(errors.map((e) => e.line)).toEqual([7, 7, 12]);

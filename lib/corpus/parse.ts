@@ -1,5 +1,5 @@
 import type { CorpusIssue } from '../errors';
-import { type CorpusWarning, duplicateKey, type FaqCategory, type FaqEntry } from './schema';
+import { type CorpusWarning, duplicateKey, type FaqCategory, type FaqEntry, normalizeForDedup } from './schema';
 
 export interface ParseResult {
   entries: FaqEntry[];
@@ -174,7 +174,7 @@ export function parseFaq(text: string): ParseResult {
       warnings.push({ kind: 'empty_category', line: 1, ids: [c.id], message: `分类 ${c.id} 没有条目` });
     }
   }
-  warnings.push(...findDuplicates(entries));
+  warnings.push(...findDuplicates(entries), ...findSameQuestions(entries));
   return { entries, categories, errors, warnings };
 }
 
@@ -192,5 +192,27 @@ export function findDuplicates(entries: FaqEntry[]): CorpusWarning[] {
       line: g[1]!.line,
       ids: g.map((e) => e.id),
       message: `${g.map((e) => e.id).join(' 与 ')} 内容完全相同,检索时合并为 ${g[0]!.id}`,
+    }));
+}
+
+/**
+ * Entries that ask the same question and answer it differently, as one warning per group (round 27's fresh-clone check: a new
+ * FAQ5.34 「sign验证失败」 beside FAQ5.31's went unremarked): search cannot tell them apart, so which answers depends on chance.
+ * The question is compared as duplicateKey compares it (whitespace and width ignored); identical entries are findDuplicates'.
+ */
+export function findSameQuestions(entries: FaqEntry[]): CorpusWarning[] {
+  const groups = new Map<string, FaqEntry[]>();
+  for (const e of entries) {
+    if (e.question.trim() === '') continue;
+    const key = normalizeForDedup(e.question);
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return [...groups.values()]
+    .filter((g) => new Set(g.map(duplicateKey)).size > 1)
+    .map((g) => ({
+      kind: 'same_question' as const,
+      line: g[1]!.line,
+      ids: g.map((e) => e.id),
+      message: `${g.map((e) => e.id).join(' 与 ')} 的问题相同而解决方法不同,检索无法区分它们;请合并,或改写问题说明各自的情形`,
     }));
 }

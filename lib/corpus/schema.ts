@@ -35,6 +35,7 @@ export interface Entry extends FaqEntry {
 
 export type CorpusWarningKind =
   | 'duplicate'
+  | 'same_question'
   | 'empty_answer'
   | 'numbering_gap'
   | 'empty_category'
