@@ -408,8 +408,7 @@ export async function resolveFollowUp(
   // what that exchange was given: it stays there.
   // A follow-up that names nothing but asks (「那要多久能处理好」「多久能好」) asks about the entry given: it stays there too.
   const named = namedIn(alone);
-  const asksMore = ASKS_FOR_MORE.test(readTyped(alone));
-  const stays = earlier || asksMore || named === '';
+  const stays = earlier || ASKS_FOR_MORE.test(readTyped(alone)) || named === '';
   const focused =
     coverage && !stays
       ? focusOnFollowUp(alone, swapWithinTopic(withContext, standalone, citedIds, textSize(alone) > MAX_FOLLOW_UP_CHARS), standalone, citedIds, coverage)

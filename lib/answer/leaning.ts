@@ -131,7 +131,8 @@ export function rejectionOf(question: string): { rejected: string; meant: string
   const m = REJECTS.exec(q);
   if (!m) {
     const restated = RESTATES.exec(q)?.[1]?.trim() ?? '';
-    const meansOnly = contentLength(restated) > 0 && contentLength(restated) <= MAX_FOLLOW_UP_CHARS && !ASKS.test(restated);
+    const length = contentLength(restated);
+    const meansOnly = length > 0 && length <= MAX_FOLLOW_UP_CHARS && !ASKS.test(restated);
     return meansOnly ? { rejected: '', meant: restated, restated: true } : null;
   }
   const meant = m[2]?.trim() ?? '';

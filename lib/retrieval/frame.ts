@@ -61,16 +61,22 @@ const LONG_NUMBER = /(?<![0-9a-z])\d{11,}(?!\d)/gi;
  */
 const NUMBER_LABEL =
   /(?:商户号|商户编号|商编|终端号|终端编号|(?<![新老该此本这那各子个某每])(?:商户|终端)|\b(?:MID|TID)\b)\s*(?:[:=]|是|为)?\s*[A-Za-z]{0,2}\d{6,}(?:[- ]\d{3,})*/gi;
+/** What stands between a ticket's label and its number (「订单号:」「工单#」「参考号是」). */
+const AFTER_LABEL = String.raw`\s*(?:[:=#]|是|为)?\s*`;
+/** A case's number as a ticket gives it: letters, digits and dashes, four digits or more, perhaps after a #. */
+const CASE_NUMBER = String.raw`#?(?=[A-Za-z0-9-]*(?:\d[A-Za-z-]*){4})[A-Za-z0-9][A-Za-z0-9-]*`;
 /**
  * The number a pasted ticket gives a case, an order, a reference or a device (「订单号 T20261201000123」「参考号 123456789012」「凭证号
  * 000123」「SN:QM8K21034567」): which one, not what goes wrong. The number goes, a run of letters, digits and dashes with four digits
  * or more; its label stays, as it may be what is asked about (「商户订单号重复」, round 27's review). Not after a label inside words,
  * as an error's text has it (「非法订单号3000001」), and not a WeChat mchid, whose number an entry may give (「mchid 1501244881」).
  */
-const TICKET_NUMBER =
-  /(?<=(?<!\p{Script=Han})(?:单号|订单号|商户订单号|流水号|参考号|凭证号|批次号|交易号|交易单号|序列号|\b(?:SN|order\s*(?:id|no\.?))\b)\s*(?:[:=#]|是|为)?\s*)#?(?=[A-Za-z0-9-]*(?:\d[A-Za-z-]*){4})[A-Za-z0-9][A-Za-z0-9-]*/giu;
+const TICKET_NUMBER = new RegExp(
+  String.raw`(?<=(?<!\p{Script=Han})(?:单号|订单号|商户订单号|流水号|参考号|凭证号|批次号|交易号|交易单号|序列号|\b(?:SN|order\s*(?:id|no\.?))\b)${AFTER_LABEL})${CASE_NUMBER}`,
+  'giu',
+);
 /** The ticket's own number, with its label (「工单#20261204-0087」「工单号:A123456」): how the case is filed, never what is asked. */
-const TICKET_ID = /(?:工单号?|ticket)\s*(?:[:=#]|是|为)?\s*#?(?=[A-Za-z0-9-]*(?:\d[A-Za-z-]*){4})[A-Za-z0-9][A-Za-z0-9-]*/giu;
+const TICKET_ID = new RegExp(String.raw`(?:工单号?|ticket)${AFTER_LABEL}${CASE_NUMBER}`, 'giu');
 /**
  * A phone number a ticket gives: with whom to call back, the label goes too (「联系人手机 139 1234 5678」「店长电话18600001111」); after
  * a label alone, only the number (「法人手机号13800001111换了怎么改」「客服电话 02158881234 不能为空」 ask about the phone; round 27's

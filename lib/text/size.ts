@@ -6,7 +6,8 @@
  * textSize('I forgot my Gmail password') // 10
  */
 export function textSize(text: string): number {
-  return (text.match(/\p{Script=Han}/gu)?.length ?? 0) + 2 * (text.match(/[a-z]+|\d+/gi)?.length ?? 0);
+  const { han, words } = counted(text);
+  return han + 2 * words;
 }
 
 /**
@@ -14,5 +15,11 @@ export function textSize(text: string): number {
  * 「？」 0).
  */
 export function textUnits(text: string): number {
-  return (text.match(/\p{Script=Han}/gu)?.length ?? 0) + (text.match(/[a-z]+|\d+/gi)?.length ?? 0);
+  const { han, words } = counted(text);
+  return han + words;
+}
+
+/** A text's Chinese characters, and its English words and numbers. */
+function counted(text: string): { han: number; words: number } {
+  return { han: text.match(/\p{Script=Han}/gu)?.length ?? 0, words: text.match(/[a-z]+|\d+/gi)?.length ?? 0 };
 }
